@@ -1,0 +1,28 @@
+"""advocate: turn export-licence data and documented abuses into cited advocacy documents.
+
+The pipeline reads in the package layout: :mod:`advocate.load` reads case files
+and licence data, :mod:`advocate.validate` checks them across records. Everything
+the ``advocate`` command does is a function here.
+"""
+
+from advocate.licence_table import LicenceTable
+from advocate.load.case_folder import CheckResult, check_case, load_case
+from advocate.load.licence_data import load_licences
+from advocate.models.case_file import CaseFile
+from advocate.new_case import init_case
+from advocate.periods import Period
+from advocate.problems import CaseError, Problem, Severity
+
+__all__ = [
+    "CaseError",
+    "CaseFile",
+    "CheckResult",
+    "LicenceTable",
+    "Period",
+    "Problem",
+    "Severity",
+    "check_case",
+    "init_case",
+    "load_case",
+    "load_licences",
+]

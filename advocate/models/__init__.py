@@ -1,0 +1,1 @@
+"""The case-file models: small immutable types, one module per kind of thing."""

@@ -1,0 +1,113 @@
+"""The matter itself, as ``case.yaml`` states it: parties, destinations, decisions, data."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from advocate.models.fields import CountryField, Email, ListOf, PeriodField, RecordId, Text, Url
+
+
+class Part(BaseModel):
+    """Base of the parts of ``case.yaml``: immutable, and no unknown fields."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Person(Part):
+    """A requester, claimant or signatory: a person, an organisation, or a person for one.
+
+    FOIA s 8 needs a real name and an address for correspondence (an email address is enough).
+    """
+
+    name: Text
+    organisation: Text = ""
+    role: Text = ""
+    address: Text = ""
+    email: Email = ""
+    phone: Text = ""
+
+
+class PublicBody(Part):
+    """The public authority: who receives the FOI request and who is the proposed defendant."""
+
+    name: Text
+    address: Text = ""
+    foi_email: Email
+    decision_maker: Text = ""
+    """Who takes the licensing decisions, e.g. "Secretary of State for Business and Trade"."""
+    department_short: Text = ""
+    url: Url = ""
+
+
+class LegalRepresentative(Part):
+    """The claimant's solicitors."""
+
+    firm: Text
+    name: Text = ""
+    address: Text = ""
+    email: Email = ""
+    reference: Text = ""
+
+
+class Decision(Part):
+    """A decision under challenge: the grant of a licence or licences, or a continuing decision."""
+
+    id: RecordId
+    description: Text
+    date: PeriodField
+    licences: Annotated[tuple[RecordId, ...], ListOf] = ()
+    grounds_arose: PeriodField | None = None
+    """When the grounds for a claim first arose, if not the decision date (CPR 54.5)."""
+    defendant_reference: Text = ""
+
+
+class LicenceDataset(Part):
+    """A licence file or folder the case draws on, and the source that publishes it.
+
+    ``format`` is ``licences`` (the normalised CSV a user writes), ``caat`` (a CAAT
+    release folder) or ``auto`` (decided from the files found).
+    """
+
+    path: Text
+    format: Literal["auto", "licences", "caat"] = "auto"
+    source: RecordId | None = None
+    """The id of the source record that publishes this data, cited for every licence from it."""
+    id_prefix: Text = ""
+    """Prefix for licence ids made from the data's own numbers (e.g. ``CAAT-`` gives ``CAAT-66239``)."""
+    countries_only: bool = False
+    """Keep only the licences to the case's countries (for national data sets)."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_plain_path(cls, value):
+        return {"path": value} if isinstance(value, str) else value
+
+
+class Case(Part):
+    """The matter: what the campaign is about and who is who."""
+
+    title: Text
+    reference: Text = ""
+    summary: Text = ""
+    countries: Annotated[tuple[CountryField, ...], ListOf] = Field(min_length=1)
+    public_body: PublicBody
+    requester: Person
+    claimant: Person | None = None
+    legal_representative: LegalRepresentative | None = None
+    decisions: Annotated[tuple[Decision, ...], ListOf] = ()
+    relief_sought: Annotated[tuple[Text, ...], ListOf] = ()
+    licence_data: Annotated[tuple[LicenceDataset, ...], ListOf] = Field(default=("licences.csv",), validate_default=True)
+    privileged: bool = False
+    """True only for a privileged draft to one's own lawyer: confidential records may then appear."""
+    illustrative: bool = False
+    """An example case: its parties and addresses are placeholders, and documents say so."""
+
+    @property
+    def country_codes(self) -> tuple[str, ...]:
+        return tuple(country.code for country in self.countries)
+
+    @property
+    def claimant_or_requester(self) -> Person:
+        return self.claimant or self.requester

@@ -1,0 +1,40 @@
+"""A loaded case: the matter, its records and licences, and the files they came from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from types import MappingProxyType
+from typing import Mapping
+
+from advocate.licence_table import LicenceTable
+from advocate.models.case import Case
+from advocate.models.records import Abuse, AssertedLink, Event, Source
+from advocate.problems import Problem
+
+
+@dataclass(frozen=True)
+class InputFile:
+    """A file the case was read from, relative to the case folder where it is inside it, and its SHA-256."""
+
+    path: str
+    sha256: str
+
+
+@dataclass(frozen=True)
+class CaseFile:
+    """Everything a case folder holds, checked. Records are keyed by id, in file order."""
+
+    root: Path
+    case: Case
+    sources: Mapping[str, Source]
+    abuses: Mapping[str, Abuse]
+    events: Mapping[str, Event]
+    links: Mapping[str, AssertedLink]
+    licences: LicenceTable
+    inputs: tuple[InputFile, ...]
+    warnings: tuple[Problem, ...] = ()
+
+    def __post_init__(self):
+        for name in ("sources", "abuses", "events", "links"):
+            object.__setattr__(self, name, MappingProxyType(dict(getattr(self, name))))

@@ -1,0 +1,118 @@
+"""Field types shared by the case-file records, each with an error message a user can act on."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from typing import Annotated
+
+from pydantic import AfterValidator, BeforeValidator, PlainSerializer, PlainValidator
+from pydantic_core import PydanticCustomError
+
+from advocate.periods import Period
+from advocate.vocab.countries import Country, resolve_country
+
+ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:-]*$")
+
+
+def fail(code: str, message: str) -> PydanticCustomError:
+    """A validation error whose message is shown to the user as it stands."""
+    return PydanticCustomError(code, message.replace("{", "{{").replace("}", "}}"))
+
+
+def suggest(value: str, allowed) -> str:
+    """' (did you mean 'x'?)' when a close match exists."""
+    close = difflib.get_close_matches(str(value), list(allowed), n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def _record_id(value: object) -> str:
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, str) or not value.strip():
+        raise fail("id_invalid", "an id is required: letters, digits, '-', '_', '.' or ':' with no spaces")
+    value = value.strip()
+    if not ID_PATTERN.match(value):
+        raise fail("id_invalid", f"'{value}' is not a usable id: use letters, digits, '-', '_', '.' or ':' with no spaces")
+    return value
+
+
+def _period(value: object) -> Period:
+    try:
+        return Period.parse(value)
+    except ValueError as exc:
+        raise fail("date_invalid", str(exc)) from None
+
+
+def _day(value: object) -> dt.date:
+    period = _period(value)
+    if period.day is None:
+        raise fail("date_invalid", f"'{period.text}' is not a single day; write YYYY-MM-DD")
+    return period.day
+
+
+def _country(value: object) -> Country:
+    if isinstance(value, Country):
+        return value
+    text = str(value).strip() if value is not None else ""
+    country = resolve_country(text) if text else None
+    if country is None:
+        raise fail(
+            "country_unknown",
+            f"'{text}' is not a country known to ISO 3166 or the licensing data; "
+            "write its English short name or ISO code (e.g. 'Turkey' or 'TR')",
+        )
+    return Country(country.code, text)
+
+
+def _text(value: object) -> str:
+    if isinstance(value, bool) or value is None or isinstance(value, (list, dict)):
+        raise fail("text_invalid", "expected text")
+    return str(value).strip()
+
+
+def _url(value: str) -> str:
+    if not re.match(r"^https?://\S+$", value):
+        raise fail("url_invalid", f"'{value}' is not a web address; write it in full, starting https:// or http://")
+    return value
+
+
+def _email(value: str) -> str:
+    if not re.match(r"^[^@\s]+@[^@\s]+\.[^@\s]+$", value):
+        raise fail("email_invalid", f"'{value}' is not an email address")
+    return value
+
+
+def _as_tuple(value: object) -> object:
+    """Accept one value where a list is expected (``categories: torture``)."""
+    if value is None:
+        return ()
+    if isinstance(value, (str, dict, int)):
+        return (value,)
+    return value
+
+
+RecordId = Annotated[str, PlainValidator(_record_id)]
+"""A stable identifier: letters, digits, ``-``, ``_``, ``.``, ``:``; no spaces."""
+
+PeriodField = Annotated[Period, PlainValidator(_period), PlainSerializer(str)]
+"""A date at the precision the evidence gives (see :mod:`advocate.periods`)."""
+
+DayField = Annotated[dt.date, PlainValidator(_day), PlainSerializer(dt.date.isoformat)]
+"""A single day, written YYYY-MM-DD."""
+
+CountryField = Annotated[Country, PlainValidator(_country), PlainSerializer(lambda c: c.name)]
+"""A country by name or ISO code, kept as written with its resolved code."""
+
+Text = Annotated[str, PlainValidator(_text)]
+"""Free text (numbers are accepted as text)."""
+
+Url = Annotated[str, PlainValidator(_text), AfterValidator(_url)]
+"""A full web address."""
+
+Email = Annotated[str, PlainValidator(_text), AfterValidator(_email)]
+"""An email address."""
+
+ListOf = BeforeValidator(_as_tuple)
+"""Marks a tuple field that also accepts a single value."""

@@ -1,0 +1,148 @@
+"""The evidence records a case file holds: sources, abuses, events and hand-asserted links.
+
+Each is written by hand in YAML (see ``advocate init``), has a stable ``id``, and
+can be marked ``confidential`` (it may inform a privileged letter to one's own
+lawyer, never a public document) or ``illustrative`` (an example, not evidence).
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+
+from advocate.models.fields import (
+    CountryField,
+    DayField,
+    ListOf,
+    PeriodField,
+    RecordId,
+    Text,
+    Url,
+    fail,
+    suggest,
+)
+from advocate.vocab.abuse_categories import abuse_categories
+from advocate.vocab.state_bodies import state_bodies
+from advocate.vocab.technology import technology_tags
+
+
+def _in_vocabulary(kind: str, table) -> AfterValidator:
+    def check(value: str) -> str:
+        allowed = table()
+        if value not in allowed:
+            raise fail(f"{kind.replace(' ', '_')}_unknown", f"'{value}' is not a known {kind}{suggest(value, allowed)}; known: {', '.join(allowed)}")
+        return value
+
+    return AfterValidator(check)
+
+
+Category = Annotated[str, _in_vocabulary("abuse category", abuse_categories)]
+Body = Annotated[str, _in_vocabulary("kind of state body", state_bodies)]
+Technology = Annotated[str, _in_vocabulary("technology tag", technology_tags)]
+
+
+class Record(BaseModel):
+    """What every record has: an id, and whether it is confidential or illustrative."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: RecordId
+    confidential: bool = False
+    """Never to appear in a public document."""
+    illustrative: bool = False
+    """An example record, not evidence: documents say so wherever it is used."""
+    notes: Text = ""
+    """Working notes; never printed."""
+
+
+class SourceCitation(BaseModel):
+    """A reference from a record to a source, with an optional pinpoint (``p 4``, ``para 12``)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: RecordId
+    pinpoint: Text = ""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_plain_id(cls, value):
+        return {"id": value} if isinstance(value, (str, int)) else value
+
+
+SOURCE_KINDS = ("report", "news", "web", "statute", "case", "hansard", "statistics", "dataset", "letter", "interview", "other")
+"""Source kinds, each cited in its own OSCOLA form."""
+
+
+class Source(Record):
+    """A published (or, if confidential, unpublished) source, with what OSCOLA needs to cite it.
+
+    Which fields matter depends on ``kind``: a ``news`` article has an author, a
+    title, a ``publication`` and a date; a ``case`` has a ``neutral_citation``; a
+    ``statute`` a ``title`` ("Freedom of Information Act 2000") and perhaps a
+    ``provision``; ``hansard`` a ``house``, ``volume`` and ``column``.
+    """
+
+    kind: Literal[SOURCE_KINDS]
+    title: Text = ""
+    author: Annotated[tuple[Text, ...], ListOf] = ()
+    organisation: Text = ""
+    publisher: Text = ""
+    publication: Text = ""
+    """The newspaper, magazine or website a news article or web page appeared in."""
+    date: PeriodField | None = None
+    url: Url = ""
+    accessed: DayField | None = None
+    pinpoint: Text = ""
+    quotation: Text = ""
+    provision: Text = ""
+    court: Text = ""
+    neutral_citation: Text = ""
+    report_citation: Text = ""
+    house: Literal["HC", "HL", ""] = ""
+    volume: Text = ""
+    column: Text = ""
+    uin: Text = ""
+    recipient: Text = ""
+    version: Text = ""
+    cited_in: RecordId | None = None
+    """The source this one is known through ("as reported in"), when it has not been seen directly."""
+
+
+class Abuse(Record):
+    """A documented abuse: what happened, where and when, who did it, and the sources that say so."""
+
+    country: CountryField
+    date: PeriodField
+    title: Text
+    """A short statement of what happened, as a document will print it."""
+    description: Text = ""
+    place: Text = ""
+    perpetrators: Annotated[tuple[Body, ...], ListOf] = ()
+    """The kinds of state body responsible (``police``, ``judiciary``, ``intelligence`` ...)."""
+    categories: Annotated[tuple[Category, ...], ListOf] = Field(min_length=1)
+    technology: Annotated[tuple[Technology, ...], ListOf] = ()
+    """Technology the abuse implicated, when the sources say so (``imsi-catcher``, ``interception``)."""
+    victims: Text = ""
+    sources: Annotated[tuple[SourceCitation, ...], ListOf] = Field(min_length=1)
+
+
+class Event(Record):
+    """Something on the case's timeline that is not itself an abuse: a coup attempt, a legal letter, a data release."""
+
+    date: PeriodField
+    title: Text
+    description: Text = ""
+    country: CountryField | None = None
+    kind: Text = ""
+    sources: Annotated[tuple[SourceCitation, ...], ListOf] = Field(min_length=1)
+
+
+class AssertedLink(Record):
+    """A link the user knows of between a licence and an abuse, with the reason in their words."""
+
+    licence: RecordId
+    abuse: RecordId
+    reason: Text
+    sources: Annotated[tuple[SourceCitation, ...], ListOf] = ()
+
