@@ -1,0 +1,1 @@
+"""Controlled vocabularies: countries, control-list ratings, technology, state bodies, abuse categories."""
