@@ -1,0 +1,1 @@
+"""Stage 1 of the pipeline: read case files and licence data into models, collecting every problem."""

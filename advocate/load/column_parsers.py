@@ -1,0 +1,72 @@
+"""Whole-column parsers for licence data: money, dates, countries and yes/no flags.
+
+Each works on a pandas Series of text at the speed of a column (values are parsed
+once per distinct value) and returns the parsed column with a mask of the rows
+that could not be read, so the loader can name them.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from advocate.periods import Period
+from advocate.vocab.countries import country_code
+
+_MONEY_NOISE = r"(?i)GBP|£|\$|€|,|\s|\u00a0"
+
+
+def parse_money(column: pd.Series) -> tuple[pd.Series, np.ndarray]:
+    """Values in GBP: '£1,234', '1,234.50', '12 000' and '3540' all read; empty is unknown (NaN)."""
+    text = column.astype(str).str.strip()
+    cleaned = text.str.replace(_MONEY_NOISE, "", regex=True)
+    numbers = pd.to_numeric(cleaned, errors="coerce")
+    bad = (numbers.isna() & (text != "")).to_numpy()
+    return numbers.astype("float64"), bad
+
+
+def parse_iso_days(column: pd.Series) -> tuple[pd.Series, np.ndarray]:
+    """Single days: ISO ``2017-07-18`` first (fast), then the UK's ``18/07/2017``."""
+    text = column.astype(str).str.strip()
+    days = pd.to_datetime(text, format="%Y-%m-%d", errors="coerce")
+    retry = days.isna() & (text != "")
+    if retry.any():
+        days = days.where(~retry, pd.to_datetime(text[retry], format="%d/%m/%Y", errors="coerce"))
+    bad = (days.isna() & (text != "")).to_numpy()
+    missing = (text == "").to_numpy()
+    return days.astype("datetime64[s]"), bad | missing
+
+
+def parse_periods(column: pd.Series) -> tuple[pd.Series, pd.Series, dict[str, str], np.ndarray]:
+    """Periods (see :mod:`advocate.periods`): start and end columns, the error for each bad value, and a bad-row mask."""
+    starts, ends, errors = {}, {}, {}
+    for value in column.unique():
+        try:
+            period = Period.parse(value)
+        except ValueError as exc:
+            errors[value] = str(exc)
+            continue
+        starts[value] = pd.Timestamp(period.start) if period.start else pd.NaT
+        ends[value] = pd.Timestamp(period.end) if period.end else pd.NaT
+    start = column.map(starts).astype("datetime64[s]")
+    end = column.map(ends).astype("datetime64[s]")
+    return start, end, errors, column.isin(list(errors)).to_numpy()
+
+
+def parse_countries(column: pd.Series) -> tuple[pd.Series, np.ndarray]:
+    """ISO 3166 codes for country names; the mask marks names that resolve to nothing."""
+    codes = {value: country_code(value) for value in column.unique()}
+    mapped = column.map({k: v or "" for k, v in codes.items()})
+    bad = column.isin([k for k, v in codes.items() if v is None]).to_numpy()
+    return mapped.astype(object), bad
+
+
+_TRUE = {"true", "yes", "y", "1", "x"}
+_FALSE = {"false", "no", "n", "0", ""}
+
+
+def parse_flags(column: pd.Series) -> tuple[pd.Series, np.ndarray]:
+    """yes/no, true/false, 1/0 (empty is no)."""
+    text = column.astype(str).str.strip().str.casefold()
+    bad = (~text.isin(_TRUE | _FALSE)).to_numpy()
+    return text.isin(_TRUE), bad

@@ -1,0 +1,59 @@
+"""Reading one YAML file of records (sources, abuses, events or links), remembering where each record was."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from pydantic import BaseModel, ValidationError
+
+from advocate.load.record_errors import record_problems
+from advocate.load.yaml_file import YamlDocument
+from advocate.problems import Problems
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a record was written: its document and its position in the list."""
+
+    doc: YamlDocument
+    index: int
+
+    def line(self, *fields) -> int:
+        return self.doc.line_of((self.index, *fields))
+
+
+@dataclass
+class LoadedRecords:
+    """Records of one kind as read: valid models by id, every id seen (valid or not), and where each was."""
+
+    kind: str
+    models: dict[str, BaseModel] = field(default_factory=dict)
+    raw_ids: set[str] = field(default_factory=set)
+    origins: dict[str, Origin] = field(default_factory=dict)
+
+
+def read_record_file(doc: YamlDocument, kind: str, model: type[BaseModel], problems: Problems) -> LoadedRecords:
+    """Validate each record of a list file; problems go to ``problems``, valid records to the result."""
+    loaded = LoadedRecords(kind)
+    items = doc.data if doc.data is not None else []
+    if not isinstance(items, list):
+        problems.error("yaml_shape", doc.label, f"expected a list of {kind} records, each starting '- id: ...'", line=1)
+        return loaded
+    for index, item in enumerate(items):
+        raw_id = str(item.get("id", "")).strip() if isinstance(item, dict) else ""
+        record = f"{kind} '{raw_id}'" if raw_id else f"{kind} #{index + 1}"
+        if raw_id:
+            if raw_id in loaded.raw_ids:
+                first = loaded.origins[raw_id]
+                problems.error("duplicate_id", doc.label, f"id '{raw_id}' is already used by the {kind} on line {first.line()}",
+                               line=doc.line_of((index, "id")), record=record, field="id", hint="every record needs its own id")
+                continue
+            loaded.raw_ids.add(raw_id)
+            loaded.origins[raw_id] = Origin(doc, index)
+        try:
+            instance = model.model_validate(item)
+        except ValidationError as exc:
+            record_problems(exc, model, doc, problems, base=(index,), record=record)
+            continue
+        loaded.models[instance.id] = instance
+    return loaded

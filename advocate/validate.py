@@ -1,0 +1,196 @@
+"""Stage 2 of the pipeline: checks across records once each file has been read.
+
+Loading checks each record on its own (types, dates, vocabularies); this module
+checks what only the whole case shows: ids that point nowhere, dates in the
+future, sources a citation cannot be made from, evidence about a country the
+case is not about.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+
+from advocate.licence_table import LicenceTable
+from advocate.load.record_file import LoadedRecords
+from advocate.load.yaml_file import YamlDocument
+from advocate.models.case import Case
+from advocate.models.fields import suggest
+from advocate.problems import Problems
+
+SOURCE_REQUIREMENTS = {
+    "report": (("title",), ("author", "organisation")),
+    "news": (("title", "publication", "date"), ()),
+    "web": (("title",), ("author", "organisation", "publication")),
+    "statute": (("title",), ()),
+    "case": (("title",), ("neutral_citation", "report_citation")),
+    "hansard": (("house", "date"), ()),
+    "statistics": (("title",), ("author", "organisation")),
+    "dataset": (("title",), ("author", "organisation", "publisher")),
+    "letter": (("date",), ("author", "organisation")),
+    "interview": (("date",), ()),
+    "other": (("title",), ()),
+}
+"""Per source kind: fields all required, and fields of which at least one is required, for an OSCOLA citation."""
+
+ONLINE_KINDS = ("report", "news", "web", "statistics", "dataset")
+"""Source kinds that are cited with a URL and the date it was accessed."""
+
+
+def validate_case(
+    case: Case | None,
+    case_doc: YamlDocument | None,
+    records: dict[str, LoadedRecords],
+    licences: LicenceTable,
+    problems: Problems,
+    *,
+    today: dt.date,
+) -> None:
+    """Add every cross-record problem of a case to ``problems``."""
+    source_ids = records["sources"].raw_ids
+    _check_sources(records["sources"], problems, today)
+    for kind in ("abuses", "events", "links"):
+        _check_citations(records[kind], source_ids, problems)
+    _check_dates(records["abuses"], problems, today)
+    _check_dates(records["events"], problems, today)
+    _check_public_evidence(records, problems)
+    licence_ids = _check_licence_ids(licences, problems)
+    _check_links(records["links"], licence_ids, records["abuses"].raw_ids, problems)
+    _check_licence_sources(licences, source_ids, problems)
+    if case is not None and case_doc is not None:
+        _check_case(case, case_doc, licence_ids, source_ids, problems)
+        _check_countries(case, records["abuses"], problems)
+
+
+def _dangling(problems: Problems, origin_label: str, line: int, record: str, field: str, kind: str, wanted: str, known) -> None:
+    problems.error(
+        "dangling_id", origin_label, f"{kind} '{wanted}' does not exist{suggest(wanted, known)}",
+        line=line, record=record, field=field,
+        hint=f"add it to the {kind}s, or correct the id",
+    )
+
+
+def _check_sources(sources: LoadedRecords, problems: Problems, today: dt.date) -> None:
+    for source_id, source in sources.models.items():
+        origin = sources.origins[source_id]
+        record = f"source '{source_id}'"
+        required, one_of = SOURCE_REQUIREMENTS[source.kind]
+        if source.cited_in:
+            # Known only through another source: cited "as reported in" that one, so its own title may be unknown.
+            required = tuple(name for name in required if name not in ("title", "date"))
+            if source.cited_in not in sources.raw_ids:
+                _dangling(problems, origin.doc.label, origin.line("cited_in"), record, "cited_in", "source", source.cited_in, sources.raw_ids)
+        for name in required:
+            if not getattr(source, name):
+                problems.error("source_incomplete", origin.doc.label, f"a {source.kind} source needs a {name} to be cited",
+                               line=origin.line(), record=record, field=name)
+        if one_of and not any(getattr(source, name) for name in one_of):
+            problems.error("source_incomplete", origin.doc.label,
+                           f"a {source.kind} source needs one of: {', '.join(one_of)}", line=origin.line(), record=record, field=one_of[0])
+        if source.kind in ONLINE_KINDS and not source.url and not source.cited_in:
+            problems.warning("source_no_url", origin.doc.label, "has no URL", line=origin.line(), record=record, field="url",
+                             hint="OSCOLA cites online sources with their URL; add it if the source is online")
+        if source.url and source.accessed is None:
+            problems.warning("source_no_access_date", origin.doc.label, "has a URL but no date accessed",
+                             line=origin.line("url"), record=record, field="accessed", hint="add 'accessed: YYYY-MM-DD'")
+        if source.accessed and source.accessed > today:
+            problems.error("date_future", origin.doc.label, f"{source.accessed.isoformat()} is in the future",
+                           line=origin.line("accessed"), record=record, field="accessed")
+        if source.date and source.date.start and source.date.start > today:
+            problems.error("date_future", origin.doc.label, f"'{source.date.text}' is in the future",
+                           line=origin.line("date"), record=record, field="date")
+
+
+def _check_citations(loaded: LoadedRecords, source_ids: set[str], problems: Problems) -> None:
+    for record_id, model in loaded.models.items():
+        origin = loaded.origins[record_id]
+        for index, citation in enumerate(getattr(model, "sources", ())):
+            if citation.id not in source_ids:
+                _dangling(problems, origin.doc.label, origin.line("sources", index), f"{loaded.kind} '{record_id}'",
+                          "sources", "source", citation.id, source_ids)
+
+
+def _check_dates(loaded: LoadedRecords, problems: Problems, today: dt.date) -> None:
+    for record_id, model in loaded.models.items():
+        if model.date.start and model.date.start > today:
+            origin = loaded.origins[record_id]
+            problems.error("date_future", origin.doc.label, f"'{model.date.text}' is in the future (today is {today.isoformat()})",
+                           line=origin.line("date"), record=f"{loaded.kind} '{record_id}'", field="date",
+                           hint="a documented event has already happened")
+
+
+def _check_public_evidence(records: dict[str, LoadedRecords], problems: Problems) -> None:
+    """Warn when a public record rests only on confidential sources: public documents will leave it out."""
+    sources = records["sources"].models
+    for kind in ("abuses", "events"):
+        loaded = records[kind]
+        for record_id, model in loaded.models.items():
+            cited = [sources[c.id] for c in model.sources if c.id in sources]
+            if not model.confidential and cited and all(s.confidential for s in cited):
+                origin = loaded.origins[record_id]
+                problems.warning("only_confidential_sources", origin.doc.label,
+                                 "every source it cites is confidential, so public documents will leave it out",
+                                 line=origin.line("sources"), record=f"{loaded.kind} '{record_id}'", field="sources",
+                                 hint="add a published source, or mark the record confidential")
+
+
+def _check_licence_ids(licences: LicenceTable, problems: Problems) -> set[str]:
+    """Licence ids must be unique across the case's licence files (a file's own repeats are reported by its reader)."""
+    frame = licences.frame
+    repeated = frame["id"].duplicated(keep="first").to_numpy()
+    if repeated.any():
+        first = frame.drop_duplicates("id").set_index("id")
+        for position in np.flatnonzero(repeated):
+            row = frame.iloc[position]
+            earlier = first.loc[row["id"]]
+            if earlier["dataset"] != row["dataset"]:
+                problems.error("duplicate_id", row["dataset"], f"licence id '{row['id']}' is also used in {earlier['dataset']} (line {earlier['line']})",
+                               line=int(row["line"]), field="id", hint="give each licence its own id, or an id_prefix per dataset in case.yaml")
+    return set(frame["id"])
+
+
+def _check_links(links: LoadedRecords, licence_ids: set[str], abuse_ids: set[str], problems: Problems) -> None:
+    for record_id, link in links.models.items():
+        origin = links.origins[record_id]
+        if link.licence not in licence_ids:
+            _dangling(problems, origin.doc.label, origin.line("licence"), f"link '{record_id}'", "licence", "licence", link.licence, licence_ids)
+        if link.abuse not in abuse_ids:
+            _dangling(problems, origin.doc.label, origin.line("abuse"), f"link '{record_id}'", "abuse", "abuse", link.abuse, abuse_ids)
+
+
+def _check_licence_sources(licences: LicenceTable, source_ids: set[str], problems: Problems) -> None:
+    cited = licences.frame["sources"]
+    for value in cited[cited != ""].unique():
+        for wanted in value.split():
+            if wanted in source_ids:
+                continue
+            rows = licences.frame[cited.str.split().map(lambda ids: wanted in ids)]
+            first = rows.iloc[0]
+            more = f" (and {len(rows) - 1:,} more rows)" if len(rows) > 1 else ""
+            problems.error("dangling_id", first["dataset"], f"source '{wanted}' does not exist{suggest(wanted, source_ids)}{more}",
+                           line=int(first["line"]), field="sources", record=f"licence '{first['id']}'",
+                           hint="add it to sources.yaml, or correct the id")
+
+
+def _check_case(case: Case, doc: YamlDocument, licence_ids: set[str], source_ids: set[str], problems: Problems) -> None:
+    for index, decision in enumerate(case.decisions):
+        for position, licence_id in enumerate(decision.licences):
+            if licence_id not in licence_ids:
+                _dangling(problems, doc.label, doc.line_of(("decisions", index, "licences", position)),
+                          f"decision '{decision.id}'", "licences", "licence", licence_id, licence_ids)
+    for index, dataset in enumerate(case.licence_data):
+        if dataset.source and dataset.source not in source_ids:
+            _dangling(problems, doc.label, doc.line_of(("licence_data", index, "source")), f"licence data '{dataset.path}'",
+                      "source", "source", dataset.source, source_ids)
+
+
+def _check_countries(case: Case, abuses: LoadedRecords, problems: Problems) -> None:
+    codes = set(case.country_codes)
+    for record_id, abuse in abuses.models.items():
+        if abuse.country.code not in codes:
+            origin = abuses.origins[record_id]
+            problems.warning("country_outside_case", origin.doc.label,
+                             f"'{abuse.country.name}' is not one of the case's countries ({', '.join(c.name for c in case.countries)})",
+                             line=origin.line("country"), record=f"abuse '{record_id}'", field="country",
+                             hint="add the country to case.yaml if the case is about it too")
