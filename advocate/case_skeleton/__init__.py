@@ -1,0 +1,1 @@
+"""The commented example case that ``advocate init`` copies into a new folder."""

@@ -1,0 +1,52 @@
+"""``advocate init`` and ``advocate check``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from advocate.cli import app
+from advocate.cli.output import EXIT_BAD_EVIDENCE, fail, print_problems, stdout
+from advocate.load.case_folder import check_case
+from advocate.new_case import FolderNotEmpty, init_case
+
+
+@app.command()
+def init(
+    path: Path = typer.Argument(..., help="Folder to create (it must not exist, or be empty)."),
+    example: str = typer.Option(None, "--example", help="Copy a shipped example case (turkey-2017) instead of the blank skeleton."),
+) -> None:
+    """Start a case folder with a commented example of every record kind."""
+    try:
+        written = init_case(path, example=example)
+    except (FolderNotEmpty, ValueError) as exc:
+        raise fail(str(exc))
+    stdout.print(f"Created {path} with {len(written)} files:", markup=False)
+    for file in written:
+        stdout.print(f"  {file}", markup=False)
+    stdout.print(f"Next: edit the files, then run 'advocate check {path}'.", markup=False)
+
+
+@app.command()
+def check(
+    case: Path = typer.Argument(..., help="The case folder (the one holding case.yaml)."),
+) -> None:
+    """Check a case folder and list every problem, each with its file, line and field.
+
+    Exits with status 2 if there is any error; warnings alone exit 0.
+    """
+    result = check_case(case)
+    print_problems(result.problems)
+    errors, warnings = len(result.errors), len(result.warnings)
+    if result.case_file is None:
+        raise fail(f"{case}: {errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}; fix the errors and check again",
+                   EXIT_BAD_EVIDENCE)
+    case_file = result.case_file
+    stdout.print(
+        f"{case}: OK: {len(case_file.licences)} licences, {len(case_file.abuses)} abuses, "
+        f"{len(case_file.events)} events, {len(case_file.sources)} sources, {len(case_file.links)} links; "
+        f"{warnings} warning{'s' * (warnings != 1)}",
+        markup=False,
+    )
+
