@@ -1,0 +1,1 @@
+"""OSCOLA citations built from source records."""

@@ -1,0 +1,1 @@
+"""The export-licensing criteria, versioned by the date they came into force."""

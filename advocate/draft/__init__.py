@@ -1,0 +1,1 @@
+"""Stage 4 of the pipeline: a Jinja template rendered, sandboxed and strict, to Markdown with footnotes."""

@@ -1,0 +1,1 @@
+"""The PDF renderer (reportlab platypus), with embedded fonts, endnotes or footnotes, running header and page numbers."""
