@@ -6,6 +6,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from advocate.models.correspondence import FoiCorrespondence
 from advocate.models.fields import CountryField, Email, ListOf, PeriodField, RecordId, Text, Url
 
 
@@ -99,6 +100,8 @@ class Case(Part):
     decisions: Annotated[tuple[Decision, ...], ListOf] = ()
     relief_sought: Annotated[tuple[Text, ...], ListOf] = ()
     licence_data: Annotated[tuple[LicenceDataset, ...], ListOf] = Field(default=("licences.csv",), validate_default=True)
+    foi_requests: Annotated[tuple[FoiCorrespondence, ...], ListOf] = ()
+    """FOI requests already sent and their outcome, for internal review requests and complaints."""
     privileged: bool = False
     """True only for a privileged draft to one's own lawyer: confidential records may then appear."""
     illustrative: bool = False
