@@ -2,17 +2,31 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from advocate.load.text_encoding import EncodingProblem, decode_file
 from advocate.problems import Problems
+
+
+class _TextDatesConstructor(RoundTripConstructor):
+    """ruamel's round-trip constructor, except that dates stay the text the user wrote.
+
+    YAML resolves ``2017-03-01`` to a date but ``2017-03`` to text and ``2017`` to a
+    number, and an impossible day such as ``2017-02-30`` makes the parser itself raise.
+    Case files write dates at the precision the evidence gives, so every date is
+    kept as written and read by :class:`~advocate.periods.Period`, which names the
+    problem and the line.
+    """
+
+
+_TextDatesConstructor.add_constructor("tag:yaml.org,2002:timestamp", RoundTripConstructor.construct_yaml_str)
 
 
 @dataclass(frozen=True)
@@ -42,17 +56,13 @@ class YamlDocument:
 
 
 def _plain(node: Any) -> Any:
-    """ruamel's round-trip types as plain dicts, lists, str, int, float, bool and date."""
+    """ruamel's round-trip types as plain dicts, lists, str, int, float and bool (dates stay text)."""
     if isinstance(node, dict):
         return {str(key): _plain(value) for key, value in node.items()}
     if isinstance(node, list):
         return [_plain(value) for value in node]
     if isinstance(node, bool) or node is None:
         return node
-    if isinstance(node, dt.datetime):
-        return node.date() if (node.hour, node.minute, node.second) == (0, 0, 0) else node
-    if isinstance(node, dt.date):
-        return dt.date(node.year, node.month, node.day)
     if isinstance(node, str):
         return str(node)
     if isinstance(node, int):
@@ -70,6 +80,7 @@ def read_yaml(path: Path, label: str, problems: Problems) -> YamlDocument | None
         problems.error("encoding", label, str(exc), line=exc.line)
         return None
     yaml = YAML(typ="rt")
+    yaml.Constructor = _TextDatesConstructor
     try:
         tree = yaml.load(text)
     except MarkedYAMLError as exc:
