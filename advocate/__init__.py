@@ -5,6 +5,13 @@ and licence data, :mod:`advocate.validate` checks them across records. Everythin
 the ``advocate`` command does is a function here.
 """
 
+from importlib.metadata import PackageNotFoundError, version
+
+try:
+    __version__ = version("advocate")
+except PackageNotFoundError:  # running from a checkout that was never installed
+    __version__ = "0.0.0+unknown"
+
 from advocate.licence_table import LicenceTable
 from advocate.load.case_folder import CheckResult, check_case, load_case
 from advocate.load.licence_data import load_licences

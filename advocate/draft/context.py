@@ -1,0 +1,138 @@
+"""What a template sees: the case, the evidence it may use, the dates, and the functions that cite.
+
+Every template gets the same names (listed in :func:`base_context`); a kind of
+document adds its own (an FOI request its reply deadline, a review request the
+correspondence it follows). Records come only through
+:class:`~advocate.draft.records.Evidence`, so confidentiality holds whatever a
+template does.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Callable
+
+from markupsafe import Markup
+
+from advocate.draft.citing import Citer
+from advocate.draft.errors import DraftError
+from advocate.draft.markdown_escape import escape_markdown
+from advocate.draft.records import Evidence, LicenceView, money
+from advocate.periods import Period, long_date
+from advocate.vocab.abuse_categories import abuse_categories
+from advocate.vocab.state_bodies import state_bodies
+
+
+def join_and(items, conjunction: str = "and") -> str:
+    """'a', 'a and b', 'a, b and c' (no Oxford comma, as UK legal writing has it)."""
+    items = [str(item) for item in items]
+    if not items:
+        return ""
+    if len(items) == 1:
+        return items[0]
+    return f"{', '.join(items[:-1])} {conjunction} {items[-1]}"
+
+
+def _long_date(value) -> str:
+    if isinstance(value, Period):
+        return value.describe()
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        return long_date(value)
+    raise DraftError(f"long_date needs a date, not {type(value).__name__} {value!r}")
+
+
+def _category(code: str) -> str:
+    category = abuse_categories().get(code)
+    if category is None:
+        raise DraftError(f"'{code}' is not an abuse category")
+    return category.label
+
+
+def _body(code: str) -> str:
+    body = state_bodies().get(code)
+    if body is None:
+        raise DraftError(f"'{code}' is not a kind of state body")
+    return body.label
+
+
+def _plural(count: int, singular: str, plural: str | None = None) -> str:
+    """'1 licence', '3 licences'."""
+    return f"{count:,} {singular if count == 1 else (plural or singular + 's')}"
+
+
+def _md(text: str) -> Markup:
+    """Text a template composed that is already Markdown (a template author's own emphasis)."""
+    return Markup(str(text))
+
+
+def _lines(*parts) -> Markup:
+    """Non-empty parts as the lines of one paragraph (an address block), each escaped."""
+    kept = [escape_markdown(part) for part in parts if part not in (None, "")]
+    return Markup("\\\n".join(kept))
+
+
+FILTERS: dict[str, Callable] = {
+    "long_date": _long_date,
+    "money": money,
+    "join_and": join_and,
+    "category_label": _category,
+    "body_label": _body,
+    "md": _md,
+}
+
+
+def base_context(evidence: Evidence, citer: Citer, *, date: dt.date, document_title: str) -> dict:
+    """The names every template may use.
+
+    ``case``, ``public_body``, ``requester``, ``claimant``, ``legal_representative``:
+    the parties from case.yaml. ``date``: the document's date. ``licences``: the
+    licences selected for this document; ``abuses``, ``events``, ``sources``,
+    ``asserted_links``: the records it may print. ``withheld``: confidential records
+    left out, by kind. Functions: ``cite(*records, pinpoint=, signal=)``,
+    ``note(text, *records)``, ``abuse(id)``, ``event(id)``, ``source(id)``,
+    ``licence(id)``, ``link(id)``, ``lines(*parts)``, ``plural(n, word)``.
+    """
+    case = evidence.case_file.case
+    licences = evidence.licences
+    illustrative = case.illustrative or any(licence.illustrative for licence in licences)
+    return {
+        "case": case,
+        "public_body": case.public_body,
+        "requester": case.requester,
+        "claimant": case.claimant_or_requester,
+        "legal_representative": case.legal_representative,
+        "countries": [country.name for country in case.countries],
+        "date": date,
+        "document_title": document_title,
+        "licences": licences,
+        "decision_span": decision_span(licences),
+        "abuses": evidence.abuses,
+        "events": evidence.events,
+        "sources": evidence.sources,
+        "asserted_links": evidence.asserted_links,
+        "withheld": evidence.withheld,
+        "withheld_total": evidence.withheld_total,
+        "public": evidence.public,
+        "illustrative": illustrative,
+        "cite": citer.cite,
+        "note": citer.note,
+        "abuse": evidence.abuse,
+        "event": evidence.event,
+        "source": evidence.source,
+        "licence": evidence.licence,
+        "link": evidence.link,
+        "lines": _lines,
+        "plural": _plural,
+    }
+
+
+def decision_span(licences: list[LicenceView]) -> Period | None:
+    """The span of the licences' decision dates (what a request is bounded by), or ``None``."""
+    starts = [licence.decision.start for licence in licences if licence.decision.start]
+    ends = [licence.decision.end for licence in licences if licence.decision.end]
+    if not starts or not ends:
+        return None
+    first, last = min(starts), max(ends)
+    return Period(first, last, f"{first.isoformat()}/{last.isoformat()}", "interval")

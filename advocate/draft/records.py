@@ -1,0 +1,254 @@
+"""The evidence a template may use, and the rule that keeps confidential records out of public documents.
+
+Templates reach records only through an :class:`Evidence` object: its lists
+(``abuses``, ``events``, ``sources``, ``links``) hold the records a document may
+print, and its lookups (``abuse('id')``, ``source('id')``, ``licence('id')``)
+raise :class:`~advocate.draft.errors.ConfidentialRecordError` naming the record
+when a public document asks for a confidential one. Records refer to each other
+by id only, so there is no other way round the rule. Every record a document
+uses is remembered for the manifest.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import Mapping
+
+from advocate.draft.errors import ConfidentialRecordError, DraftError
+from advocate.licence_table import LicenceTable
+from advocate.models.case_file import CaseFile
+from advocate.models.licence import Licence
+from advocate.models.records import Abuse, AssertedLink, Event, Source
+from advocate.periods import Period
+from advocate.vocab.ratings import describe_rating
+from advocate.vocab.technology import technology_tags
+
+from advocate.licence_table import asserted_tags, rating_tags, summary_tags
+
+
+@dataclass(frozen=True)
+class RatingView:
+    """A control-list rating as the data wrote it, with what the shipped table says of it."""
+
+    text: str
+    key: str
+    description: str
+    military: bool
+
+    def __str__(self) -> str:
+        return self.text
+
+
+@dataclass(frozen=True)
+class LicenceView:
+    """A licence as templates print it: every field quoted from the data, plus its wording for a letter.
+
+    ``decision_text`` is the decision date at the precision the data gives
+    ("28 October 2014", "the first quarter of 2017"); ``value_text`` is empty when
+    the data gives no value; ``technology`` names what the ratings and goods
+    summary certainly cover, ``possible_technology`` what an entry-level rating
+    may cover.
+    """
+
+    id: str
+    reference: str
+    destination: str
+    country: str
+    licence_type: str
+    outcome: str
+    decision: Period
+    decision_text: str
+    ratings: tuple[RatingView, ...]
+    goods_summary: str
+    end_user: str
+    value: float | None
+    value_text: str
+    refusal_criteria: tuple[str, ...]
+    technology: tuple[str, ...]
+    possible_technology: tuple[str, ...]
+    sources: tuple[str, ...]
+    dataset: str
+    line: int
+    illustrative: bool
+
+    @property
+    def refused(self) -> bool:
+        return self.outcome in ("refused", "rejected")
+
+    @property
+    def ratings_text(self) -> str:
+        return ", ".join(rating.text for rating in self.ratings)
+
+    @property
+    def label(self) -> str:
+        """How a letter names the licence: its reference in the data, or its id."""
+        return self.reference or self.id
+
+
+def money(value: float | None) -> str:
+    """£36,000 or £1,234.50; empty when unknown."""
+    if value is None:
+        return ""
+    return f"£{value:,.0f}" if float(value).is_integer() else f"£{value:,.2f}"
+
+
+def _labels(tags) -> tuple[str, ...]:
+    known = technology_tags()
+    parents = {known[t].parent for t in tags if t in known}
+    return tuple(known[t].label for t in sorted(tags) if t in known and t not in parents)
+
+
+def licence_view(licence: Licence) -> LicenceView:
+    """The template view of one licence."""
+    certain = set(summary_tags(licence.goods_summary)) | set(asserted_tags(" ".join(licence.technology)))
+    possible: set[str] = set()
+    ratings = []
+    for rating in licence.ratings:
+        tags, maybe = rating_tags(rating.key)
+        certain |= tags
+        possible |= maybe
+        info = describe_rating(rating.text)
+        ratings.append(RatingView(rating.text, rating.key, info.description if info else "", bool(info and info.military)))
+    return LicenceView(
+        id=licence.id,
+        reference=licence.reference,
+        destination=licence.destination,
+        country=licence.country,
+        licence_type=licence.licence_type,
+        outcome=licence.outcome,
+        decision=licence.decision,
+        decision_text=licence.decision.describe() if licence.decision.text else "",
+        ratings=tuple(ratings),
+        goods_summary=licence.goods_summary,
+        end_user=licence.end_user,
+        value=licence.value,
+        value_text=money(licence.value),
+        refusal_criteria=licence.refusal_criteria,
+        technology=_labels(certain),
+        possible_technology=_labels(possible - certain),
+        sources=licence.sources,
+        dataset=licence.dataset,
+        line=licence.line or 0,
+        illustrative=licence.illustrative,
+    )
+
+
+class Evidence:
+    """The records of a case as one document may use them.
+
+    ``public`` documents (every document but a privileged letter to one's own
+    lawyer) never see a confidential record: lists leave them out and
+    :attr:`withheld` counts them by kind; lookups refuse them by name.
+    ``authorities`` are the shipped sources (statutes, cases) a template may cite
+    besides the case's own.
+    """
+
+    def __init__(self, case_file: CaseFile, *, public: bool, document: str,
+                 licences: LicenceTable | None = None, authorities: Mapping[str, Source] | None = None):
+        self.case_file = case_file
+        self.public = public
+        self.document = document
+        self._authorities = dict(authorities or {})
+        self.used: dict[str, set[str]] = {"licences": set(), "abuses": set(), "events": set(), "sources": set(), "links": set()}
+        withheld: Counter = Counter()
+        table = case_file.licences if licences is None else licences
+        if public and len(table):
+            confidential = table.frame["confidential"].to_numpy(dtype=bool)
+            withheld["licences"] += int(confidential.sum())
+            table = table.take(~confidential)
+        self._licence_table = table
+        self.sources = self._public(case_file.sources, "sources", withheld)
+        self.abuses = self._public(case_file.abuses, "abuses", withheld, cited=True)
+        self.events = self._public(case_file.events, "events", withheld, cited=True)
+        self.asserted_links = [link for link in self._public(case_file.links, "links", withheld)
+                               if not (public and (link.abuse not in {a.id for a in self.abuses}))]
+        self.withheld = dict(withheld)
+        self._licences: dict[str, LicenceView] | None = None
+
+    def _public(self, records: Mapping, kind: str, withheld: Counter, *, cited: bool = False) -> list:
+        """Records a public document may print: not confidential, and (for cited records) with a public source."""
+        if not self.public:
+            return list(records.values())
+        kept = []
+        for record in records.values():
+            confidential = record.confidential
+            if cited and not confidential:
+                confidential = not any(not self._source_confidential(c.id) for c in record.sources)
+            if confidential:
+                withheld[kind] += 1
+            else:
+                kept.append(record)
+        return kept
+
+    def _source_confidential(self, source_id: str) -> bool:
+        source = self.case_file.sources.get(source_id)
+        return bool(source and source.confidential)
+
+    @property
+    def withheld_total(self) -> int:
+        """How many records a public document left out (a briefing says so, without naming them)."""
+        return sum(self.withheld.values())
+
+    # -- licences -------------------------------------------------------------
+
+    @property
+    def licences(self) -> list[LicenceView]:
+        if self._licences is None:
+            self._licences = {licence.id: licence_view(licence) for licence in self._licence_table.licences()}
+        return list(self._licences.values())
+
+    @property
+    def licence_table(self) -> LicenceTable:
+        return self._licence_table
+
+    # -- lookups ---------------------------------------------------------------
+
+    def _refuse(self, kind: str, record_id: str) -> ConfidentialRecordError:
+        return ConfidentialRecordError(
+            f"{kind} '{record_id}' is confidential and cannot appear in {self.document}, a public document; "
+            "leave it out of the template, or draft a privileged letter (privileged: true in case.yaml)")
+
+    def _lookup(self, kind: str, plural: str, record_id: str, records: Mapping, public_ids) -> object:
+        record = records.get(record_id)
+        if record is None:
+            raise DraftError(f"there is no {kind} '{record_id}' in the case")
+        if self.public and record_id not in public_ids:
+            raise self._refuse(kind, record_id)
+        self.used[plural].add(record_id)
+        return record
+
+    def abuse(self, record_id: str) -> Abuse:
+        return self._lookup("abuse", "abuses", record_id, self.case_file.abuses, {a.id for a in self.abuses})
+
+    def event(self, record_id: str) -> Event:
+        return self._lookup("event", "events", record_id, self.case_file.events, {e.id for e in self.events})
+
+    def link(self, record_id: str) -> AssertedLink:
+        return self._lookup("link", "links", record_id, self.case_file.links, {l.id for l in self.asserted_links})
+
+    def source(self, record_id: str) -> Source:
+        if record_id in self._authorities and record_id not in self.case_file.sources:
+            self.used["sources"].add(record_id)
+            return self._authorities[record_id]
+        return self._lookup("source", "sources", record_id, self.case_file.sources, {s.id for s in self.sources})
+
+    def licence(self, record_id: str) -> LicenceView:
+        views = {licence.id: licence for licence in self.licences}
+        if record_id in views:
+            self.used["licences"].add(record_id)
+            return views[record_id]
+        everything = self.case_file.licences
+        if record_id in set(everything.frame["id"]):
+            row = everything.frame.loc[everything.frame["id"] == record_id].iloc[0]
+            if self.public and bool(row["confidential"]):
+                raise self._refuse("licence", record_id)
+            raise DraftError(f"licence '{record_id}' is not among the licences selected for {self.document}")
+        raise DraftError(f"there is no licence '{record_id}' in the case")
+
+    def citable_sources(self) -> dict[str, Source]:
+        """Every source a citation in this document may name: the shipped authorities, then the case's public sources."""
+        return {**self._authorities, **{source.id: source for source in self.sources}}
+
+    def confidential_source_ids(self) -> set[str]:
+        return {s.id for s in self.case_file.sources.values() if s.confidential} if self.public else set()
