@@ -1,0 +1,129 @@
+"""Citation markers in footnotes turned into OSCOLA text, in footnote order.
+
+The parse stage leaves each ``[@source-id, pinpoint]`` as a
+:class:`~advocate.document.parse.CitationMark`. Once footnotes are numbered this
+pass decides each citation's form as OSCOLA does: the first citation of a source
+in full; a citation of the same single source as the note immediately before,
+*ibid*; any later one in short form with a cross-reference to the note of the
+first ('Cox (n 3)'). It is the 'resolve' step of the pipeline, kept apart from
+the formatting rules (:mod:`advocate.citations.oscola`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Mapping, Protocol
+
+from advocate.document.parse import CitationMark
+from advocate.document.tree import Document, Emphasis, Footnote, Link, List, ListItem, Paragraph, Strong, Text
+
+
+class CitationError(ValueError):
+    """A citation names a source that does not exist or may not be printed."""
+
+
+class Formatter(Protocol):
+    """The formatting rules: each returns inline nodes (no closing full stop)."""
+
+    def full_citation(self, source, *, pinpoint: str = "", sources=None): ...
+    def short_citation(self, source, *, pinpoint: str = "", first_note: int): ...
+    def ibid(self, pinpoint: str = ""): ...
+
+
+@dataclass(frozen=True)
+class ResolvedCitations:
+    """The document with every citation in text, and which sources were cited, first note of each."""
+
+    document: Document
+    first_notes: Mapping[str, int]
+
+
+def _marks(blocks) -> list[CitationMark]:
+    found = []
+    for block in blocks:
+        for node in _inline_nodes(block):
+            if isinstance(node, CitationMark):
+                found.append(node)
+    return found
+
+
+def _inline_nodes(node):
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        yield current
+        if isinstance(current, List):
+            stack.extend(reversed(current.items))
+        elif hasattr(current, "children"):
+            stack.extend(reversed(current.children))
+        elif hasattr(current, "header"):
+            stack.extend(reversed(list(current.header) + [c for row in current.rows for c in row]))
+
+
+def resolve_citations(document: Document, sources: Mapping, formatter: Formatter, *,
+                      confidential: set[str] = frozenset()) -> ResolvedCitations:
+    """Replace every citation mark by its OSCOLA text. Marks outside footnotes and unknown or
+    confidential sources are errors naming the source."""
+    stray = _marks(document.children)
+    if stray:
+        raise CitationError(f"citation of '{stray[0].source_id}' is outside a footnote; use cite() to footnote it")
+    first_notes: dict[str, int] = {}
+    previous: tuple[str, ...] = ()
+    notes = []
+    for footnote in document.footnotes:
+        marks = _marks(footnote.children)
+        for mark in marks:
+            if mark.source_id in confidential:
+                raise CitationError(f"source '{mark.source_id}' is confidential and cannot be cited in a public document")
+            if mark.source_id not in sources:
+                raise CitationError(f"footnote {footnote.number} cites source '{mark.source_id}', which does not exist")
+        ids = tuple(mark.source_id for mark in marks)
+        alone = len(ids) == 1 and len(set(previous)) == 1 and previous[0] == ids[0]
+
+        def render(mark: CitationMark, at_start: bool):
+            source = sources[mark.source_id]
+            if alone:
+                nodes = tuple(formatter.ibid(mark.pinpoint))
+                if at_start and nodes and isinstance(nodes[0], Text):
+                    nodes = (Text(nodes[0].text[:1].upper() + nodes[0].text[1:]),) + nodes[1:]
+                return nodes
+            if mark.source_id in first_notes:
+                return tuple(formatter.short_citation(source, pinpoint=mark.pinpoint, first_note=first_notes[mark.source_id]))
+            first_notes[mark.source_id] = footnote.number
+            return tuple(formatter.full_citation(source, pinpoint=mark.pinpoint, sources=sources))
+
+        notes.append(Footnote(footnote.number, tuple(_replace_marks(block, render) for block in footnote.children)))
+        if ids:
+            previous = ids
+        else:
+            previous = ()
+    return ResolvedCitations(replace(document, footnotes=tuple(notes)), first_notes)
+
+
+def _replace_marks(block, render):
+    if isinstance(block, Paragraph):
+        return Paragraph(_replace_inlines(block.children, render))
+    if isinstance(block, List):
+        return List(block.ordered, tuple(ListItem(tuple(_replace_marks(b, render) for b in item.children)) for item in block.items), block.start)
+    return block
+
+
+def _replace_inlines(children, render):
+    out = []
+    for index, node in enumerate(children):
+        if isinstance(node, CitationMark):
+            at_start = all(isinstance(n, Text) and not n.text.strip() for n in out)
+            out.extend(render(node, at_start))
+        elif isinstance(node, (Emphasis, Strong)):
+            out.append(type(node)(_replace_inlines(node.children, render)))
+        elif isinstance(node, Link):
+            out.append(Link(node.url, _replace_inlines(node.children, render)))
+        else:
+            out.append(node)
+    merged = []
+    for node in out:
+        if isinstance(node, Text) and merged and isinstance(merged[-1], Text):
+            merged[-1] = Text(merged[-1].text + node.text)
+        else:
+            merged.append(node)
+    return tuple(merged)

@@ -1,0 +1,128 @@
+"""``advocate draft``: draft one kind of document for a case, in every format asked for."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+import typer
+
+from advocate.cli import app
+from advocate.cli.output import fail, print_problems, stdout
+from advocate.draft.errors import DraftError
+from advocate.draft.foi_context import Correspondence
+from advocate.draft.kinds import ALL_FORMATS, KINDS
+from advocate.draft.template_env import Templates
+from advocate.draft_run import LicenceSelection, draft_run
+from advocate.outputs import OutputConflict
+from advocate.pipeline import DraftOptions
+from advocate.problems import CaseError
+
+EXIT_CANNOT_DRAFT = 2
+
+
+def _date(value: str | None, option: str) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise fail(f"{option} '{value}' is not a date; write YYYY-MM-DD") from None
+
+
+@app.command()
+def draft(
+    kind: str = typer.Argument(..., help=f"What to draft: {', '.join(KINDS)} (or the name of one of your templates)."),
+    case: Path = typer.Argument(..., help="The case folder."),
+    out: Path = typer.Option(..., "--out", "-o", help="Folder to write the documents and manifest.json into."),
+    output_format: list[str] = typer.Option(None, "--format", "-f", help=f"Format to write (repeat): {', '.join(ALL_FORMATS)}. Default: docx, pdf, md and eml."),
+    licence: list[str] = typer.Option(None, "--licence", "-l", help="A licence id (repeat). Default: every licence matching the filters."),
+    country: list[str] = typer.Option(None, "--country", help="Destination name or ISO code (repeat)."),
+    rating: list[str] = typer.Option(None, "--rating", help="Control-list rating; matches its sub-items too."),
+    technology: list[str] = typer.Option(None, "--technology", help="Technology tag, e.g. interception."),
+    outcome: list[str] = typer.Option(None, "--outcome", help="issued, refused, revoked ..."),
+    licence_type: list[str] = typer.Option(None, "--type", help="Licence type: SIEL, OIEL ..."),
+    start: str = typer.Option(None, "--from", help="Licences decided on or after this date (YYYY-MM-DD)."),
+    end: str = typer.Option(None, "--to", help="Licences decided on or before this date (YYYY-MM-DD)."),
+    each: bool = typer.Option(False, "--each", help="One document per licence instead of one for all."),
+    date: str = typer.Option(None, "--date", help="The document's date (YYYY-MM-DD), from which its deadlines count. Default: today."),
+    templates: Path = typer.Option(None, "--templates", help="Your template folder; its templates override the shipped ones by name."),
+    style: Path = typer.Option(None, "--style", help="A reference DOCX whose styles, page setup, header and footer the DOCX takes."),
+    force: bool = typer.Option(False, "--force", help="Replace files in --out that advocate did not write or that were changed since."),
+    request: str = typer.Option("", "--request", help="Follow-ups: the id of the earlier request in case.yaml foi_requests."),
+    sent: str = typer.Option(None, "--sent", help="Follow-ups: the date the request was sent."),
+    reference: str = typer.Option("", "--reference", help="Follow-ups: the authority's reference for the request."),
+    refused: str = typer.Option(None, "--refused", help="Follow-ups: the date of the authority's refusal."),
+    exemption: list[str] = typer.Option(None, "--exemption", help="Follow-ups: an exemption the authority claimed, e.g. 's 27(1)(a)' (repeat)."),
+    review_requested: str = typer.Option(None, "--review-requested", help="Complaint: the date the internal review was asked for."),
+    review_responded: str = typer.Option(None, "--review-responded", help="Complaint: the date of the internal review's decision."),
+    review_outcome: str = typer.Option("", "--review-outcome", help="Complaint: the review's outcome in a few words."),
+) -> None:
+    """Draft a document (an FOI request, its internal review, a complaint to the ICO ...) for CASE.
+
+    Every format is rendered before anything is written: on any error the output folder is left as it
+    was. The folder gets a manifest.json naming the template, the case files and the records each document
+    used, with the hash of every file written.
+    """
+    correspondence = Correspondence(
+        request_id=request, sent=_date(sent, "--sent"), authority_reference=reference,
+        response_date=_date(refused, "--refused"), exemptions=tuple(exemption or ()),
+        review_requested=_date(review_requested, "--review-requested"),
+        review_response_date=_date(review_responded, "--review-responded"), review_outcome=review_outcome,
+    )
+    selection = LicenceSelection(
+        ids=tuple(licence or ()), country=tuple(country or ()), rating=tuple(rating or ()),
+        technology=tuple(technology or ()), outcome=tuple(outcome or ()), licence_type=tuple(licence_type or ()),
+        start=_date(start, "--from"), end=_date(end, "--to"),
+    )
+    try:
+        options = DraftOptions(date=_date(date, "--date") or dt.date.today(), correspondence=correspondence,
+                               templates=Templates(templates) if templates else None)
+        with _Progress() as progress:
+            run = draft_run(case, kind, out, options=options, selection=selection,
+                            formats=tuple(output_format) if output_format else None, each=each, force=force,
+                            docx_reference=style, progress=progress.update)
+    except CaseError as exc:
+        print_problems(exc.problems)
+        raise fail(f"{case}: {len(exc.errors)} errors in the case; nothing drafted (run `advocate check {case}`)")
+    except (DraftError, OutputConflict) as exc:
+        raise fail(f"{case}: {exc}", EXIT_CANNOT_DRAFT)
+    except ValueError as exc:  # a renderer refusing text it cannot print (a character no font has)
+        raise fail(f"{case}: {exc}; nothing written", EXIT_CANNOT_DRAFT)
+    documents = len(run.documents)
+    stdout.print(f"wrote {len(run.files)} files for {documents} document{'s' if documents != 1 else ''} to {run.folder}/ "
+                 f"(manifest.json lists them)", markup=False, highlight=False)
+    for name in sorted(run.files):
+        stdout.print(f"  {name}", markup=False, highlight=False)
+    seen = set()
+    for timing in run.timings:
+        line = f"{timing.name}: {timing.deadline.date.isoformat()} ({timing.deadline.rule})"
+        if line not in seen:
+            seen.add(line)
+            stdout.print(line, markup=False, highlight=False)
+    for warning in run.warnings:
+        typer.echo(f"warning: {warning}", err=True)
+
+
+class _Progress:
+    """A progress bar on stderr for runs of several documents; silent for one."""
+
+    def __init__(self):
+        self._bar = None
+
+    def __enter__(self):
+        return self
+
+    def update(self, done: int, total: int) -> None:
+        if total < 2:
+            return
+        if self._bar is None:
+            self._bar = typer.progressbar(length=total, label="drafting", file=sys.stderr)
+            self._bar.__enter__()
+        self._bar.update(1)
+
+    def __exit__(self, *exc):
+        if self._bar is not None:
+            self._bar.__exit__(*exc)
+        return False

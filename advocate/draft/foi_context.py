@@ -1,0 +1,182 @@
+"""What the FOI family of documents adds to a template's context: its correspondence and its deadlines.
+
+- an FOI request: the date a reply is due (FOIA s 10(1) and (6));
+- an internal review request: the request it follows (the authority's
+  reference, the date of its refusal, the exemptions it claimed), the date the
+  review is expected, and whether the review is asked for in time;
+- a complaint to the Information Commissioner (s 50): the request, the review and
+  its outcome, and whether the complaint is made within the time the ICO expects.
+
+The correspondence comes from ``case.yaml`` (``foi_requests``) or from the
+command line (:class:`Correspondence` built by the caller), the command line
+winning field by field.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from advocate import deadlines
+from advocate.draft.errors import DraftError
+from advocate.models.case_file import CaseFile
+from advocate.models.correspondence import FoiCorrespondence
+from advocate.vocab.foi_exemptions import Exemption, parse_exemption
+
+
+@dataclass(frozen=True)
+class Correspondence:
+    """Details of an earlier request given on the command line; empty fields fall back to the case file's record."""
+
+    request_id: str = ""
+    sent: dt.date | None = None
+    authority_reference: str = ""
+    response_date: dt.date | None = None
+    exemptions: tuple[str, ...] = ()
+    review_requested: dt.date | None = None
+    review_response_date: dt.date | None = None
+    review_outcome: str = ""
+
+
+@dataclass(frozen=True)
+class Timing:
+    """A deadline the document prints, and any warning the command line should give about it."""
+
+    name: str
+    deadline: deadlines.Deadline
+    warning: str = ""
+
+
+@dataclass(frozen=True)
+class FoiContext:
+    """The names a template of the FOI family gets, and the deadlines for the manifest and the command line."""
+
+    names: dict
+    timings: tuple[Timing, ...] = field(default=())
+
+
+def foi_request_context(date: dt.date) -> FoiContext:
+    """An FOI request sent (and received) on ``date``: the reply is due on the twentieth working day after."""
+    due = deadlines.foi_response_due(date)
+    return FoiContext({"reply_due": due}, (Timing("reply due", due),))
+
+
+def _record(case_file: CaseFile, request_id: str) -> FoiCorrespondence | None:
+    records = case_file.case.foi_requests
+    if request_id:
+        for record in records:
+            if record.id == request_id:
+                return record
+        known = ", ".join(r.id for r in records) or "none"
+        raise DraftError(f"there is no FOI request '{request_id}' in case.yaml foi_requests (known: {known})")
+    return records[-1] if len(records) == 1 else None
+
+
+@dataclass(frozen=True)
+class EarlierRequest:
+    """The request a follow-up cites, merged from the case file and the command line."""
+
+    id: str
+    sent: dt.date | None
+    authority_reference: str
+    response_date: dt.date | None
+    exemptions: tuple[Exemption, ...]
+    licences: tuple[str, ...]
+    review_requested: dt.date | None
+    review_response_date: dt.date | None
+    review_outcome: str
+
+    @property
+    def qualified_exemptions(self) -> tuple[Exemption, ...]:
+        return tuple(e for e in self.exemptions if e.qualified)
+
+    @property
+    def absolute_exemptions(self) -> tuple[Exemption, ...]:
+        return tuple(e for e in self.exemptions if e.absolute)
+
+    @property
+    def refusal_grounds(self) -> tuple[Exemption, ...]:
+        return tuple(e for e in self.exemptions if e.kind == "refusal-ground")
+
+
+def earlier_request(case_file: CaseFile, given: Correspondence) -> EarlierRequest:
+    """The earlier request, from the case file's record (if any) with the command line's details on top."""
+    record = _record(case_file, given.request_id)
+    exemptions = given.exemptions or (record.exemptions if record else ())
+    try:
+        parsed = tuple(parse_exemption(text) for text in exemptions)
+    except ValueError as exc:
+        raise DraftError(str(exc)) from None
+    return EarlierRequest(
+        id=record.id if record else "",
+        sent=given.sent or (record.sent if record else None),
+        authority_reference=given.authority_reference or (record.authority_reference if record else ""),
+        response_date=given.response_date or (record.response_date if record else None),
+        exemptions=parsed,
+        licences=record.licences if record else (),
+        review_requested=given.review_requested or (record.review_requested if record else None),
+        review_response_date=given.review_response_date or (record.review_response_date if record else None),
+        review_outcome=given.review_outcome or (record.review_outcome or "" if record else ""),
+    )
+
+
+def _require(request: EarlierRequest, document: str, fields: dict[str, str]) -> None:
+    missing = [option for name, option in fields.items() if not getattr(request, name)]
+    if missing:
+        raise DraftError(
+            f"{document} needs {', '.join(missing)}: give them on the command line, or add the request to "
+            "case.yaml under foi_requests (and --request ID if there are several)")
+
+
+def review_request_context(case_file: CaseFile, given: Correspondence, date: dt.date) -> FoiContext:
+    """An internal review request sent on ``date``, following a refusal."""
+    request = earlier_request(case_file, given)
+    _require(request, "an internal review request", {
+        "authority_reference": "the authority's reference (--reference)",
+        "response_date": "the date of the refusal (--refused)",
+        "exemptions": "the exemptions claimed (--exemption, once each)",
+    })
+    if request.response_date > date:
+        raise DraftError(f"the refusal date {request.response_date.isoformat()} is after the date of the review request "
+                         f"{date.isoformat()}")
+    due = deadlines.internal_review_due(date)
+    ask_by = deadlines.internal_review_request_by(request.response_date)
+    warning = ""
+    if date > ask_by.date:
+        warning = (f"this internal review is asked for on {date.isoformat()}, after {ask_by.date.isoformat()}, "
+                   f"40 working days from the refusal: the authority may decline to review it")
+    return FoiContext(
+        {"request": request, "review_due": due, "review_asked_by": ask_by},
+        (Timing("internal review expected by", due), Timing("review to be asked for by", ask_by, warning)),
+    )
+
+
+def complaint_context(case_file: CaseFile, given: Correspondence, date: dt.date) -> FoiContext:
+    """A complaint to the Information Commissioner made on ``date`` after an internal review (or none in time)."""
+    request = earlier_request(case_file, given)
+    _require(request, "a complaint to the Information Commissioner", {
+        "sent": "the date the request was sent (--sent)",
+        "authority_reference": "the authority's reference (--reference)",
+        "review_requested": "the date the internal review was asked for (--review-requested)",
+    })
+    timings = []
+    names: dict = {"request": request}
+    if request.review_response_date:
+        complain_by = deadlines.ico_complaint_by(request.review_response_date)
+        warning = ""
+        if date > complain_by.date:
+            warning = (f"this complaint is made on {date.isoformat()}, more than six weeks after the internal review "
+                       f"response of {request.review_response_date.isoformat()}: the Commissioner may decline it as late")
+        names["complain_by"] = complain_by
+        timings.append(Timing("complaint to be made by", complain_by, warning))
+    else:
+        overdue = deadlines.working_days_after(request.review_requested, 40)
+        names["review_overdue_from"] = overdue
+        if date <= overdue:
+            raise DraftError(
+                f"no internal review response is recorded, and 40 working days from the review request "
+                f"({request.review_requested.isoformat()}) run to {overdue.isoformat()}: the Commissioner expects the "
+                "review to be given that time first; record the response (--review-responded) or wait")
+    names["reply_was_due"] = deadlines.foi_response_due(request.sent)
+    return FoiContext(names, tuple(timings))
+

@@ -1,0 +1,144 @@
+"""One drafting run: a case, a kind of document, the licences chosen, into an output folder.
+
+This is what ``advocate draft`` does, as a function: load and check the case,
+select the licences, draft one document (or one per licence with ``each``),
+render every format in memory, then write all files and the manifest at once
+(:func:`advocate.outputs.write_outputs`), so that an error anywhere leaves the
+output folder as it was.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from advocate import __version__
+from advocate.draft.errors import DraftError
+from advocate.draft.foi_context import Timing
+from advocate.draft.kinds import DocumentKind, document_kind
+from advocate.licence_table import LicenceTable
+from advocate.load.case_folder import load_case
+from advocate.manifest import DocumentEntry, Manifest, OutputFile
+from advocate.models.case_file import CaseFile
+from advocate.outputs import sha256, write_outputs
+from advocate.pipeline import DraftedDocument, DraftOptions, draft_document, formats_for, render_document
+
+
+@dataclass(frozen=True)
+class LicenceSelection:
+    """Which licences a document is about: ids, and the same filters as ``advocate licences``. Empty: all."""
+
+    ids: tuple[str, ...] = ()
+    country: tuple[str, ...] = ()
+    rating: tuple[str, ...] = ()
+    technology: tuple[str, ...] = ()
+    outcome: tuple[str, ...] = ()
+    licence_type: tuple[str, ...] = ()
+    start: dt.date | None = None
+    end: dt.date | None = None
+
+    def apply(self, licences: LicenceTable) -> LicenceTable:
+        """The licences chosen; an id that is not in the case is an error naming it."""
+        if self.ids:
+            known = set(licences.frame["id"])
+            missing = [licence_id for licence_id in self.ids if licence_id not in known]
+            if missing:
+                raise DraftError(f"no licence {', '.join(missing)} in the case (see `advocate licences CASE`)")
+        return licences.filter(ids=list(self.ids) or None, country=list(self.country) or None,
+                               rating=list(self.rating) or None, technology=list(self.technology) or None,
+                               outcome=list(self.outcome) or None, licence_type=list(self.licence_type) or None,
+                               start=self.start, end=self.end)
+
+
+@dataclass(frozen=True)
+class DraftRun:
+    """What a run wrote: the files (name → bytes), the manifest, and the deadlines and warnings to tell the user."""
+
+    folder: Path
+    files: dict[str, bytes]
+    manifest: Manifest
+    documents: tuple[DraftedDocument, ...]
+    warnings: tuple[str, ...] = field(default=())
+
+    @property
+    def timings(self) -> tuple[Timing, ...]:
+        return tuple(t for d in self.documents for t in d.timings)
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^A-Za-z0-9._-]+", "-", text).strip("-") or "licence"
+
+
+def entry_for(drafted: DraftedDocument, outputs: dict[str, bytes]) -> DocumentEntry:
+    """The manifest entry of one drafted document and its files."""
+    return DocumentEntry(
+        kind=drafted.kind.name,
+        title=drafted.document.info.title,
+        date=drafted.document.info.date.isoformat(),
+        template={"name": drafted.template.name, "origin": drafted.template.origin, "path": drafted.template.path,
+                  "sha256": drafted.template.sha256},
+        records={name: list(ids) for name, ids in sorted(drafted.records.items())},
+        deadlines=[{"name": t.name, "date": t.deadline.date.isoformat(), "rule": t.deadline.rule,
+                    "authority": t.deadline.authority, "pinpoint": t.deadline.pinpoint} for t in drafted.timings],
+        outputs=tuple(OutputFile(name, name.rsplit(".", 1)[-1], sha256(data)) for name, data in sorted(outputs.items())),
+        withheld=dict(sorted(drafted.withheld.items())),
+        public=drafted.public,
+    )
+
+
+def case_manifest_part(case_file: CaseFile, given_path: str) -> dict:
+    """The case part of a manifest: the folder as the user gave it, its reference, and its files' hashes."""
+    return {
+        "folder": given_path,
+        "reference": case_file.case.reference,
+        "inputs": [{"path": i.path, "sha256": i.sha256} for i in sorted(case_file.inputs, key=lambda i: i.path)],
+    }
+
+
+def draft_run(case: str | Path | CaseFile, kind: str | DocumentKind, out: str | Path, *,
+              options: DraftOptions, selection: LicenceSelection = LicenceSelection(),
+              formats: tuple[str, ...] | None = None, each: bool = False, force: bool = False,
+              docx_reference: Path | None = None,
+              progress: Callable[[int, int], None] | None = None) -> DraftRun:
+    """Draft ``kind`` for the selected licences into ``out`` and return what was written.
+
+    Raises :class:`~advocate.problems.CaseError` for a case with errors, :class:`DraftError` for a document
+    that cannot be drafted truthfully, :class:`~advocate.outputs.OutputConflict` rather than overwrite a
+    file the user changed; in each case nothing is written.
+    """
+    case_file = case if isinstance(case, CaseFile) else load_case(case)
+    given_path = str(case) if not isinstance(case, CaseFile) else str(case_file.root)
+    kind = document_kind(kind) if isinstance(kind, str) else kind
+    if docx_reference is not None and not Path(docx_reference).is_file():
+        raise DraftError(f"{docx_reference}: no such reference document (--style)")
+    chosen = selection.apply(case_file.licences)
+    if len(chosen) == 0:
+        raise DraftError("no licences in the case match the selection (see `advocate licences CASE` with the same filters)")
+    chosen_formats = formats_for(kind, case_file, formats)
+    if each and not kind.per_licence:
+        raise DraftError(f"--each does not apply to a {kind.description}: it is about one earlier request")
+    groups: list[tuple[LicenceTable, str]]
+    if each:
+        groups = [(chosen.filter(ids=[licence_id]), f"{kind.file_stem}-{_slug(licence_id)}")
+                  for licence_id in chosen.frame["id"]]
+    else:
+        groups = [(chosen, kind.file_stem)]
+    files: dict[str, bytes] = {}
+    entries, drafted_all = [], []
+    for index, (licences, stem) in enumerate(groups):
+        drafted = draft_document(case_file, kind, options, licences=licences, file_stem=stem)
+        rendered = render_document(drafted, chosen_formats, case_file, docx_reference=docx_reference)
+        outputs = {f"{stem}.{fmt}": data for fmt, data in rendered.items()}
+        files.update(outputs)
+        entries.append(entry_for(drafted, outputs))
+        drafted_all.append(drafted)
+        if progress:
+            progress(index + 1, len(groups))
+    manifest = Manifest(tool=f"advocate {__version__}", case=case_manifest_part(case_file, given_path),
+                        documents=tuple(entries))
+    written = write_outputs(out, files, manifest, force=force)
+    warnings = tuple(t.warning for d in drafted_all for t in d.timings if t.warning)
+    return DraftRun(Path(out), files, written, tuple(drafted_all), warnings)

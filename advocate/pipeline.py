@@ -1,0 +1,196 @@
+"""The pipeline from a checked case to finished files: draft → parse → resolve citations → render.
+
+``load`` and ``validate`` (:mod:`advocate.load`) give a :class:`CaseFile`; the
+functions here take it the rest of the way:
+
+- :func:`draft_document` renders one document's template (sandboxed, strict) to
+  Markdown with footnotes, parses it into the document tree, resolves its
+  citations into OSCOLA footnotes, and checks that nothing confidential leaked
+  into a public document;
+- :func:`render_document` writes a drafted document in each format asked for.
+
+Both are plain functions a Python user can call; the ``advocate draft`` command
+is a thin layer over them and :mod:`advocate.batch`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from advocate.citations import oscola
+from advocate.citations.authorities import authorities
+from advocate.citations.resolve import CitationError, resolve_citations
+from advocate.document.parse import MarkdownError, parse_markdown
+from advocate.document.tree import Document, DocumentInfo, Heading, plain_text
+from advocate.draft.citing import Citer
+from advocate.draft.confidentiality import check_no_leak
+from advocate.draft.context import base_context
+from advocate.draft.errors import DraftError
+from advocate.draft.foi_context import (
+    Correspondence, FoiContext, Timing, complaint_context, foi_request_context, review_request_context,
+)
+from advocate.draft.footnotes import Footnotes
+from advocate.draft.linking_context import linking_context
+from advocate.draft.kinds import ALL_FORMATS, DocumentKind, document_kind, is_public
+from advocate.draft.records import Evidence
+from advocate.draft.template_env import Templates, TemplateSource
+from advocate.licence_table import LicenceTable
+from advocate.models.case_file import CaseFile
+
+
+@dataclass(frozen=True)
+class DraftOptions:
+    """What a user chooses for one document besides its kind and the licences."""
+
+    date: dt.date
+    """The date the document is sent: printed on it, and the day its deadlines count from."""
+    correspondence: Correspondence = field(default_factory=Correspondence)
+    """For follow-ups: the earlier request, given on the command line (the case file fills the gaps)."""
+    templates: Templates | None = None
+    """Where templates come from (a user folder overriding the shipped ones); the shipped ones if ``None``."""
+
+
+@dataclass(frozen=True)
+class DraftedDocument:
+    """One document, drafted: its tree and everything the manifest and the command line report about it."""
+
+    kind: DocumentKind
+    document: Document
+    markdown: str
+    """The Markdown the template rendered (before citations were resolved), kept for debugging templates."""
+    template: TemplateSource
+    records: dict[str, tuple[str, ...]]
+    timings: tuple[Timing, ...]
+    public: bool
+    withheld: dict[str, int]
+    email_subject: str
+    file_stem: str
+
+
+def _kind_context(kind: DocumentKind, case_file: CaseFile, options: DraftOptions) -> FoiContext:
+    if kind.name == "foi":
+        return foi_request_context(options.date)
+    if kind.name == "foi-review":
+        return review_request_context(case_file, options.correspondence, options.date)
+    if kind.name == "ico-complaint":
+        return complaint_context(case_file, options.correspondence, options.date)
+    return FoiContext({})
+
+
+def draft_document(case_file: CaseFile, kind: str | DocumentKind, options: DraftOptions, *,
+                   licences: LicenceTable | None = None, file_stem: str = "") -> DraftedDocument:
+    """Draft one document of ``kind`` about ``licences`` (all the case's licences if ``None``).
+
+    Raises :class:`DraftError` (naming the template and line where a template is at fault) rather than
+    return a document with a blank, a wrong record or a confidential record in it.
+    """
+    kind = document_kind(kind) if isinstance(kind, str) else kind
+    templates = options.templates or Templates()
+    public = is_public(kind, case_file.case.privileged)
+    evidence = Evidence(case_file, public=public, document=f"the {kind.description}", licences=licences,
+                        authorities=authorities())
+    if licences is not None and len(licences) == 0:
+        raise DraftError(f"no licences are selected for the {kind.description}")
+    footnotes = Footnotes()
+    citer = Citer(evidence, footnotes)
+    extra = _kind_context(kind, case_file, options)
+    context = base_context(evidence, citer, date=options.date, document_title=kind.description)
+    context.update(extra.names)
+    linked = linking_context(evidence)
+    context.update(linked.names)
+    rendered = templates.render(kind.template, context)
+    markdown = rendered.markdown.rstrip() + "\n"
+    if len(footnotes):
+        markdown += "\n" + footnotes.definitions() + "\n"
+    title = str(rendered.exported.get("title", "")) or kind.description
+    info = DocumentInfo(
+        title=title,
+        date=options.date,
+        author=_author(case_file),
+        subject=str(rendered.exported.get("subject", "")) or case_file.case.title,
+        running_header=str(rendered.exported.get("running_header", "")),
+    )
+    where = rendered.source.path
+    try:
+        tree = parse_markdown(markdown, info)
+        resolved = resolve_citations(tree, evidence.citable_sources(), oscola, confidential=evidence.confidential_source_ids())
+    except (MarkdownError, CitationError) as exc:
+        raise DraftError(str(exc), template=where) from None
+    if not info.title and not any(isinstance(block, Heading) for block in resolved.document.children):
+        raise DraftError("the document has no title: set one with {% set title = '...' %}", template=where)
+    if public:
+        check_no_leak(resolved.document, case_file, document=kind.description)
+    for source_id in resolved.first_notes:
+        evidence.used["sources"].add(source_id)
+    return DraftedDocument(
+        kind=kind,
+        document=resolved.document,
+        markdown=markdown,
+        template=rendered.source,
+        records={name: tuple(sorted(ids)) for name, ids in evidence.used.items() if ids},
+        timings=extra.timings,
+        public=public,
+        withheld=evidence.withheld,
+        email_subject=str(rendered.exported.get("subject", "")) or title,
+        file_stem=file_stem or kind.file_stem,
+    )
+
+
+def _author(case_file: CaseFile) -> str:
+    person = case_file.case.claimant_or_requester
+    return person.organisation or person.name
+
+
+def formats_for(kind: DocumentKind, case_file: CaseFile, requested: tuple[str, ...] | None) -> tuple[str, ...]:
+    """The formats to write: those asked for, or the kind's defaults; unknown formats are an error."""
+    chosen = tuple(requested) if requested else kind.formats
+    unknown = [f for f in chosen if f not in ALL_FORMATS]
+    if unknown:
+        raise DraftError(f"unknown format {', '.join(unknown)}; formats: {', '.join(ALL_FORMATS)}")
+    return chosen
+
+
+def render_document(drafted: DraftedDocument, formats: tuple[str, ...], case_file: CaseFile, *,
+                    docx_reference: Path | None = None) -> dict[str, bytes]:
+    """The drafted document in each format: ``{"docx": bytes, "pdf": bytes, ...}``.
+
+    An email draft (``eml``) is addressed to the public body's FOI address, from the requester,
+    with the request as its body and the PDF attached.
+    """
+    from advocate.render.registry import renderer_for
+    from advocate.render.email_draft import Attachment, email_draft
+    from advocate.render.text import TextRenderer
+
+    out: dict[str, bytes] = {}
+    for fmt in formats:
+        if fmt == "eml":
+            continue
+        out[fmt] = renderer_for(fmt, docx_reference=docx_reference).render(drafted.document)
+    if "eml" in formats:
+        pdf = out.get("pdf") or renderer_for("pdf").render(drafted.document)
+        case = case_file.case
+        requester = case.requester
+        out["eml"] = email_draft(
+            body=TextRenderer().render_text(drafted.document),
+            subject=drafted.email_subject,
+            to_name=case.public_body.name,
+            to_email=case.public_body.foi_email,
+            from_name=requester.name,
+            from_email=requester.email or "",
+            date=drafted.document.info.date,
+            attachments=(Attachment(f"{drafted.file_stem}.pdf", pdf),),
+        )
+    return out
+
+
+def document_text(drafted: DraftedDocument) -> str:
+    """The document as plain text (what a test or a reviewer reads first)."""
+    from advocate.render.text import TextRenderer
+
+    return TextRenderer().render_text(drafted.document)
+
+
+__all__ = ["DraftOptions", "DraftedDocument", "draft_document", "render_document", "formats_for", "document_text",
+           "plain_text"]
