@@ -89,10 +89,8 @@ def read_caat_release(
         "group": group, "day": days, "country": countries, "destination": raw["country"].astype(str).str.strip(),
         "value": money, "outcome": outcome,
         "licence_type": raw["licence_type"].astype(str).str.strip().str.upper() if "licence_type" in raw else "",
-        "line": np.arange(len(raw)) + 2,
+        "line": values.line_numbers(),
     })
-    if values._lines is not None:
-        rows["line"] = values._lines[: len(raw)]
     first = rows.drop_duplicates("group", keep="first")
     totals = rows.groupby("group", sort=False)["value"].sum(min_count=1)
 

@@ -129,7 +129,7 @@ def read_licence_csv(path: Path, label: str, problems: Problems, *, today: dt.da
         report_rows(problems, csv_frame, bad, code="flag_invalid", column=name,
                     message=lambda i, n=name: f"'{raw[n].iat[i]}' is not yes or no", hint="write yes or no (empty means no)")
     frame["dataset"] = label
-    frame["line"] = [csv_frame.line(i) for i in range(len(raw))]
+    frame["line"] = csv_frame.line_numbers()
 
     ratings = _ratings(raw["ratings"], csv_frame, problems)
     return LicenceTable(frame[list(LICENCE_COLUMNS)].reset_index(drop=True), ratings)
