@@ -18,8 +18,8 @@ from advocate.licence_table import LicenceTable
 from advocate.load.licence_data import read_licence_data
 from advocate.load.record_errors import record_problems
 from advocate.load.record_file import LoadedRecords, read_record_file
-from advocate.load.yaml_file import read_yaml
-from advocate.models.case import Case
+from advocate.load.yaml_file import YamlDocument, read_yaml
+from advocate.models.case import Case, LicenceDataset
 from advocate.models.case_file import CaseFile, InputFile
 from advocate.models.records import Abuse, AssertedLink, Event, Source
 from advocate.problems import CaseError, Problem, Problems
@@ -100,7 +100,7 @@ def check_case(path: str | Path, *, today: dt.date | None = None) -> CheckResult
         doc = read_yaml(file, _label(root, file), problems)
         records[kind] = read_record_file(doc, noun, model, problems) if doc else LoadedRecords(kind)
 
-    licences = _read_licences(root, case, problems, inputs, today) if case else LicenceTable.empty()
+    licences = _read_licences(root, case, _datasets(case, case_doc), problems, inputs, today)
     validate_case(case, case_doc, records, licences, problems, today=today)
 
     if problems.errors or case is None:
@@ -119,17 +119,40 @@ def check_case(path: str | Path, *, today: dt.date | None = None) -> CheckResult
     return CheckResult(case_file, tuple(problems))
 
 
-def _read_licences(root: Path, case: Case, problems: Problems, inputs: list[InputFile], today: dt.date) -> LicenceTable:
+def _datasets(case: Case | None, case_doc: YamlDocument | None) -> tuple[tuple[LicenceDataset, ...], bool]:
+    """The licence data a case names, and whether it names it (the default ``licences.csv`` is optional).
+
+    When ``case.yaml`` has errors elsewhere its ``licence_data`` entries are still read,
+    so that the licence files' own problems are reported in the same run.
+    """
+    if case is not None:
+        return case.licence_data, "licence_data" in case.model_fields_set
+    data = case_doc.data if case_doc is not None and isinstance(case_doc.data, dict) else {}
+    entries = data.get("licence_data", ["licences.csv"])
+    datasets = []
+    for entry in entries if isinstance(entries, list) else [entries]:
+        try:
+            datasets.append(LicenceDataset.model_validate(entry))
+        except ValidationError:
+            continue  # already reported against case.yaml
+    return tuple(datasets), "licence_data" in data
+
+
+def _read_licences(
+    root: Path, case: Case | None, datasets: tuple[tuple[LicenceDataset, ...], bool], problems: Problems,
+    inputs: list[InputFile], today: dt.date,
+) -> LicenceTable:
     tables = []
-    for dataset in case.licence_data:
+    chosen, named = datasets
+    for dataset in chosen:
         path = root / dataset.path
         label = _label(root, path)
-        if "licence_data" not in case.model_fields_set and not path.exists():
+        if not named and not path.exists():
             continue  # the default licences.csv is optional
         files = sorted(p for p in path.glob("*.csv")) if path.is_dir() else [path] if path.is_file() else []
         inputs.extend(InputFile(_relative(root, f), _sha256(f)) for f in files)
         table = read_licence_data(path, label, problems, today=today, format=dataset.format, source=dataset.source, id_prefix=dataset.id_prefix)
-        if dataset.countries_only and len(table):
+        if dataset.countries_only and case is not None and len(table):
             table = table.filter(country=list(case.country_codes))
         tables.append(table)
     return LicenceTable.concat(tables)
