@@ -1,0 +1,291 @@
+"""Statutory and customary deadlines, each with the rule and the authority that produce it.
+
+Working days follow the Freedom of Information Act 2000, s 10(6): every day except
+a Saturday, a Sunday, Christmas Day, Good Friday and a day which is a bank holiday
+under the Banking and Financial Dealings Act 1971 in *any* part of the United
+Kingdom. So a Scottish or a Northern Irish bank holiday stops the clock for a
+request to a department in London. The bank holidays come from the maintained
+``holidays`` package, as the union of its four UK subdivisions (England, Wales,
+Scotland, Northern Ireland) with their substitute days and the one-off days
+proclaimed for a particular year (the 2022 state funeral, the 2023 coronation).
+``holidays.UK()`` without a subdivision gives only the days common to all four,
+which would be wrong here.
+
+The day counted from is day 0: the reply to a request received on a Friday is due
+on the twentieth working day *following* that Friday, whatever kind of day the
+Friday was.
+
+Calendar periods (the ICO's six weeks, the protocol's 14 days, the three months
+of CPR r 54.5(1)) are counted in calendar days or months: a period of months
+ends on the corresponding day of the later month, or on its last day when it has
+none (three months from 30 November end on 28 or 29 February).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import lru_cache
+
+import holidays
+from dateutil.easter import easter
+from dateutil.relativedelta import relativedelta
+
+from advocate.periods import long_date
+
+NATIONS = (("ENG", "England"), ("WLS", "Wales"), ("SCT", "Scotland"), ("NIR", "Northern Ireland"))
+"""The ``holidays`` subdivisions of the United Kingdom, in the order explanations name them."""
+
+_EVERYWHERE = frozenset(code for code, _ in NATIONS)
+_OBSERVED = " (observed)"
+
+_ONES = ("", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+         "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
+         "eighteenth", "nineteenth")
+_TENS = {20: "twent", 30: "thirt", 40: "fort", 50: "fift", 60: "sixt", 70: "sevent", 80: "eight", 90: "ninet"}
+
+
+def ordinal_word(n: int) -> str:
+    """'twentieth', 'fortieth', 'twenty-first' (1 to 99); larger numbers as '100th'."""
+    if 1 <= n < 20:
+        return _ONES[n]
+    if 20 <= n < 100:
+        tens, ones = divmod(n, 10)
+        stem = _TENS[tens * 10]
+        return f"{stem}ieth" if not ones else f"{stem}y-{_ONES[ones]}"
+    return f"{n}th"
+
+
+def _join_and(items: list[str]) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _day_and_date(day: dt.date) -> str:
+    """'Thursday 22 January 2026'."""
+    return f"{day.strftime('%A')} {long_date(day)}"
+
+
+# -- the non-working days ------------------------------------------------------
+
+
+def _british_name(name: str) -> str:
+    """The package's name as a British letter writes it: 'St Patrick's Day', 'the substitute day for Boxing Day'."""
+    name = name.strip()
+    if name.startswith("Saint "):
+        name = "St " + name[len("Saint "):]
+    if name.endswith(_OBSERVED):
+        name = name[: -len(_OBSERVED)]
+        article = "the " if name.startswith("Battle") or name.endswith("Holiday") else ""
+        name = f"the substitute day for {article}{name}"
+    return name
+
+
+@lru_cache(maxsize=None)
+def _bank_holidays(year: int) -> dict[dt.date, dict[str, frozenset[str]]]:
+    """Every bank holiday of ``year`` in any part of the UK: date → holiday name → subdivision codes."""
+    found: dict[dt.date, dict[str, set[str]]] = {}
+    for code, _ in NATIONS:
+        for day, names in holidays.country_holidays("GB", subdiv=code, years=year).items():
+            for name in names.split(";"):
+                found.setdefault(day, {}).setdefault(_british_name(name), set()).add(code)
+    return {day: {name: frozenset(codes) for name, codes in by_name.items()} for day, by_name in found.items()}
+
+
+def _where(codes: frozenset[str]) -> str:
+    return _join_and([name for code, name in NATIONS if code in codes])
+
+
+def _statutory_day(day: dt.date) -> str | None:
+    """Christmas Day and Good Friday, which s 10(6) names whatever the bank-holiday lists say."""
+    if (day.month, day.day) == (12, 25):
+        return "Christmas Day"
+    if day == easter(day.year) - dt.timedelta(days=2):
+        return "Good Friday"
+    return None
+
+
+def _holiday_description(day: dt.date) -> str | None:
+    """'Christmas Day'; 'New Year Holiday, a bank holiday in Scotland'; None on an ordinary day."""
+    statutory = _statutory_day(day)
+    if statutory:
+        return statutory
+    by_name = _bank_holidays(day.year).get(day)
+    if not by_name:
+        return None
+    everywhere = [name for name, codes in by_name.items() if codes == _EVERYWHERE]
+    if everywhere:
+        return " and ".join(everywhere)
+    return "; ".join(f"{name}, a bank holiday in {_where(codes)}" for name, codes in by_name.items())
+
+
+def non_working_reason(day: dt.date) -> str | None:
+    """Why ``day`` is not a working day under FOIA s 10(6), in words; ``None`` if it is one.
+
+    A holiday is named with where it applies ('St Patrick's Day, a bank holiday in
+    Northern Ireland'); a weekend day with no holiday is named by its weekday.
+    """
+    holiday = _holiday_description(day)
+    if holiday:
+        return holiday
+    if day.weekday() >= 5:
+        return day.strftime("%A")
+    return None
+
+
+def is_working_day(day: dt.date) -> bool:
+    """Whether ``day`` is a working day under FOIA s 10(6) (bank holidays of every part of the UK excluded)."""
+    return day.weekday() < 5 and _holiday_description(day) is None
+
+
+def working_days_after(start: dt.date, n: int) -> dt.date:
+    """The ``n``th working day following ``start`` (``start`` itself is day 0, whatever kind of day it is)."""
+    return _count_working_days(start, n)[0]
+
+
+def _count_working_days(start: dt.date, n: int) -> tuple[dt.date, tuple[tuple[dt.date, str], ...]]:
+    if n < 0:
+        raise ValueError(f"a number of working days cannot be negative (got {n})")
+    day, counted, skipped = start, 0, []
+    while counted < n:
+        day += dt.timedelta(days=1)
+        if day.weekday() >= 5:
+            continue
+        holiday = _holiday_description(day)
+        if holiday:
+            skipped.append((day, holiday))
+        else:
+            counted += 1
+    return day, tuple(skipped)
+
+
+# -- deadlines -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """A deadline and the rule that produced it, for a letter to print and a manifest to record.
+
+    ``skipped`` lists the weekday non-working days inside a working-day period, each
+    with its name and where it applies; it is empty for a calendar period.
+    ``counted_from`` says in words what ``start`` is ('the date of receipt');
+    ``period`` the length counted ('20 working days', '6 weeks').
+    """
+
+    date: dt.date
+    start: dt.date
+    rule: str
+    authority: str
+    pinpoint: str
+    skipped: tuple[tuple[dt.date, str], ...] = ()
+    counted_from: str = ""
+    period: str = ""
+    working_days: int = 0
+    """The number of working days counted (0 for a calendar period)."""
+    note: str = ""
+    """A sentence a letter may add after the explanation (what the rule does not change)."""
+
+    @property
+    def explanation(self) -> str:
+        """One or two plain sentences saying how the date was reached, for a letter to print."""
+        if self.working_days:
+            text = (f"Counting {self.counted_from}, {long_date(self.start)}, as day 0 and leaving out weekends, "
+                    "Christmas Day, Good Friday and the bank holidays of every part of the United Kingdom, "
+                    f"the {ordinal_word(self.working_days)} working day is {_day_and_date(self.date)}.")
+            if self.skipped:
+                days = _join_and([f"{long_date(day)} ({why})" for day, why in self.skipped])
+                verb = "is not a working day" if len(self.skipped) == 1 else "are not working days"
+                text += f" Within that period {days} {verb}."
+        else:
+            text = (f"The period of {self.period} from {self.counted_from}, {long_date(self.start)}, "
+                    f"ends on {_day_and_date(self.date)}.")
+            holiday = _holiday_description(self.date)
+            if holiday:
+                text += f" That day is {holiday}."
+            elif self.date.weekday() >= 5:
+                text += f" That day is a {self.date.strftime('%A')}."
+        return f"{text} {self.note}" if self.note else text
+
+
+def _working_deadline(start: dt.date, n: int, *, counted_from: str, rule: str, authority: str,
+                      pinpoint: str, note: str = "") -> Deadline:
+    date, skipped = _count_working_days(start, n)
+    return Deadline(date=date, start=start, rule=rule, authority=authority, pinpoint=pinpoint, skipped=skipped,
+                    counted_from=counted_from, period=f"{n} working days", working_days=n, note=note)
+
+
+def foi_response_due(received: dt.date) -> Deadline:
+    """The last day for the reply to an FOI request received on ``received``: FOIA 2000, s 10(1) and (6)."""
+    return _working_deadline(
+        received, 20,
+        counted_from="the date of receipt",
+        rule="promptly and in any event not later than the twentieth working day following the date of receipt",
+        authority="foia-2000", pinpoint="s 10(1), (6)",
+    )
+
+
+def internal_review_due(requested: dt.date) -> Deadline:
+    """When an internal review asked for on ``requested`` is expected: 20 working days under the
+    s 45 Code of Practice (2018), which allows up to 40 only in exceptional cases."""
+    return _working_deadline(
+        requested, 20,
+        counted_from="the day the internal review was asked for",
+        rule=("an internal review is expected within 20 working days of the request for it, "
+              "and within 40 working days only in exceptional cases"),
+        authority="foi-code-2018", pinpoint="",
+        note="The Code of Practice allows up to 40 working days only in exceptional cases.",
+    )
+
+
+def internal_review_request_by(refusal: dt.date) -> Deadline:
+    """The last day to ask for an internal review of a response given on ``refusal``: 40 working days
+    (s 45 Code of Practice, 2018); an authority need not accept a later request."""
+    return _working_deadline(
+        refusal, 40,
+        counted_from="the date of the response",
+        rule=("an internal review should be asked for within 40 working days of the response; "
+              "the authority need not accept a later request"),
+        authority="foi-code-2018", pinpoint="",
+    )
+
+
+def ico_complaint_by(review_response: dt.date) -> Deadline:
+    """The date by which the Information Commissioner expects a complaint after the internal review
+    response of ``review_response``: six calendar weeks (the ICO's published practice, not a statute)."""
+    return Deadline(
+        date=review_response + dt.timedelta(weeks=6), start=review_response,
+        rule=("the Information Commissioner asks for complaints within six weeks (calendar weeks) of the "
+              "final response or last substantive contact with the public authority"),
+        authority="ico-complaints", pinpoint="",
+        counted_from="the internal review response", period="six weeks",
+        note="It is the Commissioner's practice, not a statutory limit; a later complaint may be refused for undue delay.",
+    )
+
+
+def reply_by(sent: dt.date, days: int = 14) -> Deadline:
+    """The reply date a letter before claim sent on ``sent`` proposes: ``days`` calendar days
+    (the Pre-Action Protocol for Judicial Review treats 14 days as reasonable in most cases)."""
+    if days < 1:
+        raise ValueError(f"a reply period must be at least one day (got {days})")
+    return Deadline(
+        date=sent + dt.timedelta(days=days), start=sent,
+        rule=(f"a reply within {days} calendar days of the letter before claim; the protocol treats 14 days "
+              "as a reasonable time in most cases"),
+        authority="pap-jr", pinpoint="Annex A",
+        counted_from="the date of the letter", period=f"{days} days",
+        note="The protocol does not extend the time limit for bringing a claim.",
+    )
+
+
+def claim_limit(grounds_arose: dt.date) -> Deadline:
+    """The outer limit for filing a claim for judicial review whose grounds first arose on
+    ``grounds_arose``: CPR r 54.5(1), promptly and in any event not later than 3 months after."""
+    return Deadline(
+        date=grounds_arose + relativedelta(months=3), start=grounds_arose,
+        rule=("the claim form must be filed promptly and in any event not later than 3 months after the grounds "
+              "to make the claim first arose (calendar months)"),
+        authority="cpr-54", pinpoint="r 54.5(1)",
+        counted_from="the day the grounds first arose", period="3 months",
+        note="This is an outer limit: a claim must also be brought promptly, and a claim filed within it may still be too late.",
+    )
