@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 
 from advocate.cli import app
-from advocate.cli.output import EXIT_BAD_EVIDENCE, fail, print_problems, stdout
+from advocate.cli.output import EXIT_BAD_EVIDENCE, fail, print_problems, say
 from advocate.load.case_folder import check_case
 from advocate.new_case import FolderNotEmpty, init_case
 
@@ -22,10 +22,10 @@ def init(
         written = init_case(path, example=example)
     except (FolderNotEmpty, ValueError) as exc:
         raise fail(str(exc))
-    stdout.print(f"Created {path} with {len(written)} files:", markup=False)
+    say(f"Created {path} with {len(written)} files:")
     for file in written:
-        stdout.print(f"  {file}", markup=False)
-    stdout.print(f"Next: edit the files, then run 'advocate check {path}'.", markup=False)
+        say(f"  {file}")
+    say(f"Next: edit the files, then run 'advocate check {path}'.")
 
 
 @app.command()
@@ -43,10 +43,9 @@ def check(
         raise fail(f"{case}: {errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}; fix the errors and check again",
                    EXIT_BAD_EVIDENCE)
     case_file = result.case_file
-    stdout.print(
+    say(
         f"{case}: OK: {len(case_file.licences)} licences, {len(case_file.abuses)} abuses, "
         f"{len(case_file.events)} events, {len(case_file.sources)} sources, {len(case_file.links)} links; "
-        f"{warnings} warning{'s' * (warnings != 1)}",
-        markup=False,
+        f"{warnings} warning{'s' * (warnings != 1)}"
     )
 

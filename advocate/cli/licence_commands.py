@@ -11,10 +11,34 @@ from pathlib import Path
 import typer
 
 from advocate.cli import app
-from advocate.cli.output import fail, print_problems, print_table, stdout, write_stdout
-from advocate.licence_listing import listing_frame
-from advocate.load.licence_data import load_licences
+from advocate.cli.output import TableColumn, fail, fit_columns, note, print_problems, print_table, say, stdout, write_stdout
+from advocate.licence_listing import LISTING_COLUMNS, listing_frame
+from advocate.load.licence_data import read_licences
 from advocate.problems import CaseError
+
+TABLE_COLUMNS = {
+    "id": TableColumn("id", "Licence", wraps=False),
+    "reference": TableColumn("reference", "Reference", wraps=False),
+    "decision_date": TableColumn("decision_date", "Decided", wraps=False),
+    "destination": TableColumn("destination", "Country"),
+    "country": TableColumn("country", "ISO", wraps=False),
+    "licence_type": TableColumn("licence_type", "Type", wraps=False),
+    "outcome": TableColumn("outcome", "Outcome", wraps=False),
+    "ratings": TableColumn("ratings", "Ratings"),
+    "technology": TableColumn("technology", "Technology"),
+    "goods_summary": TableColumn("goods_summary", "Goods"),
+    "end_user": TableColumn("end_user", "End user"),
+    "value": TableColumn("value", "Value", wraps=False, right=True),
+    "refusal_criteria": TableColumn("refusal_criteria", "Criteria"),
+    "sources": TableColumn("sources", "Sources"),
+    "dataset": TableColumn("dataset", "File"),
+    "line": TableColumn("line", "Line", wraps=False, right=True),
+}
+"""How each listing column is shown in a table."""
+
+DEFAULT_TABLE = ("id", "decision_date", "destination", "outcome", "ratings", "technology", "value",
+                 "licence_type", "goods_summary", "end_user")
+"""The columns a table shows by default, most useful first: a narrow terminal drops them from the end."""
 
 
 class ListingFormat(str, Enum):
@@ -44,17 +68,25 @@ def licences(
     end: str = typer.Option(None, "--to", help="Decisions on or before this date (YYYY-MM-DD)."),
     output_format: ListingFormat = typer.Option(ListingFormat.table, "--format", help="table for people; csv or json for scripts."),
     limit: int = typer.Option(50, "--limit", help="Rows shown in a table (0 for all). CSV and JSON are never cut."),
+    columns: str = typer.Option(None, "--columns", help=f"Comma-separated columns to show, in order; any of: {', '.join(LISTING_COLUMNS)}."),
 ) -> None:
-    """List licences, filtered, as a table or as CSV or JSON."""
+    """List licences, filtered, as a table or as CSV or JSON.
+
+    Warnings about the data go to stderr, so CSV and JSON on stdout stay clean.
+    """
     first, last = _date(start, "--from"), _date(end, "--to")
+    chosen = _columns(columns)
     try:
-        loaded = load_licences(path)
+        loaded = read_licences(path)
     except CaseError as exc:
         print_problems(exc.problems)
-        raise fail(f"{path}: {len(exc.errors)} errors in the licence data; nothing listed")
-    table = loaded.filter(country=country, rating=rating, technology=technology, outcome=outcome,
-                          licence_type=licence_type, start=first, end=last)
+        raise fail(f"{path}: {len(exc.errors)} error{'s' * (len(exc.errors) != 1)} in the evidence; nothing listed")
+    print_problems(loaded.warnings)
+    table = loaded.table.filter(country=country, rating=rating, technology=technology, outcome=outcome,
+                                licence_type=licence_type, start=first, end=last)
     frame = listing_frame(table)
+    if chosen and output_format is not ListingFormat.table:
+        frame = frame[list(chosen)]
     if output_format is ListingFormat.csv:
         write_stdout(frame.to_csv(index=False, lineterminator="\n"))
         return
@@ -65,10 +97,23 @@ def licences(
         return
     shown = frame if limit == 0 else frame.head(limit)
     rows = shown.assign(value=shown["value"].map(lambda v: "" if math.isnan(v) else f"£{v:,.0f}")).to_dict(orient="records")
-    print_table(rows, [("id", "Licence"), ("decision_date", "Decided"), ("destination", "Destination"), ("licence_type", "Type"),
-                       ("outcome", "Outcome"), ("ratings", "Ratings"), ("technology", "Technology"),
-                       ("goods_summary", "Goods"), ("end_user", "End user"), ("value", "Value")])
-    note = f"{len(frame):,} licences" if len(shown) == len(frame) else f"showing {len(shown):,} of {len(frame):,} licences (--limit 0 for all, or --format csv)"
-    stdout.print(note, markup=False)
+    wanted = [TABLE_COLUMNS[name] for name in (chosen or DEFAULT_TABLE)]
+    kept, dropped = (wanted, []) if chosen else fit_columns(wanted, rows, stdout.width)
+    print_table(rows, kept)
+    count = f"{len(frame):,} licences" if len(shown) == len(frame) else f"showing {len(shown):,} of {len(frame):,} licences (--limit 0 for all, or --format csv)"
+    say(count)
+    if dropped:
+        note(f"not shown, for want of width: {', '.join(c.key for c in dropped)} (choose with --columns, or use --format csv)")
+
+
+def _columns(option: str | None) -> tuple[str, ...]:
+    """The columns named by ``--columns``, checked."""
+    if not option:
+        return ()
+    names = tuple(name.strip() for name in option.split(",") if name.strip())
+    unknown = [name for name in names if name not in LISTING_COLUMNS]
+    if unknown:
+        raise fail(f"--columns: no column {', '.join(repr(n) for n in unknown)}; columns are: {', '.join(LISTING_COLUMNS)}")
+    return names
 
 
