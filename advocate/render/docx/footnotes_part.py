@@ -1,0 +1,110 @@
+"""Word's own footnotes for a python-docx document, which has no footnote API.
+
+A DOCX keeps footnotes in the part ``word/footnotes.xml``, related to the main
+document part by the ``.../relationships/footnotes`` relationship and listed in
+``[Content_Types].xml`` as ``...wordprocessingml.footnotes+xml``. The part holds
+two special notes first, the separator (``w:id="-1"``, the short rule above the
+notes) and the continuation separator (``w:id="0"``), then one ``w:footnote``
+per note. A note's paragraphs use the "footnote text" style; its first paragraph
+starts with a ``w:footnoteRef`` run (where Word prints the note's number). The
+body refers to a note with a run holding ``w:footnoteReference w:id="N"`` in the
+"footnote reference" character style (superscript). ``settings.xml`` names the
+two special notes in ``w:footnotePr``, as Word itself writes.
+
+:func:`footnotes_part` gives the part of a document, creating it (or replacing a
+reference document's own, whose notes belong to another text) on first use.
+Hyperlinks inside notes must be related from this part, not the document part.
+"""
+
+from __future__ import annotations
+
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import XmlPart
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
+
+from advocate.render.docx.elements import run, w
+
+SEPARATOR_ID = -1
+CONTINUATION_SEPARATOR_ID = 0
+
+_PARTNAME = "/word/footnotes.xml"
+
+_EMPTY_PART = (
+    f"<w:footnotes {nsdecls('w', 'r')}>"
+    f'<w:footnote w:type="separator" w:id="{SEPARATOR_ID}">'
+    '<w:p><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>'
+    "<w:r><w:separator/></w:r></w:p></w:footnote>"
+    f'<w:footnote w:type="continuationSeparator" w:id="{CONTINUATION_SEPARATOR_ID}">'
+    '<w:p><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>'
+    "<w:r><w:continuationSeparator/></w:r></w:p></w:footnote>"
+    "</w:footnotes>"
+)
+
+# Children of w:settings that come after w:footnotePr in the schema's sequence.
+_SETTINGS_AFTER_FOOTNOTEPR = (
+    "w:endnotePr", "w:compat", "w:docVars", "w:rsids", "m:mathPr", "w:attachedSchema", "w:themeFontLang",
+    "w:clrSchemeMapping", "w:doNotIncludeSubdocsInStats", "w:doNotAutoCompressPictures", "w:forceUpgrade",
+    "w:captions", "w:readModeInkLockDown", "w:smartTagType", "sl:schemaLibrary", "w:shapeDefaults",
+    "w:doNotEmbedSmartTags", "w:decimalSymbol", "w:listSeparator",
+)
+
+
+def footnotes_part(document) -> XmlPart:
+    """The footnotes part of python-docx ``document``, created empty (separators only) on first call.
+
+    A part already there that this module did not make (a reference document's
+    notes) is dropped and replaced, so that the output holds only its own notes.
+    """
+    main = document.part
+    for rel_id, rel in list(main.rels.items()):
+        if rel.reltype == RT.FOOTNOTES and not rel.is_external:
+            if getattr(rel.target_part, "_advocate_footnotes", False):
+                return rel.target_part
+            main.drop_rel(rel_id)
+    part = XmlPart(PackURI(_PARTNAME), CT.WML_FOOTNOTES, parse_xml(_EMPTY_PART), main.package)
+    part._advocate_footnotes = True
+    main.relate_to(part, RT.FOOTNOTES)
+    _declare_special_notes(document)
+    return part
+
+
+def add_footnote(part: XmlPart, note_id: int) -> object:
+    """A new, empty ``w:footnote`` with ``w:id=note_id`` appended to ``part``; fill it with paragraphs."""
+    if note_id <= CONTINUATION_SEPARATOR_ID:
+        raise ValueError(f"footnote id {note_id}: ids below 1 are reserved for the separators")
+    if any(note.get(qn("w:id")) == str(note_id) for note in part.element.iter(qn("w:footnote"))):
+        raise ValueError(f"footnote id {note_id} is already in the footnotes part")
+    note = w("footnote", id=note_id)
+    part.element.append(note)
+    return note
+
+
+def mark_runs(reference_style_id: str, *, hanging: bool) -> list:
+    """The runs that open a note's first paragraph: the note's number, then a tab (``hanging``) or a space.
+
+    A tab suits a note style with a hanging indent (the number hangs in the
+    margin of the note); a space suits any other.
+    """
+    return [run(w("footnoteRef"), style=reference_style_id), run(w("tab") if hanging else " ")]
+
+
+def reference_run(note_id: int, reference_style_id: str) -> object:
+    """The body run that places footnote ``note_id``'s superscript number in the text."""
+    return run(w("footnoteReference", id=note_id), style=reference_style_id)
+
+
+def _declare_special_notes(document) -> None:
+    """Name the separator notes in ``settings.xml``'s ``w:footnotePr``, as Word writes them."""
+    settings = document.settings.element
+    if settings.find(qn("w:footnotePr")) is not None:
+        return
+    declaration = w("footnotePr", [w("footnote", id=SEPARATOR_ID), w("footnote", id=CONTINUATION_SEPARATOR_ID)])
+    followers = {qn(tag) for tag in _SETTINGS_AFTER_FOOTNOTEPR}
+    for child in settings:
+        if child.tag in followers:
+            child.addprevious(declaration)
+            return
+    settings.append(declaration)

@@ -1,0 +1,147 @@
+"""The look of the output: the default house style, or a reference document's, and the style ids to use.
+
+Without a reference document the python-docx template is restyled as a plain
+law-firm letter (``data/house_styles.xml`` and an A4 page with 2.5 cm margins).
+With one, its styles and page setup are kept and only the styles the renderer
+needs and the reference lacks are added from the same file. Either way the
+renderer asks :func:`style_ids` for the ids of the styles it uses, looked up by
+name, since a reference made by a non-English Word has other ids.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass
+from importlib import resources
+
+from docx.oxml import parse_xml
+from docx.oxml.ns import qn
+from docx.shared import Cm
+
+from advocate.render.docx.elements import w
+
+_HOUSE_STYLES = "house_styles.xml"
+
+A4_WIDTH, A4_HEIGHT = Cm(21.0), Cm(29.7)
+MARGIN = Cm(2.5)
+HEADER_FOOTER_DISTANCE = Cm(1.25)
+
+
+@dataclass(frozen=True)
+class StyleIds:
+    """The style ids the renderer writes, resolved in the document at hand."""
+
+    normal: str
+    headings: tuple[str, str, str, str]
+    quote: str
+    list_paragraph: str
+    footnote_text: str
+    footnote_reference: str
+    hyperlink: str
+    code: str
+    table: str
+    header: str
+    footer: str
+
+    def heading(self, level: int) -> str:
+        """Heading style for tree level ``level`` (levels below 4 use Heading 4)."""
+        return self.headings[min(max(level, 1), 4) - 1]
+
+
+_NAMES = {
+    "normal": "Normal",
+    "quote": "Quote",
+    "list_paragraph": "List Paragraph",
+    "footnote_text": "footnote text",
+    "footnote_reference": "footnote reference",
+    "hyperlink": "Hyperlink",
+    "code": "Verbatim Char",
+    "table": "Advocate Table",
+    "header": "header",
+    "footer": "footer",
+}
+_HEADING_NAMES = ("heading 1", "heading 2", "heading 3", "heading 4")
+
+
+def _house_styles():
+    """The parsed ``w:styles`` element of the default house style."""
+    data = resources.files("advocate.render.docx").joinpath("data", _HOUSE_STYLES).read_bytes()
+    return parse_xml(data)
+
+
+def _name(style) -> str:
+    name = style.find(qn("w:name"))
+    return "" if name is None else name.get(qn("w:val"), "").lower()
+
+
+def _styles_by_name(styles_element) -> dict:
+    return {_name(style): style for style in styles_element.iter(qn("w:style"))}
+
+
+def apply_house_style(document) -> None:
+    """Restyle a fresh python-docx document as the default house style: styles, defaults and A4 page."""
+    styles = document.styles.element
+    house = _house_styles()
+    defaults = styles.find(qn("w:docDefaults"))
+    new_defaults = copy.deepcopy(house.find(qn("w:docDefaults")))
+    if defaults is not None:
+        defaults.addprevious(new_defaults)
+        styles.remove(defaults)
+    else:
+        styles.insert(0, new_defaults)
+    for style in house.iter(qn("w:style")):
+        style_id, name = style.get(qn("w:styleId")), _name(style)
+        for old in list(styles.iter(qn("w:style"))):
+            if old.get(qn("w:styleId")) == style_id or _name(old) == name:
+                styles.remove(old)
+        styles.append(copy.deepcopy(style))
+    for section in document.sections:
+        section.page_width, section.page_height = A4_WIDTH, A4_HEIGHT
+        section.left_margin = section.right_margin = MARGIN
+        section.top_margin = section.bottom_margin = MARGIN
+        section.header_distance = section.footer_distance = HEADER_FOOTER_DISTANCE
+
+
+def add_missing_styles(document) -> None:
+    """Add each house style whose name the document's styles lack (a reference document keeps its own)."""
+    styles = document.styles.element
+    present = _styles_by_name(styles)
+    taken_ids = {style.get(qn("w:styleId")) for style in styles.iter(qn("w:style"))}
+    for style in _house_styles().iter(qn("w:style")):
+        if _name(style) in present:
+            continue
+        if style.get(qn("w:styleId")) in taken_ids:
+            raise ValueError(
+                f"reference document: style id '{style.get(qn('w:styleId'))}' is taken by a style not named "
+                f"'{_name(style)}'; rename that style in the reference document"
+            )
+        styles.append(copy.deepcopy(style))
+
+
+def set_language(document, language: str) -> None:
+    """Mark the text as written in ``language`` (``en-GB``) for Word's proofing tools."""
+    styles = document.styles.element
+    rpr = styles.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}")
+    if rpr is None:
+        return
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = w("lang")
+        rpr.append(lang)
+    lang.set(qn("w:val"), language)
+
+
+def style_ids(document) -> StyleIds:
+    """The ids of the styles the renderer uses, looked up by name (case-insensitively)."""
+    by_name = _styles_by_name(document.styles.element)
+
+    def style_id(name: str) -> str:
+        style = by_name.get(name.lower())
+        if style is None:
+            raise ValueError(f"the document's styles have no style named '{name}'")
+        return style.get(qn("w:styleId"))
+
+    return StyleIds(
+        headings=tuple(style_id(name) for name in _HEADING_NAMES),
+        **{field: style_id(name) for field, name in _NAMES.items()},
+    )
