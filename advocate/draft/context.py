@@ -62,6 +62,14 @@ def _plural(count: int, singular: str, plural: str | None = None) -> str:
     return f"{count:,} {singular if count == 1 else (plural or singular + 's')}"
 
 
+def _the(name: str) -> str:
+    """A body's name as a sentence uses it: 'the Department for Business and Trade', but 'HM Revenue and Customs'."""
+    name = str(name)
+    if not name or name.lower().startswith(("the ", "hm ", "his majesty", "her majesty")):
+        return name
+    return f"the {name}"
+
+
 def _md(text: str) -> Markup:
     """Text a template composed that is already Markdown (a template author's own emphasis)."""
     return Markup(str(text))
@@ -80,6 +88,7 @@ FILTERS: dict[str, Callable] = {
     "category_label": _category,
     "body_label": _body,
     "md": _md,
+    "the": _the,
 }
 
 
@@ -91,7 +100,7 @@ def base_context(evidence: Evidence, citer: Citer, *, date: dt.date, document_ti
     licences selected for this document; ``abuses``, ``events``, ``sources``,
     ``asserted_links``: the records it may print. ``withheld``: confidential records
     left out, by kind. Functions: ``cite(*records, pinpoint=, signal=)``,
-    ``note(text, *records)``, ``abuse(id)``, ``event(id)``, ``source(id)``,
+    ``note(text, *records)``, ``abuse(id)``, ``abuses_by_id(ids)``, ``event(id)``, ``source(id)``,
     ``licence(id)``, ``link(id)``, ``lines(*parts)``, ``plural(n, word)``.
     """
     case = evidence.case_file.case
@@ -119,6 +128,7 @@ def base_context(evidence: Evidence, citer: Citer, *, date: dt.date, document_ti
         "cite": citer.cite,
         "note": citer.note,
         "abuse": evidence.abuse,
+        "abuses_by_id": lambda ids: [evidence.abuse(record_id) for record_id in ids],
         "event": evidence.event,
         "source": evidence.source,
         "licence": evidence.licence,
