@@ -60,6 +60,7 @@ def validate_case(
     _check_licence_sources(licences, source_ids, problems)
     if case is not None and case_doc is not None:
         _check_case(case, case_doc, licence_ids, source_ids, problems)
+        _check_foi_requests(case, case_doc, licence_ids, problems, today)
         _check_countries(case, records["abuses"], problems)
 
 
@@ -183,6 +184,46 @@ def _check_case(case: Case, doc: YamlDocument, licence_ids: set[str], source_ids
         if dataset.source and dataset.source not in source_ids:
             _dangling(problems, doc.label, doc.line_of(("licence_data", index, "source")), f"licence data '{dataset.path}'",
                       "source", "source", dataset.source, source_ids)
+
+
+FOI_DATES = {
+    "sent": ("the request", ()),
+    "response_date": ("the response", ("sent",)),
+    "review_requested": ("the internal review request", ("response_date", "sent")),
+    "review_response_date": ("the internal review response", ("review_requested", "sent")),
+}
+"""Each date of an FOI request: what it dates, and the earlier dates it cannot precede (nearest first)."""
+
+
+def _check_foi_requests(case: Case, doc: YamlDocument, licence_ids: set[str], problems: Problems, today: dt.date) -> None:
+    """Earlier FOI requests: ids unique, licences that exist, dates that have passed and come in order."""
+    seen: dict[str, int] = {}
+    for index, request in enumerate(case.foi_requests):
+        record = f"FOI request '{request.id}'"
+        here = ("foi_requests", index)
+        if request.id in seen:
+            problems.error("duplicate_id", doc.label, f"id '{request.id}' is already used by the FOI request on line {seen[request.id]}",
+                           line=doc.line_of(here + ("id",)), record=record, field="foi_requests.id", hint="every request needs its own id")
+        else:
+            seen[request.id] = doc.line_of(here)
+        for position, licence_id in enumerate(request.licences):
+            if licence_id not in licence_ids:
+                _dangling(problems, doc.label, doc.line_of(here + ("licences", position)), record, "foi_requests.licences",
+                          "licence", licence_id, licence_ids)
+        for name, (called, earlier) in FOI_DATES.items():
+            day = getattr(request, name)
+            if day is None:
+                continue
+            if day > today:
+                problems.error("date_future", doc.label, f"{day.isoformat()} is in the future (today is {today.isoformat()})",
+                               line=doc.line_of(here + (name,)), record=record, field=f"foi_requests.{name}",
+                               hint="record only correspondence that has happened")
+            before = next(((other, getattr(request, other)) for other in earlier if getattr(request, other) is not None), None)
+            if before and day < before[1]:
+                problems.error("date_order", doc.label,
+                               f"{called} is dated {day.isoformat()}, before {FOI_DATES[before[0]][0]} ({before[0]}: {before[1].isoformat()})",
+                               line=doc.line_of(here + (name,)), record=record, field=f"foi_requests.{name}",
+                               hint=f"{called} cannot come before {FOI_DATES[before[0]][0]}; check both dates")
 
 
 def _check_countries(case: Case, abuses: LoadedRecords, problems: Problems) -> None:
