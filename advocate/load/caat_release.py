@@ -45,6 +45,16 @@ FOOTNOTE_COLUMNS = [
 ]
 
 _END_USE = re.compile(r"end[ -]?use|use by|end[ -]?user", re.IGNORECASE)
+_NEGATED = re.compile(r"\bnot\b|\bnor\b|\bexclud", re.IGNORECASE)
+
+
+def _end_use_notes(notes: str) -> str:
+    """The footnotes that say who the end user is ("Licence granted for use by a law enforcement agency").
+
+    A note that says who the goods are *not* for ("not for use by the ... security
+    services") names no end user, so it stays in ``notes`` only.
+    """
+    return " / ".join(part for part in notes.split(" / ") if _END_USE.search(part) and not _NEGATED.search(part))
 
 
 def is_caat_release(path: Path) -> bool:
@@ -118,7 +128,7 @@ def read_caat_release(
     notes = _joined(folder / "footnotes_licence.csv", f"{label.rstrip('/')}/footnotes_licence.csv", FOOTNOTE_COLUMNS, "text", " / ", problems) if path.is_dir() else {}
     frame["refusal_criteria"] = first["group"].map(criteria).fillna("").to_numpy()
     frame["notes"] = first["group"].map(notes).fillna("").to_numpy()
-    frame["end_user"] = frame["notes"].map(lambda text: " / ".join(p for p in text.split(" / ") if _END_USE.search(p)))
+    frame["end_user"] = frame["notes"].map(_end_use_notes)
 
     ratings = pd.DataFrame({
         "licence": position.reindex(group.to_numpy()).fillna(-1).astype("int64").to_numpy(),
