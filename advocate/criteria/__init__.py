@@ -1,1 +1,20 @@
-"""The export-licensing criteria, versioned by the date they came into force."""
+"""The export-licensing criteria, versioned by the date they came into force.
+
+``criteria_in_force(day)`` gives the version a UK licence decided that day is assessed against;
+``criteria_version(id)`` one version by id. Each :class:`Criterion` says whether its text is a
+checked ``quotation`` or this project's ``summary`` (never to be printed in quotation marks).
+"""
+
+from advocate.criteria.library import all_versions, criteria_in_force, criteria_version, uk_versions, version_starts
+from advocate.criteria.models import CriteriaVersion, Criterion, normalise_number
+
+__all__ = [
+    "CriteriaVersion",
+    "Criterion",
+    "all_versions",
+    "criteria_in_force",
+    "criteria_version",
+    "normalise_number",
+    "uk_versions",
+    "version_starts",
+]

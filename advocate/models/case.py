@@ -86,6 +86,45 @@ class LicenceDataset(Part):
         return {"path": value} if isinstance(value, str) else value
 
 
+class LinkWeights(Part):
+    """How much each kind of evidence counts in a link's score (any non-negative numbers; they are normalised)."""
+
+    period: float = Field(0.30, ge=0)
+    """The abuse was documented before the decision (foreseeable), around it, or after it (review)."""
+    end_user: float = Field(0.25, ge=0)
+    """The licence's end user is the kind of body responsible for the abuse."""
+    technology: float = Field(0.30, ge=0)
+    """The licence's goods are the technology the abuse implicated (or could facilitate it)."""
+    refusal: float = Field(0.15, ge=0)
+    """The Government had refused a licence for similar goods to the same destination on human-rights grounds."""
+
+    @model_validator(mode="after")
+    def _some_weight(self):
+        if self.period + self.end_user + self.technology + self.refusal <= 0:
+            raise ValueError("at least one weight must be more than 0")
+        return self
+
+
+class LinkSettings(Part):
+    """How ``advocate link`` relates licences to abuses (``linking:`` in ``case.yaml``; every field optional)."""
+
+    weights: LinkWeights = LinkWeights()
+    foreseeable_window_days: int = Field(1826, ge=0)
+    """How long before a decision an abuse still counts as making the risk foreseeable (default five years)."""
+    review_window_days: int = Field(730, ge=0)
+    """How long after a decision an abuse still counts as a reason to review the licence (default two years)."""
+    refusal_window_days: int = Field(1826, ge=0)
+    """How long before an approval a refusal for similar goods still counts (default five years)."""
+    min_score: float = Field(0.30, ge=0, le=1)
+    """Links scoring below this are dropped (hand-asserted links are always kept)."""
+    outcomes: Annotated[tuple[Text, ...], ListOf] = ("issued",)
+    """Licence outcomes that are linked to abuses (refusals are evidence, not links)."""
+    refusal_criteria: Annotated[tuple[Text, ...], ListOf] = ("2",)
+    """Refusals under these criteria (``2`` covers 2, 2a, 2b and 2c) show a recognised risk."""
+    asserted_score: float = Field(1.0, ge=0, le=1)
+    """The score a hand-asserted link gets at least (by default the top score)."""
+
+
 class Case(Part):
     """The matter: what the campaign is about and who is who."""
 
@@ -106,6 +145,8 @@ class Case(Part):
     """True only for a privileged draft to one's own lawyer: confidential records may then appear."""
     illustrative: bool = False
     """An example case: its parties and addresses are placeholders, and documents say so."""
+    linking: LinkSettings = LinkSettings()
+    """Weights and windows for linking licences to abuses (see :class:`LinkSettings`)."""
 
     @property
     def country_codes(self) -> tuple[str, ...]:
