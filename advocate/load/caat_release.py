@@ -126,8 +126,8 @@ def read_caat_release(
     position = pd.Series(np.arange(len(frame)), index=first["group"].to_numpy())
     criteria = _joined(folder / "refusal-criteria.csv", f"{label.rstrip('/')}/refusal-criteria.csv", CRITERIA_COLUMNS, "criteria", " ", problems) if path.is_dir() else {}
     notes = _joined(folder / "footnotes_licence.csv", f"{label.rstrip('/')}/footnotes_licence.csv", FOOTNOTE_COLUMNS, "text", " / ", problems) if path.is_dir() else {}
-    frame["refusal_criteria"] = first["group"].map(criteria).fillna("").to_numpy()
-    frame["notes"] = first["group"].map(notes).fillna("").to_numpy()
+    frame["refusal_criteria"] = _lookup(first["group"], criteria)
+    frame["notes"] = _lookup(first["group"], notes)
     frame["end_user"] = frame["notes"].map(_end_use_notes)
 
     ratings = pd.DataFrame({
@@ -152,6 +152,12 @@ def _outcomes(raw: pd.DataFrame, values, problems: Problems) -> pd.Series:
     problems.error("column_missing", values.label, "missing column 'refused' (1 if the licence was refused) or 'outcome'", line=1,
                    hint=f"columns found: {', '.join(map(str, raw.columns))}")
     return pd.Series("", index=raw.index)
+
+
+def _lookup(keys: pd.Series, texts: dict[str, str]) -> np.ndarray:
+    """The text for each key, empty where there is none."""
+    found = keys.map(texts).astype(object)
+    return found.where(found.notna(), "").to_numpy()
 
 
 def _joined(path: Path, label: str, columns: list[Column], field: str, separator: str, problems: Problems) -> dict[str, str]:

@@ -187,7 +187,8 @@ def report_rows(
 ) -> None:
     """One problem per row where ``mask`` is true (``message(position)`` says what is wrong), up to a limit.
 
-    Beyond :data:`ROWS_REPORTED` rows the rest are counted in one closing problem.
+    Beyond :data:`ROWS_REPORTED` rows the rest are counted in one closing problem that
+    names the first of them and the span they cover, so none goes unmentioned.
     """
     positions = np.flatnonzero(mask)
     add = problems.error if severity is Severity.ERROR else problems.warning
@@ -195,5 +196,7 @@ def report_rows(
         add(code, csv_frame.label, message(int(position)), line=csv_frame.line(int(position)),
             row=int(position) + 1, field=column, hint=hint)
     if len(positions) > ROWS_REPORTED:
-        add(code, csv_frame.label, f"{len(positions) - ROWS_REPORTED:,} more rows have the same problem",
-            field=column, hint=hint)
+        rest = positions[ROWS_REPORTED:]
+        add(code, csv_frame.label,
+            f"{len(rest):,} more rows have the same problem (rows {int(rest[0]) + 1} to {int(rest[-1]) + 1})",
+            line=csv_frame.line(int(rest[0])), row=int(rest[0]) + 1, field=column, hint=hint)
