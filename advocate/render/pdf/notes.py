@@ -1,0 +1,281 @@
+"""Footnotes at the foot of the page their reference is on.
+
+How it works. Each footnote mark in the text carries an invisible
+``<onDraw name="advocate_note" label="N"/>`` callback. Before the frame places
+a flowable, :class:`NotesFrame` draws it on a throwaway canvas (a trial draw)
+and collects the marks it holds; a :class:`RowTable` reports its marks directly.
+The :class:`FootnoteLedger` then says how much room at the foot of the page the
+notes of this page plus the new ones need, the frame raises its bottom by that
+much, and places the flowable only if it still fits. When a flowable must be
+split, the frame splits it, finds the marks in the first part, and splits again
+in less room until the part and its notes fit together. At the end of the page
+the ledger draws a short rule and the notes below the text.
+
+Guarantees and fallbacks:
+
+- a note is printed once, at the foot of the page of its first reference
+  (a later reference to the same number points back to it);
+- notes may take at most ``PdfStyle.notes_max_fraction`` of the text area. A
+  note that does not fit in that share is split, and its remainder is printed
+  first at the foot of the next page (as in book typesetting); a new note that
+  would overflow the share pushes the text holding its reference to the next
+  page unless that text is already at the top of a page;
+- a mark drawn on a page whose note was not reserved (which the trial draw is
+  there to prevent) still has its note printed, at the foot of that page if
+  there is room or of the next page otherwise: a note never disappears;
+- at the end of the document, notes left over continue on extra pages.
+"""
+
+from __future__ import annotations
+
+import io
+
+from reportlab.lib.colors import HexColor
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, Frame
+
+CALLBACK = "advocate_note"
+"""Name of the onDraw callback a footnote mark carries."""
+_FUZZ = 1e-6
+
+
+class FootnoteLedger:
+    """Which notes belong at the foot of the current page, how much room they need, and drawing them."""
+
+    def __init__(self, notes: dict[int, list[Flowable]], width: float, max_height: float, rule_colour: str,
+                 rule_gap: float = 9.0):
+        self.notes = notes
+        self.width = width
+        self.max_height = max_height
+        self.rule_colour = rule_colour
+        self.rule_gap = rule_gap
+        """Space taken by the separating rule above the first note."""
+        self.printed: set[int] = set()
+        """Notes already placed on an earlier page (or this one)."""
+        self.page_notes: list[int] = []
+        self.carry: list[Flowable] = []
+        """Remainders of notes that did not fit at the foot of the previous page."""
+        self.seen: set[int] = set()
+        """Marks actually drawn on the current page (reported by the real canvas)."""
+        self.pages: dict[int, int] = {}
+        """Note number → page its text was printed on (first part)."""
+        self._heights: dict[int, float] = {}
+
+    @property
+    def active(self) -> bool:
+        return bool(self.notes)
+
+    # -- measuring ---------------------------------------------------------------
+
+    @staticmethod
+    def _stack_height(flowables, width: float) -> float:
+        total = 0.0
+        for flowable in flowables:
+            total += flowable.wrap(width, 1e6)[1] + flowable.getSpaceAfter()
+        return total
+
+    def note_height(self, number: int) -> float:
+        found = self._heights.get(number)
+        if found is None:
+            found = self._heights[number] = self._stack_height(self.notes[number], self.width)
+        return found
+
+    def new_notes(self, numbers) -> list[int]:
+        """Of ``numbers``, those whose note is not yet printed or placed on this page, in order."""
+        out = []
+        for number in numbers:
+            if number in self.notes and number not in self.printed and number not in self.page_notes and number not in out:
+                out.append(number)
+        return out
+
+    def wanted(self, numbers=()) -> float:
+        """Room the notes of this page, the carried remainders and ``numbers`` need, not capped."""
+        total = self._stack_height(self.carry, self.width) if self.carry else 0.0
+        for number in self.page_notes + self.new_notes(numbers):
+            total += self.note_height(number)
+        return total + self.rule_gap if total else 0.0
+
+    def reserve(self, numbers=()) -> float:
+        """Room to keep free at the foot of the page: :meth:`wanted`, capped at the notes' share of the page."""
+        return min(self.wanted(numbers), self.max_height)
+
+    def overflows(self, numbers, at_top: bool) -> bool:
+        """Whether placing a flowable that references ``numbers`` would push notes past the page's share.
+
+        At the top of a page the flowable is placed anyway (its long note is continued overleaf)."""
+        if at_top or not self.new_notes(numbers):
+            return False
+        return self.wanted(numbers) > self.max_height + _FUZZ
+
+    # -- committing and drawing --------------------------------------------------
+
+    def commit(self, numbers) -> None:
+        """The flowable referencing ``numbers`` has been placed on this page."""
+        self.page_notes.extend(self.new_notes(numbers))
+
+    def mark_seen(self, canvas, kind, label) -> None:
+        """onDraw callback of the real canvas."""
+        self.seen.add(int(label))
+
+    def draw_page_notes(self, canv, x: float, bottom: float, height: float, page: int) -> None:
+        """Draw the carried remainders and this page's notes in the ``height`` above ``bottom``; keep what does not fit."""
+        for number in sorted(self.seen):
+            if number in self.notes and number not in self.printed and number not in self.page_notes:
+                self.page_notes.append(number)
+        queue: list[tuple[int | None, Flowable]] = [(None, f) for f in self.carry]
+        for number in self.page_notes:
+            queue.extend((number, f) for f in self.notes[number])
+            self.printed.add(number)
+        self.page_notes = []
+        self.seen = set()
+        self.carry = []
+        if not queue:
+            return
+        room = height - self.rule_gap
+        drawn: list[tuple[Flowable, float]] = []
+        leftover: list[Flowable] = []
+        first_part: set[int] = set()
+        for index, (number, flowable) in enumerate(queue):
+            if leftover:
+                leftover.append(flowable)
+                continue
+            h = flowable.wrap(self.width, room)[1]
+            if h <= room + _FUZZ:
+                drawn.append((flowable, h))
+                room -= h + flowable.getSpaceAfter()
+                if number is not None:
+                    first_part.add(number)
+                continue
+            parts = flowable.split(self.width, room) if room > 0 else []
+            if parts:
+                head = parts[0]
+                h = head.wrap(self.width, room)[1]
+                drawn.append((head, h))
+                room -= h + head.getSpaceAfter()
+                if number is not None:
+                    first_part.add(number)
+                leftover.extend(parts[1:])
+            else:
+                leftover.append(flowable)
+        self.carry = leftover
+        for number in first_part:
+            self.pages.setdefault(number, page)
+        if not drawn:
+            return
+        used = sum(h + f.getSpaceAfter() for f, h in drawn) - drawn[-1][0].getSpaceAfter()
+        top = bottom + min(height, used + self.rule_gap)
+        canv.saveState()
+        canv.setStrokeColor(HexColor(self.rule_colour))
+        canv.setLineWidth(0.5)
+        rule_y = top - self.rule_gap / 3
+        canv.line(x, rule_y, x + min(self.width * 0.3, 50 * 2.835), rule_y)
+        canv.restoreState()
+        y = top - self.rule_gap
+        for flowable, h in drawn:
+            flowable.drawOn(canv, x, y - h)
+            y -= h + flowable.getSpaceAfter()
+
+
+class FlushNotes(Flowable):
+    """Placed at the end of the story: the document template adds pages while note remainders are left."""
+
+    def wrap(self, availWidth, availHeight):
+        return 0, 0
+
+    def draw(self):
+        pass
+
+
+class NotesFrame(Frame):
+    """A frame whose bottom rises to leave room for the footnotes referenced by what it holds."""
+
+    ledger: FootnoteLedger | None = None
+
+    def _base(self) -> float:
+        return self._y1 + self._bottomPadding
+
+    def _reset(self):
+        super()._reset()
+        self._y1p = self._base() + (self.ledger.reserve() if self.ledger else 0.0)
+        self._trial_canvas = None
+
+    def _room(self, flowable) -> float:
+        space = 0.0
+        if not self._atTop:
+            space = flowable.getSpaceBefore()
+            if self._oASpace:
+                space = max(space - self._prevASpace, 0)
+        return self._y - self._y1p - space
+
+    def _marks(self, flowable, canv) -> tuple[bool, tuple[int, ...]]:
+        """Whether ``flowable`` fits at the current reserve, and the footnote marks it holds."""
+        known = getattr(flowable, "note_numbers", None)
+        if known is not None:
+            room = self._room(flowable)
+            if room <= 0:
+                return False, ()
+            height = flowable.wrap(self._getAvailableWidth(), room)[1]
+            return height <= room + _FUZZ, tuple(known)
+        if self._trial_canvas is None:
+            self._trial_canvas = Canvas(io.BytesIO(), pagesize=(self._x2 + 100, self._y2 + 100))
+        trial = self._trial_canvas
+        found: list[int] = []
+        trial.setNamedCB(CALLBACK, lambda c, kind, label: found.append(int(label)))
+        saved = (self._y, self._atTop, self._prevASpace)
+        try:
+            fits = super()._add(flowable, trial, trySplit=1)
+        finally:
+            self._y, self._atTop, self._prevASpace = saved
+        return bool(fits), tuple(found)
+
+    def add(self, flowable, canv, trySplit=0):
+        ledger = self.ledger
+        if ledger is None or not ledger.active or getattr(flowable, "frameAction", None):
+            return super()._add(flowable, canv, trySplit)
+        self._y1p = self._base() + ledger.reserve()
+        fits, marks = self._marks(flowable, canv)
+        if not fits:
+            return 0
+        if ledger.overflows(marks, self._atTop):
+            return 0
+        self._y1p = self._base() + ledger.reserve(marks)
+        if not super()._add(flowable, canv, trySplit):
+            self._y1p = self._base() + ledger.reserve()
+            return 0
+        ledger.commit(marks)
+        return 1
+
+    def split(self, flowable, canv):
+        ledger = self.ledger
+        if ledger is None or not ledger.active:
+            return super().split(flowable, canv)
+        reserve = ledger.reserve()
+        shrink = 0.0
+        step = max(getattr(getattr(flowable, "style", None), "leading", 0) or 0, 6.0)
+        try:
+            for _ in range(400):
+                self._y1p = self._base() + reserve + shrink
+                if self._y - self._y1p <= 0:
+                    return []
+                parts = super().split(flowable, canv)
+                if not parts or not isinstance(parts[0], Flowable) or _is_action(parts[0]):
+                    return parts
+                fits, marks = self._marks(parts[0], canv)
+                if ledger.overflows(marks, self._atTop):
+                    shrink += step
+                    continue
+                need = ledger.reserve(marks)
+                if need > reserve + shrink + _FUZZ:
+                    reserve = need
+                    continue
+                return parts
+            return []
+        finally:
+            self._y1p = self._base() + ledger.reserve()
+
+
+def _is_action(flowable) -> bool:
+    from reportlab.platypus.doctemplate import ActionFlowable
+    from reportlab.platypus.flowables import PageBreak
+
+    return isinstance(flowable, (ActionFlowable, PageBreak)) or bool(getattr(flowable, "frameAction", None))

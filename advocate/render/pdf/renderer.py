@@ -1,0 +1,308 @@
+"""The PDF renderer: the document tree as an A4 letter set with reportlab platypus.
+
+Block methods return lists of flowables, inline methods return reportlab
+paragraph markup; both are named after ``node.kind`` and dispatched by
+:meth:`~advocate.render.base.Renderer.visit`. Footnotes go at the foot of the
+page of their first reference (see :mod:`advocate.render.pdf.notes`) or, with
+``notes="endnotes"``, under "Notes" at the end.
+
+A subclass (a designed briefing, say) can override :meth:`PdfRenderer.cover`
+(flowables before the body), :meth:`PdfRenderer.story`, and the page hooks
+:meth:`PdfRenderer.on_first_page`, :meth:`PdfRenderer.on_later_pages` and
+:meth:`PdfRenderer.page_footer`; the look comes from a
+:class:`~advocate.render.pdf.style.PdfStyle`.
+
+Output is reproducible: the PDF is written with reportlab's ``invariant`` mode
+and its creation and modification dates are the document's date.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, replace
+from typing import Literal
+from xml.sax.saxutils import escape
+
+from reportlab.lib.colors import HexColor
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable, PageBreak, Paragraph
+from reportlab.platypus.flowables import HRFlowable
+
+from advocate.document.tree import Document, Paragraph as ParagraphNode, Text, plain_text
+from advocate.render.base import Renderer
+from advocate.render.pdf.fonts import UnprintableText, check_printable
+from advocate.render.pdf.layout import NotesDocTemplate, numbered_canvas
+from advocate.render.pdf.notes import CALLBACK, FlushNotes, FootnoteLedger
+from advocate.render.pdf.style import PdfStyle
+from advocate.render.pdf.stylesheet import Stylesheet, build_stylesheet
+from advocate.render.pdf.table import CellSpec, RowTable
+
+__all__ = ["PdfRenderer", "PdfStyle", "UnprintableText"]
+
+BULLETS = ("•", "–", "◦")
+"""Bullet marks by nesting depth (repeating after the third level)."""
+
+
+@dataclass(frozen=True)
+class BlockContext:
+    """Where a block is set: its base style, extra indent, the list depth and a pending list label."""
+
+    base: str = "body"
+    """``body``, ``quote``, ``list_item`` or ``note``."""
+    indent: float = 0.0
+    right: float = 0.0
+    depth: int = 0
+    bullet: str | None = None
+    bullet_at: float | None = None
+    anchor: str = ""
+    """Markup put before the first paragraph's text (a link target)."""
+
+
+class PdfRenderer(Renderer):
+    """Tree → PDF bytes (A4, embedded Liberation fonts, footnotes or endnotes).
+
+    One render at a time per instance: the document being rendered is kept in
+    :attr:`document` for the page hooks.
+    """
+
+    extension = "pdf"
+
+    def __init__(self, style: PdfStyle | None = None, *, notes: Literal["footnotes", "endnotes"] = "footnotes"):
+        if notes not in ("footnotes", "endnotes"):
+            raise ValueError(f"notes must be 'footnotes' or 'endnotes', not {notes!r}")
+        self.style = style or PdfStyle()
+        self.notes = notes
+        self.document: Document | None = None
+        self._note_numbers_known: frozenset[int] = frozenset()
+        self._sheet: Stylesheet | None = None
+
+    @property
+    def sheet(self) -> Stylesheet:
+        """The paragraph styles of :attr:`style` (built, and the fonts registered, on first use)."""
+        if self._sheet is None:
+            self._sheet = build_stylesheet(self.style)
+        return self._sheet
+
+    # -- the whole document ------------------------------------------------------
+
+    def render(self, document: Document) -> bytes:
+        self.document = document
+        info = document.info
+        check_printable(self.running_header(document), (self.sheet.fonts.regular,), "the running header")
+        story = self.cover(document) + self.story(document)
+        style = self.style
+        footnotes = {note.number: self.footnote(note) for note in document.footnotes} if self.notes == "footnotes" else {}
+        ledger = FootnoteLedger(footnotes, style.frame_width, style.frame_height * style.notes_max_fraction,
+                                style.rule_colour)
+        out = io.BytesIO()
+        doc = NotesDocTemplate(
+            out, ledger=ledger,
+            frame_box=(style.margin_left, style.margin_bottom, style.frame_width, style.frame_height),
+            on_first_page=self.on_first_page, on_later_pages=self.on_later_pages,
+            pagesize=style.page_size, leftMargin=style.margin_left, rightMargin=style.margin_right,
+            topMargin=style.margin_top, bottomMargin=style.margin_bottom,
+            title=info.title, author=info.author, subject=info.subject, creator="advocate",
+            invariant=1, lang=info.language, pageCompression=1,
+        )
+        doc.build(story + [FlushNotes()], canvasmaker=numbered_canvas(self.page_footer, info.date))
+        self.note_pages = dict(ledger.pages)
+        return out.getvalue()
+
+    def story(self, document: Document) -> list[Flowable]:
+        """The body as flowables (and, in endnotes mode, the "Notes" section after it)."""
+        self.document = document
+        self._note_numbers_known = frozenset(note.number for note in document.footnotes)
+        context = BlockContext()
+        flowables: list[Flowable] = []
+        for block in document.children:
+            flowables.extend(self.visit(block, context))
+        if self.notes == "endnotes" and document.footnotes:
+            heading = Paragraph("Notes", self.sheet.notes_heading)
+            heading.outline_title, heading.outline_level = "Notes", 0
+            flowables.append(heading)
+            for note in document.footnotes:
+                flowables.extend(self.footnote(note))
+        return flowables
+
+    def cover(self, document: Document) -> list[Flowable]:
+        """Flowables before the body (none for a letter; a briefing's cover page)."""
+        return []
+
+    def running_header(self, document: Document) -> str:
+        return document.info.running_header or document.info.title
+
+    # -- page hooks --------------------------------------------------------------
+
+    def on_first_page(self, canvas, doc) -> None:
+        """Drawn on the first page before its content (nothing for a letter)."""
+
+    def on_later_pages(self, canvas, doc) -> None:
+        """Drawn on every later page: the running header with a hairline under it."""
+        style = self.style
+        text = self.running_header(self.document)
+        if not text:
+            return
+        width, height = style.page_size
+        y = height - style.header_offset
+        canvas.saveState()
+        canvas.setFont(self.sheet.fonts.regular, style.small_size)
+        canvas.setFillColor(HexColor(style.muted_colour))
+        canvas.drawString(style.margin_left, y, text)
+        canvas.setStrokeColor(HexColor(style.rule_colour))
+        canvas.setLineWidth(0.4)
+        canvas.line(style.margin_left, y - 4, width - style.margin_right, y - 4)
+        canvas.restoreState()
+
+    def page_footer(self, canvas, page: int, total: int) -> None:
+        """Drawn on every page once the page count is known: 'Page X of Y', centred."""
+        style = self.style
+        canvas.saveState()
+        canvas.setFont(self.sheet.fonts.regular, style.small_size)
+        canvas.setFillColor(HexColor(style.muted_colour))
+        canvas.drawCentredString(style.page_size[0] / 2, style.footer_offset, f"Page {page} of {total}")
+        canvas.restoreState()
+
+    # -- blocks ------------------------------------------------------------------
+
+    def _paragraph_style(self, context: BlockContext):
+        sheet = self.sheet
+        base = {"body": sheet.body, "quote": sheet.quote, "list_item": sheet.list_item, "note": sheet.note}[context.base]
+        if not context.indent and not context.right and context.bullet_at is None:
+            return base
+        return sheet.indented(base, context.indent, context.right, context.bullet_at)
+
+    def heading(self, node, context: BlockContext) -> list[Flowable]:
+        text = self.inline(node.children)
+        flowable = Paragraph(text, self.sheet.heading(node.level))
+        flowable.outline_title = plain_text(node.children)
+        flowable.outline_level = max(node.level - 1, 0)
+        return [flowable]
+
+    def paragraph(self, node, context: BlockContext) -> list[Flowable]:
+        markup = context.anchor + self.inline(node.children)
+        return [Paragraph(markup, self._paragraph_style(context), bulletText=context.bullet)]
+
+    def list(self, node, context: BlockContext) -> list[Flowable]:
+        sheet = self.sheet
+        if node.ordered:
+            widest = max(stringWidth(f"{node.start + n}.", sheet.fonts.regular, self.style.base_size)
+                         for n in range(len(node.items)))
+            label_width = max(self.style.list_indent, widest + 7)
+        else:
+            label_width = self.style.list_indent
+        flowables: list[Flowable] = []
+        for offset, item in enumerate(node.items):
+            label = f"{node.start + offset}." if node.ordered else BULLETS[context.depth % len(BULLETS)]
+            item_context = replace(
+                context, base="list_item" if context.base == "body" else context.base,
+                indent=context.indent + label_width, depth=context.depth + 1, bullet=label, bullet_at=context.indent,
+                anchor="",
+            )
+            flowables.extend(self.list_item(item, item_context))
+        return flowables
+
+    def list_item(self, node, context: BlockContext) -> list[Flowable]:
+        flowables: list[Flowable] = []
+        rest = replace(context, bullet=None, bullet_at=None)
+        children = list(node.children)
+        if not children or not isinstance(children[0], ParagraphNode):
+            flowables.append(Paragraph("", self._paragraph_style(context), bulletText=context.bullet))
+        else:
+            flowables.extend(self.visit(children.pop(0), context))
+        for child in children:
+            flowables.extend(self.visit(child, rest))
+        return flowables
+
+    def block_quote(self, node, context: BlockContext) -> list[Flowable]:
+        inner = replace(context, base="quote" if context.base != "note" else "note", bullet=None, bullet_at=None,
+                        indent=context.indent + (self.style.quote_indent if context.base == "note" else 0))
+        flowables: list[Flowable] = []
+        for child in node.children:
+            flowables.extend(self.visit(child, inner))
+        return flowables
+
+    def thematic_break(self, node, context: BlockContext) -> list[Flowable]:
+        return [HRFlowable(width="100%", thickness=0.5, color=HexColor(self.style.rule_colour), spaceBefore=4,
+                           spaceAfter=self.style.paragraph_space + 4, hAlign="CENTER")]
+
+    def page_break(self, node, context: BlockContext) -> list[Flowable]:
+        return [PageBreak()]
+
+    def table(self, node, context: BlockContext) -> list[Flowable]:
+        header = [self.table_cell(cell, header=True) for cell in node.header]
+        width = len(header)
+        rows = []
+        for number, row in enumerate(node.rows, start=1):
+            if len(row) != width:
+                raise ValueError(f"table row {number} has {len(row)} cells; the header has {width}")
+            rows.append([self.table_cell(cell) for cell in row])
+        return [RowTable(header, rows, self.sheet, indent=context.indent)]
+
+    def table_cell(self, node, header: bool = False) -> CellSpec:
+        children = node.children
+        if all(isinstance(child, Text) for child in children):
+            text = "".join(child.text for child in children)
+            faces = (self.sheet.fonts.bold,) if header else (self.sheet.fonts.regular,)
+            check_printable(text, faces, "a table cell")
+            return CellSpec(markup="", measure=text, align=node.align, plain=True)
+        notes = tuple(self._note_numbers(children))
+        return CellSpec(markup=self.inline(children), measure=plain_text(children), align=node.align, plain=False,
+                        notes=notes if self.notes == "footnotes" else ())
+
+    def footnote(self, node) -> list[Flowable]:
+        """Footnote ``node`` as flowables: its number hanging in the margin of its first paragraph."""
+        context = BlockContext(base="note", bullet=str(node.number), bullet_at=0,
+                               anchor=f'<a name="advocate-note-{node.number}"/>')
+        flowables: list[Flowable] = []
+        children = list(node.children)
+        if not children or not isinstance(children[0], ParagraphNode):
+            flowables.append(Paragraph(context.anchor, self._paragraph_style(context), bulletText=context.bullet))
+        else:
+            flowables.extend(self.visit(children.pop(0), context))
+        rest = BlockContext(base="note")
+        for child in children:
+            flowables.extend(self.visit(child, rest))
+        return flowables
+
+    # -- inlines -----------------------------------------------------------------
+
+    def inline(self, nodes) -> str:
+        return "".join(self.visit(node) for node in nodes)
+
+    def text(self, node) -> str:
+        check_printable(node.text, self.sheet.text_faces)
+        return escape(node.text)
+
+    def emphasis(self, node) -> str:
+        return f"<i>{self.inline(node.children)}</i>"
+
+    def strong(self, node) -> str:
+        return f"<b>{self.inline(node.children)}</b>"
+
+    def code(self, node) -> str:
+        check_printable(node.text, (self.sheet.mono,), "code")
+        return f'<font face="{self.sheet.mono}" size="-1">{escape(node.text)}</font>'
+
+    def link(self, node) -> str:
+        url = escape(node.url, {'"': "&quot;"})
+        return f'<a href="{url}" color="{self.style.link_colour}">{self.inline(node.children)}</a>'
+
+    def line_break(self, node) -> str:
+        return "<br/>"
+
+    def footnote_ref(self, node) -> str:
+        number = node.number
+        if number not in self._note_numbers_known:
+            raise ValueError(f"footnote reference {number} has no footnote {number} in the document")
+        mark = f'<a href="#advocate-note-{number}"><super>{number}</super></a>'
+        if self.notes == "footnotes":
+            return f'<onDraw name="{CALLBACK}" label="{number}"/>{mark}'
+        return mark
+
+    @staticmethod
+    def _note_numbers(nodes):
+        for node in nodes:
+            if node.kind == "footnote_ref":
+                yield node.number
+            elif hasattr(node, "children"):
+                yield from PdfRenderer._note_numbers(node.children)

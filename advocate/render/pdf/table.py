@@ -1,0 +1,255 @@
+"""A light table flowable that splits by rows in linear time and repeats its header on every page.
+
+platypus ``Table`` re-measures every remaining row each time it splits, so a
+table of 20,000 rows takes minutes. :class:`RowTable` measures each row once
+(plain text by string width, wrapped by its own word wrapper; formatted cells as
+Paragraphs), keeps the cumulative heights, and splits into two views of the
+same measured rows. Every part draws the header row first.
+
+The look is a ruled table without vertical lines: a shaded header with a rule
+under it, hairlines between rows, light zebra stripes, a rule at the foot.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+from dataclasses import dataclass
+
+from reportlab.lib.colors import HexColor
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable, Paragraph
+
+from advocate.render.pdf.stylesheet import Stylesheet
+
+PAD_X = 4.0
+PAD_Y = 3.0
+
+
+@dataclass(frozen=True)
+class CellSpec:
+    """What a table cell prints: ``plain`` text drawn directly, or a Paragraph of ``markup``.
+
+    ``measure`` is the cell's text without formatting, used to choose column
+    widths; ``notes`` are the footnote numbers it references.
+    """
+
+    markup: str
+    measure: str
+    align: str | None
+    plain: bool
+    notes: tuple[int, ...] = ()
+
+
+def wrap_words(text: str, font: str, size: float, width: float) -> list[str]:
+    """``text`` broken into lines no wider than ``width`` (a word wider than the line is broken by characters)."""
+    lines: list[str] = []
+    for part in text.split("\n"):
+        line = ""
+        for word in part.split(" "):
+            candidate = word if not line else f"{line} {word}"
+            if stringWidth(candidate, font, size) <= width:
+                line = candidate
+                continue
+            if line:
+                lines.append(line)
+            line = ""
+            while stringWidth(word, font, size) > width and len(word) > 1:
+                cut = len(word) - 1
+                while cut > 1 and stringWidth(word[:cut], font, size) > width:
+                    cut -= 1
+                lines.append(word[:cut])
+                word = word[cut:]
+            line = word
+        lines.append(line)
+    return lines
+
+
+class _Cell:
+    """A measured cell: lines of plain text, or a wrapped Paragraph."""
+
+    __slots__ = ("lines", "paragraph", "height", "align", "font", "size", "leading")
+
+    def __init__(self, spec: CellSpec, width: float, sheet: Stylesheet, header: bool):
+        style = sheet.table_header if header else sheet.table_cell
+        self.align = spec.align or "left"
+        self.font, self.size, self.leading = style.fontName, style.fontSize, style.leading
+        inner = width - 2 * PAD_X
+        if spec.plain:
+            self.paragraph = None
+            if stringWidth(spec.measure, self.font, self.size) <= inner and "\n" not in spec.measure:
+                self.lines = [spec.measure]
+            else:
+                self.lines = wrap_words(spec.measure, self.font, self.size, inner)
+            self.height = len(self.lines) * self.leading
+        else:
+            self.lines = None
+            self.paragraph = Paragraph(spec.markup, sheet.indented(style, 0, align=spec.align))
+            self.height = self.paragraph.wrap(inner, 1e6)[1]
+
+    def draw(self, canv, x: float, top: float, width: float) -> None:
+        if self.paragraph is not None:
+            self.paragraph.drawOn(canv, x + PAD_X, top - self.height)
+            return
+        canv.setFont(self.font, self.size)
+        baseline = top - self.size
+        for line in self.lines:
+            if self.align == "right":
+                canv.drawRightString(x + width - PAD_X, baseline, line)
+            elif self.align == "center":
+                canv.drawCentredString(x + width / 2, baseline, line)
+            else:
+                canv.drawString(x + PAD_X, baseline, line)
+            baseline -= self.leading
+
+
+class _Measured:
+    """The rows of one table measured at one width: shared by every part the table splits into."""
+
+    def __init__(self, header, rows, widths, sheet):
+        self.widths = widths
+        self.header = [_Cell(spec, w, sheet, True) for spec, w in zip(header, widths)]
+        self.header_height = max((c.height for c in self.header), default=0) + 2 * PAD_Y
+        self.rows = []
+        heights = []
+        for row in rows:
+            cells = [_Cell(spec, w, sheet, False) for spec, w in zip(row, widths)]
+            self.rows.append(cells)
+            heights.append(max((c.height for c in cells), default=0) + 2 * PAD_Y)
+        self.bottoms = list(itertools.accumulate(heights))
+        """``bottoms[i]``: height of rows 0..i together."""
+
+    def height(self, start: int, stop: int) -> float:
+        if stop <= start:
+            return 0.0
+        return self.bottoms[stop - 1] - (self.bottoms[start - 1] if start else 0.0)
+
+
+def column_widths(header, rows, available: float, sheet: Stylesheet) -> list[float]:
+    """Widths filling ``available``: natural widths when they fit, else at least each column's longest word."""
+    count = len(header)
+    natural = [0.0] * count
+    longest_word = [0.0] * count
+    for index, row in enumerate(itertools.chain([header], rows)):
+        font = sheet.table_header.fontName if index == 0 else sheet.table_cell.fontName
+        size = sheet.table_cell.fontSize
+        for column, spec in enumerate(row):
+            text = spec.measure
+            width = stringWidth(text, font, size)
+            natural[column] = max(natural[column], width)
+            if width > longest_word[column]:
+                words = text.split()
+                word = max((stringWidth(w, font, size) for w in words), default=0.0) if len(words) > 1 else width
+                longest_word[column] = max(longest_word[column], word)
+    natural = [w + 2 * PAD_X + 0.5 for w in natural]
+    minimum = [min(w + 2 * PAD_X + 0.5, available / count) for w in longest_word]
+    if sum(natural) <= available:
+        extra = available - sum(natural)
+        total = sum(natural)
+        return [w + extra * w / total for w in natural]
+    spare = max(available - sum(minimum), 0.0)
+    wants = [max(n - m, 0.0) for n, m in zip(natural, minimum)]
+    total_wants = sum(wants) or 1.0
+    return [m + spare * want / total_wants for m, want in zip(minimum, wants)]
+
+
+class RowTable(Flowable):
+    """A table of :class:`CellSpec` rows; splits between rows, drawing the header on every part."""
+
+    def __init__(self, header, rows, sheet: Stylesheet, indent: float = 0.0, *, _shared=None, _start=0, _stop=None,
+                 _row_notes=None):
+        super().__init__()
+        self.header_specs = header
+        self.row_specs = rows
+        self.sheet = sheet
+        self.indent = indent
+        self._shared = _shared if _shared is not None else {}
+        self.start = _start
+        self.stop = len(rows) if _stop is None else _stop
+        self.spaceBefore = 2
+        self.spaceAfter = sheet.style.paragraph_space + 3
+        self.row_notes = _row_notes if _row_notes is not None else [
+            tuple(n for spec in row for n in spec.notes) for row in rows]
+        self.header_notes = tuple(n for spec in header for n in spec.notes)
+        self.noted_rows = [index for index, notes in enumerate(self.row_notes) if notes]
+
+    def _measured(self, width: float) -> _Measured:
+        key = round(width, 3)
+        found = self._shared.get(key)
+        if found is None:
+            widths = column_widths(self.header_specs, self.row_specs, width, self.sheet)
+            found = self._shared[key] = _Measured(self.header_specs, self.row_specs, widths, self.sheet)
+        return found
+
+    @property
+    def note_numbers(self) -> tuple[int, ...]:
+        """The footnotes referenced by the rows of this part (read by the footnote layout instead of a trial draw)."""
+        numbers = list(self.header_notes)
+        first = bisect.bisect_left(self.noted_rows, self.start)
+        last = bisect.bisect_left(self.noted_rows, self.stop)
+        for row in self.noted_rows[first:last]:
+            numbers.extend(self.row_notes[row])
+        return tuple(numbers)
+
+    def wrap(self, availWidth, availHeight):
+        self._width = availWidth
+        m = self._measured(availWidth - self.indent)
+        self.width = availWidth
+        self.height = m.header_height + m.height(self.start, self.stop)
+        return self.width, self.height
+
+    def split(self, availWidth, availHeight):
+        m = self._measured(availWidth - self.indent)
+        room = availHeight - m.header_height
+        base = m.bottoms[self.start - 1] if self.start else 0.0
+        fits = bisect.bisect_right(m.bottoms, base + room + 1e-6, self.start, self.stop) - self.start
+        if fits <= 0 or self.start + fits >= self.stop:
+            return []
+        cut = self.start + fits
+        return [self._part(self.start, cut), self._part(cut, self.stop)]
+
+    def _part(self, start: int, stop: int) -> "RowTable":
+        part = RowTable(self.header_specs, self.row_specs, self.sheet, self.indent, _shared=self._shared,
+                        _start=start, _stop=stop, _row_notes=self.row_notes)
+        return part
+
+    def draw(self):
+        canv = self.canv
+        m = self._measured(self._width - self.indent)
+        style = self.sheet.style
+        width = sum(m.widths)
+        x0 = self.indent
+        top = self.height
+        canv.saveState()
+        canv.setFillColor(HexColor(style.table_header_background))
+        canv.rect(x0, top - m.header_height, width, m.header_height, stroke=0, fill=1)
+        canv.setFillColor(HexColor(style.text_colour))
+        self._draw_row(canv, m.header, m.widths, x0, top - PAD_Y)
+        y = top - m.header_height
+        stripe = HexColor(style.table_stripe_background)
+        text = HexColor(style.text_colour)
+        rules = []
+        for index in range(self.start, self.stop):
+            height = m.height(index, index + 1)
+            if index % 2 == 1:
+                canv.setFillColor(stripe)
+                canv.rect(x0, y - height, width, height, stroke=0, fill=1)
+                canv.setFillColor(text)
+            self._draw_row(canv, m.rows[index], m.widths, x0, y - PAD_Y)
+            y -= height
+            rules.append(y)
+        canv.setStrokeColor(HexColor(style.table_rule_colour))
+        canv.setLineWidth(0.35)
+        for rule in rules[:-1]:
+            canv.line(x0, rule, x0 + width, rule)
+        canv.setStrokeColor(HexColor(style.heading_colour))
+        canv.setLineWidth(0.8)
+        canv.line(x0, top - m.header_height, x0 + width, top - m.header_height)
+        canv.line(x0, y, x0 + width, y)
+        canv.restoreState()
+
+    @staticmethod
+    def _draw_row(canv, cells, widths, x, top):
+        for cell, width in zip(cells, widths):
+            cell.draw(canv, x, top, width)
+            x += width
