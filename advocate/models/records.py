@@ -70,8 +70,14 @@ class SourceCitation(BaseModel):
         return {"id": value} if isinstance(value, (str, int)) else value
 
 
-SOURCE_KINDS = ("report", "news", "web", "statute", "case", "hansard", "statistics", "dataset", "letter", "interview", "other")
-"""Source kinds, each cited in its own OSCOLA form."""
+SOURCE_KINDS = ("report", "news", "web", "statute", "statutory-instrument", "eu-legislation", "guidance", "case",
+                "hansard", "statistics", "dataset", "letter", "interview", "other")
+"""Source kinds, each cited in its own OSCOLA form (see :mod:`advocate.citations.oscola`).
+
+``statutory-instrument`` is an SI ("Export Control Order 2008, SI 2008/3231");
+``eu-legislation`` an EU act cited with its Official Journal reference;
+``guidance`` an official protocol, code or practice direction cited by its title
+("Pre-Action Protocol for Judicial Review, Annex A")."""
 
 
 class Source(Record):
@@ -107,6 +113,14 @@ class Source(Record):
     version: Text = ""
     cited_in: RecordId | None = None
     """The source this one is known through ("as reported in"), when it has not been seen directly."""
+    short_title: Text = ""
+    """The short form later footnotes use ("CPR", "Dual-Use Regulation"); derived from the title when empty."""
+    place: Text = ""
+    """Where a newspaper is published ("London") or an interview took place."""
+    si_number: Text = ""
+    """A statutory instrument's year and number, written "2008/3231"."""
+    oj: Text = ""
+    """An EU act's Official Journal reference, written "[2008] OJ L335/99"."""
 
 
 class Abuse(Record):
