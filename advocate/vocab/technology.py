@@ -89,13 +89,25 @@ def _read_item(item: str) -> tuple[str, str | None, tuple[str, ...]]:
         # Some subjects begin with a prefix's words ("software for intrusion software"): the whole is the subject.
         return form, lowered, _subjects()[lowered]
     if rest in _subjects():
-        return form, rest, prefix_tags + _subjects()[rest]
+        return form, rest, prefix_tags + _as_form(form, _subjects()[rest])
     return form, None, prefix_tags
+
+
+def _as_form(form: str, tags: tuple[str, ...]) -> tuple[str, ...]:
+    """Software for a technology carries that technology's software tag when the vocabulary has one.
+
+    "software for" + "telecommunications interception equipment" is ``interception-software``
+    (a kind of ``interception``), not the equipment itself.
+    """
+    if form != "software":
+        return tags
+    known = technology_tags()
+    return tuple(f"{tag}-software" if f"{tag}-software" in known else tag for tag in tags)
 
 
 @lru_cache(maxsize=65536)
 def read_goods_summary(text: str) -> GoodsSummary:
-    """Read a goods summary such as "software for telecommunications interception equipment".
+    """Read a goods summary such as "software for telecommunications interception equipment" (``interception-software``).
 
     A summary is a vocabulary prefix followed by a vocabulary subject, or a subject
     alone; a summary that is not one item is read as items separated by commas.
