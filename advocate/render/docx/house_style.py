@@ -25,6 +25,7 @@ _HOUSE_STYLES = "house_styles.xml"
 A4_WIDTH, A4_HEIGHT = Cm(21.0), Cm(29.7)
 MARGIN = Cm(2.5)
 HEADER_FOOTER_DISTANCE = Cm(1.25)
+WORD_2013_COMPATIBILITY = 15
 
 
 @dataclass(frozen=True)
@@ -95,11 +96,28 @@ def apply_house_style(document) -> None:
             if old.get(qn("w:styleId")) == style_id or _name(old) == name:
                 styles.remove(old)
         styles.append(copy.deepcopy(style))
+    _drop_styles_with_effects(document)
+    _set_compatibility_mode(document, WORD_2013_COMPATIBILITY)
     for section in document.sections:
         section.page_width, section.page_height = A4_WIDTH, A4_HEIGHT
         section.left_margin = section.right_margin = MARGIN
         section.top_margin = section.bottom_margin = MARGIN
         section.header_distance = section.footer_distance = HEADER_FOOTER_DISTANCE
+
+
+def _drop_styles_with_effects(document) -> None:
+    """Drop the template's Word 2010 copy of its styles, which would disagree with the restyled ones."""
+    main = document.part
+    for rel_id, rel in list(main.rels.items()):
+        if rel.reltype.endswith("/stylesWithEffects"):
+            main.drop_rel(rel_id)
+
+
+def _set_compatibility_mode(document, mode: int) -> None:
+    """Lay out as current Word does, so that Word does not open the file in 'Compatibility Mode'."""
+    for setting in document.settings.element.iter(qn("w:compatSetting")):
+        if setting.get(qn("w:name")) == "compatibilityMode":
+            setting.set(qn("w:val"), str(mode))
 
 
 def add_missing_styles(document) -> None:

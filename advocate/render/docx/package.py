@@ -39,7 +39,7 @@ def set_core_properties(document, info: DocumentInfo) -> None:
 
 
 def drop_thumbnail(document) -> None:
-    """Remove the python-docx template's preview image, which shows a different document."""
+    """Remove the template's preview image, which shows a different document."""
     package = document.part.package
     for rel_id, rel in list(package.rels.items()):
         if rel.reltype == RT.THUMBNAIL:

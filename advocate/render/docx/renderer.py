@@ -32,6 +32,12 @@ from advocate.render.docx.page_furniture import add_page_furniture
 
 _EMU_PER_TWIP = 635
 _ALIGN = {"left": "left", "center": "center", "right": "right"}
+_TWIPS_PER_CHARACTER = 125
+"""Width of a character of 10 pt serif table text (generous: capitals and figures are wide), for sizing columns."""
+_UNBROKEN_CHARACTERS = 16
+"""Text up to this long is kept on one line in a table cell when the page allows."""
+_CELL_PADDING = 230
+"""Left and right cell margins of the table style, and a little air."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -201,6 +207,7 @@ class DocxRenderer(Renderer):
             w("tblPr", [
                 w("tblStyle", val=self._state.styles.table),
                 w("tblW", w=5000, type="pct"),
+                w("tblLayout", type="fixed"),
                 w("tblLook", val="04A0", firstRow=1, lastRow=0, firstColumn=0, lastColumn=0, noHBand=1, noVBand=1),
             ]),
             w("tblGrid", [w("gridCol", w=width) for width in widths]),
@@ -225,17 +232,33 @@ class DocxRenderer(Renderer):
         return w("tc", [w("tcPr", [w("tcW", w=width, type="dxa")]), p])
 
     def _column_widths(self, node) -> list[int]:
-        """Column widths in twips over the text width, by the longest text in each column (bounded)."""
+        """Column widths in twips filling the text width.
+
+        Each column gets at least room for its longest word (so "CAAT-71308" is
+        not broken), or for its whole text when that is short ("28 October 2014"),
+        and shares what is left in proportion to how much more its
+        longest text would need to sit on one line.
+        """
+        total = self._state.text_width
         columns = len(node.header)
         if columns == 0:
-            return [self._state.text_width]
-        weights = []
+            return [total]
+        least, most = [], []
         for column in range(columns):
             texts = [plain_text(row[column].children) for row in (node.header, *node.rows) if column < len(row)]
-            weights.append(min(max((len(t) for t in texts), default=1), 40) + 4)
-        total = sum(weights)
-        widths = [self._state.text_width * weight // total for weight in weights]
-        widths[-1] += self._state.text_width - sum(widths)
+            longest_word = max((len(word) for text in texts for word in text.split()), default=1)
+            longest_text = max((len(text) for text in texts), default=1)
+            unbroken = min(longest_text, max(longest_word, _UNBROKEN_CHARACTERS))
+            least.append(unbroken * _TWIPS_PER_CHARACTER + _CELL_PADDING)
+            most.append(longest_text * _TWIPS_PER_CHARACTER + _CELL_PADDING)
+        if sum(most) <= total:
+            widths = [total * want // sum(most) for want in most]
+        elif sum(least) >= total:
+            widths = [total * need // sum(least) for need in least]
+        else:
+            spare, extra = total - sum(least), [want - need for need, want in zip(least, most)]
+            widths = [need + spare * more // sum(extra) for need, more in zip(least, extra)]
+        widths[-1] += total - sum(widths)
         return widths
 
     def footnote(self, node, part) -> None:
