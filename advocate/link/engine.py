@@ -1,0 +1,231 @@
+"""The vectorised link engine: every licence against every abuse in the same destination, in bulk.
+
+Licences are sorted by destination and decision day; each abuse takes the contiguous run of
+licences whose decision falls within its date window (two binary searches), so only pairs in
+the same destination and window are ever made, in chunks of bounded size. Scores are computed
+on whole columns; the technology and end-user rules run once per distinct pair of profiles.
+No Python loop runs over pairs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from advocate.licence_table import LicenceTable
+from advocate.link.columns import MISSING_END, MISSING_START, AbuseColumns, LicenceColumns, abuse_columns, licence_columns
+from advocate.link.matching import Match, match_end_user, match_technology
+from advocate.link.refusals import RefusalEvidence, find_refusals
+from advocate.models.case import LinkSettings
+
+RELATIONS = ("foreseeable", "concurrent", "review")
+"""Abuse documented before the decision, in a period overlapping it, or after it."""
+FORESEEABLE, CONCURRENT, REVIEW = 0, 1, 2
+
+CONCURRENT_SCORE = 0.85
+REVIEW_FACTOR = 0.7
+"""An abuse after the decision counts for less than one the decision-maker could have known of."""
+CHUNK_PAIRS = 2_000_000
+_SPAN = 1 << 40
+
+
+@dataclass
+class _Rules:
+    """Matches computed so far, by pair of profiles, and their scores as arrays."""
+
+    evaluate: object
+    index: dict = field(default_factory=dict)
+    matches: list = field(default_factory=list)
+
+    def lookup(self, left: np.ndarray, right: np.ndarray, n_right: int, left_values, right_values) -> np.ndarray:
+        keys = left * n_right + right
+        unique, inverse = np.unique(keys, return_inverse=True)
+        ids = np.empty(len(unique), dtype=np.int64)
+        for i, key in enumerate(unique.tolist()):
+            found = self.index.get(key)
+            if found is None:
+                found = len(self.matches)
+                self.matches.append(self.evaluate(left_values[key // n_right], right_values[key % n_right]))
+                self.index[key] = found
+            ids[i] = found
+        return ids[inverse]
+
+    def scores(self) -> np.ndarray:
+        return np.array([m.score for m in self.matches], dtype=np.float64)
+
+
+@dataclass(frozen=True)
+class LinkTable:
+    """The links as columns, and what is needed to put them into words.
+
+    ``frame`` has one row per link: ``licence`` (row in ``licences``), ``abuse`` (index in
+    ``abuses``), ``score``, ``relation`` (index in :data:`RELATIONS`), ``days`` (decision minus
+    abuse, signed; 0 when the periods overlap), ``technology`` and ``end_user`` (indexes in the
+    match lists), ``asserted`` (index of the hand-asserted link, -1 for none). Sorted strongest
+    first, then by licence row and abuse.
+    """
+
+    frame: pd.DataFrame
+    licences: LicenceTable
+    columns: LicenceColumns
+    abuses: tuple
+    asserted: tuple
+    technology_matches: tuple[Match, ...]
+    end_user_matches: tuple[Match, ...]
+    refusals: RefusalEvidence
+    settings: LinkSettings
+    pairs_considered: int
+
+
+def _period_score(relation: np.ndarray, days: np.ndarray, settings: LinkSettings) -> np.ndarray:
+    fw = max(settings.foreseeable_window_days, 1)
+    rw = max(settings.review_window_days, 1)
+    return np.select(
+        [relation == FORESEEABLE, relation == REVIEW],
+        [1.0 - 0.5 * np.minimum(days / fw, 1.0), REVIEW_FACTOR * (1.0 - 0.5 * np.minimum(-days / rw, 1.0))],
+        CONCURRENT_SCORE,
+    )
+
+
+class _Engine:
+    def __init__(self, table: LicenceTable, abuses, settings: LinkSettings):
+        self.table = table
+        self.settings = settings
+        self.abuses = tuple(abuses)
+        self.lc = licence_columns(table)
+        self.ac: AbuseColumns = abuse_columns(self.abuses)
+        codes = {code: i for i, code in enumerate(sorted(set(self.ac.country)))}
+        self.abuse_country = np.array([codes[c] for c in self.ac.country], dtype=np.int64)
+        self.country = table.frame["country"].map(codes).fillna(-1).to_numpy().astype(np.int64)
+        self.linkable = (self.country >= 0) & table.frame["outcome"].isin(settings.outcomes).to_numpy()
+        self.refusals = find_refusals(table, self.lc, self.country, self.linkable, tuple(settings.refusal_criteria),
+                                      settings.refusal_window_days)
+        self.technology = _Rules(match_technology)
+        self.end_user = _Rules(match_end_user)
+        weights = settings.weights
+        self.weights = np.array([weights.period, weights.end_user, weights.technology, weights.refusal], dtype=np.float64)
+        self.weights = self.weights / self.weights.sum()
+
+    def evaluate(self, lic: np.ndarray, ab: np.ndarray) -> dict[str, np.ndarray]:
+        """Relation, days, component scores and total score of each pair (licence row, abuse index)."""
+        lc, ac = self.lc, self.ac
+        ls, le, as_, ae = lc.start[lic], lc.end[lic], ac.start[ab], ac.end[ab]
+        before = (ae != MISSING_END) & (ls != MISSING_START) & (ae < ls)
+        after = (as_ != MISSING_START) & (le != MISSING_END) & (as_ > le)
+        relation = np.where(before, FORESEEABLE, np.where(after, REVIEW, CONCURRENT)).astype(np.int8)
+        days = np.where(before, ls - ae, np.where(after, le - as_, 0))
+        tech = self.technology.lookup(lc.profile[lic], ac.profile[ab], len(ac.profiles), lc.profiles, ac.profiles)
+        user = self.end_user.lookup(lc.end_user[lic], ac.perpetrators[ab], len(ac.perpetrator_sets), lc.end_users, ac.perpetrator_sets)
+        p = _period_score(relation, days, self.settings)
+        t = self.technology.scores()[tech]
+        e = self.end_user.scores()[user]
+        r = self.refusals.strength[lic]
+        score = self.weights[0] * p + self.weights[1] * e + self.weights[2] * t + self.weights[3] * r
+        return {"relation": relation, "days": days, "technology": tech, "end_user": user, "t": t, "e": e,
+                "score": np.round(score, 4)}
+
+    def candidates(self):
+        """Chunks of (licence rows, abuse indexes) in the same destination and date window; and the count."""
+        rows = np.flatnonzero(self.linkable)
+        lc, ac, s = self.lc, self.ac, self.settings
+        key_day = lc.key_day[rows]
+        order = np.lexsort((key_day, self.country[rows]))
+        rows, key_day = rows[order], key_day[order]
+        spans = lc.end[rows] - lc.start[rows]
+        known = (lc.start[rows] != MISSING_START) & (lc.end[rows] != MISSING_END)
+        max_span = int(spans[known].max()) if known.any() else 0
+        a_first = np.where(ac.start == MISSING_START, ac.end, ac.start)
+        a_last = np.where(ac.end == MISSING_END, ac.start, ac.end)
+        low = a_first - s.review_window_days - max_span
+        high = a_last + s.foreseeable_window_days
+        base = min(int(key_day.min()) if len(key_day) else 0, int(low.min()) if len(low) else 0)
+        sorted_key = self.country[rows] * _SPAN + (key_day - base)
+        lo = np.searchsorted(sorted_key, self.abuse_country * _SPAN + (low - base), side="left")
+        hi = np.searchsorted(sorted_key, self.abuse_country * _SPAN + (high - base), side="right")
+        counts = hi - lo
+        total = int(counts.sum())
+        return rows, lo, counts, total
+
+    def pairs(self, rows, lo, counts):
+        start = 0
+        cumulative = np.cumsum(counts)
+        while start < len(counts):
+            stop = int(np.searchsorted(cumulative, (cumulative[start - 1] if start else 0) + CHUNK_PAIRS, side="right"))
+            stop = max(stop, start + 1)
+            n = counts[start:stop]
+            abuse = np.repeat(np.arange(start, stop, dtype=np.int64), n)
+            within = np.arange(int(n.sum()), dtype=np.int64) - np.repeat(np.cumsum(n) - n, n)
+            yield rows[np.repeat(lo[start:stop], n) + within], abuse
+            start = stop
+
+    def run(self, asserted) -> LinkTable:
+        s = self.settings
+        rows, lo, counts, total = self.candidates()
+        parts = []
+        for lic, ab in self.pairs(rows, lo, counts):
+            v = self.evaluate(lic, ab)
+            relation, days = v["relation"], v["days"]
+            in_window = ((relation == FORESEEABLE) & (days <= s.foreseeable_window_days)) | \
+                        ((relation == REVIEW) & (-days <= s.review_window_days)) | (relation == CONCURRENT)
+            keep = in_window & ((v["t"] > 0) | (v["e"] > 0)) & (v["score"] >= s.min_score)
+            parts.append(pd.DataFrame({"licence": lic[keep], "abuse": ab[keep], "score": v["score"][keep],
+                                       "relation": relation[keep], "days": days[keep],
+                                       "technology": v["technology"][keep], "end_user": v["end_user"][keep]}))
+        frame = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(
+            {c: pd.Series(dtype=t) for c, t in (("licence", "int64"), ("abuse", "int64"), ("score", "float64"), ("relation", "int8"),
+                                                ("days", "int64"), ("technology", "int64"), ("end_user", "int64"))})
+        frame["asserted"] = np.int64(-1)
+        frame = self._assert(frame, asserted)
+        order = np.lexsort((frame["abuse"].to_numpy(), frame["licence"].to_numpy(), -frame["score"].to_numpy()))
+        frame = frame.iloc[order].reset_index(drop=True)
+        return LinkTable(frame, self.table, self.lc, self.abuses, tuple(asserted), tuple(self.technology.matches),
+                         tuple(self.end_user.matches), self.refusals, s, total)
+
+    def _assert(self, frame: pd.DataFrame, asserted) -> pd.DataFrame:
+        if not asserted:
+            return frame
+        abuse_index = {abuse_id: i for i, abuse_id in enumerate(self.ac.ids)}
+        ids = self.table.frame["id"]
+        positions = pd.Index(ids).get_indexer([link.licence for link in asserted]) if ids.is_unique else \
+            np.array([int(np.flatnonzero(ids.to_numpy() == link.licence)[0]) if (ids == link.licence).any() else -1 for link in asserted])
+        wanted = [(i, int(pos), abuse_index[link.abuse]) for i, (link, pos) in enumerate(zip(asserted, positions))
+                  if pos >= 0 and link.abuse in abuse_index]
+        if not wanted:
+            return frame
+        which = np.array([w[0] for w in wanted], dtype=np.int64)
+        lic = np.array([w[1] for w in wanted], dtype=np.int64)
+        ab = np.array([w[2] for w in wanted], dtype=np.int64)
+        existing = pd.Series(np.arange(len(frame)), index=pd.MultiIndex.from_arrays([frame["licence"], frame["abuse"]]))
+        v = self.evaluate(lic, ab)
+        extra = []
+        for k in range(len(wanted)):
+            key = (int(lic[k]), int(ab[k]))
+            if key in existing.index:
+                row = int(existing[key])
+                frame.at[row, "asserted"] = which[k]
+                frame.at[row, "score"] = max(frame.at[row, "score"], self.settings.asserted_score)
+            else:
+                extra.append({"licence": lic[k], "abuse": ab[k], "score": max(float(v["score"][k]), self.settings.asserted_score),
+                              "relation": v["relation"][k], "days": v["days"][k], "technology": v["technology"][k],
+                              "end_user": v["end_user"][k], "asserted": which[k]})
+        if extra:
+            frame = pd.concat([frame, pd.DataFrame(extra).astype(frame.dtypes.to_dict())], ignore_index=True)
+        return frame
+
+
+def compute_links(table: LicenceTable, abuses, settings: LinkSettings | None = None, asserted=()) -> LinkTable:
+    """Links between the licences of ``table`` and ``abuses`` (with hand-asserted ``asserted`` links kept)."""
+    settings = settings or LinkSettings()
+    abuses = tuple(abuses)
+    if not len(table) or not abuses:
+        engine = _Engine(table if len(table) else LicenceTable.empty(), abuses, settings) if abuses else None
+        if engine is None:
+            from advocate.link.columns import licence_columns as _lc
+            empty = pd.DataFrame({c: pd.Series(dtype="int64") for c in ("licence", "abuse", "days", "technology", "end_user", "asserted")})
+            empty["score"] = pd.Series(dtype="float64")
+            empty["relation"] = pd.Series(dtype="int8")
+            return LinkTable(empty, table, _lc(table), (), tuple(asserted), (), (),
+                             RefusalEvidence(np.full(len(table), -1), np.zeros(len(table)), np.full(len(table), -1), ()), settings, 0)
+    return _Engine(table, abuses, settings).run(tuple(asserted))
