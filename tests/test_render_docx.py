@@ -160,6 +160,20 @@ def test_table_header_repeats_and_columns_align(sample):
     assert all(run.bold for run in table.rows[0].cells[0].paragraphs[0].runs)
 
 
+def test_table_columns_fill_the_text_width_and_the_long_text_column_is_widest():
+    rows = "\n".join(f"| CAAT-{i} | 28 October 2014 | Military communications equipment for unit {i} | £{i},000 |"
+                     for i in range(3))
+    markdown = f"| Licence | Decided | Goods | Value |\n|---|---|---|---:|\n{rows}\n"
+    word = open_docx(render(parse_markdown(markdown, INFO)))
+    table = word.tables[0]._tbl
+    widths = [int(col.get(qn("w:w"))) for col in table.find(f"{W}tblGrid")]
+    section = word.sections[0]
+    assert sum(widths) == (section.page_width - section.left_margin - section.right_margin) // 635
+    assert max(widths) == widths[2]
+    assert widths[1] > widths[0] > widths[3] * 0.9
+    assert table.find(f"{W}tblPr/{W}tblLayout").get(qn("w:type")) == "fixed"
+
+
 def test_hyperlink_is_a_real_external_link(sample):
     word = open_docx(sample)
     bullet = next(p for p in word.paragraphs if p.text.startswith("second bullet"))
@@ -281,7 +295,7 @@ def test_a_reference_documents_own_notes_are_replaced(tmp_path):
     reference = tmp_path / "with-notes.docx"
     reference.write_bytes(earlier)
     data = render(parse_markdown("New text.[^1]\n\n[^1]: The new note.\n", INFO), reference)
-    assert note_texts(data) == {-1: "", 0: "", 1: " The new note."}
+    assert note_texts(data) == {-1: "", 0: "", 1: "The new note."}
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         assert archive.namelist().count("word/footnotes.xml") == 1
 
@@ -351,7 +365,24 @@ def test_reference_document_styles_page_and_letterhead_are_kept(tmp_path):
     assert [t.text.strip() for t in section.footer._element.iter(f"{W}instrText")] == ["PAGE", "NUMPAGES"]
     assert word.styles["footnote text"].style_id == "FootnoteText"
     assert word.paragraphs[0].style.name == "Heading 1"
-    assert note_texts(data)[1] == " Joseph Cox, The UK Granted Spy Tech Export to Turkey (Motherboard, 2017)."
+    assert note_texts(data)[1] == "Joseph Cox, The UK Granted Spy Tech Export to Turkey (Motherboard, 2017)."
+
+
+def test_note_number_hangs_only_where_the_note_style_has_a_hanging_indent(sample, tmp_path):
+    def first_note_runs(data):
+        note = next(n for n in part_xml(data, "word/footnotes.xml").iter(f"{W}footnote") if n.get(qn("w:id")) == "1")
+        return note.find(f"{W}p").findall(f"{W}r")[:2]
+
+    mark, gap = first_note_runs(sample)
+    assert gap.find(f"{W}tab") is not None
+    reference = docx.Document()
+    own = reference.styles.add_style("footnote text", docx.enum.style.WD_STYLE_TYPE.PARAGRAPH)
+    own.font.size = Pt(8)
+    reference.save(tmp_path / "plain-notes.docx")
+    data = render(every_node_document(), tmp_path / "plain-notes.docx")
+    mark, gap = first_note_runs(data)
+    assert gap.find(f"{W}tab") is None and gap.find(f"{W}t").text == " "
+    assert open_docx(data).styles["footnote text"].font.size == Pt(8)
 
 
 def test_reference_documents_own_footer_is_kept(tmp_path):

@@ -149,6 +149,15 @@ def set_language(document, language: str) -> None:
     lang.set(qn("w:val"), language)
 
 
+def hangs(document, style_id: str) -> bool:
+    """Whether paragraph style ``style_id`` itself sets a hanging indent (a footnote number then hangs)."""
+    for style in document.styles.element.iter(qn("w:style")):
+        if style.get(qn("w:styleId")) == style_id:
+            indent = style.find(f"{qn('w:pPr')}/{qn('w:ind')}")
+            return indent is not None and int(indent.get(qn("w:hanging"), "0")) > 0
+    return False
+
+
 def style_ids(document) -> StyleIds:
     """The ids of the styles the renderer uses, looked up by name (case-insensitively)."""
     by_name = _styles_by_name(document.styles.element)

@@ -24,7 +24,7 @@ from advocate.render.base import Renderer
 from advocate.render.docx.elements import field_runs, paragraph, run, w
 from advocate.render.docx.footnotes_part import add_footnote, footnotes_part, mark_runs, reference_run
 from advocate.render.docx.house_style import (
-    StyleIds, add_missing_styles, apply_house_style, set_language, style_ids,
+    StyleIds, add_missing_styles, apply_house_style, hangs, set_language, style_ids,
 )
 from advocate.render.docx.numbering import INDENT_STEP, ListNumbering, numbering_properties
 from advocate.render.docx.package import drop_thumbnail, reproducible_zip, set_core_properties
@@ -97,11 +97,12 @@ class DocxRenderer(Renderer):
         set_language(word, info.language)
         section = word.sections[0]
         text_width = (section.page_width - section.left_margin - section.right_margin) // _EMU_PER_TWIP
+        styles = style_ids(word)
         self._state = _State(
-            styles=style_ids(word),
+            styles=styles,
             numbering=ListNumbering(word),
             text_width=int(text_width),
-            hanging_note_marks=self.reference is None,
+            hanging_note_marks=hangs(word, styles.footnote_text),
         )
         try:
             body = word.element.body
@@ -114,7 +115,6 @@ class DocxRenderer(Renderer):
                 part = footnotes_part(word)
                 for note in document.footnotes:
                     self.footnote(note, part)
-            styles = self._state.styles
             add_page_furniture(word, info.running_header or info.title, styles.header, styles.footer)
         finally:
             self._state = None
