@@ -300,6 +300,19 @@ def test_a_reference_documents_own_notes_are_replaced(tmp_path):
         assert archive.namelist().count("word/footnotes.xml") == 1
 
 
+def test_a_reference_declaring_other_separator_ids_is_corrected(tmp_path):
+    reference = docx.Document()
+    settings = reference.settings.element
+    settings.find(qn("w:compat")).addprevious(parse_xml(
+        f'<w:footnotePr xmlns:w="{W[1:-1]}"><w:numFmt w:val="lowerRoman"/>'
+        '<w:footnote w:id="0"/><w:footnote w:id="1"/></w:footnotePr>'))
+    reference.save(tmp_path / "libreoffice.docx")
+    data = render(every_node_document(), tmp_path / "libreoffice.docx")
+    declaration = part_xml(data, "word/settings.xml").find(f"{W}footnotePr")
+    assert [(child.tag[len(W):], child.get(qn("w:val")) or child.get(qn("w:id"))) for child in declaration] == [
+        ("numFmt", "lowerRoman"), ("footnote", "-1"), ("footnote", "0")]
+
+
 # -- page furniture, house style, reference document ---------------------------
 
 

@@ -97,14 +97,23 @@ def reference_run(note_id: int, reference_style_id: str) -> object:
 
 
 def _declare_special_notes(document) -> None:
-    """Name the separator notes in ``settings.xml``'s ``w:footnotePr``, as Word writes them."""
+    """Name the separator notes in ``settings.xml``'s ``w:footnotePr``, as Word writes them.
+
+    A declaration already there (from a reference document, perhaps naming other
+    ids, as LibreOffice's 0 and 1) is corrected to this part's ids; its numbering
+    settings are kept.
+    """
     settings = document.settings.element
-    if settings.find(qn("w:footnotePr")) is not None:
-        return
-    declaration = w("footnotePr", [w("footnote", id=SEPARATOR_ID), w("footnote", id=CONTINUATION_SEPARATOR_ID)])
-    followers = {qn(tag) for tag in _SETTINGS_AFTER_FOOTNOTEPR}
-    for child in settings:
-        if child.tag in followers:
-            child.addprevious(declaration)
-            return
-    settings.append(declaration)
+    declaration = settings.find(qn("w:footnotePr"))
+    if declaration is None:
+        declaration = w("footnotePr")
+        followers = {qn(tag) for tag in _SETTINGS_AFTER_FOOTNOTEPR}
+        follower = next((child for child in settings if child.tag in followers), None)
+        if follower is not None:
+            follower.addprevious(declaration)
+        else:
+            settings.append(declaration)
+    for old in declaration.findall(qn("w:footnote")):
+        declaration.remove(old)
+    declaration.append(w("footnote", id=SEPARATOR_ID))
+    declaration.append(w("footnote", id=CONTINUATION_SEPARATOR_ID))
