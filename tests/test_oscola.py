@@ -106,6 +106,15 @@ def test_case():
     assert italics(nodes) == ["R (Campaign Against Arms Trade) v Secretary of State for International Trade"]
 
 
+@pytest.mark.parametrize("pinpoint, printed", [
+    ("para 145", "[145]"), ("paras 145-147", "[145]–[147]"), ("[145]", "[145]"), ("[145", "[145]"),
+    ("[145)", "[145]"), ("258", "258"),
+])
+def test_case_paragraph_pinpoints_in_square_brackets(pinpoint, printed):
+    assert text(full_citation(CASE, pinpoint=pinpoint)).endswith(f"[2019] 1 WLR 5765 {printed}")
+    assert text(short_citation(CASE, pinpoint=pinpoint, first_note=2)) == f"Campaign Against Arms Trade (n 2) {printed}"
+
+
 def test_case_without_a_neutral_citation_names_the_court():
     carlill = source(kind="case", title="Carlill v Carbolic Smoke Ball Co", report_citation="[1893] 1 QB 256", court="CA")
     assert text(full_citation(carlill, pinpoint="258")) == "Carlill v Carbolic Smoke Ball Co [1893] 1 QB 256 (CA) 258"

@@ -325,8 +325,25 @@ _FULL = {
 _LEGISLATION = ("statute", "statutory-instrument", "eu-legislation", "guidance")
 
 
+_PARAGRAPHS = re.compile(r"^(?:paras?\.?\s*)?\[?(\d+)[\])]?(?:\s*[-–]\s*\[?(\d+)[\])]?)?$", re.IGNORECASE)
+
+
+def _case_pinpoint(pin: str) -> str:
+    """Paragraphs of a judgment in square brackets, as OSCOLA writes them: 'para 45' → '[45]',
+    'paras 45-47' → '[45]–[47]'. Citation markers cannot carry ']' (it closes the marker), so
+    templates may write 'para 45'. Page pinpoints of a law report ('p 258', '258') stay as given."""
+    match = _PARAGRAPHS.match(pin)
+    if not match or not (pin.lower().startswith("para") or pin.startswith("[")):
+        return pin
+    first, last = match.groups()
+    return f"[{first}]" + (f"–[{last}]" if last else "")
+
+
 def _pin_for(source: Source, pinpoint: str) -> str:
-    return _legislation_pinpoint(source, pinpoint) if source.kind in _LEGISLATION else _pinpoint(source, pinpoint)
+    if source.kind in _LEGISLATION:
+        return _legislation_pinpoint(source, pinpoint)
+    pin = _pinpoint(source, pinpoint)
+    return _case_pinpoint(pin) if source.kind == "case" else pin
 
 
 def full_citation(source: Source, *, pinpoint: str = "", sources: Mapping[str, Source] | None = None
