@@ -72,10 +72,9 @@ class NotesDocTemplate(BaseDocTemplate):
 
     def handle_pageEnd(self):
         frame = self.frame
-        height = frame._y1p - frame._base()
-        if getattr(self, "_flushing", False):
-            height = frame._y - frame._base()
-        self.ledger.draw_page_notes(self.canv, frame._x1 + frame._leftPadding, frame._base(), height, self.page)
+        flush = getattr(self, "_flushing", False)
+        height = (frame._y if flush else frame._y1p) - frame._base()
+        self.ledger.draw_page_notes(self.canv, frame._x1 + frame._leftPadding, frame._base(), height, self.page, flush)
         super().handle_pageEnd()
 
     def handle_flowable(self, flowables):

@@ -42,11 +42,14 @@ _FUZZ = 1e-6
 class FootnoteLedger:
     """Which notes belong at the foot of the current page, how much room they need, and drawing them."""
 
-    def __init__(self, notes: dict[int, list[Flowable]], width: float, max_height: float, rule_colour: str,
-                 rule_gap: float = 9.0):
+    def __init__(self, notes: dict[int, list[Flowable]], width: float, max_height: float, hard_limit: float,
+                 rule_colour: str, rule_gap: float = 9.0):
         self.notes = notes
         self.width = width
         self.max_height = max_height
+        """The share of the page the notes of one page may take (and, separately, the remainders carried to it)."""
+        self.hard_limit = max(hard_limit, max_height)
+        """The most the foot of a page may take for notes in all."""
         self.rule_colour = rule_colour
         self.rule_gap = rule_gap
         """Space taken by the separating rule above the first note."""
@@ -88,24 +91,33 @@ class FootnoteLedger:
                 out.append(number)
         return out
 
+    def _carry_share(self) -> float:
+        """Room the carried remainders take on this page: all of them, up to the notes' share."""
+        return min(self._stack_height(self.carry, self.width), self.max_height) if self.carry else 0.0
+
+    def _own(self, numbers=()) -> float:
+        return sum(self.note_height(number) for number in self.page_notes + self.new_notes(numbers))
+
     def wanted(self, numbers=()) -> float:
-        """Room the notes of this page, the carried remainders and ``numbers`` need, not capped."""
-        total = self._stack_height(self.carry, self.width) if self.carry else 0.0
-        for number in self.page_notes + self.new_notes(numbers):
-            total += self.note_height(number)
+        """Room the carried remainders, the notes of this page and ``numbers`` need (not capped)."""
+        total = self._carry_share() + self._own(numbers)
         return total + self.rule_gap if total else 0.0
 
     def reserve(self, numbers=()) -> float:
-        """Room to keep free at the foot of the page: :meth:`wanted`, capped at the notes' share of the page."""
-        return min(self.wanted(numbers), self.max_height)
+        """Room to keep free at the foot of the page: the remainders and this page's notes, each at most
+        the notes' share, together at most :attr:`hard_limit`."""
+        total = self._carry_share() + min(self._own(numbers), self.max_height)
+        return min(total + self.rule_gap, self.hard_limit) if total else 0.0
 
-    def overflows(self, numbers, at_top: bool) -> bool:
-        """Whether placing a flowable that references ``numbers`` would push notes past the page's share.
+    def overflows(self, numbers) -> bool:
+        """Whether ``numbers`` add notes that, with the notes already at the foot of this page, overflow it.
 
-        At the top of a page the flowable is placed anyway (its long note is continued overleaf)."""
-        if at_top or not self.new_notes(numbers):
+        A note that overflows on its own is never pushed (it would overflow on any page): it is
+        placed, and continues at the foot of the next page."""
+        if not self.new_notes(numbers) or not (self.page_notes or self.carry):
             return False
-        return self.wanted(numbers) > self.max_height + _FUZZ
+        return (self._own(numbers) + self.rule_gap > self.max_height + _FUZZ
+                or self.wanted(numbers) > self.hard_limit + _FUZZ)
 
     # -- committing and drawing --------------------------------------------------
 
@@ -117,52 +129,32 @@ class FootnoteLedger:
         """onDraw callback of the real canvas."""
         self.seen.add(int(label))
 
-    def draw_page_notes(self, canv, x: float, bottom: float, height: float, page: int) -> None:
-        """Draw the carried remainders and this page's notes in the ``height`` above ``bottom``; keep what does not fit."""
+    def draw_page_notes(self, canv, x: float, bottom: float, height: float, page: int, flush: bool = False) -> None:
+        """Draw the carried remainders and this page's notes in the ``height`` above ``bottom``; carry what does not fit.
+
+        The remainders take at most the notes' share of the page (all of ``height`` when ``flush``),
+        so that the notes referenced on this page find the room reserved for them."""
         for number in sorted(self.seen):
             if number in self.notes and number not in self.printed and number not in self.page_notes:
                 self.page_notes.append(number)
-        queue: list[tuple[int | None, Flowable]] = [(None, f) for f in self.carry]
-        for number in self.page_notes:
-            queue.extend((number, f) for f in self.notes[number])
-            self.printed.add(number)
-        self.page_notes = []
-        self.seen = set()
-        self.carry = []
-        if not queue:
+        carried = [(None, f) for f in self.carry]
+        own = [(number, f) for number in self.page_notes for f in self.notes[number]]
+        self.printed.update(self.page_notes)
+        self.page_notes, self.seen, self.carry = [], set(), []
+        if not carried and not own:
             return
         room = height - self.rule_gap
-        drawn: list[tuple[Flowable, float]] = []
-        leftover: list[Flowable] = []
-        first_part: set[int] = set()
-        for index, (number, flowable) in enumerate(queue):
-            if leftover:
-                leftover.append(flowable)
-                continue
-            h = flowable.wrap(self.width, room)[1]
-            if h <= room + _FUZZ:
-                drawn.append((flowable, h))
-                room -= h + flowable.getSpaceAfter()
-                if number is not None:
-                    first_part.add(number)
-                continue
-            parts = flowable.split(self.width, room) if room > 0 else []
-            if parts:
-                head = parts[0]
-                h = head.wrap(self.width, room)[1]
-                drawn.append((head, h))
-                room -= h + head.getSpaceAfter()
-                if number is not None:
-                    first_part.add(number)
-                leftover.extend(parts[1:])
-            else:
-                leftover.append(flowable)
-        self.carry = leftover
-        for number in first_part:
-            self.pages.setdefault(number, page)
+        carry_room = room if flush else min(room, self.max_height)
+        drawn, carry_left, used = self._fill(carried, carry_room)
+        more, own_left, used_own = self._fill(own, room - used)
+        drawn += more
+        used += used_own
+        self.carry = carry_left + own_left
+        for number, _, _ in drawn:
+            if number is not None:
+                self.pages.setdefault(number, page)
         if not drawn:
             return
-        used = sum(h + f.getSpaceAfter() for f, h in drawn) - drawn[-1][0].getSpaceAfter()
         top = bottom + min(height, used + self.rule_gap)
         canv.saveState()
         canv.setStrokeColor(HexColor(self.rule_colour))
@@ -171,9 +163,35 @@ class FootnoteLedger:
         canv.line(x, rule_y, x + min(self.width * 0.3, 50 * 2.835), rule_y)
         canv.restoreState()
         y = top - self.rule_gap
-        for flowable, h in drawn:
+        for _, flowable, h in drawn:
             flowable.drawOn(canv, x, y - h)
             y -= h + flowable.getSpaceAfter()
+
+    def _fill(self, queue, room: float):
+        """Of ``queue`` ((note number, flowable) pairs), what fits in ``room`` (splitting one flowable), what is left, room used."""
+        drawn: list[tuple[int | None, Flowable, float]] = []
+        leftover: list[Flowable] = []
+        used = 0.0
+        for number, flowable in queue:
+            if leftover:
+                leftover.append(flowable)
+                continue
+            left = room - used
+            h = flowable.wrap(self.width, left)[1] if left > 0 else float("inf")
+            if h <= left + _FUZZ:
+                drawn.append((number, flowable, h))
+                used += h + flowable.getSpaceAfter()
+                continue
+            parts = flowable.split(self.width, left) if left > 0 else []
+            if parts:
+                head = parts[0]
+                h = head.wrap(self.width, left)[1]
+                drawn.append((number, head, h))
+                used += h + head.getSpaceAfter()
+                leftover.extend(parts[1:])
+            else:
+                leftover.append(flowable)
+        return drawn, leftover, used
 
 
 class FlushNotes(Flowable):
@@ -236,8 +254,11 @@ class NotesFrame(Frame):
         fits, marks = self._marks(flowable, canv)
         if not fits:
             return 0
-        if ledger.overflows(marks, self._atTop):
-            return 0
+        if ledger.overflows(marks):
+            # Its new notes would overflow the page's share: place it later, or at the top of a page
+            # place only the part before the reference, and only when no such part exists, all of it.
+            if not self._atTop or self._split(flowable, canv, strict=True):
+                return 0
         self._y1p = self._base() + ledger.reserve(marks)
         if not super()._add(flowable, canv, trySplit):
             self._y1p = self._base() + ledger.reserve()
@@ -249,6 +270,14 @@ class NotesFrame(Frame):
         ledger = self.ledger
         if ledger is None or not ledger.active:
             return super().split(flowable, canv)
+        parts = self._split(flowable, canv, strict=True)
+        if not parts and self._atTop:
+            parts = self._split(flowable, canv, strict=False)
+        return parts
+
+    def _split(self, flowable, canv, strict: bool) -> list:
+        """Split so that the first part and the notes it adds fit; ``strict``: without overflowing the notes' share."""
+        ledger = self.ledger
         reserve = ledger.reserve()
         shrink = 0.0
         step = max(getattr(getattr(flowable, "style", None), "leading", 0) or 0, 6.0)
@@ -261,7 +290,7 @@ class NotesFrame(Frame):
                 if not parts or not isinstance(parts[0], Flowable) or _is_action(parts[0]):
                     return parts
                 fits, marks = self._marks(parts[0], canv)
-                if ledger.overflows(marks, self._atTop):
+                if strict and ledger.overflows(marks):
                     shrink += step
                     continue
                 need = ledger.reserve(marks)

@@ -93,7 +93,7 @@ class PdfRenderer(Renderer):
         style = self.style
         footnotes = {note.number: self.footnote(note) for note in document.footnotes} if self.notes == "footnotes" else {}
         ledger = FootnoteLedger(footnotes, style.frame_width, style.frame_height * style.notes_max_fraction,
-                                style.rule_colour)
+                                style.frame_height * 0.85, style.rule_colour)
         out = io.BytesIO()
         doc = NotesDocTemplate(
             out, ledger=ledger,
