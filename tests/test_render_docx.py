@@ -407,6 +407,20 @@ def test_reference_documents_own_footer_is_kept(tmp_path):
     assert section.header.paragraphs[0].text == "Request under FOIA 2000 · EXAMPLE-TR-2017"
 
 
+def test_a_first_page_letterhead_is_kept_and_later_pages_get_the_running_header(tmp_path):
+    reference = docx.Document()
+    section = reference.sections[0]
+    section.different_first_page_header_footer = True
+    section.first_page_header.paragraphs[0].text = "SMITH & CO · LETTERHEAD"
+    reference.save(tmp_path / "letterhead.docx")
+    word = open_docx(render(every_node_document(), tmp_path / "letterhead.docx"))
+    section = word.sections[0]
+    assert section.first_page_header.paragraphs[0].text == "SMITH & CO · LETTERHEAD"
+    assert section.header.paragraphs[0].text == "Request under FOIA 2000 · EXAMPLE-TR-2017"
+    for footer in (section.footer, section.first_page_footer):
+        assert [t.text.strip() for t in footer._element.iter(f"{W}instrText")] == ["PAGE", "NUMPAGES"]
+
+
 def test_an_unreadable_reference_is_one_clear_error(tmp_path):
     bad = tmp_path / "letterhead.docx"
     bad.write_text("not a zip")
