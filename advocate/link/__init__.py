@@ -1,1 +1,24 @@
-"""Stage 3 of the pipeline: licences linked to documented abuses, with reasons and the criteria engaged."""
+"""Stage 3 of the pipeline: licences linked to documented abuses, with reasons and the criteria engaged.
+
+``link_case(case_file)`` gives a :class:`LinkSet` of :class:`Link` records, strongest first.
+"""
+
+from __future__ import annotations
+
+from advocate.link.engine import RELATIONS, LinkTable, compute_links
+from advocate.link.models import Link, LinkSet, links_frame
+from advocate.models.case import LinkSettings
+
+
+def link_case(case_file, settings: LinkSettings | None = None, *, licences=None) -> LinkSet:
+    """Link a loaded case's licences (or ``licences``, a pre-filtered licence table) to its abuses.
+
+    ``settings`` default to the case's own (``linking:`` in ``case.yaml``). Hand-asserted links
+    whose licence is in the table always appear, scored at least ``asserted_score``.
+    """
+    settings = settings or case_file.case.linking
+    table = case_file.licences if licences is None else licences
+    return LinkSet(compute_links(table, tuple(case_file.abuses.values()), settings, tuple(case_file.links.values())))
+
+
+__all__ = ["RELATIONS", "Link", "LinkSet", "LinkSettings", "LinkTable", "compute_links", "link_case", "links_frame"]

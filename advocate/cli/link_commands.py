@@ -1,0 +1,134 @@
+"""``advocate link``: licences related to documented abuses, strongest first, with reasons and criteria."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from enum import Enum
+from pathlib import Path
+
+import typer
+
+from advocate.cli import app
+from advocate.cli.output import TableColumn, fail, fit_columns, note, print_problems, print_table, say, stdout, write_stdout
+from advocate.criteria import criteria_version
+from advocate.link import link_case, links_frame
+from advocate.load.case_folder import load_case
+from advocate.problems import CaseError
+
+
+TABLE = [TableColumn("licence", "Licence", wraps=False), TableColumn("abuse", "Abuse", wraps=False),
+         TableColumn("score", "Score", wraps=False, right=True), TableColumn("relation", "Relation", wraps=False),
+         TableColumn("criteria", "Criteria", wraps=False), TableColumn("version", "Version", wraps=False),
+         TableColumn("why", "First reason")]
+
+
+def _date(value: str | None, option: str) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise fail(f"{option} '{value}' is not a date; write YYYY-MM-DD") from None
+
+
+class LinkFormat(str, Enum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+def _json(links) -> str:
+    records = [{
+        "licence_id": l.licence_id, "abuse_id": l.abuse_id, "score": l.score, "relation": l.relation, "days": l.days,
+        "destination": l.destination, "decision_date": l.decision_date, "abuse_date": l.abuse_date,
+        "criteria_version": l.criteria_version, "criteria": list(l.criteria), "asserted": l.asserted,
+        "refusal_id": l.refusal_id, "reasons": list(l.reasons), "sources": list(l.sources),
+    } for l in links]
+    return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
+
+
+def _render(links, output_format: LinkFormat) -> str:
+    if output_format is LinkFormat.json:
+        return _json(links)
+    return links_frame(links).to_csv(index=False, lineterminator="\n")
+
+
+def _explain(linkset, licence_id: str, known_ids) -> None:
+    if licence_id not in set(known_ids):
+        raise fail(f"--explain: no licence '{licence_id}' among the licences linked (check the id and the filters)")
+    links = linkset.for_licence(licence_id)
+    if not links:
+        stdout.print(f"{licence_id}: no links to documented abuses.", markup=False)
+        return
+    for link in links:
+        stdout.print(f"{link.licence_id} → {link.abuse_id}  score {link.score:.2f}  ({link.relation}; decided {link.decision_date}; abuse {link.abuse_date})",
+                     markup=False, style="bold")
+        for reason in link.reasons:
+            stdout.print(f"  - {reason}", markup=False)
+        if link.criteria_version:
+            version = criteria_version(link.criteria_version)
+            for number in link.criteria:
+                criterion = version.criterion(number)
+                kind = "text" if criterion.is_quotation else "summary, not the text"
+                stdout.print(f"  Criterion {criterion.number} of {version.short_title} ({criterion.title}; {kind}):", markup=False)
+                text = f'"{criterion.text}"' if criterion.is_quotation else criterion.text
+                stdout.print(f"    {text}", markup=False)
+            if version.territorial_note:
+                stdout.print(f"    [{version.territorial_note}]", markup=False)
+        else:
+            stdout.print("  No licensing criteria are shipped for this decision date.", markup=False)
+        stdout.print(f"  Sources: {', '.join(link.sources)}", markup=False)
+        stdout.print("", markup=False)
+
+
+@app.command()
+def link(
+    case: Path = typer.Argument(..., help="The case folder (with case.yaml)."),
+    explain: str = typer.Option(None, "--explain", help="Show one licence's links with every reason and the criteria text."),
+    country: list[str] = typer.Option(None, "--country", help="Destination name or ISO code (repeat for several)."),
+    rating: list[str] = typer.Option(None, "--rating", help="Control-list rating; matches its sub-items too."),
+    technology: list[str] = typer.Option(None, "--technology", help="Technology tag, e.g. interception, imsi-catcher."),
+    outcome: list[str] = typer.Option(None, "--outcome", help="Licence outcomes to keep before linking (refusals still count as evidence only if kept)."),
+    licence_type: list[str] = typer.Option(None, "--type", help="Licence type: SIEL, OIEL ..."),
+    start: str = typer.Option(None, "--from", help="Decisions on or after this date (YYYY-MM-DD)."),
+    end: str = typer.Option(None, "--to", help="Decisions on or before this date (YYYY-MM-DD)."),
+    output_format: LinkFormat = typer.Option(LinkFormat.table, "--format", help="table for people; csv or json for scripts."),
+    out: Path = typer.Option(None, "--out", help="Write every link to this file (CSV, or JSON with --format json)."),
+    force: bool = typer.Option(False, "--force", help="Overwrite the --out file if it exists."),
+    limit: int = typer.Option(20, "--limit", help="Links shown in the table (0 for all)."),
+) -> None:
+    """Relate the case's licences to its documented abuses: strongest links first, with reasons."""
+    first, last = _date(start, "--from"), _date(end, "--to")
+    if out is not None and out.exists() and not force:
+        raise fail(f"{out} exists; give --force to overwrite it, or another --out")
+    if out is not None and output_format is LinkFormat.table:
+        output_format = LinkFormat.json if out.suffix.lower() == ".json" else LinkFormat.csv
+    try:
+        case_file = load_case(case)
+    except CaseError as exc:
+        print_problems(exc.problems)
+        raise fail(f"{case}: {len(exc.errors)} errors in the case; nothing linked")
+    filtered = any([country, rating, technology, outcome, licence_type, first, last])
+    table = case_file.licences.filter(country=country, rating=rating, technology=technology, outcome=outcome,
+                                      licence_type=licence_type, start=first, end=last) if filtered else case_file.licences
+    linkset = link_case(case_file, licences=table)
+    if explain:
+        _explain(linkset, explain, table.frame["id"])
+        return
+    if out is not None:
+        out.write_text(_render(linkset.links, output_format), encoding="utf-8")
+        say(f"{len(linkset):,} links written to {out}")
+        return
+    if output_format is not LinkFormat.table:
+        write_stdout(_render(linkset.links, output_format))
+        return
+    shown = linkset.strongest(len(linkset) if limit == 0 else limit)
+    rows = [{"licence": l.licence_id, "abuse": l.abuse_id, "score": f"{l.score:.2f}", "relation": l.relation,
+             "criteria": ", ".join(l.criteria), "version": l.criteria_version, "why": l.reasons[0] if l.reasons else ""} for l in shown]
+    kept, dropped = fit_columns(TABLE, rows, stdout.width)
+    print_table(rows, kept)
+    count = f"{len(linkset):,} links" if len(shown) == len(linkset) else f"showing {len(shown):,} of {len(linkset):,} links (--limit 0 for all, --out FILE to write them)"
+    say(count + "; --explain LICENCE for every reason and the criteria")
+    if dropped:
+        note(f"not shown, for want of width: {', '.join(c.key for c in dropped)} (use --explain or --format csv)")

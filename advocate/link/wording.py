@@ -1,0 +1,119 @@
+"""Turning rows of the link table into :class:`~advocate.link.models.Link` records with their reasons."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import pandas as pd
+
+from advocate.criteria import criteria_version
+from advocate.link.columns import VERSION_IDS
+from advocate.link.engine import RELATIONS, LinkTable
+from advocate.link.models import Link
+from advocate.link.reasons import period_reason, refusal_reason, version_for
+from advocate.periods import Period
+from advocate.vocab.abuse_categories import criteria_engaged
+from advocate.vocab.technology import technology_tags
+
+
+def _day(value) -> dt.date | None:
+    return None if pd.isna(value) else pd.Timestamp(value).date()
+
+
+def decision_period(frame: pd.DataFrame, row: int) -> Period:
+    text = frame["decision_text"].iat[row]
+    if text:
+        return Period.parse(text)
+    return Period(_day(frame["decision_start"].iat[row]), _day(frame["decision_end"].iat[row]), "", "interval")
+
+
+def _criteria(version_id: str, categories) -> tuple[str, ...]:
+    if not version_id:
+        return ()
+    version = criteria_version(version_id)
+    numbers = []
+    for number in criteria_engaged(categories):
+        if version.has(number):
+            numbers.append(number)
+        elif version.has(number.split("(")[0]):
+            numbers.append(number.split("(")[0])
+    return version.order(numbers)
+
+
+def _straddle(decision: Period, version_id: str) -> str:
+    first, last = version_for(decision.start), version_for(decision.end)
+    if first is None or last is None or first.id == last.id:
+        return ""
+    return (f"the decision is dated only {decision.describe()}, which spans the change from {first.short_title} to "
+            f"{last.short_title} on {last.in_force_from.day} {last.in_force_from.strftime('%B %Y')}; "
+            f"the criteria in force on its earliest possible day are given")
+
+
+def _ratings_of(table: LinkTable, row: int) -> str:
+    ratings = table.licences.ratings
+    return ", ".join(ratings.loc[ratings["licence"] == row, "rating"].astype(str))
+
+
+def _refusal(table: LinkTable, lic: int) -> tuple[str, str]:
+    refusals = table.refusals
+    ref = int(refusals.refusal[lic])
+    if ref < 0:
+        return "", ""
+    frame = table.licences.frame
+    key = refusals.keys[int(refusals.key[lic])]
+    tags = technology_tags()
+    label = tags[key[2:]].label if key.startswith("T:") and key[2:] in tags else key[2:]
+    decided = decision_period(frame, ref)
+    criteria = ", ".join(frame["refusal_criteria"].iat[ref].split())
+    sentence = refusal_reason(frame["id"].iat[ref], frame["destination"].iat[ref], decided, criteria,
+                              _ratings_of(table, ref), version_for(decided.start or decided.end), key, label)
+    return frame["id"].iat[ref], sentence
+
+
+def word_links(table: LinkTable, rows) -> tuple[Link, ...]:
+    """The links at ``rows`` of ``table.frame``, in that order."""
+    frame, licences = table.frame, table.licences.frame
+    out = []
+    for i in np.asarray(list(rows), dtype=np.int64):
+        lic, ab = int(frame["licence"].iat[i]), int(frame["abuse"].iat[i])
+        abuse = table.abuses[ab]
+        relation = RELATIONS[int(frame["relation"].iat[i])]
+        days = int(frame["days"].iat[i])
+        decision = decision_period(licences, lic)
+        version_index = int(table.columns.version[lic])
+        version_id = VERSION_IDS[version_index] if version_index >= 0 else ""
+        asserted_index = int(frame["asserted"].iat[i])
+        asserted = table.asserted[asserted_index] if asserted_index >= 0 else None
+        reasons = []
+        if asserted is not None:
+            reasons.append(" ".join(asserted.reason.split()))
+        reasons.append(period_reason(relation, days, abuse.date, decision))
+        for matches, column in ((table.end_user_matches, "end_user"), (table.technology_matches, "technology")):
+            match = matches[int(frame[column].iat[i])] if matches else None
+            if match is not None and match.score > 0:
+                reasons.append(match.reason)
+        refusal_id, refusal_sentence = _refusal(table, lic)
+        if refusal_sentence:
+            reasons.append(refusal_sentence)
+        if version_id and (note := _straddle(decision, version_id)):
+            reasons.append(note)
+        sources = [s.id for s in asserted.sources] if asserted is not None else []
+        sources += [s.id for s in abuse.sources]
+        out.append(Link(
+            licence_id=str(licences["id"].iat[lic]),
+            abuse_id=abuse.id,
+            score=float(frame["score"].iat[i]),
+            criteria_version=version_id,
+            criteria=_criteria(version_id, abuse.categories),
+            reasons=tuple(reasons),
+            asserted=asserted is not None,
+            relation=relation,
+            days=days,
+            sources=tuple(dict.fromkeys(sources)),
+            destination=str(licences["destination"].iat[lic]),
+            decision_date=decision.text or decision.describe(),
+            abuse_date=abuse.date.text,
+            refusal_id=refusal_id,
+        ))
+    return tuple(out)
