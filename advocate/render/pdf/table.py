@@ -66,54 +66,41 @@ def wrap_words(text: str, font: str, size: float, width: float) -> list[str]:
 
 
 class _Cell:
-    """A measured cell: lines of plain text, or a wrapped Paragraph."""
+    """A measured cell: lines of plain text with their widths, or a wrapped Paragraph."""
 
-    __slots__ = ("lines", "paragraph", "height", "align", "font", "size", "leading")
+    __slots__ = ("lines", "paragraph", "height", "align")
 
-    def __init__(self, spec: CellSpec, width: float, sheet: Stylesheet, header: bool):
-        style = sheet.table_header if header else sheet.table_cell
+    def __init__(self, spec: CellSpec, text_width: float, width: float, style, sheet: Stylesheet):
         self.align = spec.align or "left"
-        self.font, self.size, self.leading = style.fontName, style.fontSize, style.leading
         inner = width - 2 * PAD_X
         if spec.plain:
             self.paragraph = None
-            if stringWidth(spec.measure, self.font, self.size) <= inner and "\n" not in spec.measure:
-                self.lines = [spec.measure]
+            text = spec.measure
+            if text_width <= inner and "\n" not in text:
+                self.lines = ((text, text_width),)
             else:
-                self.lines = wrap_words(spec.measure, self.font, self.size, inner)
-            self.height = len(self.lines) * self.leading
+                self.lines = tuple((line, stringWidth(line, style.fontName, style.fontSize))
+                                   for line in wrap_words(text, style.fontName, style.fontSize, inner))
+            self.height = len(self.lines) * style.leading
         else:
-            self.lines = None
+            self.lines = ()
             self.paragraph = Paragraph(spec.markup, sheet.indented(style, 0, align=spec.align))
             self.height = self.paragraph.wrap(inner, 1e6)[1]
-
-    def draw(self, canv, x: float, top: float, width: float) -> None:
-        if self.paragraph is not None:
-            self.paragraph.drawOn(canv, x + PAD_X, top - self.height)
-            return
-        canv.setFont(self.font, self.size)
-        baseline = top - self.size
-        for line in self.lines:
-            if self.align == "right":
-                canv.drawRightString(x + width - PAD_X, baseline, line)
-            elif self.align == "center":
-                canv.drawCentredString(x + width / 2, baseline, line)
-            else:
-                canv.drawString(x + PAD_X, baseline, line)
-            baseline -= self.leading
 
 
 class _Measured:
     """The rows of one table measured at one width: shared by every part the table splits into."""
 
-    def __init__(self, header, rows, widths, sheet):
+    def __init__(self, header, rows, text_widths, widths, sheet: Stylesheet):
         self.widths = widths
-        self.header = [_Cell(spec, w, sheet, True) for spec, w in zip(header, widths)]
+        self.header = [_Cell(spec, tw, w, sheet.table_header, sheet)
+                       for spec, tw, w in zip(header, text_widths[0], widths)]
         self.header_height = max((c.height for c in self.header), default=0) + 2 * PAD_Y
         self.rows = []
         heights = []
-        for row in rows:
-            cells = [_Cell(spec, w, sheet, False) for spec, w in zip(row, widths)]
+        style = sheet.table_cell
+        for row, row_widths in zip(rows, text_widths[1:]):
+            cells = [_Cell(spec, tw, w, style, sheet) for spec, tw, w in zip(row, row_widths, widths)]
             self.rows.append(cells)
             heights.append(max((c.height for c in cells), default=0) + 2 * PAD_Y)
         self.bottoms = list(itertools.accumulate(heights))
@@ -125,20 +112,28 @@ class _Measured:
         return self.bottoms[stop - 1] - (self.bottoms[start - 1] if start else 0.0)
 
 
-def column_widths(header, rows, available: float, sheet: Stylesheet) -> list[float]:
+def text_widths(header, rows, sheet: Stylesheet) -> list[list[float]]:
+    """The width of every cell's text on one line: the header row first, then the body rows."""
+    size = sheet.table_cell.fontSize
+    bold, regular = sheet.table_header.fontName, sheet.table_cell.fontName
+    out = [[stringWidth(spec.measure, bold, size) for spec in header]]
+    out.extend([stringWidth(spec.measure, regular, size) for spec in row] for row in rows)
+    return out
+
+
+def column_widths(header, rows, widths_of_text, available: float, sheet: Stylesheet) -> list[float]:
     """Widths filling ``available``: natural widths when they fit, else at least each column's longest word."""
     count = len(header)
     natural = [0.0] * count
     longest_word = [0.0] * count
-    for index, row in enumerate(itertools.chain([header], rows)):
+    size = sheet.table_cell.fontSize
+    for index, (row, row_widths) in enumerate(zip(itertools.chain([header], rows), widths_of_text)):
         font = sheet.table_header.fontName if index == 0 else sheet.table_cell.fontName
-        size = sheet.table_cell.fontSize
-        for column, spec in enumerate(row):
-            text = spec.measure
-            width = stringWidth(text, font, size)
-            natural[column] = max(natural[column], width)
+        for column, (spec, width) in enumerate(zip(row, row_widths)):
+            if width > natural[column]:
+                natural[column] = width
             if width > longest_word[column]:
-                words = text.split()
+                words = spec.measure.split()
                 word = max((stringWidth(w, font, size) for w in words), default=0.0) if len(words) > 1 else width
                 longest_word[column] = max(longest_word[column], word)
     natural = [w + 2 * PAD_X + 0.5 for w in natural]
@@ -166,6 +161,7 @@ class RowTable(Flowable):
         self._shared = _shared if _shared is not None else {}
         self.start = _start
         self.stop = len(rows) if _stop is None else _stop
+        self.style_ = sheet.style
         self.spaceBefore = 2
         self.spaceAfter = sheet.style.paragraph_space + 3
         self.row_notes = _row_notes if _row_notes is not None else [
@@ -177,8 +173,11 @@ class RowTable(Flowable):
         key = round(width, 3)
         found = self._shared.get(key)
         if found is None:
-            widths = column_widths(self.header_specs, self.row_specs, width, self.sheet)
-            found = self._shared[key] = _Measured(self.header_specs, self.row_specs, widths, self.sheet)
+            measured_text = self._shared.get("text")
+            if measured_text is None:
+                measured_text = self._shared["text"] = text_widths(self.header_specs, self.row_specs, self.sheet)
+            widths = column_widths(self.header_specs, self.row_specs, measured_text, width, self.sheet)
+            found = self._shared[key] = _Measured(self.header_specs, self.row_specs, measured_text, widths, self.sheet)
         return found
 
     @property
@@ -216,26 +215,20 @@ class RowTable(Flowable):
     def draw(self):
         canv = self.canv
         m = self._measured(self._width - self.indent)
-        style = self.sheet.style
+        style = self.style_
         width = sum(m.widths)
         x0 = self.indent
         top = self.height
         canv.saveState()
         canv.setFillColor(HexColor(style.table_header_background))
         canv.rect(x0, top - m.header_height, width, m.header_height, stroke=0, fill=1)
-        canv.setFillColor(HexColor(style.text_colour))
-        self._draw_row(canv, m.header, m.widths, x0, top - PAD_Y)
+        canv.setFillColor(HexColor(style.table_stripe_background))
         y = top - m.header_height
-        stripe = HexColor(style.table_stripe_background)
-        text = HexColor(style.text_colour)
         rules = []
         for index in range(self.start, self.stop):
             height = m.height(index, index + 1)
             if index % 2 == 1:
-                canv.setFillColor(stripe)
                 canv.rect(x0, y - height, width, height, stroke=0, fill=1)
-                canv.setFillColor(text)
-            self._draw_row(canv, m.rows[index], m.widths, x0, y - PAD_Y)
             y -= height
             rules.append(y)
         canv.setStrokeColor(HexColor(style.table_rule_colour))
@@ -246,10 +239,39 @@ class RowTable(Flowable):
         canv.setLineWidth(0.8)
         canv.line(x0, top - m.header_height, x0 + width, top - m.header_height)
         canv.line(x0, y, x0 + width, y)
+        canv.setFillColor(HexColor(style.text_colour))
+        text = canv.beginText()
+        header_style, cell_style = self.sheet.table_header, self.sheet.table_cell
+        text.setFont(header_style.fontName, header_style.fontSize, header_style.leading)
+        paragraphs = self._set_row(text, m.header, m.widths, x0, top - PAD_Y, header_style)
+        text.setFont(cell_style.fontName, cell_style.fontSize, cell_style.leading)
+        y = top - m.header_height
+        for index in range(self.start, self.stop):
+            paragraphs += self._set_row(text, m.rows[index], m.widths, x0, y - PAD_Y, cell_style)
+            y -= m.height(index, index + 1)
+        canv.drawText(text)
         canv.restoreState()
+        for paragraph, x, y in paragraphs:
+            paragraph.drawOn(canv, x, y)
 
     @staticmethod
-    def _draw_row(canv, cells, widths, x, top):
+    def _set_row(text, cells, widths, x, top, style) -> list:
+        """Put the row's plain lines into the text object; return its paragraphs with their positions."""
+        paragraphs = []
         for cell, width in zip(cells, widths):
-            cell.draw(canv, x, top, width)
+            if cell.paragraph is not None:
+                paragraphs.append((cell.paragraph, x + PAD_X, top - cell.height))
+            else:
+                baseline = top - style.fontSize
+                for line, line_width in cell.lines:
+                    if cell.align == "right":
+                        start = x + width - PAD_X - line_width
+                    elif cell.align == "center":
+                        start = x + (width - line_width) / 2
+                    else:
+                        start = x + PAD_X
+                    text.setTextOrigin(start, baseline)
+                    text.textOut(line)
+                    baseline -= style.leading
             x += width
+        return paragraphs
