@@ -10,7 +10,10 @@ output folder as it was.
 from __future__ import annotations
 
 import datetime as dt
+import multiprocessing
+import os
 import re
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -18,8 +21,8 @@ from typing import Callable
 from advocate import __version__
 from advocate.draft.errors import DraftError
 from advocate.draft.foi_context import Timing
+from advocate.draft.linking_context import case_links
 from advocate.draft.kinds import DocumentKind, document_kind
-from advocate.licence_table import LicenceTable
 from advocate.load.case_folder import load_case
 from advocate.manifest import DocumentEntry, Manifest, OutputFile
 from advocate.models.case_file import CaseFile
@@ -101,13 +104,14 @@ def case_manifest_part(case_file: CaseFile, given_path: str) -> dict:
 def draft_run(case: str | Path | CaseFile, kind: str | DocumentKind, out: str | Path, *,
               options: DraftOptions, selection: LicenceSelection = LicenceSelection(),
               formats: tuple[str, ...] | None = None, each: bool = False, force: bool = False,
-              docx_reference: Path | None = None,
+              docx_reference: Path | None = None, workers: int | None = None,
               progress: Callable[[int, int], None] | None = None) -> DraftRun:
     """Draft ``kind`` for the selected licences into ``out`` and return what was written.
 
     Raises :class:`~advocate.problems.CaseError` for a case with errors, :class:`DraftError` for a document
     that cannot be drafted truthfully, :class:`~advocate.outputs.OutputConflict` rather than overwrite a
-    file the user changed; in each case nothing is written.
+    file the user changed; in each case nothing is written. With ``each``, documents are drafted in
+    ``workers`` processes (default: one per core) when there are enough of them to be worth it.
     """
     case_file = case if isinstance(case, CaseFile) else load_case(case)
     given_path = str(case) if not isinstance(case, CaseFile) else str(case_file.root)
@@ -120,25 +124,80 @@ def draft_run(case: str | Path | CaseFile, kind: str | DocumentKind, out: str | 
     chosen_formats = formats_for(kind, case_file, formats)
     if each and not kind.per_licence:
         raise DraftError(f"--each does not apply to a {kind.description}: it is about one earlier request")
-    groups: list[tuple[LicenceTable, str]]
+    ids = tuple(str(i) for i in chosen.frame["id"])
     if each:
-        groups = [(chosen.filter(ids=[licence_id]), f"{kind.file_stem}-{_slug(licence_id)}")
-                  for licence_id in chosen.frame["id"]]
+        jobs = [_Job((licence_id,), f"{kind.file_stem}-{_slug(licence_id)}") for licence_id in ids]
     else:
-        groups = [(chosen, kind.file_stem)]
+        jobs = [_Job(ids, kind.file_stem)]
+    shared = _Shared(case_file, kind, options, chosen_formats, docx_reference)
+    case_links(case_file)  # linked once here, before any worker is forked
     files: dict[str, bytes] = {}
     entries, drafted_all = [], []
-    for index, (licences, stem) in enumerate(groups):
-        drafted = draft_document(case_file, kind, options, licences=licences, file_stem=stem)
-        rendered = render_document(drafted, chosen_formats, case_file, docx_reference=docx_reference)
-        outputs = {f"{stem}.{fmt}": data for fmt, data in rendered.items()}
+    for index, (drafted, outputs) in enumerate(_draft_all(shared, jobs, workers)):
         files.update(outputs)
         entries.append(entry_for(drafted, outputs))
         drafted_all.append(drafted)
         if progress:
-            progress(index + 1, len(groups))
+            progress(index + 1, len(jobs))
     manifest = Manifest(tool=f"advocate {__version__}", case=case_manifest_part(case_file, given_path),
                         documents=tuple(entries))
     written = write_outputs(out, files, manifest, force=force)
     warnings = tuple(t.warning for d in drafted_all for t in d.timings if t.warning)
     return DraftRun(Path(out), files, written, tuple(drafted_all), warnings)
+
+
+@dataclass(frozen=True)
+class _Shared:
+    """What every document of a run shares: the case and the choices made for the run."""
+
+    case_file: CaseFile
+    kind: DocumentKind
+    options: DraftOptions
+    formats: tuple[str, ...]
+    docx_reference: Path | None
+
+
+@dataclass(frozen=True)
+class _Job:
+    """One document to draft and render: its licences and its file name."""
+
+    licence_ids: tuple[str, ...]
+    stem: str
+
+
+_WORKER_SHARED: _Shared | None = None
+PARALLEL_FROM = 8
+"""Fewer documents than this are drafted in this process: starting workers would cost more than it saves."""
+
+
+def _run_job(shared: _Shared, job: _Job) -> tuple[DraftedDocument, dict[str, bytes]]:
+    licences = shared.case_file.licences.filter(ids=list(job.licence_ids))
+    drafted = draft_document(shared.case_file, shared.kind, shared.options, licences=licences, file_stem=job.stem)
+    rendered = render_document(drafted, shared.formats, shared.case_file, docx_reference=shared.docx_reference)
+    return drafted, {f"{job.stem}.{fmt}": data for fmt, data in rendered.items()}
+
+
+def _worker_job(job: _Job) -> tuple[DraftedDocument, dict[str, bytes]]:
+    assert _WORKER_SHARED is not None
+    return _run_job(_WORKER_SHARED, job)
+
+
+def _draft_all(shared: _Shared, jobs: list[_Job], workers: int | None):
+    """Each job's drafted document and files, in job order; in worker processes when there are many.
+
+    Workers are forked, so they share the loaded case and templates instead of reading them again; where
+    fork is not available the documents are drafted here, one after another. An error in any document
+    stops the run.
+    """
+    workers = workers or os.cpu_count() or 1
+    if workers < 2 or len(jobs) < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
+        for job in jobs:
+            yield _run_job(shared, job)
+        return
+    global _WORKER_SHARED
+    _WORKER_SHARED = shared
+    try:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            yield from pool.map(_worker_job, jobs, chunksize=max(1, len(jobs) // (workers * 8)))
+    finally:
+        _WORKER_SHARED = None

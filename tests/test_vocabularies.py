@@ -72,7 +72,7 @@ def test_the_goods_summary_vocabulary_gives_technology():
     summary = read_goods_summary("software for telecommunications interception equipment")
     assert summary.form == "software"
     assert summary.subjects == ("telecommunications interception equipment",)
-    assert summary.tags == ("interception",)
+    assert summary.tags == ("interception-software",)
     assert lineage("interception") == ("interception", "surveillance")
     several = read_goods_summary("components for combat aircraft, military helicopters")
     assert several.subjects == ("combat aircraft", "military helicopters")

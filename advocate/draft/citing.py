@@ -36,7 +36,7 @@ class Citer:
                 self.evidence.source(citation.id)
             return [citation_marker(c.id, pinpoint or c.pinpoint) for c in cited]
         if isinstance(record, LicenceView):
-            self.evidence.licence(record.id)
+            self.evidence.any_licence(record.id)
             if not record.sources:
                 raise DraftError(f"licence '{record.id}' names no source; add one in its data (the 'sources' column or "
                                  "the licence_data 'source' in case.yaml)")

@@ -70,6 +70,15 @@ def _the(name: str) -> str:
     return f"the {name}"
 
 
+def _sentence(text: str) -> str:
+    """A clause as a sentence: capital first letter, closing full stop."""
+    text = str(text).strip()
+    if not text:
+        return text
+    text = text[:1].upper() + text[1:]
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
 def _md(text: str) -> Markup:
     """Text a template composed that is already Markdown (a template author's own emphasis)."""
     return Markup(str(text))
@@ -89,6 +98,7 @@ FILTERS: dict[str, Callable] = {
     "body_label": _body,
     "md": _md,
     "the": _the,
+    "sentence": _sentence,
 }
 
 
@@ -101,7 +111,7 @@ def base_context(evidence: Evidence, citer: Citer, *, date: dt.date, document_ti
     ``asserted_links``: the records it may print. ``withheld``: confidential records
     left out, by kind. Functions: ``cite(*records, pinpoint=, signal=)``,
     ``note(text, *records)``, ``abuse(id)``, ``abuses_by_id(ids)``, ``event(id)``, ``source(id)``,
-    ``licence(id)``, ``link(id)``, ``lines(*parts)``, ``plural(n, word)``.
+    ``licence(id)`` (a selected licence), ``licence_record(id)`` (any licence in the case), ``link(id)``, ``lines(*parts)``, ``plural(n, word)``.
     """
     case = evidence.case_file.case
     licences = evidence.licences
@@ -132,6 +142,7 @@ def base_context(evidence: Evidence, citer: Citer, *, date: dt.date, document_ti
         "event": evidence.event,
         "source": evidence.source,
         "licence": evidence.licence,
+        "licence_record": evidence.any_licence,
         "link": evidence.link,
         "lines": _lines,
         "plural": _plural,

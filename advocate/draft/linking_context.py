@@ -4,7 +4,10 @@
 the abuses it may print: in a public document a link to a confidential abuse is
 left out (and counted in ``withheld``), as the abuse itself is. ``criteria_versions``
 holds each version of the licensing criteria in force on one of the licences'
-decision dates, oldest first; ``criteria_for(licence)`` gives one licence's.
+decision dates, oldest first; ``criteria_for(licence)`` gives one licence's. ``refusals`` are the Government's earlier refusals
+of similar goods the links cite (``licence_id`` and ``reason``); ``criteria_engaged`` the criteria the
+links engage, each with its ``version``; ``criteria_unknown`` the ids of licences decided before the
+earliest criteria shipped.
 """
 
 from __future__ import annotations
@@ -12,10 +15,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from advocate.criteria import CriteriaVersion, criteria_in_force
+from advocate.criteria import CriteriaVersion, criteria_in_force, criteria_version
 from advocate.draft.errors import DraftError
 from advocate.draft.records import Evidence, LicenceView
-from advocate.link import Link, link_case
+from advocate.link import Link, LinkSet, link_case
+from advocate.models.case_file import CaseFile
 
 
 @dataclass(frozen=True)
@@ -26,6 +30,13 @@ class LinkingContext:
     withheld_links: int
 
 
+def _in_force(licence: LicenceView) -> CriteriaVersion | None:
+    try:
+        return criteria_in_force(_decision_day(licence))
+    except LookupError:
+        return None
+
+
 def _decision_day(licence: LicenceView) -> dt.date:
     day = licence.decision.end or licence.decision.start
     if day is None:
@@ -33,28 +44,65 @@ def _decision_day(licence: LicenceView) -> dt.date:
     return day
 
 
-def linking_context(evidence: Evidence, *, settings=None) -> LinkingContext:
+_CACHE: list[tuple[CaseFile, LinkSet]] = []
+
+
+def case_links(case_file: CaseFile) -> LinkSet:
+    """The links of the whole case (every licence, so earlier refusals count as evidence), computed once
+    per case and shared by every document drafted from it (and by forked worker processes)."""
+    for cached, linkset in _CACHE:
+        if cached is case_file:
+            return linkset
+    linkset = link_case(case_file)
+    _CACHE[:] = [(case_file, linkset)]
+    return linkset
+
+
+def linking_context(evidence: Evidence) -> LinkingContext:
     """Links and criteria for the licences selected in ``evidence``."""
     licences = evidence.licences
-    linkset = link_case(evidence.case_file, settings, licences=evidence.licence_table)
+    linkset = case_links(evidence.case_file)
     printable = {abuse.id for abuse in evidence.abuses}
-    chosen = {licence.id for licence in licences}
     links: list[Link] = []
     withheld = 0
-    for link in linkset.links:
-        if link.licence_id not in chosen:
-            continue
+    for link in (found for licence in licences for found in linkset.for_licence(licence.id)):
         if link.abuse_id in printable or not evidence.public:
             links.append(link)
         else:
             withheld += 1
     versions: dict[str, CriteriaVersion] = {}
+    unknown: list[str] = []
     for licence in licences:
-        version = criteria_in_force(_decision_day(licence))
-        versions.setdefault(version.id, version)
+        version = _in_force(licence)
+        if version is None:
+            unknown.append(licence.id)
+        else:
+            versions.setdefault(version.id, version)
 
     def criteria_for(licence: LicenceView) -> CriteriaVersion:
-        return criteria_in_force(_decision_day(licence))
+        version = _in_force(licence)
+        if version is None:
+            raise DraftError(f"no licensing criteria are shipped for licence '{licence.id}', decided "
+                             f"{licence.decision_text}; test criteria_versions or criteria_unknown first")
+        return version
 
     ordered = sorted(versions.values(), key=lambda v: v.in_force_from)
-    return LinkingContext({"links": links, "criteria_versions": ordered, "criteria_for": criteria_for}, withheld)
+    refusals: dict[str, str] = {}
+    for link in links:
+        if link.refusal_id and link.refusal_id not in refusals:
+            said = [reason for reason in link.reasons if link.refusal_id in reason]
+            if said:
+                refusals[link.refusal_id] = said[0]
+    engaged: dict[tuple[str, str], None] = {}
+    for link in links:
+        for number in link.criteria:
+            engaged.setdefault((link.criteria_version, number), None)
+    return LinkingContext({
+        "links": links,
+        "criteria_versions": ordered,
+        "criteria_for": criteria_for,
+        "criteria_unknown": unknown,
+        "refusals": [{"licence_id": key, "reason": reason} for key, reason in refusals.items()],
+        "criteria_engaged": [{"version": criteria_version(version), "criterion": criteria_version(version).criterion(number)}
+                             for version, number in engaged if version],
+    }, withheld)

@@ -246,6 +246,22 @@ class Evidence:
             raise DraftError(f"licence '{record_id}' is not among the licences selected for {self.document}")
         raise DraftError(f"there is no licence '{record_id}' in the case")
 
+    def any_licence(self, record_id: str) -> LicenceView:
+        """A licence anywhere in the case, selected or not (an earlier refusal a letter cites as evidence)."""
+        try:
+            return self.licence(record_id)
+        except ConfidentialRecordError:
+            raise
+        except DraftError:
+            pass
+        found = self.case_file.licences.filter(ids=[record_id])
+        if len(found) == 0:
+            raise DraftError(f"there is no licence '{record_id}' in the case")
+        if self.public and bool(found.frame["confidential"].iloc[0]):
+            raise self._refuse("licence", record_id)
+        self.used["licences"].add(record_id)
+        return licence_view(found.licences()[0])
+
     def citable_sources(self) -> dict[str, Source]:
         """Every source a citation in this document may name: the shipped authorities, then the case's public sources."""
         return {**self._authorities, **{source.id: source for source in self.sources}}
