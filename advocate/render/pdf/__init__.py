@@ -1,1 +1,7 @@
-"""The PDF renderer (reportlab platypus), with embedded fonts, endnotes or footnotes, running header and page numbers."""
+"""PDF output: :class:`PdfRenderer` (reportlab platypus) with its :class:`PdfStyle`; see :mod:`.renderer`."""
+
+from advocate.render.pdf.fonts import UnprintableText
+from advocate.render.pdf.renderer import PdfRenderer
+from advocate.render.pdf.style import PdfStyle
+
+__all__ = ["PdfRenderer", "PdfStyle", "UnprintableText"]

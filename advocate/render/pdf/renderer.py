@@ -102,7 +102,8 @@ class PdfRenderer(Renderer):
             pagesize=style.page_size, leftMargin=style.margin_left, rightMargin=style.margin_right,
             topMargin=style.margin_top, bottomMargin=style.margin_bottom,
             title=info.title, author=info.author, subject=info.subject, creator="advocate",
-            invariant=1, lang=info.language, pageCompression=1,
+            invariant=1, lang=info.language, pageCompression=1, initialFontName=self.sheet.fonts.regular,
+            initialFontSize=style.base_size, initialLeading=style.leading,
         )
         doc.build(story + [FlushNotes()], canvasmaker=numbered_canvas(self.page_footer, info.date))
         self.note_pages = dict(ledger.pages)
