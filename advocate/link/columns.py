@@ -22,8 +22,8 @@ MISSING_END = np.iinfo(np.int64).max // 4
 """Day number standing for an open end ("2017-04/..")."""
 
 _EPOCH = dt.date(1970, 1, 1)
-_PACK_BITS = 20
-_PACKED = 3
+_PACK_BITS = 15
+_PACKED = 4
 
 
 def day_number(day: dt.date | None, missing: int) -> int:
@@ -91,6 +91,7 @@ def _profiles(table: LicenceTable) -> tuple[np.ndarray, tuple[LicenceProfile, ..
     n = len(frame)
     packed = np.zeros(n, dtype=np.int64)
     rating_texts: np.ndarray = np.array([], dtype=object)
+    long_texts: dict[int, tuple[str, ...]] = {}
     if len(ratings):
         codes, rating_texts = pd.factorize(ratings["rating"].astype(str), sort=True)
         rows = pd.DataFrame({"licence": ratings["licence"].to_numpy(), "code": codes}).drop_duplicates()
@@ -106,10 +107,11 @@ def _profiles(table: LicenceTable) -> tuple[np.ndarray, tuple[LicenceProfile, ..
         np.add.at(packed, licence[small], (code[small] + 1) << (_PACK_BITS * rank[small]))
         many = np.unique(licence[rank >= _PACKED])
         if len(many):
-            by_licence = pd.Series(code).groupby(licence).agg(tuple)
-            tuples = [by_licence[i] for i in many]
-            ids, _ = pd.factorize(pd.Series(tuples, dtype=object))
+            among = np.isin(licence, many)
+            long_lists = pd.Series(code[among]).groupby(licence[among]).agg(tuple)
+            ids, _ = pd.factorize(pd.Series([long_lists[i] for i in many], dtype=object))
             packed[many] = -(ids.astype(np.int64) + 1)
+            long_texts = {int(i): tuple(str(rating_texts[c]) for c in long_lists[i]) for i in many}
     keys = pd.DataFrame({
         "ratings": packed,
         "summary": pd.factorize(frame["goods_summary"].fillna("").astype(str))[0],
@@ -117,7 +119,7 @@ def _profiles(table: LicenceTable) -> tuple[np.ndarray, tuple[LicenceProfile, ..
     })
     group = keys.groupby(["ratings", "summary", "technology"], sort=False).ngroup().to_numpy().astype(np.int64)
     _, first_rows = np.unique(group, return_index=True)
-    by_licence = None
+    summaries, asserted = frame["goods_summary"].to_numpy(), frame["technology"].to_numpy()
     profiles = []
     for row in first_rows:
         value = packed[row]
@@ -125,10 +127,8 @@ def _profiles(table: LicenceTable) -> tuple[np.ndarray, tuple[LicenceProfile, ..
             codes = [((value >> (_PACK_BITS * i)) & ((1 << _PACK_BITS) - 1)) - 1 for i in range(_PACKED)]
             texts = tuple(str(rating_texts[c]) for c in codes if c >= 0)
         else:
-            if by_licence is None:
-                by_licence = table.ratings.groupby("licence")["rating"].agg(lambda r: tuple(sorted(set(map(str, r)))))
-            texts = by_licence[row]
-        profiles.append(LicenceProfile(texts, str(frame["goods_summary"].iat[row] or ""), str(frame["technology"].iat[row] or "")))
+            texts = long_texts[int(row)]
+        profiles.append(LicenceProfile(texts, str(summaries[row] or ""), str(asserted[row] or "")))
     return group, tuple(profiles)
 
 

@@ -9,14 +9,15 @@ No Python loop runs over pairs.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
 from advocate.licence_table import LicenceTable
 from advocate.link.columns import MISSING_END, MISSING_START, AbuseColumns, LicenceColumns, abuse_columns, licence_columns
-from advocate.link.matching import Match, match_end_user, match_technology
+from advocate.link.matching import match_bodies, match_signature, technology_signature
+from advocate.vocab.state_bodies import bodies_in_text
 from advocate.link.refusals import RefusalEvidence, find_refusals
 from advocate.models.case import LinkSettings
 
@@ -31,29 +32,13 @@ CHUNK_PAIRS = 2_000_000
 _SPAN = 1 << 40
 
 
-@dataclass
-class _Rules:
-    """Matches computed so far, by pair of profiles, and their scores as arrays."""
-
-    evaluate: object
-    index: dict = field(default_factory=dict)
-    matches: list = field(default_factory=list)
-
-    def lookup(self, left: np.ndarray, right: np.ndarray, n_right: int, left_values, right_values) -> np.ndarray:
-        keys = left * n_right + right
-        unique, inverse = np.unique(keys, return_inverse=True)
-        ids = np.empty(len(unique), dtype=np.int64)
-        for i, key in enumerate(unique.tolist()):
-            found = self.index.get(key)
-            if found is None:
-                found = len(self.matches)
-                self.matches.append(self.evaluate(left_values[key // n_right], right_values[key % n_right]))
-                self.index[key] = found
-            ids[i] = found
-        return ids[inverse]
-
-    def scores(self) -> np.ndarray:
-        return np.array([m.score for m in self.matches], dtype=np.float64)
+def _score_table(rows, columns, evaluate) -> np.ndarray:
+    """Scores of every (row kind, column kind): small, evaluated once each in Python."""
+    table = np.zeros((max(len(rows), 1), max(len(columns), 1)), dtype=np.float64)
+    for i, row in enumerate(rows):
+        for j, column in enumerate(columns):
+            table[i, j] = evaluate(row, column).score
+    return table
 
 
 @dataclass(frozen=True)
@@ -62,21 +47,22 @@ class LinkTable:
 
     ``frame`` has one row per link: ``licence`` (row in ``licences``), ``abuse`` (index in
     ``abuses``), ``score``, ``relation`` (index in :data:`RELATIONS`), ``days`` (decision minus
-    abuse, signed; 0 when the periods overlap), ``technology`` and ``end_user`` (indexes in the
-    match lists), ``asserted`` (index of the hand-asserted link, -1 for none). Sorted strongest
-    first, then by licence row and abuse.
+    abuse, signed; 0 when the periods overlap), ``asserted`` (index of the hand-asserted link,
+    -1 for none). Sorted strongest first, then by licence row and abuse. ``pairs_in_window``
+    counts the pairs in the same destination and date window; ``pairs_considered`` those of
+    them whose technology or end user could relate at all, which were scored.
     """
 
     frame: pd.DataFrame
     licences: LicenceTable
     columns: LicenceColumns
     abuses: tuple
+    abuse_columns: AbuseColumns
     asserted: tuple
-    technology_matches: tuple[Match, ...]
-    end_user_matches: tuple[Match, ...]
     refusals: RefusalEvidence
     settings: LinkSettings
     pairs_considered: int
+    pairs_in_window: int
 
 
 def _period_score(relation: np.ndarray, days: np.ndarray, settings: LinkSettings) -> np.ndarray:
@@ -102,8 +88,12 @@ class _Engine:
         self.linkable = (self.country >= 0) & table.frame["outcome"].isin(settings.outcomes).to_numpy()
         self.refusals = find_refusals(table, self.lc, self.country, self.linkable, tuple(settings.refusal_criteria),
                                       settings.refusal_window_days)
-        self.technology = _Rules(match_technology)
-        self.end_user = _Rules(match_end_user)
+        signatures, self.signature = _codes(technology_signature(p) for p in self.lc.profiles)
+        self.tech_sig = self.signature[self.lc.profile]
+        self.tech_scores = _score_table(signatures, self.ac.profiles, match_signature)
+        bodies, body_of_user = _codes(bodies_in_text(u) for u in self.lc.end_users)
+        self.user_sig = body_of_user[self.lc.end_user]
+        self.user_scores = _score_table(bodies, self.ac.perpetrator_sets, lambda b, p: match_bodies(b, "", p))
         weights = settings.weights
         self.weights = np.array([weights.period, weights.end_user, weights.technology, weights.refusal], dtype=np.float64)
         self.weights = self.weights / self.weights.sum()
@@ -116,72 +106,84 @@ class _Engine:
         after = (as_ != MISSING_START) & (le != MISSING_END) & (as_ > le)
         relation = np.where(before, FORESEEABLE, np.where(after, REVIEW, CONCURRENT)).astype(np.int8)
         days = np.where(before, ls - ae, np.where(after, le - as_, 0))
-        tech = self.technology.lookup(lc.profile[lic], ac.profile[ab], len(ac.profiles), lc.profiles, ac.profiles)
-        user = self.end_user.lookup(lc.end_user[lic], ac.perpetrators[ab], len(ac.perpetrator_sets), lc.end_users, ac.perpetrator_sets)
+        t = self.tech_scores[self.tech_sig[lic], ac.profile[ab]]
+        e = self.user_scores[self.user_sig[lic], ac.perpetrators[ab]]
         p = _period_score(relation, days, self.settings)
-        t = self.technology.scores()[tech]
-        e = self.end_user.scores()[user]
         r = self.refusals.strength[lic]
         score = self.weights[0] * p + self.weights[1] * e + self.weights[2] * t + self.weights[3] * r
-        return {"relation": relation, "days": days, "technology": tech, "end_user": user, "t": t, "e": e,
-                "score": np.round(score, 4)}
+        return {"relation": relation, "days": days, "t": t, "e": e, "score": np.round(score, 4)}
 
-    def candidates(self):
-        """Chunks of (licence rows, abuse indexes) in the same destination and date window; and the count."""
+    def _sorted_linkable(self) -> np.ndarray:
         rows = np.flatnonzero(self.linkable)
+        return rows[np.lexsort((self.lc.key_day[rows], self.country[rows]))]
+
+    def _ranges(self, rows: np.ndarray, abuses: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """For each abuse, the run of ``rows`` (sorted by destination and day) within its date window."""
         lc, ac, s = self.lc, self.ac, self.settings
         key_day = lc.key_day[rows]
-        order = np.lexsort((key_day, self.country[rows]))
-        rows, key_day = rows[order], key_day[order]
-        spans = lc.end[rows] - lc.start[rows]
         known = (lc.start[rows] != MISSING_START) & (lc.end[rows] != MISSING_END)
-        max_span = int(spans[known].max()) if known.any() else 0
-        a_first = np.where(ac.start == MISSING_START, ac.end, ac.start)
-        a_last = np.where(ac.end == MISSING_END, ac.start, ac.end)
+        max_span = int((lc.end[rows] - lc.start[rows])[known].max()) if known.any() else 0
+        a_first = np.where(ac.start == MISSING_START, ac.end, ac.start)[abuses]
+        a_last = np.where(ac.end == MISSING_END, ac.start, ac.end)[abuses]
         low = a_first - s.review_window_days - max_span
         high = a_last + s.foreseeable_window_days
         base = min(int(key_day.min()) if len(key_day) else 0, int(low.min()) if len(low) else 0)
         sorted_key = self.country[rows] * _SPAN + (key_day - base)
-        lo = np.searchsorted(sorted_key, self.abuse_country * _SPAN + (low - base), side="left")
-        hi = np.searchsorted(sorted_key, self.abuse_country * _SPAN + (high - base), side="right")
-        counts = hi - lo
-        total = int(counts.sum())
-        return rows, lo, counts, total
+        lo = np.searchsorted(sorted_key, self.abuse_country[abuses] * _SPAN + (low - base), side="left")
+        hi = np.searchsorted(sorted_key, self.abuse_country[abuses] * _SPAN + (high - base), side="right")
+        return lo, hi - lo
 
-    def pairs(self, rows, lo, counts):
-        start = 0
+    def candidates(self):
+        """Chunks of (licence rows, abuse indexes): same destination, date window, and a technology or end user that can relate."""
+        everything = self._sorted_linkable()
+        self.in_window = int(self._ranges(everything, np.arange(len(self.abuses)))[1].sum()) if len(self.abuses) else 0
+        kinds = self.ac.profile * len(self.ac.perpetrator_sets) + self.ac.perpetrators
+        for kind in np.unique(kinds):
+            abuses = np.flatnonzero(kinds == kind)
+            profile, perpetrators = divmod(int(kind), len(self.ac.perpetrator_sets))
+            relevant = (self.tech_scores[self.tech_sig[everything], profile] > 0) | \
+                       (self.user_scores[self.user_sig[everything], perpetrators] > 0)
+            rows = everything[relevant]
+            if not len(rows):
+                continue
+            lo, counts = self._ranges(rows, abuses)
+            yield from self._chunks(rows, abuses, lo, counts)
+
+    @staticmethod
+    def _chunks(rows, abuses, lo, counts):
         cumulative = np.cumsum(counts)
+        start = 0
         while start < len(counts):
             stop = int(np.searchsorted(cumulative, (cumulative[start - 1] if start else 0) + CHUNK_PAIRS, side="right"))
             stop = max(stop, start + 1)
             n = counts[start:stop]
-            abuse = np.repeat(np.arange(start, stop, dtype=np.int64), n)
-            within = np.arange(int(n.sum()), dtype=np.int64) - np.repeat(np.cumsum(n) - n, n)
-            yield rows[np.repeat(lo[start:stop], n) + within], abuse
+            total = int(n.sum())
+            if total:
+                within = np.arange(total, dtype=np.int64) - np.repeat(np.cumsum(n) - n, n)
+                yield rows[np.repeat(lo[start:stop], n) + within], np.repeat(abuses[start:stop], n)
             start = stop
 
     def run(self, asserted) -> LinkTable:
         s = self.settings
-        rows, lo, counts, total = self.candidates()
-        parts = []
-        for lic, ab in self.pairs(rows, lo, counts):
+        parts, considered = [], 0
+        for lic, ab in self.candidates():
+            considered += len(lic)
             v = self.evaluate(lic, ab)
             relation, days = v["relation"], v["days"]
             in_window = ((relation == FORESEEABLE) & (days <= s.foreseeable_window_days)) | \
                         ((relation == REVIEW) & (-days <= s.review_window_days)) | (relation == CONCURRENT)
             keep = in_window & ((v["t"] > 0) | (v["e"] > 0)) & (v["score"] >= s.min_score)
             parts.append(pd.DataFrame({"licence": lic[keep], "abuse": ab[keep], "score": v["score"][keep],
-                                       "relation": relation[keep], "days": days[keep],
-                                       "technology": v["technology"][keep], "end_user": v["end_user"][keep]}))
+                                       "relation": relation[keep], "days": days[keep]}))
         frame = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(
-            {c: pd.Series(dtype=t) for c, t in (("licence", "int64"), ("abuse", "int64"), ("score", "float64"), ("relation", "int8"),
-                                                ("days", "int64"), ("technology", "int64"), ("end_user", "int64"))})
+            {c: pd.Series(dtype=t) for c, t in (("licence", "int64"), ("abuse", "int64"), ("score", "float64"),
+                                                ("relation", "int8"), ("days", "int64"))})
         frame["asserted"] = np.int64(-1)
         frame = self._assert(frame, asserted)
         order = np.lexsort((frame["abuse"].to_numpy(), frame["licence"].to_numpy(), -frame["score"].to_numpy()))
         frame = frame.iloc[order].reset_index(drop=True)
-        return LinkTable(frame, self.table, self.lc, self.abuses, tuple(asserted), tuple(self.technology.matches),
-                         tuple(self.end_user.matches), self.refusals, s, total)
+        return LinkTable(frame, self.table, self.lc, self.abuses, self.ac, tuple(asserted), self.refusals, s,
+                         considered, getattr(self, "in_window", 0))
 
     def _assert(self, frame: pd.DataFrame, asserted) -> pd.DataFrame:
         if not asserted:
@@ -208,24 +210,19 @@ class _Engine:
                 frame.at[row, "score"] = max(frame.at[row, "score"], self.settings.asserted_score)
             else:
                 extra.append({"licence": lic[k], "abuse": ab[k], "score": max(float(v["score"][k]), self.settings.asserted_score),
-                              "relation": v["relation"][k], "days": v["days"][k], "technology": v["technology"][k],
-                              "end_user": v["end_user"][k], "asserted": which[k]})
+                              "relation": v["relation"][k], "days": v["days"][k], "asserted": which[k]})
         if extra:
             frame = pd.concat([frame, pd.DataFrame(extra).astype(frame.dtypes.to_dict())], ignore_index=True)
         return frame
 
 
+def _codes(values) -> tuple[list, np.ndarray]:
+    """Distinct values in first-seen order, and the code of each value."""
+    index: dict = {}
+    codes = [index.setdefault(v, len(index)) for v in values]
+    return list(index), np.array(codes, dtype=np.int64)
+
+
 def compute_links(table: LicenceTable, abuses, settings: LinkSettings | None = None, asserted=()) -> LinkTable:
     """Links between the licences of ``table`` and ``abuses`` (with hand-asserted ``asserted`` links kept)."""
-    settings = settings or LinkSettings()
-    abuses = tuple(abuses)
-    if not len(table) or not abuses:
-        engine = _Engine(table if len(table) else LicenceTable.empty(), abuses, settings) if abuses else None
-        if engine is None:
-            from advocate.link.columns import licence_columns as _lc
-            empty = pd.DataFrame({c: pd.Series(dtype="int64") for c in ("licence", "abuse", "days", "technology", "end_user", "asserted")})
-            empty["score"] = pd.Series(dtype="float64")
-            empty["relation"] = pd.Series(dtype="int8")
-            return LinkTable(empty, table, _lc(table), (), tuple(asserted), (), (),
-                             RefusalEvidence(np.full(len(table), -1), np.zeros(len(table)), np.full(len(table), -1), ()), settings, 0)
-    return _Engine(table, abuses, settings).run(tuple(asserted))
+    return _Engine(table, tuple(abuses), settings or LinkSettings()).run(tuple(asserted))

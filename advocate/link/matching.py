@@ -112,8 +112,22 @@ def _maybe(element: Element) -> str:
 
 def match_technology(licence: LicenceProfile, abuse: AbuseProfile) -> Match:
     """How far the licence's goods are the technology the abuse implicated, or could facilitate it."""
+    return match_elements(licence.elements, abuse)
+
+
+def technology_signature(licence: LicenceProfile) -> frozenset:
+    """What the technology score depends on: the tag sets of the licence's elements (not their labels)."""
+    return frozenset((e.certain, e.possible) for e in licence.elements)
+
+
+def match_signature(signature: frozenset, abuse: AbuseProfile) -> Match:
+    """:func:`match_technology` for every licence with this signature (the score is the same; the words are not)."""
+    return match_elements(tuple(Element("", c, p) for c, p in sorted(signature, key=lambda cp: (sorted(cp[0]), sorted(cp[1])))), abuse)
+
+
+def match_elements(elements, abuse: AbuseProfile) -> Match:
     best = NO_MATCH
-    for element in licence.elements:
+    for element in elements:
         for match in _direct(element, abuse) if abuse.technology else _by_category(element, abuse):
             if match.score > best.score:
                 best = match
@@ -163,12 +177,17 @@ def _by_category(element: Element, abuse: AbuseProfile):
 
 def match_end_user(end_user: str, perpetrators: tuple[str, ...]) -> Match:
     """How far the licence's end user is the kind of body the sources hold responsible for the abuse."""
-    if not end_user or not perpetrators:
+    return match_bodies(bodies_in_text(end_user or ""), end_user or "", perpetrators)
+
+
+def match_bodies(licensed_bodies: tuple[str, ...], end_user: str, perpetrators: tuple[str, ...]) -> Match:
+    """:func:`match_end_user` for an end user already read as kinds of body (``end_user`` is only quoted)."""
+    if not licensed_bodies or not perpetrators:
         return NO_MATCH
     bodies = state_bodies()
     best = NO_MATCH
     quoted = f'"{" ".join(end_user.split())}"'
-    for licensed in bodies_in_text(end_user):
+    for licensed in licensed_bodies:
         for responsible in perpetrators:
             label_l, label_r = bodies[licensed].label, bodies[responsible].label if responsible in bodies else responsible
             if licensed == responsible:

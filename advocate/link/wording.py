@@ -10,6 +10,7 @@ import pandas as pd
 from advocate.criteria import criteria_version
 from advocate.link.columns import VERSION_IDS
 from advocate.link.engine import RELATIONS, LinkTable
+from advocate.link.matching import AbuseProfile, match_end_user, match_technology
 from advocate.link.models import Link
 from advocate.link.reasons import period_reason, refusal_reason, version_for
 from advocate.periods import Period
@@ -89,9 +90,10 @@ def word_links(table: LinkTable, rows) -> tuple[Link, ...]:
         if asserted is not None:
             reasons.append(" ".join(asserted.reason.split()))
         reasons.append(period_reason(relation, days, abuse.date, decision))
-        for matches, column in ((table.end_user_matches, "end_user"), (table.technology_matches, "technology")):
-            match = matches[int(frame[column].iat[i])] if matches else None
-            if match is not None and match.score > 0:
+        profile = table.columns.profiles[int(table.columns.profile[lic])]
+        for match in (match_end_user(str(licences["end_user"].iat[lic] or ""), tuple(abuse.perpetrators)),
+                      match_technology(profile, AbuseProfile(tuple(abuse.technology), tuple(abuse.categories)))):
+            if match.score > 0:
                 reasons.append(match.reason)
         refusal_id, refusal_sentence = _refusal(table, lic)
         if refusal_sentence:
