@@ -128,7 +128,7 @@ def read_caat_release(
     notes = _joined(folder / "footnotes_licence.csv", f"{label.rstrip('/')}/footnotes_licence.csv", FOOTNOTE_COLUMNS, "text", " / ", problems) if path.is_dir() else {}
     frame["refusal_criteria"] = _lookup(first["group"], criteria)
     frame["notes"] = _lookup(first["group"], notes)
-    frame["end_user"] = frame["notes"].map(_end_use_notes)
+    frame["end_user"] = frame["notes"].map({text: _end_use_notes(text) for text in frame["notes"].unique()})
 
     ratings = pd.DataFrame({
         "licence": position.reindex(group.to_numpy()).fillna(-1).astype("int64").to_numpy(),
