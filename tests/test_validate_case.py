@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from advocate.load.case_folder import check_case, load_case
-from advocate.problems import CaseError
+from advocate.load.licence_data import read_licence_data
+from advocate.problems import CaseError, Problems
 from tests.conftest import TODAY, line_of, replace_in
 
 
@@ -171,3 +172,19 @@ def test_a_review_request_before_the_response_is_an_error(new_case):
     problem = _only(new_case, "date_order")
     assert problem.field == "foi_requests.review_requested"
     assert "before the response" in problem.message
+
+
+def test_a_synthetic_case_checks_clean_and_is_reproducible(tmp_path):
+    from benchmarks.synthetic import write_caat_release, write_synthetic_case
+
+    first = write_synthetic_case(tmp_path / "one", n_licences=200, n_abuses=50, seed=3)
+    second = write_synthetic_case(tmp_path / "two", n_licences=200, n_abuses=50, seed=3)
+    result = check_case(first, today=TODAY)
+    assert result.problems == ()
+    assert (len(result.case_file.licences), len(result.case_file.abuses)) == (200, 50)
+    for name in ("case.yaml", "sources.yaml", "abuses.yaml", "licences.csv"):
+        assert (first / name).read_bytes() == (second / name).read_bytes()
+    release = write_caat_release(tmp_path / "release", 5_000, seed=3, encoding="cp1252")
+    problems = Problems()
+    table = read_licence_data(release, "release", problems, today=TODAY)
+    assert list(problems) == [] and 0 < len(table) <= 5_000
