@@ -43,7 +43,7 @@ class FootnoteLedger:
     """Which notes belong at the foot of the current page, how much room they need, and drawing them."""
 
     def __init__(self, notes: dict[int, list[Flowable]], width: float, max_height: float, hard_limit: float,
-                 rule_colour: str, rule_gap: float = 9.0):
+                 rule_colour: str, rule_gap: float = 16.0):
         self.notes = notes
         self.width = width
         self.max_height = max_height
@@ -159,7 +159,7 @@ class FootnoteLedger:
         canv.saveState()
         canv.setStrokeColor(HexColor(self.rule_colour))
         canv.setLineWidth(0.5)
-        rule_y = top - self.rule_gap / 3
+        rule_y = top - 6
         canv.line(x, rule_y, x + min(self.width * 0.3, 50 * 2.835), rule_y)
         canv.restoreState()
         y = top - self.rule_gap

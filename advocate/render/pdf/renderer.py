@@ -25,7 +25,7 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib.colors import HexColor
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, PageBreak, Paragraph
+from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
 from reportlab.platypus.flowables import HRFlowable
 
 from advocate.document.tree import Document, Paragraph as ParagraphNode, Text, plain_text
@@ -200,6 +200,8 @@ class PdfRenderer(Renderer):
                 anchor="",
             )
             flowables.extend(self.list_item(item, item_context))
+        if context.depth == 0 and context.base == "body":
+            flowables.append(Spacer(1, 3))
         return flowables
 
     def list_item(self, node, context: BlockContext) -> list[Flowable]:
