@@ -16,6 +16,7 @@ is a thin layer over them and :mod:`advocate.batch`.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -87,7 +88,7 @@ def draft_document(case_file: CaseFile, kind: str | DocumentKind, options: Draft
     return a document with a blank, a wrong record or a confidential record in it.
     """
     kind = document_kind(kind) if isinstance(kind, str) else kind
-    templates = options.templates or Templates()
+    templates = options.templates or shipped_templates()
     public = is_public(kind, case_file.case.privileged)
     evidence = Evidence(case_file, public=public, document=f"the {kind.description}", licences=licences,
                         authorities=authorities())
@@ -136,6 +137,12 @@ def draft_document(case_file: CaseFile, kind: str | DocumentKind, options: Draft
         email_subject=str(rendered.exported.get("subject", "")) or title,
         file_stem=file_stem or kind.file_stem,
     )
+
+
+@functools.lru_cache(maxsize=1)
+def shipped_templates() -> Templates:
+    """The shipped templates, compiled once per process and shared by every document drafted from them."""
+    return Templates()
 
 
 def _author(case_file: CaseFile) -> str:

@@ -11,6 +11,7 @@ The same document gives the same bytes.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import io
 from pathlib import Path
 
@@ -127,9 +128,7 @@ class DocxRenderer(Renderer):
     def _base_document(self):
         """The python-docx document to fill: the reference emptied of its body, or the restyled default."""
         if self.reference is None:
-            word = docx.Document()
-            apply_house_style(word)
-            return word
+            return docx.Document(io.BytesIO(_house_style_base()))
         try:
             word = docx.Document(str(self.reference))
         except (PackageNotFoundError, KeyError, ValueError, OSError) as error:
@@ -323,3 +322,13 @@ class DocxRenderer(Renderer):
             shown = str(list(state.note_bookmarks).index(node.number) + 1)
             for field_run in field_runs(f"NOTEREF {bookmark} \\f \\h", shown, style=style):
                 sink.append(field_run)
+
+
+@functools.lru_cache(maxsize=1)
+def _house_style_base() -> bytes:
+    """The default document restyled in the house style, built once per process (restyling is the slow part)."""
+    word = docx.Document()
+    apply_house_style(word)
+    out = io.BytesIO()
+    word.save(out)
+    return out.getvalue()
