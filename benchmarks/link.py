@@ -61,7 +61,7 @@ def one(rows: int, abuses: int) -> dict:
         "abuses": len(abuse_models),
         "pairs": result.pairs_considered,
         "in_window": result.pairs_in_window,
-        "links": len(result.frame),
+        "links": len(result),
         "link_seconds": round(linked - began, 2),
         "word_seconds": round(worded - linked, 2),
         "loaded_mb": round(loaded_mb),

@@ -10,6 +10,7 @@ No Python loop runs over pairs.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 import pandas as pd
@@ -29,6 +30,8 @@ CONCURRENT_SCORE = 0.85
 REVIEW_FACTOR = 0.7
 """An abuse after the decision counts for less than one the decision-maker could have known of."""
 CHUNK_PAIRS = 2_000_000
+_COLUMNS = {"licence": np.int32, "abuse": np.int32, "score": np.float64, "relation": np.int8, "days": np.int32, "asserted": np.int32}
+"""The link table's columns and their types (small types: national datasets give millions of links)."""
 _SPAN = 1 << 40
 
 
@@ -45,7 +48,7 @@ def _score_table(rows, columns, evaluate) -> np.ndarray:
 class LinkTable:
     """The links as columns, and what is needed to put them into words.
 
-    ``frame`` has one row per link: ``licence`` (row in ``licences``), ``abuse`` (index in
+    The links are arrays (``columns_``; ``frame`` gives them sorted) with, per link: ``licence`` (row in ``licences``), ``abuse`` (index in
     ``abuses``), ``score``, ``relation`` (index in :data:`RELATIONS`), ``days`` (decision minus
     abuse, signed; 0 when the periods overlap), ``asserted`` (index of the hand-asserted link,
     -1 for none). Sorted strongest first, then by licence row and abuse. ``pairs_in_window``
@@ -53,7 +56,8 @@ class LinkTable:
     them whose technology or end user could relate at all, which were scored.
     """
 
-    frame: pd.DataFrame
+    columns_: dict
+    """The links as arrays (keys of ``_COLUMNS``), in the order found."""
     licences: LicenceTable
     columns: LicenceColumns
     abuses: tuple
@@ -63,6 +67,36 @@ class LinkTable:
     settings: LinkSettings
     pairs_considered: int
     pairs_in_window: int
+
+    def __len__(self) -> int:
+        return len(self.columns_["licence"])
+
+    def ranked(self, positions: np.ndarray) -> np.ndarray:
+        """``positions`` (into the arrays) in order, strongest first."""
+        positions = np.asarray(positions, dtype=np.int64)
+        return positions[_sorted(_rank_key(self.columns_, positions, len(self.licences), len(self.abuses)))]
+
+    @cached_property
+    def order(self) -> np.ndarray:
+        """Positions of every link, strongest first."""
+        return self.ranked(np.arange(len(self)))
+
+    def strongest(self, n: int) -> np.ndarray:
+        """Positions of the ``n`` strongest links, in order, without sorting the rest."""
+        n = min(max(n, 0), len(self))
+        if n == 0:
+            return np.zeros(0, dtype=np.int64)
+        if n * 4 >= len(self):
+            return self.order[:n]
+        key = _rank_key(self.columns_, np.arange(len(self)), len(self.licences), len(self.abuses))
+        if isinstance(key, tuple):
+            return self.order[:n]
+        return self.ranked(np.argpartition(key, n - 1)[:n])
+
+    @cached_property
+    def frame(self) -> pd.DataFrame:
+        """The link arrays as one frame, strongest first (``licence`` and ``abuse`` are positions)."""
+        return pd.DataFrame({name: values[self.order] for name, values in self.columns_.items()})
 
 
 def _period_score(relation: np.ndarray, days: np.ndarray, settings: LinkSettings) -> np.ndarray:
@@ -165,7 +199,8 @@ class _Engine:
 
     def run(self, asserted) -> LinkTable:
         s = self.settings
-        parts, considered = [], 0
+        parts: dict[str, list[np.ndarray]] = {name: [] for name in _COLUMNS}
+        considered = 0
         for lic, ab in self.candidates():
             considered += len(lic)
             v = self.evaluate(lic, ab)
@@ -173,47 +208,63 @@ class _Engine:
             in_window = ((relation == FORESEEABLE) & (days <= s.foreseeable_window_days)) | \
                         ((relation == REVIEW) & (-days <= s.review_window_days)) | (relation == CONCURRENT)
             keep = in_window & ((v["t"] > 0) | (v["e"] > 0)) & (v["score"] >= s.min_score)
-            parts.append(pd.DataFrame({"licence": lic[keep], "abuse": ab[keep], "score": v["score"][keep],
-                                       "relation": relation[keep], "days": days[keep]}))
-        frame = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(
-            {c: pd.Series(dtype=t) for c, t in (("licence", "int64"), ("abuse", "int64"), ("score", "float64"),
-                                                ("relation", "int8"), ("days", "int64"))})
-        frame["asserted"] = np.int64(-1)
-        frame = self._assert(frame, asserted)
-        order = np.lexsort((frame["abuse"].to_numpy(), frame["licence"].to_numpy(), -frame["score"].to_numpy()))
-        frame = frame.iloc[order].reset_index(drop=True)
-        return LinkTable(frame, self.table, self.lc, self.abuses, self.ac, tuple(asserted), self.refusals, s,
+            for name, values in (("licence", lic), ("abuse", ab), ("score", v["score"]), ("relation", relation), ("days", days)):
+                parts[name].append(values[keep].astype(_COLUMNS[name]))
+        columns = {name: np.concatenate(parts[name]) if parts[name] else np.zeros(0, dtype=kind)
+                   for name, kind in _COLUMNS.items() if name != "asserted"}
+        columns["asserted"] = np.full(len(columns["licence"]), -1, dtype=np.int32)
+        columns = self._assert(columns, asserted)
+        return LinkTable(columns, self.table, self.lc, self.abuses, self.ac, tuple(asserted), self.refusals, s,
                          considered, getattr(self, "in_window", 0))
 
-    def _assert(self, frame: pd.DataFrame, asserted) -> pd.DataFrame:
+    def _assert(self, columns: dict[str, np.ndarray], asserted) -> dict[str, np.ndarray]:
+        """Mark computed links the case file asserts, and add the asserted links not computed."""
         if not asserted:
-            return frame
+            return columns
         abuse_index = {abuse_id: i for i, abuse_id in enumerate(self.ac.ids)}
-        ids = self.table.frame["id"]
-        positions = pd.Index(ids).get_indexer([link.licence for link in asserted]) if ids.is_unique else \
-            np.array([int(np.flatnonzero(ids.to_numpy() == link.licence)[0]) if (ids == link.licence).any() else -1 for link in asserted])
-        wanted = [(i, int(pos), abuse_index[link.abuse]) for i, (link, pos) in enumerate(zip(asserted, positions))
-                  if pos >= 0 and link.abuse in abuse_index]
+        ids = self.table.frame["id"].to_numpy()
+        wanted_ids = {link.licence for link in asserted}
+        position = {ids[i]: int(i) for i in np.flatnonzero(np.isin(ids, list(wanted_ids)))}
+        wanted = [(i, position[link.licence], abuse_index[link.abuse]) for i, link in enumerate(asserted)
+                  if link.licence in position and link.abuse in abuse_index]
         if not wanted:
-            return frame
-        which = np.array([w[0] for w in wanted], dtype=np.int64)
+            return columns
+        which = np.array([w[0] for w in wanted], dtype=np.int32)
         lic = np.array([w[1] for w in wanted], dtype=np.int64)
         ab = np.array([w[2] for w in wanted], dtype=np.int64)
-        existing = pd.Series(np.arange(len(frame)), index=pd.MultiIndex.from_arrays([frame["licence"], frame["abuse"]]))
         v = self.evaluate(lic, ab)
-        extra = []
+        near = np.flatnonzero(np.isin(columns["abuse"], ab))
+        found = {(int(columns["licence"][k]), int(columns["abuse"][k])): int(k) for k in near}
+        extra = {name: [] for name in _COLUMNS}
         for k in range(len(wanted)):
-            key = (int(lic[k]), int(ab[k]))
-            if key in existing.index:
-                row = int(existing[key])
-                frame.at[row, "asserted"] = which[k]
-                frame.at[row, "score"] = max(frame.at[row, "score"], self.settings.asserted_score)
-            else:
-                extra.append({"licence": lic[k], "abuse": ab[k], "score": max(float(v["score"][k]), self.settings.asserted_score),
-                              "relation": v["relation"][k], "days": v["days"][k], "asserted": which[k]})
-        if extra:
-            frame = pd.concat([frame, pd.DataFrame(extra).astype(frame.dtypes.to_dict())], ignore_index=True)
-        return frame
+            score = max(float(v["score"][k]), self.settings.asserted_score)
+            row = found.get((int(lic[k]), int(ab[k])))
+            if row is not None:
+                columns["asserted"][row] = which[k]
+                columns["score"][row] = max(columns["score"][row], self.settings.asserted_score)
+                continue
+            for name, value in (("licence", lic[k]), ("abuse", ab[k]), ("score", score), ("relation", v["relation"][k]),
+                                ("days", v["days"][k]), ("asserted", which[k])):
+                extra[name].append(value)
+        return {name: np.concatenate([columns[name], np.array(extra[name], dtype=kind)]) for name, kind in _COLUMNS.items()}
+
+
+def _rank_key(columns: dict[str, np.ndarray], positions: np.ndarray, n_licences: int, n_abuses: int):
+    """A sort key for the links at ``positions``: score descending, then licence row, then abuse.
+
+    One integer where it fits in 63 bits; otherwise a tuple of keys for :func:`numpy.lexsort`.
+    """
+    score = np.rint(columns["score"][positions] * 10_000).astype(np.int64)
+    licence = columns["licence"][positions].astype(np.int64)
+    abuse = columns["abuse"][positions].astype(np.int64)
+    licence_bits, abuse_bits = max(n_licences, 1).bit_length(), max(n_abuses, 1).bit_length()
+    if 15 + licence_bits + abuse_bits <= 63:
+        return ((10_000 - score) << (licence_bits + abuse_bits)) | (licence << abuse_bits) | abuse
+    return (abuse, licence, -score)
+
+
+def _sorted(key) -> np.ndarray:
+    return np.lexsort(key) if isinstance(key, tuple) else np.argsort(key, kind="stable")
 
 
 def _codes(values) -> tuple[list, np.ndarray]:

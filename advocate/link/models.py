@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Literal
 
+import numpy as np
 import pandas as pd
 
 Relation = Literal["foreseeable", "concurrent", "review"]
@@ -54,10 +55,10 @@ class LinkSet:
     def links(self) -> tuple[Link, ...]:
         from advocate.link.wording import word_links
 
-        return word_links(self.table, range(len(self.table.frame)))
+        return word_links(self.table, self.table.order)
 
     def __len__(self) -> int:
-        return len(self.table.frame)
+        return len(self.table)
 
     def __iter__(self):
         return iter(self.links)
@@ -70,21 +71,20 @@ class LinkSet:
     def _rows(self, mask) -> tuple[Link, ...]:
         from advocate.link.wording import word_links
 
-        return word_links(self.table, mask.nonzero()[0])
+        return word_links(self.table, self.table.ranked(mask.nonzero()[0]))
 
     def for_licence(self, licence_id: str) -> tuple[Link, ...]:
-        ids = self.table.licences.frame["id"].to_numpy()[self.table.frame["licence"].to_numpy()]
-        return self._rows(ids == licence_id)
+        rows = np.flatnonzero(self.table.licences.frame["id"].to_numpy() == licence_id)
+        return self._rows(np.isin(self.table.columns_["licence"], rows))
 
     def for_abuse(self, abuse_id: str) -> tuple[Link, ...]:
-        ids = [a.id for a in self.table.abuses]
-        wanted = [i for i, a in enumerate(ids) if a == abuse_id]
-        return self._rows(self.table.frame["abuse"].isin(wanted).to_numpy())
+        wanted = [i for i, a in enumerate(self.table.abuses) if a.id == abuse_id]
+        return self._rows(np.isin(self.table.columns_["abuse"], wanted))
 
     def strongest(self, n: int) -> tuple[Link, ...]:
         from advocate.link.wording import word_links
 
-        return word_links(self.table, range(min(n, len(self.table.frame))))
+        return word_links(self.table, self.table.strongest(n))
 
     def to_frame(self) -> pd.DataFrame:
         """One row per link; list fields joined with '; ' (reasons with ' | ')."""

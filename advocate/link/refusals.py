@@ -106,10 +106,12 @@ def find_refusals(table: LicenceTable, columns: LicenceColumns, country: np.ndar
     is_rating = np.array([k.startswith("R:") for k in vocabulary], dtype=bool)[key]
     merged = merged.assign(key=key, strength=np.where(is_rating, RATING_STRENGTH, TECHNOLOGY_STRENGTH),
                            refusal_day=columns.key_day[merged["refusal"].to_numpy()])
-    merged = merged.sort_values(["row", "strength", "refusal_day", "key"], ascending=[True, False, False, True], kind="stable")
-    best = merged.drop_duplicates("row")
-    rows = best["row"].to_numpy()
-    refusal[rows] = best["refusal"].to_numpy()
-    strength[rows] = best["strength"].to_numpy()
-    key_out[rows] = best["key"].to_numpy()
+    # the best refusal per licence: a shared rating before a shared technology, then the latest, then by key
+    row_m, key_m = merged["row"].to_numpy(), merged["key"].to_numpy()
+    order = np.lexsort((key_m, -merged["refusal_day"].to_numpy(), -merged["strength"].to_numpy(), row_m))
+    first = order[np.r_[True, row_m[order][1:] != row_m[order][:-1]]]
+    rows = row_m[first]
+    refusal[rows] = merged["refusal"].to_numpy()[first]
+    strength[rows] = merged["strength"].to_numpy()[first]
+    key_out[rows] = key_m[first]
     return RefusalEvidence(refusal, strength, key_out, tuple(vocabulary))

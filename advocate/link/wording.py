@@ -72,19 +72,19 @@ def _refusal(table: LinkTable, lic: int) -> tuple[str, str]:
     return frame["id"].iat[ref], sentence
 
 
-def word_links(table: LinkTable, rows) -> tuple[Link, ...]:
-    """The links at ``rows`` of ``table.frame``, in that order."""
-    frame, licences = table.frame, table.licences.frame
+def word_links(table: LinkTable, positions) -> tuple[Link, ...]:
+    """The links at ``positions`` of the table's arrays, in that order."""
+    columns, licences = table.columns_, table.licences.frame
     out = []
-    for i in np.asarray(list(rows), dtype=np.int64):
-        lic, ab = int(frame["licence"].iat[i]), int(frame["abuse"].iat[i])
+    for i in np.asarray(positions, dtype=np.int64):
+        lic, ab = int(columns["licence"][i]), int(columns["abuse"][i])
         abuse = table.abuses[ab]
-        relation = RELATIONS[int(frame["relation"].iat[i])]
-        days = int(frame["days"].iat[i])
+        relation = RELATIONS[int(columns["relation"][i])]
+        days = int(columns["days"][i])
         decision = decision_period(licences, lic)
         version_index = int(table.columns.version[lic])
         version_id = VERSION_IDS[version_index] if version_index >= 0 else ""
-        asserted_index = int(frame["asserted"].iat[i])
+        asserted_index = int(columns["asserted"][i])
         asserted = table.asserted[asserted_index] if asserted_index >= 0 else None
         reasons = []
         if asserted is not None:
@@ -105,7 +105,7 @@ def word_links(table: LinkTable, rows) -> tuple[Link, ...]:
         out.append(Link(
             licence_id=str(licences["id"].iat[lic]),
             abuse_id=abuse.id,
-            score=float(frame["score"].iat[i]),
+            score=float(columns["score"][i]),
             criteria_version=version_id,
             criteria=_criteria(version_id, abuse.categories),
             reasons=tuple(reasons),
