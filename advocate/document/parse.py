@@ -99,6 +99,13 @@ class _Converter:
             out.append(method(token))
         return out
 
+    def block_block_code(self, token) -> Block:
+        """A fenced block: the engine's own blocks (a chart, key figures) by their info string; code is refused."""
+        from advocate.document.fenced import fenced_block
+
+        info = str((token.get("attrs") or {}).get("info", "") or "").strip()
+        return fenced_block(info, token.get("raw", ""))
+
     def block_heading(self, token) -> Heading:
         return Heading(token["attrs"]["level"], self.inlines(token["children"]))
 
