@@ -5,6 +5,15 @@ licences whose decision falls within its date window (two binary searches), so o
 the same destination and window are ever made, in chunks of bounded size. Scores are computed
 on whole columns; the technology and end-user rules run once per distinct pair of profiles.
 No Python loop runs over pairs.
+
+Why numpy and pandas rather than DuckDB: the join is a band join (same destination, decision
+within a window of the abuse date) that two ``searchsorted`` calls over a sorted array answer
+exactly, with no extra dependency and no copy of the licence table into another engine; the
+rules are small lookup tables indexed by profile codes, which numpy fancy indexing applies at
+memory speed. DuckDB's range joins would serve too, but gain nothing here.
+Pairs whose technology and end user cannot relate at all (an abuse with no technology named
+and a licence for aircraft parts) are never made: for each kind of abuse, only licences of the
+kinds that can relate are searched.
 """
 
 from __future__ import annotations

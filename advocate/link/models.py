@@ -65,8 +65,13 @@ class LinkSet:
 
     @property
     def pairs_considered(self) -> int:
-        """Pairs in the same destination and date window that were scored."""
+        """Pairs scored: same destination and date window, and a technology or end user that can relate."""
         return self.table.pairs_considered
+
+    @property
+    def pairs_in_window(self) -> int:
+        """Pairs in the same destination and date window, before the kinds of goods and body are compared."""
+        return self.table.pairs_in_window
 
     def _rows(self, mask) -> tuple[Link, ...]:
         from advocate.link.wording import word_links
