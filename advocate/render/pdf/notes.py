@@ -2,8 +2,11 @@
 
 How it works. Each footnote mark in the text carries an invisible
 ``<onDraw name="advocate_note" label="N"/>`` callback. Before the frame places
-a flowable, :class:`NotesFrame` draws it on a throwaway canvas (a trial draw)
-and collects the marks it holds; a :class:`RowTable` reports its marks directly.
+a flowable, :class:`NotesFrame` finds the marks it holds: a Paragraph's from
+the lines it was just broken into (the callbacks its drawing will call, in the
+same order), a :class:`RowTable`'s from its rows, none in a spacer or a rule;
+only a flowable of another kind is drawn on a throwaway canvas (a trial draw)
+to collect them.
 The :class:`FootnoteLedger` then says how much room at the foot of the page the
 notes of this page plus the new ones need, the frame raises its bottom by that
 much, and places the flowable only if it still fits. When a flowable must be
@@ -32,7 +35,8 @@ import io
 
 from reportlab.lib.colors import HexColor
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Frame
+from reportlab.platypus import Flowable, Frame, Paragraph, Spacer
+from reportlab.platypus.flowables import HRFlowable, KeepTogether
 
 CALLBACK = "advocate_note"
 """Name of the onDraw callback a footnote mark carries."""
@@ -225,15 +229,35 @@ class NotesFrame(Frame):
                 space = max(space - self._prevASpace, 0)
         return self._y - self._y1p - space
 
+    def _fits(self, flowable) -> bool:
+        """Whether ``flowable`` fits at the current reserve, reckoned as :meth:`Frame._add` does before drawing."""
+        zero_size = getattr(flowable, "_ZEROSIZE", False)
+        space = 0.0
+        if not self._atTop:
+            space = flowable.getSpaceBefore()
+            if self._oASpace:
+                if getattr(flowable, "_SPACETRANSFER", False) or zero_size:
+                    space = self._prevASpace
+                space = max(space - self._prevASpace, 0)
+        room = self._y - self._y1p - space
+        if room <= 0 and not zero_size:
+            return False
+        height = flowable.wrap(self._getAvailableWidth(), room)[1]
+        return self._y - (height + space) >= self._y1p - _FUZZ
+
     def _marks(self, flowable, canv) -> tuple[bool, tuple[int, ...]]:
         """Whether ``flowable`` fits at the current reserve, and the footnote marks it holds."""
         known = getattr(flowable, "note_numbers", None)
         if known is not None:
-            room = self._room(flowable)
-            if room <= 0:
+            return self._fits(flowable), tuple(known)
+        if isinstance(flowable, Paragraph):
+            if not self._fits(flowable):
                 return False, ()
-            height = flowable.wrap(self._getAvailableWidth(), room)[1]
-            return height <= room + _FUZZ, tuple(known)
+            return True, paragraph_marks(flowable)
+        if isinstance(flowable, _UNMARKED):
+            return self._fits(flowable), ()
+        if type(flowable) is KeepTogether:
+            return False, ()  # its wrap always asks to be split; the frame then places its parts one by one
         if self._trial_canvas is None:
             self._trial_canvas = Canvas(io.BytesIO(), pagesize=(self._x2 + 100, self._y2 + 100))
         trial = self._trial_canvas
@@ -301,6 +325,25 @@ class NotesFrame(Frame):
             return []
         finally:
             self._y1p = self._base() + ledger.reserve()
+
+
+_UNMARKED = (Spacer, HRFlowable, FlushNotes)
+"""Flowables that never hold a footnote mark."""
+
+
+def paragraph_marks(paragraph: Paragraph) -> tuple[int, ...]:
+    """The footnote marks of a wrapped Paragraph, in the order drawing it calls their callbacks."""
+    lines = paragraph.blPara
+    if lines.kind != 1:
+        return ()
+    found = []
+    for line in lines.lines:
+        for word in line.words:
+            definition = getattr(word, "cbDefn", None)
+            if (definition is not None and definition.kind not in ("img", "anchor")
+                    and definition.name == CALLBACK):
+                found.append(int(definition.label))
+    return tuple(found)
 
 
 def _is_action(flowable) -> bool:

@@ -25,7 +25,7 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib.colors import HexColor
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
+from reportlab.platypus import Flowable, PageBreak, Spacer
 from reportlab.platypus.flowables import HRFlowable
 
 from advocate.document.tree import Document, Paragraph as ParagraphNode, Text, plain_text
@@ -33,6 +33,7 @@ from advocate.render.base import Renderer
 from advocate.render.pdf.fonts import UnprintableText, check_printable
 from advocate.render.pdf.layout import NotesDocTemplate, numbered_canvas
 from advocate.render.pdf.notes import CALLBACK, FlushNotes, FootnoteLedger
+from advocate.render.pdf.paragraph import Paragraph
 from advocate.render.pdf.style import PdfStyle
 from advocate.render.pdf.stylesheet import Stylesheet, build_stylesheet
 from advocate.render.pdf.table import CellSpec, RowTable
