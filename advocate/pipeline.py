@@ -26,6 +26,7 @@ from advocate.citations.resolve import CitationError, resolve_citations
 from advocate.document.parse import MarkdownError, parse_markdown
 from advocate.document.tree import Document, DocumentInfo, Heading, plain_text
 from advocate.draft.citing import Citer
+from advocate.draft.claim_context import ClaimOptions
 from advocate.draft.confidentiality import check_no_leak
 from advocate.draft.context import base_context
 from advocate.draft.errors import DraftError
@@ -51,6 +52,8 @@ class DraftOptions:
     """For follow-ups: the earlier request, given on the command line (the case file fills the gaps)."""
     templates: Templates | None = None
     """Where templates come from (a user folder overriding the shipped ones); the shipped ones if ``None``."""
+    claim: "ClaimOptions | None" = None
+    """For a letter before claim: the reply period and the grounds chosen (the case file's if ``None``)."""
 
 
 @dataclass(frozen=True)
@@ -70,13 +73,21 @@ class DraftedDocument:
     file_stem: str
 
 
-def _kind_context(kind: DocumentKind, case_file: CaseFile, options: DraftOptions) -> FoiContext:
+def _kind_context(kind: DocumentKind, case_file: CaseFile, options: DraftOptions, evidence: Evidence) -> FoiContext:
     if kind.name == "foi":
         return foi_request_context(options.date)
     if kind.name == "foi-review":
         return review_request_context(case_file, options.correspondence, options.date)
     if kind.name == "ico-complaint":
         return complaint_context(case_file, options.correspondence, options.date)
+    if kind.name in ("briefing", "questions"):
+        from advocate.draft.briefing_context import briefing_context
+
+        return FoiContext(briefing_context(evidence, options.date))
+    if kind.name == "letter-before-claim":
+        from advocate.draft.claim_context import claim_context
+
+        return claim_context(evidence, options.date, options.claim)
     return FoiContext({})
 
 
@@ -96,7 +107,7 @@ def draft_document(case_file: CaseFile, kind: str | DocumentKind, options: Draft
         raise DraftError(f"no licences are selected for the {kind.description}")
     footnotes = Footnotes()
     citer = Citer(evidence, footnotes)
-    extra = _kind_context(kind, case_file, options)
+    extra = _kind_context(kind, case_file, options, evidence)
     context = base_context(evidence, citer, date=options.date, document_title=kind.description)
     context.update(extra.names)
     linked = linking_context(evidence)
@@ -174,7 +185,7 @@ def render_document(drafted: DraftedDocument, formats: tuple[str, ...], case_fil
     for fmt in formats:
         if fmt == "eml":
             continue
-        out[fmt] = renderer_for(fmt, docx_reference=docx_reference).render(drafted.document)
+        out[fmt] = renderer_for(fmt, docx_reference=docx_reference, kind=drafted.kind.name).render(drafted.document)
     if "eml" in formats:
         pdf = out.get("pdf") or renderer_for("pdf").render(drafted.document)
         case = case_file.case

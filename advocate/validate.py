@@ -15,6 +15,7 @@ import numpy as np
 from advocate.licence_table import LicenceTable
 from advocate.load.record_file import LoadedRecords
 from advocate.load.yaml_file import YamlDocument
+from advocate.vocab.grounds import grounds
 from advocate.models.case import Case
 from advocate.models.fields import suggest
 from advocate.problems import Problems
@@ -180,6 +181,11 @@ def _check_case(case: Case, doc: YamlDocument, licence_ids: set[str], source_ids
             if licence_id not in licence_ids:
                 _dangling(problems, doc.label, doc.line_of(("decisions", index, "licences", position)),
                           f"decision '{decision.id}'", "licences", "licence", licence_id, licence_ids)
+    known_grounds = set(grounds())
+    for index, ground in enumerate(case.claim.grounds):
+        if ground not in known_grounds:
+            _dangling(problems, doc.label, doc.line_of(("claim", "grounds", index)), "claim", "grounds", "ground",
+                      ground, known_grounds)
     for index, dataset in enumerate(case.licence_data):
         if dataset.source and dataset.source not in source_ids:
             _dangling(problems, doc.label, doc.line_of(("licence_data", index, "source")), f"licence data '{dataset.path}'",

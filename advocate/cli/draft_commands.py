@@ -10,6 +10,7 @@ import typer
 
 from advocate.cli import app
 from advocate.cli.output import fail, print_problems, stdout
+from advocate.draft.claim_context import ClaimOptions
 from advocate.draft.errors import DraftError
 from advocate.draft.foi_context import Correspondence
 from advocate.draft.kinds import ALL_FORMATS, KINDS
@@ -58,6 +59,8 @@ def draft(
     review_requested: str = typer.Option(None, "--review-requested", help="Complaint: the date the internal review was asked for."),
     review_responded: str = typer.Option(None, "--review-responded", help="Complaint: the date of the internal review's decision."),
     review_outcome: str = typer.Option("", "--review-outcome", help="Complaint: the review's outcome in a few words."),
+    ground: list[str] = typer.Option(None, "--ground", help="Letter before claim: a ground to argue (repeat, in order); default: claim: grounds: in case.yaml."),
+    reply_days: int = typer.Option(None, "--reply-days", help="Letter before claim: days allowed for the reply (default 14, or claim: reply_days)."),
 ) -> None:
     """Draft a document (an FOI request, its internal review, a complaint to the ICO ...) for CASE.
 
@@ -78,7 +81,8 @@ def draft(
     )
     try:
         options = DraftOptions(date=_date(date, "--date") or dt.date.today(), correspondence=correspondence,
-                               templates=Templates(templates) if templates else None)
+                               templates=Templates(templates) if templates else None,
+                               claim=ClaimOptions(grounds=tuple(ground or ()), reply_days=reply_days))
         with _Progress() as progress:
             run = draft_run(case, kind, out, options=options, selection=selection,
                             formats=tuple(output_format) if output_format else None, each=each, force=force,

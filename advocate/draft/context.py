@@ -79,6 +79,23 @@ def _sentence(text: str) -> str:
     return text if text.endswith((".", "!", "?")) else text + "."
 
 
+def _lower_first(text: str) -> str:
+    """'The Government will not ...' → 'the Government will not ...' (to continue a sentence)."""
+    text = str(text)
+    return text[:1].lower() + text[1:]
+
+
+class _Counter:
+    """Paragraph numbers for a letter numbered throughout, as lawyers number them: ``{{ p() }}.`` gives 1, 2, 3 ..."""
+
+    def __init__(self):
+        self.value = 0
+
+    def __call__(self) -> int:
+        self.value += 1
+        return self.value
+
+
 def _md(text: str) -> Markup:
     """Text a template composed that is already Markdown (a template author's own emphasis)."""
     return Markup(str(text))
@@ -99,6 +116,8 @@ FILTERS: dict[str, Callable] = {
     "md": _md,
     "the": _the,
     "sentence": _sentence,
+    "lower_first": _lower_first,
+    "quoted": lambda text: f'"{text}"',
 }
 
 
@@ -111,7 +130,7 @@ def base_context(evidence: Evidence, citer: Citer, *, date: dt.date, document_ti
     ``asserted_links``: the records it may print. ``withheld``: confidential records
     left out, by kind. Functions: ``cite(*records, pinpoint=, signal=)``,
     ``note(text, *records)``, ``abuse(id)``, ``abuses_by_id(ids)``, ``event(id)``, ``source(id)``,
-    ``licence(id)`` (a selected licence), ``licence_record(id)`` (any licence in the case), ``link(id)``, ``lines(*parts)``, ``plural(n, word)``.
+    ``licence(id)`` (a selected licence), ``licence_record(id)`` (any licence in the case), ``link(id)``, ``lines(*parts)``, ``plural(n, word)``, ``counter()`` (a paragraph numberer).
     """
     case = evidence.case_file.case
     licences = evidence.licences
@@ -146,6 +165,7 @@ def base_context(evidence: Evidence, citer: Citer, *, date: dt.date, document_ti
         "link": evidence.link,
         "lines": _lines,
         "plural": _plural,
+        "counter": _Counter,
     }
 
 

@@ -41,6 +41,13 @@ KINDS: dict[str, DocumentKind] = {
                      per_licence=False),
         DocumentKind("ico-complaint", "ico-complaint", "ico-complaint",
                      "complaint to the Information Commissioner under FOIA s 50", per_licence=False),
+        DocumentKind("letter-before-claim", "letter-before-claim", "letter-before-claim",
+                     "letter before claim for judicial review (Pre-Action Protocol, Annex A)",
+                     formats=("docx", "pdf", "md"), privilege_allowed=True, per_licence=False),
+        DocumentKind("briefing", "briefing", "parliamentary-briefing", "parliamentary briefing",
+                     formats=("pdf", "docx", "md"), per_licence=False),
+        DocumentKind("questions", "questions", "written-questions", "suggested written parliamentary questions",
+                     formats=("docx", "pdf", "md"), per_licence=False),
     )
 }
 

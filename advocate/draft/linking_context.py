@@ -7,7 +7,7 @@ holds each version of the licensing criteria in force on one of the licences'
 decision dates, oldest first; ``criteria_for(licence)`` gives one licence's. ``refusals`` are the Government's earlier refusals
 of similar goods the links cite (``licence_id`` and ``reason``); ``criteria_engaged`` the criteria the
 links engage, each with its ``version``; ``criteria_unknown`` the ids of licences decided before the
-earliest criteria shipped.
+earliest criteria shipped. ``particulars(link)`` gives a link's reasons about who and what.
 """
 
 from __future__ import annotations
@@ -58,6 +58,13 @@ def case_links(case_file: CaseFile) -> LinkSet:
     return linkset
 
 
+def particulars(link: Link) -> list[str]:
+    """A link's reasons about who and what (end user, technology, a hand-asserted reason), without the
+    sentence about timing (letters group links by it) or the earlier refusal (letters state it once)."""
+    return [reason for reason in link.reasons
+            if not reason.startswith("documented ") and not (link.refusal_id and link.refusal_id in reason)]
+
+
 def linking_context(evidence: Evidence) -> LinkingContext:
     """Links and criteria for the licences selected in ``evidence``."""
     licences = evidence.licences
@@ -102,6 +109,7 @@ def linking_context(evidence: Evidence) -> LinkingContext:
         "criteria_versions": ordered,
         "criteria_for": criteria_for,
         "criteria_unknown": unknown,
+        "particulars": particulars,
         "refusals": [{"licence_id": key, "reason": reason} for key, reason in refusals.items()],
         "criteria_engaged": [{"version": criteria_version(version), "criterion": criteria_version(version).criterion(number)}
                              for version, number in engaged if version],

@@ -6,6 +6,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from advocate.models.claim import ClaimSettings
 from advocate.models.correspondence import FoiCorrespondence
 from advocate.models.fields import CountryField, Email, ListOf, PeriodField, RecordId, Text, Url
 
@@ -145,6 +146,8 @@ class Case(Part):
     """True only for a privileged draft to one's own lawyer: confidential records may then appear."""
     illustrative: bool = False
     """An example case: its parties and addresses are placeholders, and documents say so."""
+    claim: ClaimSettings = ClaimSettings()
+    """How the letter before claim is drafted: grounds, reply period, interested parties (see :class:`ClaimSettings`)."""
     linking: LinkSettings = LinkSettings()
     """Weights and windows for linking licences to abuses (see :class:`LinkSettings`)."""
 

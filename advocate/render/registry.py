@@ -7,8 +7,16 @@ from pathlib import Path
 from advocate.render.base import Renderer
 
 
-def renderer_for(fmt: str, *, docx_reference: Path | None = None) -> Renderer:
-    """A renderer for ``docx``, ``pdf``, ``md`` or ``txt`` (``eml`` is composed from text and PDF)."""
+def renderer_for(fmt: str, *, docx_reference: Path | None = None, kind: str = "") -> Renderer:
+    """A renderer for ``docx``, ``pdf``, ``md`` or ``txt`` (``eml`` is composed from text and PDF).
+
+    A parliamentary briefing (``kind="briefing"``) is a designed PDF: cover, summary box, key figures
+    and charts, drawn by its own renderer.
+    """
+    if fmt == "pdf" and kind == "briefing":
+        from advocate.render.briefing.pdf import BriefingPdfRenderer
+
+        return BriefingPdfRenderer()
     if fmt == "docx":
         from advocate.render.docx.renderer import DocxRenderer
 
