@@ -28,7 +28,7 @@ from advocate.render.docx.house_style import (
     StyleIds, add_missing_styles, apply_house_style, hangs, set_language, style_ids,
 )
 from advocate.render.docx.numbering import INDENT_STEP, ListNumbering, numbering_properties
-from advocate.render.docx.package import drop_thumbnail, reproducible_zip, set_core_properties
+from advocate.render.docx.package import drop_thumbnail, package_bytes, set_core_properties
 from advocate.render.docx.page_furniture import add_page_furniture
 
 _EMU_PER_TWIP = 635
@@ -121,9 +121,7 @@ class DocxRenderer(Renderer):
             self._state = None
         set_core_properties(word, info)
         drop_thumbnail(word)
-        out = io.BytesIO()
-        word.save(out)
-        return reproducible_zip(out.getvalue())
+        return package_bytes(word)
 
     def _base_document(self):
         """The python-docx document to fill: the reference emptied of its body, or the restyled default."""
