@@ -20,6 +20,8 @@ import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from reportlab.platypus.doctemplate import LayoutError
+
 from advocate.citations import oscola
 from advocate.citations.authorities import authorities
 from advocate.citations.resolve import CitationError, resolve_citations
@@ -185,7 +187,12 @@ def render_document(drafted: DraftedDocument, formats: tuple[str, ...], case_fil
     for fmt in formats:
         if fmt == "eml":
             continue
-        out[fmt] = renderer_for(fmt, docx_reference=docx_reference, kind=drafted.kind.name).render(drafted.document)
+        renderer = renderer_for(fmt, docx_reference=docx_reference, kind=drafted.kind.name)
+        try:
+            out[fmt] = renderer.render(drafted.document)
+        except LayoutError as exc:
+            raise DraftError(f"the {drafted.kind.description} could not be laid out as {fmt.upper()}: "
+                             f"{str(exc).splitlines()[0][:200]}") from None
     if "eml" in formats:
         pdf = out.get("pdf") or renderer_for("pdf").render(drafted.document)
         case = case_file.case

@@ -12,7 +12,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-from advocate.cli import case_commands, draft_commands, licence_commands, link_commands  # noqa: E402,F401  (registers the commands)
+from advocate.cli import build_commands, case_commands, draft_commands, licence_commands, link_commands  # noqa: E402,F401  (registers the commands)
 
 
 def main() -> None:

@@ -130,7 +130,7 @@ def base_context(evidence: Evidence, citer: Citer, *, date: dt.date, document_ti
     ``asserted_links``: the records it may print. ``withheld``: confidential records
     left out, by kind. Functions: ``cite(*records, pinpoint=, signal=)``,
     ``note(text, *records)``, ``abuse(id)``, ``abuses_by_id(ids)``, ``event(id)``, ``source(id)``,
-    ``licence(id)`` (a selected licence), ``licence_record(id)`` (any licence in the case), ``link(id)``, ``lines(*parts)``, ``plural(n, word)``, ``counter()`` (a paragraph numberer).
+    ``licence(id)`` (a selected licence), ``licence_record(id)`` (any licence in the case), ``link(id)``, ``lines(*parts)``, ``plural(n, word)``, ``counter()`` (a paragraph numberer), ``sources_of(licences)`` (the ids of their sources, once each).
     """
     case = evidence.case_file.case
     licences = evidence.licences
@@ -166,6 +166,7 @@ def base_context(evidence: Evidence, citer: Citer, *, date: dt.date, document_ti
         "lines": _lines,
         "plural": _plural,
         "counter": _Counter,
+        "sources_of": lambda licences: list(dict.fromkeys(s for licence in licences for s in licence.sources)),
     }
 
 

@@ -65,15 +65,25 @@ def particulars(link: Link) -> list[str]:
             if not reason.startswith("documented ") and not (link.refusal_id and link.refusal_id in reason)]
 
 
+def printable_link(evidence: Evidence, link: Link) -> bool:
+    """Whether a document may show ``link``: its abuse is printable, and (in a public document) no confidential
+    hand-asserted link stands behind it, since the link's reasons would repeat that record's words."""
+    if not evidence.public:
+        return True
+    if link.abuse_id not in {abuse.id for abuse in evidence.abuses}:
+        return False
+    return not any(record.confidential and record.licence == link.licence_id and record.abuse == link.abuse_id
+                   for record in evidence.case_file.links.values())
+
+
 def linking_context(evidence: Evidence) -> LinkingContext:
     """Links and criteria for the licences selected in ``evidence``."""
     licences = evidence.licences
     linkset = case_links(evidence.case_file)
-    printable = {abuse.id for abuse in evidence.abuses}
     links: list[Link] = []
     withheld = 0
     for link in (found for licence in licences for found in linkset.for_licence(licence.id)):
-        if link.abuse_id in printable or not evidence.public:
+        if printable_link(evidence, link):
             links.append(link)
         else:
             withheld += 1

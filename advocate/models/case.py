@@ -146,6 +146,9 @@ class Case(Part):
     """True only for a privileged draft to one's own lawyer: confidential records may then appear."""
     illustrative: bool = False
     """An example case: its parties and addresses are placeholders, and documents say so."""
+    documents: Annotated[tuple[Literal["foi", "foi-review", "ico-complaint", "letter-before-claim", "briefing", "questions"], ...], ListOf] = ()
+    """What ``advocate build`` drafts; by default the FOI request, the letter before claim (if there is a
+    decision), the briefing and the suggested questions."""
     claim: ClaimSettings = ClaimSettings()
     """How the letter before claim is drafted: grounds, reply period, interested parties (see :class:`ClaimSettings`)."""
     linking: LinkSettings = LinkSettings()

@@ -1,0 +1,69 @@
+"""``advocate build``: check, link and draft every document a case asks for, into one folder."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+import typer
+
+from advocate.build import build_case
+from advocate.cli import app
+from advocate.cli.output import fail, print_problems, stdout
+from advocate.draft.errors import DraftError
+from advocate.outputs import OutputConflict
+from advocate.problems import CaseError
+
+EXIT_CANNOT_BUILD = 2
+
+
+@app.command()
+def build(
+    case: Path = typer.Argument(..., help="The case folder."),
+    out: Path = typer.Option(..., "--out", "-o", help="Folder to write every document, links.csv and manifest.json into."),
+    date: str = typer.Option(None, "--date", help="The documents' date (YYYY-MM-DD), from which their deadlines count. Default: today."),
+    style: Path = typer.Option(None, "--style", help="A reference DOCX whose styles, page setup, header and footer the DOCX files take."),
+    force: bool = typer.Option(False, "--force", help="Replace files in --out that advocate did not write or that were changed since."),
+) -> None:
+    """Check CASE, link it, and draft every document it asks for (case.yaml documents:) in every format.
+
+    Nothing is written unless every document succeeds. The summary lists the files and the deadlines that
+    follow from them; warnings (a claim limit passed or close) go to stderr.
+    """
+    try:
+        day = dt.date.fromisoformat(date) if date else dt.date.today()
+    except ValueError:
+        raise fail(f"--date '{date}' is not a date; write YYYY-MM-DD") from None
+    if style is not None and not style.is_file():
+        raise fail(f"{style}: no such reference document (--style)", EXIT_CANNOT_BUILD)
+    bar = None
+    try:
+        with typer.progressbar(length=1, label="building", file=sys.stderr) as bar:
+            def progress(done: int, total: int, what: str) -> None:
+                bar.length = total
+                bar.label = f"building: {what}"
+                bar.update(1 if done else 0)
+
+            result = build_case(case, out, date=day, force=force, docx_reference=style, progress=progress)
+    except CaseError as exc:
+        print_problems(exc.problems)
+        raise fail(f"{case}: {len(exc.errors)} errors in the case; nothing built (run `advocate check {case}`)")
+    except (DraftError, OutputConflict) as exc:
+        raise fail(f"{case}: {exc}; nothing written", EXIT_CANNOT_BUILD)
+    except ValueError as exc:
+        raise fail(f"{case}: {exc}; nothing written", EXIT_CANNOT_BUILD)
+    say = lambda text: stdout.print(text, markup=False, highlight=False)  # noqa: E731
+    say(f"built {len(result.documents)} documents ({len(result.files)} files) and {result.links} links in {result.folder}/")
+    for drafted in result.documents:
+        names = sorted(name for name in result.files if name.startswith(drafted.file_stem + "."))
+        withheld = sum(drafted.withheld.values()) if drafted.public else 0
+        note = f"  ({withheld} confidential records left out)" if withheld else ""
+        say(f"  {drafted.kind.description}: {', '.join(names)}{note}")
+    say("  links.csv, manifest.json")
+    if result.timings:
+        say("deadlines:")
+        for timing in result.timings:
+            say(f"  {timing.deadline.date.isoformat()}  {timing.name} ({timing.deadline.rule})")
+    for warning in result.warnings:
+        typer.echo(f"warning: {warning}", err=True)
