@@ -138,7 +138,11 @@ def add_missing_styles(document) -> None:
 
 def set_language(document, language: str) -> None:
     """Mark the text as written in ``language`` (``en-GB``) for Word's proofing tools."""
-    styles = document.styles.element
+    set_styles_language(document.styles.element, language)
+
+
+def set_styles_language(styles, language: str) -> None:
+    """:func:`set_language` on a ``w:styles`` element."""
     rpr = styles.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}")
     if rpr is None:
         return
@@ -151,7 +155,12 @@ def set_language(document, language: str) -> None:
 
 def hangs(document, style_id: str) -> bool:
     """Whether paragraph style ``style_id`` itself sets a hanging indent (a footnote number then hangs)."""
-    for style in document.styles.element.iter(qn("w:style")):
+    return styles_hang(document.styles.element, style_id)
+
+
+def styles_hang(styles, style_id: str) -> bool:
+    """:func:`hangs` on a ``w:styles`` element."""
+    for style in styles.iter(qn("w:style")):
         if style.get(qn("w:styleId")) == style_id:
             indent = style.find(f"{qn('w:pPr')}/{qn('w:ind')}")
             return indent is not None and int(indent.get(qn("w:hanging"), "0")) > 0
@@ -160,7 +169,12 @@ def hangs(document, style_id: str) -> bool:
 
 def style_ids(document) -> StyleIds:
     """The ids of the styles the renderer uses, looked up by name (case-insensitively)."""
-    by_name = _styles_by_name(document.styles.element)
+    return styles_ids(document.styles.element)
+
+
+def styles_ids(styles) -> StyleIds:
+    """:func:`style_ids` of a ``w:styles`` element."""
+    by_name = _styles_by_name(styles)
 
     def style_id(name: str) -> str:
         style = by_name.get(name.lower())

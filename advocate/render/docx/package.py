@@ -14,7 +14,7 @@ the same in every document, so the deflated form of each entry is remembered
 compressed once is not compressed again. The zip is written here rather than
 by :mod:`zipfile` because :mod:`zipfile` cannot take data already deflated; the
 bytes are those :mod:`zipfile` writes for the same entries (local headers,
-central directory, end record; no data descriptors, no extra fields).
+central directory, end record; no data descriptors, no extra fields; rw------- permissions).
 """
 
 from __future__ import annotations
@@ -39,6 +39,8 @@ _FIRST = ("[Content_Types].xml", "_rels/.rels")
 _DOS_DATE = (ZIP_TIMESTAMP[0] - 1980) << 9 | ZIP_TIMESTAMP[1] << 5 | ZIP_TIMESTAMP[2]
 _DOS_TIME = ZIP_TIMESTAMP[3] << 11 | ZIP_TIMESTAMP[4] << 5 | ZIP_TIMESTAMP[5] // 2
 _VERSION = 20
+_EXTERNAL_ATTRIBUTES = 0o600 << 16
+"""Unix permissions rw------- , which :mod:`zipfile` gives an entry written from bytes."""
 """'Version needed to extract' and 'made by' of a deflated entry (2.0, MS-DOS), as :mod:`zipfile` writes."""
 
 
@@ -148,7 +150,7 @@ def zip_bytes(entries: dict[str, bytes]) -> bytes:
         out.write(stream)
         directory.append(struct.pack("<4s4B4HL2L5H2L", b"PK\x01\x02", _VERSION, 0, _VERSION, 0, flags,
                                      zipfile.ZIP_DEFLATED, _DOS_TIME, _DOS_DATE, crc, len(stream), len(data),
-                                     len(encoded), 0, 0, 0, 0, 0, offset) + encoded)
+                                     len(encoded), 0, 0, 0, 0, _EXTERNAL_ATTRIBUTES, offset) + encoded)
     start = out.tell()
     for record in directory:
         out.write(record)

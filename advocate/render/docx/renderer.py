@@ -11,7 +11,6 @@ The same document gives the same bytes.
 from __future__ import annotations
 
 import dataclasses
-import functools
 import io
 from pathlib import Path
 
@@ -24,9 +23,8 @@ from advocate.document.tree import Document, Paragraph, plain_text
 from advocate.render.base import Renderer
 from advocate.render.docx.elements import field_runs, paragraph, run, w
 from advocate.render.docx.footnotes_part import add_footnote, footnotes_part, mark_runs, reference_run
-from advocate.render.docx.house_style import (
-    StyleIds, add_missing_styles, apply_house_style, hangs, set_language, style_ids,
-)
+from advocate.render.docx.house_base import STYLES_PART, house_base
+from advocate.render.docx.house_style import StyleIds, add_missing_styles, hangs, set_language, style_ids
 from advocate.render.docx.numbering import INDENT_STEP, ListNumbering, numbering_properties
 from advocate.render.docx.package import drop_thumbnail, package_bytes, set_core_properties
 from advocate.render.docx.page_furniture import add_page_furniture
@@ -93,17 +91,25 @@ class DocxRenderer(Renderer):
     # -- the whole document ------------------------------------------------------
 
     def render(self, document: Document) -> bytes:
-        word = self._base_document()
         info = document.info
-        set_language(word, info.language)
+        if self.reference is None:
+            base = house_base()
+            word = docx.Document(io.BytesIO(base.light))
+            styles, hanging = base.style_ids, base.hanging_note_marks
+            replacements = {STYLES_PART: base.styles_xml(info.language)}
+        else:
+            word = self._reference_document()
+            set_language(word, info.language)
+            styles = style_ids(word)
+            hanging = hangs(word, styles.footnote_text)
+            replacements = {}
         section = word.sections[0]
         text_width = (section.page_width - section.left_margin - section.right_margin) // _EMU_PER_TWIP
-        styles = style_ids(word)
         self._state = _State(
             styles=styles,
             numbering=ListNumbering(word),
             text_width=int(text_width),
-            hanging_note_marks=hangs(word, styles.footnote_text),
+            hanging_note_marks=hanging,
         )
         try:
             body = word.element.body
@@ -121,12 +127,10 @@ class DocxRenderer(Renderer):
             self._state = None
         set_core_properties(word, info)
         drop_thumbnail(word)
-        return package_bytes(word)
+        return package_bytes(word, replacements)
 
-    def _base_document(self):
-        """The python-docx document to fill: the reference emptied of its body, or the restyled default."""
-        if self.reference is None:
-            return docx.Document(io.BytesIO(_house_style_base()))
+    def _reference_document(self):
+        """The reference document emptied of its body, with the house styles it lacks added."""
         try:
             word = docx.Document(str(self.reference))
         except (PackageNotFoundError, KeyError, ValueError, OSError) as error:
@@ -320,13 +324,3 @@ class DocxRenderer(Renderer):
             shown = str(list(state.note_bookmarks).index(node.number) + 1)
             for field_run in field_runs(f"NOTEREF {bookmark} \\f \\h", shown, style=style):
                 sink.append(field_run)
-
-
-@functools.lru_cache(maxsize=1)
-def _house_style_base() -> bytes:
-    """The default document restyled in the house style, built once per process (restyling is the slow part)."""
-    word = docx.Document()
-    apply_house_style(word)
-    out = io.BytesIO()
-    word.save(out)
-    return out.getvalue()
