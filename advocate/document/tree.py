@@ -226,3 +226,75 @@ def plain_text(nodes) -> str:
         elif isinstance(node, (Emphasis, Strong, Link)):
             out.append(plain_text(node.children))
     return "".join(out)
+
+
+# -- blocks the engine draws (written as fenced blocks, see advocate.document.fenced) ---------------------------
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One key figure: ``value`` as printed ("17", "£3.3 million") over its ``label``, with an optional ``note``."""
+
+    value: str
+    label: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class KeyFigures:
+    """A row of key figures (a briefing's numbers at a glance), written ```` ```figures ```` with a JSON body."""
+
+    figures: tuple[Figure, ...]
+    kind = "key_figures"
+
+
+@dataclass(frozen=True)
+class ChartSeries:
+    """One series of a chart: a value for each category, in category order."""
+
+    name: str
+    values: tuple[float, ...]
+
+
+@dataclass(frozen=True)
+class ChartMarker:
+    """Events marked on a chart's category axis: ``count`` of them known to fall between category
+    ``first`` and category ``last`` (indexes, inclusive; equal when the events fall within one category)."""
+
+    first: int
+    last: int
+    count: int
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A chart drawn from data, written ```` ```chart ```` with a JSON body.
+
+    ``form`` is ``bar`` (one bar per category and series, categories down the page) or ``timeline``
+    (categories are periods along the axis, series stacked, ``markers`` drawn under the axis and
+    named ``marker_name``). ``source`` says where the data come from; ``note`` what the chart leaves out.
+    """
+
+    form: str
+    title: str
+    categories: tuple[str, ...]
+    series: tuple[ChartSeries, ...]
+    markers: tuple[ChartMarker, ...] = ()
+    marker_name: str = ""
+    source: str = ""
+    note: str = ""
+    kind = "chart"
+
+
+@dataclass(frozen=True)
+class SummaryBox:
+    """A boxed summary (a briefing's 'In brief'): a title and blocks (usually one bulleted list),
+    written ```` ```summary Title ```` with a Markdown body."""
+
+    title: str
+    children: tuple[Block, ...]
+    kind = "summary_box"
+
+
+EngineBlock = Union[KeyFigures, Chart, SummaryBox]
+"""Blocks a template asks the engine to draw (a renderer without a method for one refuses it by name)."""

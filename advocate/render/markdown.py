@@ -76,6 +76,24 @@ class MarkdownRenderer(Renderer):
     def table_cell(self, node) -> str:
         return self.inline(node.children).replace("\n", " ")
 
+    def key_figures(self, node) -> str:
+        """Written back as the ```` ```figures ```` block it was read from."""
+        from advocate.document.fenced import figures_block
+
+        return figures_block(node)
+
+    def chart(self, node) -> str:
+        """Written back as the ```` ```chart ```` block it was read from."""
+        from advocate.document.fenced import chart_block
+
+        return chart_block(node)
+
+    def summary_box(self, node) -> str:
+        """Written back as a ```` ```summary Title ```` block holding its blocks as Markdown."""
+        from advocate.document.fenced import summary_block
+
+        return summary_block(node, "\n\n".join(self.visit(block) for block in node.children))
+
     def footnote(self, node) -> str:
         body = "\n\n    ".join(self.visit(block) for block in node.children)
         return f"[^{node.number}]: {body}"

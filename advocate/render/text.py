@@ -91,6 +91,64 @@ class TextRenderer(Renderer):
 
         return "\n".join([line(rows[0]), "  ".join("-" * w for w in widths)] + [line(row) for row in rows[1:]])
 
+    def key_figures(self, node, width) -> str:
+        """One figure a line: the value right-aligned, then its label and note."""
+        widest = max(len(figure.value) for figure in node.figures)
+        lines = []
+        for figure in node.figures:
+            text = figure.label + (f" ({figure.note})" if figure.note else "")
+            lines.append(self._wrap(text, width, figure.value.rjust(widest) + "  ", " " * (widest + 2)))
+        return "\n".join(lines)
+
+    def chart(self, node, width) -> str:
+        """The chart's data as a table: a row per category with a value per series (and the events marked)."""
+        from advocate.document.tree import Table, TableCell, Text
+
+        def cell(text, align=None):
+            return TableCell((Text(str(text)),), align)
+
+        def number(value):
+            return f"{int(value):,}" if float(value).is_integer() else f"{value:,}"
+
+        marked = [0] * len(node.categories)
+        spans = []
+        for marker in node.markers:
+            if marker.first == marker.last:
+                marked[marker.first] += marker.count
+            else:
+                spans.append(marker)
+        header = [cell("")] + [cell(series.name, "right") for series in node.series]
+        if node.markers:
+            header.append(cell("Abuses marked", "right"))
+        rows = []
+        for index, category in enumerate(node.categories):
+            values = [series.values[index] for series in node.series]
+            if node.form == "timeline" and not any(values) and not marked[index]:
+                continue
+            row = [cell(category)] + [cell(number(v), "right") for v in values]
+            if node.markers:
+                row.append(cell(number(marked[index]) if marked[index] else "", "right"))
+            rows.append(tuple(row))
+        parts = [node.title, self.table(Table(tuple(header), tuple(rows)), width)]
+        if spans:
+            listed = "; ".join(f"{node.categories[m.first]} to {node.categories[m.last]}: {m.count:,}" for m in spans)
+            parts.append(self._wrap(f"{node.marker_name or 'Marked'}, dated only to a span: {listed}.", width))
+        elif node.markers and node.marker_name:
+            parts.append(self._wrap(f"Abuses marked: {node.marker_name}.", width))
+        if node.form == "timeline":
+            parts.append(self._wrap("Periods with nothing to show are left out of this table.", width))
+        for extra in (node.note, node.source):
+            if extra:
+                parts.append(self._wrap(extra, width))
+        return "\n\n".join(parts)
+
+    def summary_box(self, node, width) -> str:
+        """The title underlined, then the blocks, between rules."""
+        inner = "\n\n".join(self.visit(block, width) for block in node.children)
+        rule = "=" * min(width, 40)
+        title = f"{node.title}\n{'-' * len(node.title)}\n\n" if node.title else ""
+        return f"{rule}\n{title}{inner}\n{rule}"
+
     def footnote(self, node, width) -> str:
         marker = f"[{node.number}] "
         body = " ".join(plain_text_blocks(self, node.children))
