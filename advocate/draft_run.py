@@ -23,6 +23,7 @@ from advocate.draft.errors import DraftError
 from advocate.draft.foi_context import Timing
 from advocate.draft.linking_context import case_links
 from advocate.draft.kinds import DocumentKind, document_kind
+from advocate.licence_table import LicenceTable
 from advocate.load.case_folder import load_case
 from advocate.manifest import DocumentEntry, Manifest, OutputFile
 from advocate.models.case_file import CaseFile

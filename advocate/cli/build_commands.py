@@ -10,6 +10,7 @@ import typer
 
 from advocate.build import build_case
 from advocate.cli import app
+from advocate.cli.filters import parse_date
 from advocate.cli.output import fail, print_problems, stdout
 from advocate.draft.errors import DraftError
 from advocate.outputs import OutputConflict
@@ -31,10 +32,7 @@ def build(
     Nothing is written unless every document succeeds. The summary lists the files and the deadlines that
     follow from them; warnings (a claim limit passed or close) go to stderr.
     """
-    try:
-        day = dt.date.fromisoformat(date) if date else dt.date.today()
-    except ValueError:
-        raise fail(f"--date '{date}' is not a date; write YYYY-MM-DD") from None
+    day = parse_date(date, "--date") or dt.date.today()
     if style is not None and not style.is_file():
         raise fail(f"{style}: no such reference document (--style)", EXIT_CANNOT_BUILD)
     bar = None

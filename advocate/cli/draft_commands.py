@@ -9,6 +9,7 @@ from pathlib import Path
 import typer
 
 from advocate.cli import app
+from advocate.cli.filters import COUNTRY, END, LICENCE_TYPE, OUTCOME, RATING, START, TECHNOLOGY, parse_date
 from advocate.cli.output import fail, print_problems, stdout
 from advocate.draft.claim_context import ClaimOptions
 from advocate.draft.errors import DraftError
@@ -23,14 +24,6 @@ from advocate.problems import CaseError
 EXIT_CANNOT_DRAFT = 2
 
 
-def _date(value: str | None, option: str) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise fail(f"{option} '{value}' is not a date; write YYYY-MM-DD") from None
-
 
 @app.command()
 def draft(
@@ -39,13 +32,13 @@ def draft(
     out: Path = typer.Option(..., "--out", "-o", help="Folder to write the documents and manifest.json into."),
     output_format: list[str] = typer.Option(None, "--format", "-f", help=f"Format to write (repeat): {', '.join(ALL_FORMATS)}. Default: docx, pdf, md and eml."),
     licence: list[str] = typer.Option(None, "--licence", "-l", help="A licence id (repeat). Default: every licence matching the filters."),
-    country: list[str] = typer.Option(None, "--country", help="Destination name or ISO code (repeat)."),
-    rating: list[str] = typer.Option(None, "--rating", help="Control-list rating; matches its sub-items too."),
-    technology: list[str] = typer.Option(None, "--technology", help="Technology tag, e.g. interception."),
-    outcome: list[str] = typer.Option(None, "--outcome", help="issued, refused, revoked ..."),
-    licence_type: list[str] = typer.Option(None, "--type", help="Licence type: SIEL, OIEL ..."),
-    start: str = typer.Option(None, "--from", help="Licences decided on or after this date (YYYY-MM-DD)."),
-    end: str = typer.Option(None, "--to", help="Licences decided on or before this date (YYYY-MM-DD)."),
+    country: list[str] = COUNTRY,
+    rating: list[str] = RATING,
+    technology: list[str] = TECHNOLOGY,
+    outcome: list[str] = OUTCOME,
+    licence_type: list[str] = LICENCE_TYPE,
+    start: str = START,
+    end: str = END,
     each: bool = typer.Option(False, "--each", help="One document per licence instead of one for all."),
     date: str = typer.Option(None, "--date", help="The document's date (YYYY-MM-DD), from which its deadlines count. Default: today."),
     templates: Path = typer.Option(None, "--templates", help="Your template folder; its templates override the shipped ones by name."),
@@ -69,18 +62,18 @@ def draft(
     used, with the hash of every file written.
     """
     correspondence = Correspondence(
-        request_id=request, sent=_date(sent, "--sent"), authority_reference=reference,
-        response_date=_date(refused, "--refused"), exemptions=tuple(exemption or ()),
-        review_requested=_date(review_requested, "--review-requested"),
-        review_response_date=_date(review_responded, "--review-responded"), review_outcome=review_outcome,
+        request_id=request, sent=parse_date(sent, "--sent"), authority_reference=reference,
+        response_date=parse_date(refused, "--refused"), exemptions=tuple(exemption or ()),
+        review_requested=parse_date(review_requested, "--review-requested"),
+        review_response_date=parse_date(review_responded, "--review-responded"), review_outcome=review_outcome,
     )
     selection = LicenceSelection(
         ids=tuple(licence or ()), country=tuple(country or ()), rating=tuple(rating or ()),
         technology=tuple(technology or ()), outcome=tuple(outcome or ()), licence_type=tuple(licence_type or ()),
-        start=_date(start, "--from"), end=_date(end, "--to"),
+        start=parse_date(start, "--from"), end=parse_date(end, "--to"),
     )
     try:
-        options = DraftOptions(date=_date(date, "--date") or dt.date.today(), correspondence=correspondence,
+        options = DraftOptions(date=parse_date(date, "--date") or dt.date.today(), correspondence=correspondence,
                                templates=Templates(templates) if templates else None,
                                claim=ClaimOptions(grounds=tuple(ground or ()), reply_days=reply_days))
         with _Progress() as progress:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import math
 from enum import Enum
@@ -11,6 +10,7 @@ from pathlib import Path
 import typer
 
 from advocate.cli import app
+from advocate.cli.filters import COUNTRY, END, LICENCE_TYPE, OUTCOME, RATING, START, TECHNOLOGY, parse_date
 from advocate.cli.output import TableColumn, fail, fit_columns, note, print_problems, print_table, say, stdout, write_stdout
 from advocate.licence_listing import LISTING_COLUMNS, listing_frame
 from advocate.load.licence_data import read_licences
@@ -47,25 +47,17 @@ class ListingFormat(str, Enum):
     json = "json"
 
 
-def _date(value: str | None, option: str) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise fail(f"{option} '{value}' is not a date; write YYYY-MM-DD") from None
-
 
 @app.command()
 def licences(
     path: Path = typer.Argument(..., help="A case folder, a CAAT release folder, or one licences CSV."),
-    country: list[str] = typer.Option(None, "--country", help="Destination name or ISO code (repeat for several)."),
-    rating: list[str] = typer.Option(None, "--rating", help="Control-list rating; matches its sub-items too (5A001 matches 5A001.f.2)."),
-    technology: list[str] = typer.Option(None, "--technology", help="Technology tag, e.g. interception, imsi-catcher, intrusion-software."),
-    outcome: list[str] = typer.Option(None, "--outcome", help="issued, refused, revoked ..."),
-    licence_type: list[str] = typer.Option(None, "--type", help="Licence type: SIEL, OIEL ..."),
-    start: str = typer.Option(None, "--from", help="Decisions on or after this date (YYYY-MM-DD)."),
-    end: str = typer.Option(None, "--to", help="Decisions on or before this date (YYYY-MM-DD)."),
+    country: list[str] = COUNTRY,
+    rating: list[str] = RATING,
+    technology: list[str] = TECHNOLOGY,
+    outcome: list[str] = OUTCOME,
+    licence_type: list[str] = LICENCE_TYPE,
+    start: str = START,
+    end: str = END,
     output_format: ListingFormat = typer.Option(ListingFormat.table, "--format", help="table for people; csv or json for scripts."),
     limit: int = typer.Option(50, "--limit", help="Rows shown in a table (0 for all). CSV and JSON are never cut."),
     columns: str = typer.Option(None, "--columns", help=f"Comma-separated columns to show, in order; any of: {', '.join(LISTING_COLUMNS)}."),
@@ -74,7 +66,7 @@ def licences(
 
     Warnings about the data go to stderr, so CSV and JSON on stdout stay clean.
     """
-    first, last = _date(start, "--from"), _date(end, "--to")
+    first, last = parse_date(start, "--from"), parse_date(end, "--to")
     chosen = _columns(columns)
     try:
         loaded = read_licences(path)

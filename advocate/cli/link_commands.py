@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from enum import Enum
 from pathlib import Path
@@ -10,6 +9,7 @@ from pathlib import Path
 import typer
 
 from advocate.cli import app
+from advocate.cli.filters import COUNTRY, END, LICENCE_TYPE, RATING, START, TECHNOLOGY, parse_date
 from advocate.cli.output import TableColumn, fail, fit_columns, note, print_problems, print_table, say, stdout, write_stdout
 from advocate.criteria import criteria_version
 from advocate.link import link_case, links_frame
@@ -22,14 +22,6 @@ TABLE = [TableColumn("licence", "Licence", wraps=False), TableColumn("abuse", "A
          TableColumn("criteria", "Criteria", wraps=False), TableColumn("version", "Version", wraps=False),
          TableColumn("why", "First reason")]
 
-
-def _date(value: str | None, option: str) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise fail(f"{option} '{value}' is not a date; write YYYY-MM-DD") from None
 
 
 class LinkFormat(str, Enum):
@@ -86,20 +78,20 @@ def _explain(linkset, licence_id: str, known_ids) -> None:
 def link(
     case: Path = typer.Argument(..., help="The case folder (with case.yaml)."),
     explain: str = typer.Option(None, "--explain", help="Show one licence's links with every reason and the criteria text."),
-    country: list[str] = typer.Option(None, "--country", help="Destination name or ISO code (repeat for several)."),
-    rating: list[str] = typer.Option(None, "--rating", help="Control-list rating; matches its sub-items too."),
-    technology: list[str] = typer.Option(None, "--technology", help="Technology tag, e.g. interception, imsi-catcher."),
+    country: list[str] = COUNTRY,
+    rating: list[str] = RATING,
+    technology: list[str] = TECHNOLOGY,
     outcome: list[str] = typer.Option(None, "--outcome", help="Licence outcomes to keep before linking (refusals still count as evidence only if kept)."),
-    licence_type: list[str] = typer.Option(None, "--type", help="Licence type: SIEL, OIEL ..."),
-    start: str = typer.Option(None, "--from", help="Decisions on or after this date (YYYY-MM-DD)."),
-    end: str = typer.Option(None, "--to", help="Decisions on or before this date (YYYY-MM-DD)."),
+    licence_type: list[str] = LICENCE_TYPE,
+    start: str = START,
+    end: str = END,
     output_format: LinkFormat = typer.Option(LinkFormat.table, "--format", help="table for people; csv or json for scripts."),
     out: Path = typer.Option(None, "--out", help="Write every link to this file (CSV, or JSON with --format json)."),
     force: bool = typer.Option(False, "--force", help="Overwrite the --out file if it exists."),
     limit: int = typer.Option(20, "--limit", help="Links shown in the table (0 for all)."),
 ) -> None:
     """Relate the case's licences to its documented abuses: strongest links first, with reasons."""
-    first, last = _date(start, "--from"), _date(end, "--to")
+    first, last = parse_date(start, "--from"), parse_date(end, "--to")
     if out is not None and out.exists() and not force:
         raise fail(f"{out} exists; give --force to overwrite it, or another --out")
     if out is not None and output_format is LinkFormat.table:

@@ -18,7 +18,6 @@ import datetime as dt
 import re
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 
 from advocate.licence_table import LICENCE_COLUMNS, LicenceTable
