@@ -31,6 +31,7 @@ Guarantees and fallbacks:
 
 from __future__ import annotations
 
+import copy
 import io
 
 from reportlab.lib.colors import HexColor
@@ -215,6 +216,20 @@ class NotesFrame(Frame):
 
     def _base(self) -> float:
         return self._y1 + self._bottomPadding
+
+    def __deepcopy__(self, memo):
+        """A copy sharing the ledger (and the trial canvas).
+
+        platypus deep-copies the current frame while it measures a group kept
+        together (``KeepTogether``); copying the ledger would copy every note.
+        """
+        for shared in (self.ledger, self.__dict__.get("_trial_canvas")):
+            if shared is not None:
+                memo[id(shared)] = shared
+        clone = self.__class__.__new__(self.__class__)
+        memo[id(self)] = clone
+        clone.__dict__.update(copy.deepcopy(self.__dict__, memo))
+        return clone
 
     def _reset(self):
         super()._reset()
