@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import io
 import shutil
@@ -489,3 +490,38 @@ def test_libreoffice_lays_the_notes_out_at_the_foot_of_the_page(sample, tmp_path
     assert first.index("CAAT-71310") < first.index("Joseph Cox") < first.index("Page 1 of 2")
     assert "Request under FOIA 2000" not in first
     assert "Request under FOIA 2000" in pages[1] and "Page 2 of 2" in pages[1]
+
+
+def test_package_is_written_as_zipfile_writes_it_and_is_whole(sample):
+    """The hand-written zip holds the bytes zipfile would write for the same entries (header fields,
+    permissions, deflate stream), and every entry's CRC checks."""
+    from advocate.render.docx.package import zip_bytes
+
+    with zipfile.ZipFile(io.BytesIO(sample)) as archive:
+        assert archive.testzip() is None
+        entries = {info.filename: archive.read(info.filename) for info in archive.infolist()}
+    by_zipfile = io.BytesIO()
+    with zipfile.ZipFile(by_zipfile, "w") as target:
+        for name in entries:
+            info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type, info.create_system = zipfile.ZIP_DEFLATED, 0
+            target.writestr(info, entries[name], compresslevel=6)
+    assert zip_bytes(entries) == by_zipfile.getvalue() == sample
+    assert zip_bytes({"b.xml": b"<b/>", "a.xml": b"<a/>"}) == zip_bytes({"a.xml": b"<a/>", "b.xml": b"<b/>"})
+
+
+def test_house_styles_carry_each_documents_language_and_the_full_style_set():
+    from advocate.render.docx.house_base import house_base
+
+    document = every_node_document()
+    turkish = Document(dataclasses.replace(document.info, language="tr-TR"), document.children, document.footnotes)
+    english = render(document)
+    in_turkish = render(turkish)
+    assert render(document) == english
+    for data, language in ((english, "en-GB"), (in_turkish, "tr-TR"), (render(document), "en-GB")):
+        styles = part_xml(data, "word/styles.xml")
+        assert styles.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr/{W}lang").get(qn("w:val")) == language
+        names = {style.find(f"{W}name").get(qn("w:val")) for style in styles.iter(f"{W}style")}
+        assert {"Normal", "heading 1", "footnote text", "Advocate Table", "Quote"} <= names
+        assert len(names) > 100  # the whole template's styles, not only the house ones
+    assert len(house_base().light) < 20_000  # the base opened for each document leaves its styles aside

@@ -303,3 +303,86 @@ def test_registry_gives_the_pdf_renderer():
     renderer = renderer_for("pdf")
     assert isinstance(renderer, PdfRenderer) and renderer.extension == "pdf"
     assert renderer.render(every_node_document()).startswith(b"%PDF-")
+
+
+# -- footnote marks without a trial draw ------------------------------------------------------------
+
+
+def drawn_marks(flowable, width: float) -> list[int]:
+    """The footnote marks a real draw of ``flowable`` reports, in order."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    from advocate.render.pdf.notes import CALLBACK
+
+    canvas = Canvas(io.BytesIO())
+    found: list[int] = []
+    canvas.setNamedCB(CALLBACK, lambda c, kind, label: found.append(int(label)))
+    flowable.wrapOn(canvas, width, 1e6)
+    flowable.drawOn(canvas, 0, 0)
+    return found
+
+
+def test_marks_read_from_a_paragraphs_lines_are_those_its_drawing_reports_also_after_a_split():
+    from advocate.render.pdf.notes import paragraph_marks
+
+    renderer = PdfRenderer()
+    document = parse_markdown(
+        f"{SENTENCE}A[^1] {SENTENCE * 3}*B*[^2] and [link](https://example.org)[^3] {SENTENCE * 4}C[^1]\n\n"
+        "[^1]: One.\n\n[^2]: Two.\n\n[^3]: Three.\n", INFO)
+    (paragraph,) = renderer.story(document)
+    width = renderer.style.frame_width
+    paragraph.wrap(width, 1e6)
+    assert paragraph_marks(paragraph) == (1, 2, 3, 1)
+    head, tail = paragraph.split(width, 4 * renderer.style.leading)
+    for part in (head, tail):
+        part.wrap(width, 1e6)
+        assert list(paragraph_marks(part)) == drawn_marks(part, width)
+    assert paragraph_marks(head) + paragraph_marks(tail) == (1, 2, 3, 1)
+    assert paragraph_marks(head) and paragraph_marks(tail)
+
+
+def test_footnote_layout_is_the_same_as_with_a_trial_draw_of_every_flowable(monkeypatch):
+    """Reading marks from broken lines (and breaking lines once per width) changes no page: the PDF is the
+    one the original trial-draw layout gives."""
+    import reportlab.platypus
+
+    from advocate.render.pdf import notes, paragraph
+
+    documents = [many_notes_document(30), many_notes_document(20, long_note=3), every_node_document()]
+    fast = [PdfRenderer().render(document) for document in documents]
+    monkeypatch.setattr(notes, "Paragraph", type("NotAParagraph", (), {}))
+    monkeypatch.setattr(notes, "_UNMARKED", ())
+    monkeypatch.setattr(notes, "KeepTogether", type("NotKeepTogether", (), {}))
+    monkeypatch.setattr(paragraph.Paragraph, "wrap", reportlab.platypus.Paragraph.wrap)
+    trial = [PdfRenderer().render(document) for document in documents]
+    assert fast == trial
+
+
+def test_paragraph_breaks_its_lines_once_per_width_and_again_after_a_failed_split():
+    from advocate.render.pdf.paragraph import Paragraph as OnceParagraph
+
+    renderer = PdfRenderer()
+    paragraph = OnceParagraph(SENTENCE * 6, renderer.sheet.body)
+    width = renderer.style.frame_width
+    height = paragraph.wrap(width, 1e6)[1]
+    lines = paragraph.blPara
+    assert paragraph.wrap(width, 10)[1] == height and paragraph.blPara is lines
+    narrower = paragraph.wrap(width / 2, 1e6)[1]
+    assert narrower > height and paragraph.blPara is not lines
+    assert paragraph.split(width / 2, renderer.style.leading) == []  # one line: an orphan, so no split
+    assert not hasattr(paragraph, "blPara")
+    assert paragraph.wrap(width / 2, 1e6)[1] == narrower
+
+
+def test_a_copy_of_the_notes_frame_shares_its_ledger():
+    import copy
+
+    from advocate.render.pdf.notes import FootnoteLedger, NotesFrame
+
+    frame = NotesFrame(0, 0, 400, 600)
+    frame.ledger = FootnoteLedger({1: []}, 400, 300, 500, "#000000")
+    top = frame._y
+    clone = copy.deepcopy(frame)
+    assert clone.ledger is frame.ledger
+    clone._y -= 100
+    assert frame._y == top
