@@ -101,45 +101,12 @@ class TextRenderer(Renderer):
         return "\n".join(lines)
 
     def chart(self, node, width) -> str:
-        """The chart's data as a table: a row per category with a value per series (and the events marked)."""
-        from advocate.document.tree import Table, TableCell, Text
+        """The chart's data as a table under its title: a row per category, a column per series (and the
+        abuses marked in each period), then the notes (see :mod:`advocate.render.briefing.tables`)."""
+        from advocate.render.briefing.tables import chart_notes, chart_table
 
-        def cell(text, align=None):
-            return TableCell((Text(str(text)),), align)
-
-        def number(value):
-            return f"{int(value):,}" if float(value).is_integer() else f"{value:,}"
-
-        marked = [0] * len(node.categories)
-        spans = []
-        for marker in node.markers:
-            if marker.first == marker.last:
-                marked[marker.first] += marker.count
-            else:
-                spans.append(marker)
-        header = [cell("")] + [cell(series.name, "right") for series in node.series]
-        if node.markers:
-            header.append(cell("Abuses marked", "right"))
-        rows = []
-        for index, category in enumerate(node.categories):
-            values = [series.values[index] for series in node.series]
-            if node.form == "timeline" and not any(values) and not marked[index]:
-                continue
-            row = [cell(category)] + [cell(number(v), "right") for v in values]
-            if node.markers:
-                row.append(cell(number(marked[index]) if marked[index] else "", "right"))
-            rows.append(tuple(row))
-        parts = [node.title, self.table(Table(tuple(header), tuple(rows)), width)]
-        if spans:
-            listed = "; ".join(f"{node.categories[m.first]} to {node.categories[m.last]}: {m.count:,}" for m in spans)
-            parts.append(self._wrap(f"{node.marker_name or 'Marked'}, dated only to a span: {listed}.", width))
-        elif node.markers and node.marker_name:
-            parts.append(self._wrap(f"Abuses marked: {node.marker_name}.", width))
-        if node.form == "timeline":
-            parts.append(self._wrap("Periods with nothing to show are left out of this table.", width))
-        for extra in (node.note, node.source):
-            if extra:
-                parts.append(self._wrap(extra, width))
+        parts = [node.title, self.table(chart_table(node), width)]
+        parts.extend(self._wrap(text, width) for text in chart_notes(node))
         return "\n\n".join(parts)
 
     def summary_box(self, node, width) -> str:
