@@ -349,22 +349,23 @@ class LinkSummary:
     strongest: tuple
     """The strongest link of each of the most strongly linked licences (at most five), strongest first."""
     abuse_ids: tuple[str, ...]
-    """The linked abuses, each once, in the order of its strongest link."""
+    """The linked abuses, each once, strongest link first."""
 
 
 def link_summary(links, strongest: int = 5) -> LinkSummary:
-    """Count ``links`` (strongest first, as the link engine gives them)."""
+    """Count ``links`` (in any order; ties are broken by id, so the result does not depend on it)."""
     licences: dict[str, None] = {}
-    abuses: dict[str, None] = {}
+    abuses: dict[str, float] = {}
+    best_by_licence: dict = {}
     relation = {"foreseeable": 0, "concurrent": 0, "review": 0}
     related = {"foreseeable": set(), "concurrent": set(), "review": set()}
     criteria: dict[tuple[str, str], list] = {}
-    best = []
     for link in links:
-        if link.licence_id not in licences and len(best) < strongest:
-            best.append(link)
+        held = best_by_licence.get(link.licence_id)
+        if held is None or (link.score, held.abuse_id) > (held.score, link.abuse_id):
+            best_by_licence[link.licence_id] = link
         licences.setdefault(link.licence_id, None)
-        abuses.setdefault(link.abuse_id, None)
+        abuses[link.abuse_id] = max(abuses.get(link.abuse_id, -1.0), link.score)
         relation[link.relation] = relation.get(link.relation, 0) + 1
         if link.relation in related:
             related[link.relation].add(link.licence_id)
@@ -374,12 +375,14 @@ def link_summary(links, strongest: int = 5) -> LinkSummary:
             entry[1].add(link.licence_id)
     by_criterion = sorted(((version, number, count, len(ids)) for (version, number), (count, ids) in criteria.items()),
                           key=lambda row: (-row[2], row[0], row[1]))
+    best = sorted(best_by_licence.values(), key=lambda link: (-link.score, link.licence_id, link.abuse_id))[:strongest]
+    ranked_abuses = sorted(abuses.items(), key=lambda item: (-item[1], item[0]))
     return LinkSummary(
         links=sum(relation.values()), licences=len(licences), abuses=len(abuses),
         foreseeable=relation["foreseeable"], concurrent=relation["concurrent"], review=relation["review"],
         licences_foreseeable=len(related["foreseeable"]), licences_concurrent=len(related["concurrent"]),
         licences_known=len(related["foreseeable"] | related["concurrent"]), licences_review=len(related["review"]),
-        by_criterion=tuple(by_criterion), strongest=tuple(best), abuse_ids=tuple(abuses),
+        by_criterion=tuple(by_criterion), strongest=tuple(best), abuse_ids=tuple(a for a, _ in ranked_abuses),
     )
 
 
@@ -388,9 +391,9 @@ def abuses_to_show(evidence: Evidence, links, n: int = 10) -> list:
     the most recent of the rest; in date order."""
     printable = {abuse.id: abuse for abuse in evidence.abuses}
     chosen: dict[str, None] = {}
-    for link in links:
-        if link.abuse_id in printable:
-            chosen.setdefault(link.abuse_id, None)
+    for abuse_id in link_summary(links).abuse_ids:
+        if abuse_id in printable:
+            chosen[abuse_id] = None
             if len(chosen) >= n:
                 break
     if len(chosen) < n:
