@@ -166,7 +166,7 @@ def test_sources_are_a_numbered_list_of_every_source_cited(briefing, example):
         title = (example.sources[source_id].title if source_id in example.sources else "") or ""
         if title:
             assert any(title in entry for entry in entries), title
-    assert entries == sorted(entries, key=str.casefold)
+    assert entries == sorted(entries, key=lambda e: [int(t) if t.isdigit() else t for t in re.split(r"(\d+)", e.casefold())])
 
 
 def test_written_questions_are_in_the_houses_form(briefing, questions):

@@ -24,10 +24,11 @@ the licence table, so a briefing on 20,000 licences costs milliseconds here:
 - ``minister`` — whom written questions are put to ("Secretary of State for
   Business and Trade"), from ``public_body.decision_maker``;
 - ``bibliography()`` — every source the document has cited so far, as OSCOLA
-  bibliography entries in alphabetical order (call it last, for the numbered
+  bibliography entries in alphabetical order (numbers in titles by value) (call it last, for the numbered
   list of sources);
 - ``when(period)`` — "on 6 March 2015", "in the first quarter of 2017";
   ``goods(licence)`` — what a licence was for, as far as the data says;
+- ``number(n)`` — "1,939";
 - ``money_short(value)`` — "£3.4 million", "£950,000" for a figure tile.
 
 The JSON these write is marked safe (not Markdown-escaped): it is the body of
@@ -37,6 +38,7 @@ a fenced block, read back by :mod:`advocate.document.fenced`.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -472,8 +474,13 @@ def bibliography(evidence: Evidence) -> list[Markup]:
         if source is None:
             continue
         nodes = bibliography_entry(source)
-        entries.append((plain_text(nodes).casefold(), source_id, Markup(renderer.inline(nodes))))
+        entries.append((_natural(plain_text(nodes)), source_id, Markup(renderer.inline(nodes))))
     return [entry for _, _, entry in sorted(entries)]
+
+
+def _natural(text: str) -> tuple:
+    """A sort key putting 'Report 2' before 'Report 10', case ignored."""
+    return tuple((0, int(part), "") if part.isdigit() else (1, 0, part) for part in re.split(r"(\d+)", text.casefold()) if part)
 
 
 def briefing_context(evidence: Evidence, date: dt.date) -> dict:
@@ -508,6 +515,7 @@ def briefing_context(evidence: Evidence, date: dt.date) -> dict:
         "minister": minister(evidence),
         "bibliography": lambda: bibliography(evidence),
         "money_short": money_short,
+        "number": lambda value: f"{int(value):,}",
         "when": when,
         "goods": goods,
     }
