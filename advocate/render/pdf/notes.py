@@ -117,9 +117,12 @@ class FootnoteLedger:
     def overflows(self, numbers) -> bool:
         """Whether ``numbers`` add notes that, with the notes already at the foot of this page, overflow it.
 
-        A note that overflows on its own is never pushed (it would overflow on any page): it is
-        placed, and continues at the foot of the next page."""
-        if not self.new_notes(numbers) or not (self.page_notes or self.carry):
+        A single note that overflows on its own is never pushed (it would overflow on any page): it
+        is placed, and continues at the foot of the next page. Several new notes are reckoned
+        together even on an empty page: the text referencing them is split (a table between rows,
+        a paragraph between lines) so that each part brings only the notes that fit."""
+        new = self.new_notes(numbers)
+        if not new or (len(new) == 1 and not (self.page_notes or self.carry)):
             return False
         return (self._own(numbers) + self.rule_gap > self.max_height + _FUZZ
                 or self.wanted(numbers) > self.hard_limit + _FUZZ)
@@ -295,8 +298,12 @@ class NotesFrame(Frame):
             return 0
         if ledger.overflows(marks):
             # Its new notes would overflow the page's share: place it later, or at the top of a page
-            # place only the part before the reference, and only when no such part exists, all of it.
-            if not self._atTop or self._split(flowable, canv, strict=True):
+            # place only a first part whose notes fit (or, failing that, the smallest part there is,
+            # whose notes then continue overleaf), and only when no such part exists, all of it.
+            if not self._atTop:
+                return 0
+            parts, smallest = self._split(flowable, canv)
+            if parts or _divides(self._split(flowable, canv, unavoidable=smallest)[0], flowable):
                 return 0
         self._y1p = self._base() + ledger.reserve(marks)
         if not super()._add(flowable, canv, trySplit):
@@ -309,37 +316,59 @@ class NotesFrame(Frame):
         ledger = self.ledger
         if ledger is None or not ledger.active:
             return super().split(flowable, canv)
-        parts = self._split(flowable, canv, strict=True)
+        parts, smallest = self._split(flowable, canv)
         if not parts and self._atTop:
-            parts = self._split(flowable, canv, strict=False)
+            parts, _ = self._split(flowable, canv, unavoidable=smallest)
         return parts
 
-    def _split(self, flowable, canv, strict: bool) -> list:
-        """Split so that the first part and the notes it adds fit; ``strict``: without overflowing the notes' share."""
+    def _split(self, flowable, canv, unavoidable: frozenset[int] | None = None) -> tuple[list, frozenset[int]]:
+        """Split so that the first part and the notes it adds fit; also the new notes of the smallest first part tried.
+
+        Without ``unavoidable`` (strict) the first part's new notes must not overflow the notes'
+        share. With it, they may overflow if they are all ``unavoidable`` (the notes of the smallest
+        first part the flowable has, which overflow on any page): that part is placed and its notes
+        continue overleaf, but no other note is pushed off the page of its reference.
+        """
         ledger = self.ledger
         reserve = ledger.reserve()
         shrink = 0.0
         step = max(getattr(getattr(flowable, "style", None), "leading", 0) or 0, 6.0)
+        smallest: frozenset[int] = frozenset()
         try:
             for _ in range(400):
                 self._y1p = self._base() + reserve + shrink
                 if self._y - self._y1p <= 0:
-                    return []
+                    return [], smallest
                 parts = super().split(flowable, canv)
-                if not parts or not isinstance(parts[0], Flowable) or _is_action(parts[0]):
-                    return parts
-                fits, marks = self._marks(parts[0], canv)
-                if strict and ledger.overflows(marks):
+                if not parts and not isinstance(flowable, Paragraph):
+                    # Other flowables (a RowTable, a platypus Table) answer no parts when they fit whole
+                    # (a Paragraph answers [itself]): then the whole is the first part, and its notes are
+                    # what does not fit, so the loop must go on with less room.
+                    fits, marks = self._marks(flowable, canv)
+                    if not fits:
+                        return [], smallest
+                elif not parts or not isinstance(parts[0], Flowable) or _is_action(parts[0]):
+                    return parts, smallest
+                else:
+                    fits, marks = self._marks(parts[0], canv)
+                new = frozenset(ledger.new_notes(marks))
+                smallest = new
+                if ledger.overflows(marks) and (unavoidable is None or not new <= unavoidable):
                     shrink += step
                     continue
                 need = ledger.reserve(marks)
                 if need > reserve + shrink + _FUZZ:
                     reserve = need
                     continue
-                return parts
-            return []
+                return parts, smallest
+            return [], smallest
         finally:
             self._y1p = self._base() + ledger.reserve()
+
+
+def _divides(parts: list, flowable) -> bool:
+    """Whether ``parts`` (a split of ``flowable``) are more than ``flowable`` itself."""
+    return len(parts) > 1 or (len(parts) == 1 and parts[0] is not flowable)
 
 
 _UNMARKED = (Spacer, HRFlowable, FlushNotes)
