@@ -20,7 +20,7 @@ from advocate import __version__
 from advocate.draft.errors import DraftError
 from advocate.draft.foi_context import Timing
 from advocate.draft.kinds import KINDS, document_kind
-from advocate.draft.linking_context import case_links, printable_link
+from advocate.draft.linking_context import PrintableLinks, case_links
 from advocate.draft.records import Evidence
 from advocate.draft_run import case_manifest_part, entry_for
 from advocate.link.models import links_frame
@@ -65,11 +65,12 @@ class BuildResult:
 
 
 def _public_links_csv(case_file: CaseFile) -> tuple[bytes, int]:
-    """The links a public folder may hold (see :func:`printable_link`), from licences that are not confidential."""
+    """The links a public folder may hold (see :class:`PrintableLinks`), from licences that are not confidential."""
     evidence = Evidence(case_file, public=not case_file.case.privileged, document="the links file")
-    licences = {licence.id for licence in evidence.licences}
+    printable = PrintableLinks(evidence)
+    licences = set(evidence.licence_table.frame["id"])
     kept = [link for link in case_links(case_file).links
-            if link.licence_id in licences and printable_link(evidence, link)]
+            if link.licence_id in licences and printable(link)]
     return links_frame(kept).to_csv(index=False, lineterminator="\n").encode("utf-8"), len(kept)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 from typing import Literal
@@ -79,6 +80,7 @@ class CriteriaVersion:
         return tuple(kept[n] for n in sorted(kept, key=position.__getitem__))
 
 
+@functools.lru_cache(maxsize=4096)
 def normalise_number(number: str) -> str:
     """``Criterion 2(a)``, ``2a`` and ``2 (a)`` all become ``2a``; ``art 5(1)`` becomes ``51``."""
     text = str(number).strip().lower()

@@ -21,7 +21,7 @@ from advocate import deadlines
 from advocate.criteria import CriteriaVersion, criteria_in_force
 from advocate.draft.errors import DraftError
 from advocate.draft.foi_context import FoiContext, Timing
-from advocate.draft.linking_context import case_links, printable_link
+from advocate.draft.linking_context import PrintableLinks, case_links
 from advocate.draft.records import Evidence, LicenceView
 from advocate.link import Link
 from advocate.models.case import Decision
@@ -79,8 +79,8 @@ def _decision(decision: Decision, evidence: Evidence, date: dt.date) -> Challeng
         raise DraftError(f"decision '{decision.id}' names no licences: add them under decisions: licences: in case.yaml")
     licences = tuple(evidence.licence(licence_id) for licence_id in decision.licences)
     linkset = case_links(evidence.case_file)
-    links = tuple(link for licence in licences for link in linkset.for_licence(licence.id)
-                  if printable_link(evidence, link))
+    printable = PrintableLinks(evidence)
+    links = tuple(link for link in linkset.for_licences(licence.id for licence in licences) if printable(link))
     decided = decision.date.end or decision.date.start
     try:
         criteria = criteria_in_force(decided) if decided else None

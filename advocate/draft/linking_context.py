@@ -65,15 +65,20 @@ def particulars(link: Link) -> list[str]:
             if not reason.startswith("documented ") and not (link.refusal_id and link.refusal_id in reason)]
 
 
-def printable_link(evidence: Evidence, link: Link) -> bool:
-    """Whether a document may show ``link``: its abuse is printable, and (in a public document) no confidential
-    hand-asserted link stands behind it, since the link's reasons would repeat that record's words."""
-    if not evidence.public:
-        return True
-    if link.abuse_id not in {abuse.id for abuse in evidence.abuses}:
-        return False
-    return not any(record.confidential and record.licence == link.licence_id and record.abuse == link.abuse_id
-                   for record in evidence.case_file.links.values())
+class PrintableLinks:
+    """Which links a document may show: a link's abuse must be printable and, in a public document, no
+    confidential hand-asserted link may stand behind it (the link's reasons would repeat that record's words)."""
+
+    def __init__(self, evidence: Evidence):
+        self.public = evidence.public
+        self.abuses = {abuse.id for abuse in evidence.abuses}
+        self.hidden = {(record.licence, record.abuse) for record in evidence.case_file.links.values()
+                       if record.confidential}
+
+    def __call__(self, link: Link) -> bool:
+        if not self.public:
+            return True
+        return link.abuse_id in self.abuses and (link.licence_id, link.abuse_id) not in self.hidden
 
 
 def linking_context(evidence: Evidence) -> LinkingContext:
@@ -82,8 +87,9 @@ def linking_context(evidence: Evidence) -> LinkingContext:
     linkset = case_links(evidence.case_file)
     links: list[Link] = []
     withheld = 0
-    for link in (found for licence in licences for found in linkset.for_licence(licence.id)):
-        if printable_link(evidence, link):
+    printable = PrintableLinks(evidence)
+    for link in linkset.for_licences(licence.id for licence in licences):
+        if printable(link):
             links.append(link)
         else:
             withheld += 1

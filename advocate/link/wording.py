@@ -73,15 +73,30 @@ def _refusal(table: LinkTable, lic: int) -> tuple[str, str]:
 
 
 def word_links(table: LinkTable, positions) -> tuple[Link, ...]:
-    """The links at ``positions`` of the table's arrays, in that order."""
+    """The links at ``positions`` of the table's arrays, in that order.
+
+    What is the same for many links (a licence's decision date, end user and earlier refusal; the
+    criteria a set of categories engages; the wording of a match) is worked out once per run.
+    """
     columns, licences = table.columns_, table.licences.frame
+    ids = licences["id"].to_numpy()
+    end_users = licences["end_user"].to_numpy()
+    destinations = licences["destination"].to_numpy()
+    decisions: dict[int, Period] = {}
+    refusals: dict[int, tuple[str, str]] = {}
+    criteria: dict[tuple, tuple[str, ...]] = {}
+    end_user_matches: dict[tuple, object] = {}
+    technology_matches: dict[tuple, object] = {}
+    straddles: dict[tuple, str] = {}
     out = []
     for i in np.asarray(positions, dtype=np.int64):
         lic, ab = int(columns["licence"][i]), int(columns["abuse"][i])
         abuse = table.abuses[ab]
         relation = RELATIONS[int(columns["relation"][i])]
         days = int(columns["days"][i])
-        decision = decision_period(licences, lic)
+        decision = decisions.get(lic)
+        if decision is None:
+            decision = decisions[lic] = decision_period(licences, lic)
         version_index = int(table.columns.version[lic])
         version_id = VERSION_IDS[version_index] if version_index >= 0 else ""
         asserted_index = int(columns["asserted"][i])
@@ -90,30 +105,46 @@ def word_links(table: LinkTable, positions) -> tuple[Link, ...]:
         if asserted is not None:
             reasons.append(" ".join(asserted.reason.split()))
         reasons.append(period_reason(relation, days, abuse.date, decision))
-        profile = table.columns.profiles[int(table.columns.profile[lic])]
-        for match in (match_end_user(str(licences["end_user"].iat[lic] or ""), tuple(abuse.perpetrators)),
-                      match_technology(profile, AbuseProfile(tuple(abuse.technology), tuple(abuse.categories)))):
+        profile_index = int(table.columns.profile[lic])
+        end_user = str(end_users[lic] or "")
+        user_key = (end_user, tuple(abuse.perpetrators))
+        if user_key not in end_user_matches:
+            end_user_matches[user_key] = match_end_user(end_user, tuple(abuse.perpetrators))
+        tech_key = (profile_index, tuple(abuse.technology), tuple(abuse.categories))
+        if tech_key not in technology_matches:
+            technology_matches[tech_key] = match_technology(table.columns.profiles[profile_index],
+                                                            AbuseProfile(tuple(abuse.technology), tuple(abuse.categories)))
+        for match in (end_user_matches[user_key], technology_matches[tech_key]):
             if match.score > 0:
                 reasons.append(match.reason)
-        refusal_id, refusal_sentence = _refusal(table, lic)
+        if lic not in refusals:
+            refusals[lic] = _refusal(table, lic)
+        refusal_id, refusal_sentence = refusals[lic]
         if refusal_sentence:
             reasons.append(refusal_sentence)
-        if version_id and (note := _straddle(decision, version_id)):
-            reasons.append(note)
+        if version_id:
+            straddle_key = (decision.start, decision.end, version_id)
+            if straddle_key not in straddles:
+                straddles[straddle_key] = _straddle(decision, version_id)
+            if straddles[straddle_key]:
+                reasons.append(straddles[straddle_key])
         sources = [s.id for s in asserted.sources] if asserted is not None else []
         sources += [s.id for s in abuse.sources]
+        criteria_key = (version_id, tuple(abuse.categories))
+        if criteria_key not in criteria:
+            criteria[criteria_key] = _criteria(version_id, abuse.categories)
         out.append(Link(
-            licence_id=str(licences["id"].iat[lic]),
+            licence_id=str(ids[lic]),
             abuse_id=abuse.id,
             score=float(columns["score"][i]),
             criteria_version=version_id,
-            criteria=_criteria(version_id, abuse.categories),
+            criteria=criteria[criteria_key],
             reasons=tuple(reasons),
             asserted=asserted is not None,
             relation=relation,
             days=days,
             sources=tuple(dict.fromkeys(sources)),
-            destination=str(licences["destination"].iat[lic]),
+            destination=str(destinations[lic]),
             decision_date=decision.text or decision.describe(),
             abuse_date=abuse.date.text,
             refusal_id=refusal_id,

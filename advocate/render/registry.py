@@ -13,6 +13,10 @@ def renderer_for(fmt: str, *, docx_reference: Path | None = None, kind: str = ""
     A parliamentary briefing (``kind="briefing"``) is a designed PDF: cover, summary box, key figures
     and charts, drawn by its own renderer.
     """
+    if fmt == "docx" and kind in ("briefing", "questions"):
+        from advocate.render.briefing.docx import BriefingDocxRenderer
+
+        return BriefingDocxRenderer(reference=docx_reference)
     if fmt == "pdf" and kind == "briefing":
         from advocate.render.briefing.pdf import BriefingPdfRenderer
 
