@@ -12,17 +12,15 @@ leaves the output folder as it was.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
 from advocate import __version__
 from advocate.draft.errors import DraftError
-from advocate.draft.foi_context import Timing
 from advocate.draft.kinds import KINDS, document_kind
 from advocate.draft.linking_context import PrintableLinks, case_links
 from advocate.draft.records import Evidence
-from advocate.draft_run import case_manifest_part, entry_for
+from advocate.draft_run import DraftRun, case_manifest_part, entry_for
 from advocate.link.models import links_frame
 from advocate.load.case_folder import load_case
 from advocate.manifest import DocumentEntry, Manifest, OutputFile
@@ -45,25 +43,6 @@ def documents_for(case_file: CaseFile) -> tuple[str, ...]:
     return tuple(kinds)
 
 
-@dataclass(frozen=True)
-class BuildResult:
-    """What a build wrote, and the deadlines and warnings that follow from it."""
-
-    folder: Path
-    files: dict[str, bytes]
-    manifest: Manifest
-    documents: tuple[DraftedDocument, ...]
-    links: int
-
-    @property
-    def timings(self) -> tuple[Timing, ...]:
-        return tuple(t for d in self.documents for t in d.timings)
-
-    @property
-    def warnings(self) -> tuple[str, ...]:
-        return tuple(t.warning for t in self.timings if t.warning)
-
-
 def _public_links_csv(case_file: CaseFile) -> tuple[bytes, int]:
     """The links a public folder may hold (see :class:`PrintableLinks`), from licences that are not confidential."""
     evidence = Evidence(case_file, public=not case_file.case.privileged, document="the links file")
@@ -76,7 +55,7 @@ def _public_links_csv(case_file: CaseFile) -> tuple[bytes, int]:
 
 def build_case(case: str | Path | CaseFile, out: str | Path, *, date: dt.date, force: bool = False,
                options: DraftOptions | None = None, docx_reference: Path | None = None,
-               progress: Callable[[int, int, str], None] | None = None) -> BuildResult:
+               progress: Callable[[int, int, str], None] | None = None) -> DraftRun:
     """Build every document of the case into ``out``; nothing is written unless all of them succeed."""
     case_file = case if isinstance(case, CaseFile) else load_case(case)
     given_path = str(case) if not isinstance(case, CaseFile) else str(case_file.root)
@@ -109,4 +88,4 @@ def build_case(case: str | Path | CaseFile, out: str | Path, *, date: dt.date, f
     manifest = Manifest(tool=f"advocate {__version__}", case=case_manifest_part(case_file, given_path),
                         documents=tuple(entries))
     written = write_outputs(out, files, manifest, force=force)
-    return BuildResult(Path(out), files, written, tuple(drafted_all), link_count)
+    return DraftRun(Path(out), files, written, tuple(drafted_all), link_count)

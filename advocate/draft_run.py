@@ -14,7 +14,7 @@ import multiprocessing
 import os
 import re
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
@@ -65,11 +65,16 @@ class DraftRun:
     files: dict[str, bytes]
     manifest: Manifest
     documents: tuple[DraftedDocument, ...]
-    warnings: tuple[str, ...] = field(default=())
+    links: int = 0
+    """How many links a build wrote to links.csv (a single draft writes none)."""
 
     @property
     def timings(self) -> tuple[Timing, ...]:
         return tuple(t for d in self.documents for t in d.timings)
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        return tuple(t.warning for t in self.timings if t.warning)
 
 
 def _slug(text: str) -> str:
@@ -143,8 +148,7 @@ def draft_run(case: str | Path | CaseFile, kind: str | DocumentKind, out: str | 
     manifest = Manifest(tool=f"advocate {__version__}", case=case_manifest_part(case_file, given_path),
                         documents=tuple(entries))
     written = write_outputs(out, files, manifest, force=force)
-    warnings = tuple(t.warning for d in drafted_all for t in d.timings if t.warning)
-    return DraftRun(Path(out), files, written, tuple(drafted_all), warnings)
+    return DraftRun(Path(out), files, written, tuple(drafted_all))
 
 
 @dataclass(frozen=True)
