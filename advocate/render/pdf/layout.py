@@ -83,7 +83,7 @@ class NotesDocTemplate(BaseDocTemplate):
             self._flushing = True
             if self.ledger.carry or self.ledger.page_notes:
                 frame = self.frame
-                if self.ledger.wanted() > frame._y - frame._base():
+                if self.ledger.left_over() > frame._y - frame._base() + 1e-6:
                     self._curPageFlowableCount += 1
                     self.handle_pageBreak()
                     flowables.insert(0, flush)

@@ -67,6 +67,9 @@ class FootnoteLedger:
         """Marks actually drawn on the current page (reported by the real canvas)."""
         self.pages: dict[int, int] = {}
         """Note number → page its text was printed on (first part)."""
+        self.cap: float | None = None
+        """Room at the foot of the current page when text placed at its top, with notes that cannot fit beside
+        it, leaves less than they need (see :meth:`NotesFrame.split`); the rest continues overleaf."""
         self._heights: dict[int, float] = {}
 
     @property
@@ -108,11 +111,19 @@ class FootnoteLedger:
         total = self._carry_share() + self._own(numbers)
         return total + self.rule_gap if total else 0.0
 
+    def left_over(self) -> float:
+        """Room all the carried remainders and this page's notes need together (what a last page must hold)."""
+        total = self._stack_height(self.carry, self.width) + self._own()
+        return total + self.rule_gap if total else 0.0
+
     def reserve(self, numbers=()) -> float:
         """Room to keep free at the foot of the page: the remainders and this page's notes, each at most
         the notes' share, together at most :attr:`hard_limit`."""
         total = self._carry_share() + min(self._own(numbers), self.max_height)
-        return min(total + self.rule_gap, self.hard_limit) if total else 0.0
+        if not total:
+            return 0.0
+        room = min(total + self.rule_gap, self.hard_limit)
+        return room if self.cap is None else min(room, self.cap)
 
     def overflows(self, numbers) -> bool:
         """Whether ``numbers`` add notes that, with the notes already at the foot of this page, overflow it.
@@ -140,19 +151,22 @@ class FootnoteLedger:
     def draw_page_notes(self, canv, x: float, bottom: float, height: float, page: int, flush: bool = False) -> None:
         """Draw the carried remainders and this page's notes in the ``height`` above ``bottom``; carry what does not fit.
 
-        The remainders take at most the notes' share of the page (all of ``height`` when ``flush``),
-        so that the notes referenced on this page find the room reserved for them."""
+        The remainders take at most the notes' share of the page (when ``flush``, on the last page of
+        text, all of ``height`` that this page's own notes do not need), so that the notes referenced
+        on this page find the room reserved for them."""
         for number in sorted(self.seen):
             if number in self.notes and number not in self.printed and number not in self.page_notes:
                 self.page_notes.append(number)
         carried = [(None, f) for f in self.carry]
         own = [(number, f) for number in self.page_notes for f in self.notes[number]]
         self.printed.update(self.page_notes)
-        self.page_notes, self.seen, self.carry = [], set(), []
+        self.page_notes, self.seen, self.carry, self.cap = [], set(), [], None
         if not carried and not own:
             return
         room = height - self.rule_gap
-        carry_room = room if flush else min(room, self.max_height)
+        carry_room = min(room, self.max_height)
+        if flush:
+            carry_room = max(carry_room, room - self._stack_height([f for _, f in own], self.width))
         drawn, carry_left, used = self._fill(carried, carry_room)
         more, own_left, used_own = self._fill(own, room - used)
         drawn += more
@@ -216,6 +230,8 @@ class NotesFrame(Frame):
     """A frame whose bottom rises to leave room for the footnotes referenced by what it holds."""
 
     ledger: FootnoteLedger | None = None
+    _forced: Flowable | None = None
+    """The first part :meth:`split` chose to place at the top of this page although its notes do not all fit."""
 
     def _base(self) -> float:
         return self._y1 + self._bottomPadding
@@ -226,7 +242,7 @@ class NotesFrame(Frame):
         platypus deep-copies the current frame while it measures a group kept
         together (``KeepTogether``); copying the ledger would copy every note.
         """
-        for shared in (self.ledger, self.__dict__.get("_trial_canvas")):
+        for shared in (self.ledger, self.__dict__.get("_trial_canvas"), self.__dict__.get("_forced")):
             if shared is not None:
                 memo[id(shared)] = shared
         clone = self.__class__.__new__(self.__class__)
@@ -238,14 +254,7 @@ class NotesFrame(Frame):
         super()._reset()
         self._y1p = self._base() + (self.ledger.reserve() if self.ledger else 0.0)
         self._trial_canvas = None
-
-    def _room(self, flowable) -> float:
-        space = 0.0
-        if not self._atTop:
-            space = flowable.getSpaceBefore()
-            if self._oASpace:
-                space = max(space - self._prevASpace, 0)
-        return self._y - self._y1p - space
+        self._forced = None
 
     def _fits(self, flowable) -> bool:
         """Whether ``flowable`` fits at the current reserve, reckoned as :meth:`Frame._add` does before drawing."""
@@ -292,19 +301,14 @@ class NotesFrame(Frame):
         ledger = self.ledger
         if ledger is None or not ledger.active or getattr(flowable, "frameAction", None):
             return super()._add(flowable, canv, trySplit)
+        if flowable is self._forced:
+            return self._add_forced(flowable, canv, trySplit)
         self._y1p = self._base() + ledger.reserve()
         fits, marks = self._marks(flowable, canv)
-        if not fits:
+        if not fits or ledger.overflows(marks):
+            # Too big, or its new notes would overflow the page's share: :meth:`split` places a first
+            # part whose notes fit, here or (if there is none) at the top of the next page.
             return 0
-        if ledger.overflows(marks):
-            # Its new notes would overflow the page's share: place it later, or at the top of a page
-            # place only a first part whose notes fit (or, failing that, the smallest part there is,
-            # whose notes then continue overleaf), and only when no such part exists, all of it.
-            if not self._atTop:
-                return 0
-            parts, smallest = self._split(flowable, canv)
-            if parts or _divides(self._split(flowable, canv, unavoidable=smallest)[0], flowable):
-                return 0
         self._y1p = self._base() + ledger.reserve(marks)
         if not super()._add(flowable, canv, trySplit):
             self._y1p = self._base() + ledger.reserve()
@@ -313,62 +317,126 @@ class NotesFrame(Frame):
         return 1
 
     def split(self, flowable, canv):
+        """The flowable split so that the first part and the notes it brings fit on this page.
+
+        When no such part exists at the top of a page, its notes cannot fit on any page: the
+        smallest first part the flowable has (a table row, a paragraph's first lines) brings the
+        ``unavoidable`` notes. The largest first part bringing no other note that overflows is
+        placed, its notes taking the room they need, or if even the smallest part does not fit
+        above them, that part is placed (see :meth:`_add_forced`); what does not fit continues at
+        the foot of the next page.
+        """
         ledger = self.ledger
         if ledger is None or not ledger.active:
             return super().split(flowable, canv)
-        parts, smallest = self._split(flowable, canv)
-        if not parts and self._atTop:
-            parts, _ = self._split(flowable, canv, unavoidable=smallest)
+        parts = self._split(flowable, canv)
+        if parts or not self._atTop:
+            return parts
+        smallest = self._smallest_split(flowable, canv)
+        if not smallest:
+            return []
+        _, marks = self._marks(smallest[0], canv)
+        parts = self._split(flowable, canv, unavoidable=frozenset(ledger.new_notes(marks))) or smallest
+        if isinstance(parts[0], Flowable) and not _is_action(parts[0]):
+            self._forced = parts[0]
         return parts
 
-    def _split(self, flowable, canv, unavoidable: frozenset[int] | None = None) -> tuple[list, frozenset[int]]:
-        """Split so that the first part and the notes it adds fit; also the new notes of the smallest first part tried.
+    def _split(self, flowable, canv, unavoidable: frozenset[int] | None = None) -> list:
+        """Split so that the first part and the notes it adds fit; [] if no part does (or the whole does).
 
-        Without ``unavoidable`` (strict) the first part's new notes must not overflow the notes'
-        share. With it, they may overflow if they are all ``unavoidable`` (the notes of the smallest
-        first part the flowable has, which overflow on any page): that part is placed and its notes
-        continue overleaf, but no other note is pushed off the page of its reference.
+        The first part's new notes must not overflow the notes' share, unless they are all
+        ``unavoidable``. The text is offered less room, a step at a time, until the first part's
+        notes fit in the share, then no more room than its notes leave.
         """
         ledger = self.ledger
-        reserve = ledger.reserve()
-        shrink = 0.0
+        base = self._base()
+        limit = self._y - base - ledger.reserve()
         step = max(getattr(getattr(flowable, "style", None), "leading", 0) or 0, 6.0)
-        smallest: frozenset[int] = frozenset()
         try:
-            for _ in range(400):
-                self._y1p = self._base() + reserve + shrink
-                if self._y - self._y1p <= 0:
-                    return [], smallest
-                parts = super().split(flowable, canv)
-                if not parts and not isinstance(flowable, Paragraph):
-                    # Other flowables (a RowTable, a platypus Table) answer no parts when they fit whole
-                    # (a Paragraph answers [itself]): then the whole is the first part, and its notes are
-                    # what does not fit, so the loop must go on with less room.
-                    fits, marks = self._marks(flowable, canv)
-                    if not fits:
-                        return [], smallest
-                elif not parts or not isinstance(parts[0], Flowable) or _is_action(parts[0]):
-                    return parts, smallest
-                else:
-                    fits, marks = self._marks(parts[0], canv)
-                new = frozenset(ledger.new_notes(marks))
-                smallest = new
-                if ledger.overflows(marks) and (unavoidable is None or not new <= unavoidable):
-                    shrink += step
+            for _ in range(1000):
+                if limit <= 0:
+                    return []
+                self._y1p = self._y - limit
+                parts, first = self._first_part(flowable, canv)
+                if first is None:
+                    return parts
+                marks = self._part_marks(first, canv)
+                if ledger.overflows(marks) and not (
+                        unavoidable is not None and set(ledger.new_notes(marks)) <= unavoidable):
+                    limit -= step
                     continue
-                need = ledger.reserve(marks)
-                if need > reserve + shrink + _FUZZ:
-                    reserve = need
+                room = self._y - base - ledger.reserve(marks)
+                if limit > room + _FUZZ:
+                    limit = room
                     continue
-                return parts, smallest
-            return [], smallest
+                return parts
+            return []
         finally:
             self._y1p = self._base() + ledger.reserve()
 
+    def _part_marks(self, part, canv) -> tuple[int, ...]:
+        """The footnote marks of a candidate first part.
 
-def _divides(parts: list, flowable) -> bool:
-    """Whether ``parts`` (a split of ``flowable``) are more than ``flowable`` itself."""
-    return len(parts) > 1 or (len(parts) == 1 and parts[0] is not flowable)
+        A Paragraph just split keeps the lines its split gave it (reportlab's ``split`` sets them), and
+        its marks are read from those: breaking its lines again for every room tried would cost a
+        line breaking per try. The part chosen is wrapped as usual when the frame places it."""
+        if isinstance(part, Paragraph) and getattr(part, "_splitpara", 0) and getattr(part, "blPara", None) is not None:
+            return paragraph_marks(part)
+        return self._marks(part, canv)[1]
+
+    def _first_part(self, flowable, canv) -> tuple[list, Flowable | None]:
+        """The flowable split in the current room, and its first part (None when it has none to weigh)."""
+        parts = super().split(flowable, canv)
+        if not parts and not isinstance(flowable, Paragraph):
+            # Other flowables (a RowTable, a platypus Table) answer no parts when they fit whole (a
+            # Paragraph answers [itself]): then the whole is the first part, and if its notes are what
+            # does not fit, it must be split in less room.
+            return parts, flowable if self._fits(flowable) else None
+        if not parts or not isinstance(parts[0], Flowable) or _is_action(parts[0]):
+            return parts, None
+        return parts, parts[0]
+
+    def _smallest_split(self, flowable, canv) -> list:
+        """The flowable split with the smallest first part it has ([flowable] if it cannot be split), or []."""
+        base = self._base()
+        low, high = 0.0, self._y - base
+        self._y1p = base
+        try:
+            found, _ = self._first_part(flowable, canv)
+            found = found or ([flowable] if self._fits(flowable) else [])
+            if not found:
+                return found
+            while high - low > 0.5:
+                middle = (low + high) / 2
+                self._y1p = self._y - middle
+                parts, first = self._first_part(flowable, canv)
+                if first is None and not parts:
+                    low = middle
+                else:
+                    high = middle
+                    found = parts or [flowable]
+            return found
+        finally:
+            self._y1p = base + self.ledger.reserve()
+
+    def _add_forced(self, flowable, canv, trySplit) -> int:
+        """Place ``flowable`` (chosen by :meth:`split` at the top of a page) with the notes' room below it.
+
+        Its notes take the room they need or, if less is left below it, that room, and continue at the
+        foot of the next page."""
+        ledger = self.ledger
+        self._forced = None
+        base = self._base()
+        _, marks = self._marks(flowable, canv)
+        height = flowable.wrap(self._getAvailableWidth(), self._y - base)[1]
+        if self._y - height - base < ledger.reserve(marks):
+            ledger.cap = max(self._y - height - base, 0.0)
+        self._y1p = base + ledger.reserve(marks)
+        if not super()._add(flowable, canv, trySplit):
+            self._y1p = base + ledger.reserve()
+            return 0
+        ledger.commit(marks)
+        return 1
 
 
 _UNMARKED = (Spacer, HRFlowable, FlushNotes)
@@ -382,7 +450,7 @@ def paragraph_marks(paragraph: Paragraph) -> tuple[int, ...]:
         return ()
     found = []
     for line in lines.lines:
-        for word in line.words:
+        for word in getattr(line, "words", ()):  # a split part's lines may be plain (width, words) tuples
             definition = getattr(word, "cbDefn", None)
             if (definition is not None and definition.kind not in ("img", "anchor")
                     and definition.name == CALLBACK):
