@@ -238,6 +238,99 @@ def test_a_note_referenced_twice_is_printed_once():
     assert page_with(texts, "After the page break.") == [2]
 
 
+SOURCE = ("Campaign Against Arms Trade, UK Arms Export Data (commit f8e49da, July 2015), the licence's row in "
+          "the SIEL table <https://github.com/caatdata/uk-arms-export-data>.")
+LONG_NOTE = "A long explanatory note about the licensing history of the goods. "
+
+
+def noted_document(kind: str, count: int) -> Document:
+    """A ``table`` of ``count`` licence rows, a ``list`` of ``count`` items or one ``paragraph`` of ``count``
+    sentences, each with a reference REF{k}X to its own note of about two lines, NOTE{k}X ... END{k}X."""
+    refs = [f"REF{k}X[^n{k}]" for k in range(1, count + 1)]
+    if kind == "table":
+        body = "| Licence | Decided | Destination | Rating | Goods | Outcome |\n|---|---|---|---|---|---|\n" + "\n".join(
+            f"| {ref} | 2014-10-28 | Turkey | 5A001 | software for telecommunications interception equipment | issued |"
+            for ref in refs)
+    elif kind == "list":
+        body = "\n".join(f"- licence {k} was granted {ref} for interception software" for k, ref in enumerate(refs, 1))
+    else:
+        body = " ".join(f"Licence {k} was granted on the date shown {ref} for interception software."
+                        for k, ref in enumerate(refs, 1))
+    notes = "\n\n".join(f"[^n{k}]: NOTE{k}X {SOURCE} END{k}X" for k in range(1, count + 1))
+    return parse_markdown(f"# Licences\n\nThe licences below.\n\n{body}\n\n{notes}\n", INFO)
+
+
+@pytest.mark.parametrize(("kind", "count"), [("table", 40), ("list", 40), ("paragraph", 30)])
+def test_a_note_on_every_row_item_or_sentence_stays_on_the_page_of_its_reference(kind, count):
+    pdf = PdfRenderer().render(noted_document(kind, count))
+    texts = pages_of(pdf)
+    assert len(texts) >= 3  # the notes alone take more than two pages' share
+    for k in range(1, count + 1):
+        reference = page_with(texts, f"REF{k}X")
+        assert len(reference) == 1, k
+        assert page_with(texts, f"NOTE{k}X") == reference, k
+        assert page_with(texts, f"END{k}X") == reference, k
+    assert PdfRenderer().render(noted_document(kind, count)) == pdf
+
+
+def test_a_table_of_noted_rows_repeats_its_header_on_every_page():
+    texts = pages_of(PdfRenderer().render(noted_document("table", 40)))
+    table_pages = sorted({page for k in range(1, 41) for page in page_with(texts, f"REF{k}X")})
+    assert len(table_pages) >= 3
+    for page in table_pages:
+        assert "Destination" in texts[page - 1] and "Outcome" in texts[page - 1], page
+
+
+def _table_with_rows(rows: list[str], notes: dict[int, str]) -> Document:
+    head = "| Licence | Goods | Outcome |\n|---|---|---|\n"
+    foot = "\n\n".join(f"[^n{k}]: NOTE{k}X {text}END{k}X" for k, text in notes.items())
+    return parse_markdown(f"# Licences\n\nThe licences below.\n\n{head}" + "\n".join(rows) + f"\n\n{foot}\n", INFO)
+
+
+def test_a_row_whose_notes_cannot_fit_beside_it_is_placed_and_its_notes_continue_overleaf():
+    """Row 6 holds two notes that together take more than the notes' share of any page."""
+    rows = [f"| L{k} | REF{k}X[^n{k}] goods | issued |" for k in range(1, 13)]
+    rows[5] = "| L6 | REF6X[^n6] REF60X[^n60] goods | issued |"
+    notes = {k: SOURCE + " " for k in range(1, 13)} | {6: LONG_NOTE * 40, 60: LONG_NOTE * 40}
+    texts = pages_of(PdfRenderer().render(_table_with_rows(rows, notes)))
+    row_page = page_with(texts, "REF6X")
+    assert len(row_page) == 1 and page_with(texts, "REF60X") == row_page
+    assert page_with(texts, "NOTE6X") == row_page
+    assert page_with(texts, "END60X")[0] > row_page[0]
+    for k in [*range(1, 6), *range(7, 13)]:
+        assert page_with(texts, f"NOTE{k}X") == page_with(texts, f"REF{k}X"), k
+    for k in [*range(1, 13), 60]:  # every note printed, and once
+        assert len(page_with(texts, f"NOTE{k}X")) == 1 and len(page_with(texts, f"END{k}X")) == 1, k
+
+
+def test_a_row_too_tall_to_fit_beside_its_note_is_placed_and_the_note_continues_overleaf():
+    rows = [f"| L{k} | REF{k}X[^n{k}] goods | issued |" for k in range(1, 9)]
+    rows[3] = "| L4 | REF4X[^n4] " + "interception software components " * 100 + "| issued |"
+    notes = {k: SOURCE + " " for k in range(1, 9)} | {4: LONG_NOTE * 30}
+    texts = pages_of(PdfRenderer().render(_table_with_rows(rows, notes)))
+    row_page = page_with(texts, "REF4X")
+    assert len(row_page) == 1
+    assert page_with(texts, "NOTE4X") == row_page
+    for k in range(1, 9):
+        assert len(page_with(texts, f"END{k}X")) == 1, k
+        if k != 4:
+            assert page_with(texts, f"NOTE{k}X") == page_with(texts, f"REF{k}X"), k
+
+
+def test_notes_carried_to_the_last_page_do_not_push_its_own_notes_out():
+    """A long note continues on the last page of text, whose own references need their notes too."""
+    markdown = ("# Licences\n\nIntro REF1X[^n1] paragraph.\n\n"
+                + "\n".join(f"- item REF{k}X[^n{k}]" for k in range(2, 5))
+                + f"\n\n[^n1]: NOTE1X {LONG_NOTE * 200}END1X\n\n"
+                + "\n\n".join(f"[^n{k}]: NOTE{k}X {LONG_NOTE * 5}END{k}X" for k in range(2, 5)) + "\n")
+    texts = pages_of(PdfRenderer().render(parse_markdown(markdown, INFO)))
+    for k in range(1, 5):
+        reference = page_with(texts, f"REF{k}X")
+        assert len(reference) == 1 and page_with(texts, f"NOTE{k}X") == reference, k
+        assert len(page_with(texts, f"END{k}X")) == 1, k
+    assert page_with(texts, "END1X")[0] > page_with(texts, "REF1X")[0]
+
+
 def test_endnotes_mode_collects_notes_at_the_end():
     texts = pages_of(PdfRenderer(notes="endnotes").render(many_notes_document(15)))
     last = texts[-1]
@@ -348,7 +441,8 @@ def test_footnote_layout_is_the_same_as_with_a_trial_draw_of_every_flowable(monk
 
     from advocate.render.pdf import notes, paragraph
 
-    documents = [many_notes_document(30), many_notes_document(20, long_note=3), every_node_document()]
+    documents = [many_notes_document(30), many_notes_document(20, long_note=3), every_node_document(),
+                 noted_document("paragraph", 30)]
     fast = [PdfRenderer().render(document) for document in documents]
     monkeypatch.setattr(notes, "Paragraph", type("NotAParagraph", (), {}))
     monkeypatch.setattr(notes, "_UNMARKED", ())
