@@ -10,9 +10,12 @@ to collect them.
 The :class:`FootnoteLedger` then says how much room at the foot of the page the
 notes of this page plus the new ones need, the frame raises its bottom by that
 much, and places the flowable only if it still fits. When a flowable must be
-split, the frame splits it, finds the marks in the first part, and splits again
-in less room until the part and its notes fit together. At the end of the page
-the ledger draws a short rule and the notes below the text.
+split (it is too tall, or the notes it brings overflow the page's share), the
+frame splits it, finds the marks in the first part, and splits again in less
+room until the part and its notes fit together: a table with a note on every
+row is split between rows, a paragraph between lines, each part with the notes
+that fit beside it. At the end of the page the ledger draws a short rule and the
+notes below the text.
 
 Guarantees and fallbacks:
 
@@ -20,13 +23,19 @@ Guarantees and fallbacks:
   (a later reference to the same number points back to it);
 - notes may take at most ``PdfStyle.notes_max_fraction`` of the text area. A
   note that does not fit in that share is split, and its remainder is printed
-  first at the foot of the next page (as in book typesetting); a new note that
-  would overflow the share pushes the text holding its reference to the next
+  first at the foot of the next page (as in book typesetting); new notes that
+  would overflow the share push the text holding their references to the next
   page unless that text is already at the top of a page;
+- at the top of a page, when even the smallest part of a flowable (one table
+  row, a paragraph's first lines) brings notes that overflow the share, the
+  largest part bringing no other such note is placed and those notes continue
+  overleaf; a part too tall to leave its notes the room they need is placed
+  with its notes in the room left below it;
 - a mark drawn on a page whose note was not reserved (which the trial draw is
   there to prevent) still has its note printed, at the foot of that page if
   there is room or of the next page otherwise: a note never disappears;
-- at the end of the document, notes left over continue on extra pages.
+- at the end of the document, notes left over continue on extra pages; the
+  last page of text keeps room for its own notes before the remainders.
 """
 
 from __future__ import annotations
@@ -335,7 +344,7 @@ class NotesFrame(Frame):
         smallest = self._smallest_split(flowable, canv)
         if not smallest:
             return []
-        _, marks = self._marks(smallest[0], canv)
+        marks = self._whole_marks(smallest[0], canv)
         parts = self._split(flowable, canv, unavoidable=frozenset(ledger.new_notes(marks))) or smallest
         if isinstance(parts[0], Flowable) and not _is_action(parts[0]):
             self._forced = parts[0]
@@ -384,6 +393,14 @@ class NotesFrame(Frame):
             return paragraph_marks(part)
         return self._marks(part, canv)[1]
 
+    def _whole_marks(self, flowable, canv) -> tuple[int, ...]:
+        """The footnote marks of ``flowable`` however little room the notes leave it on this page."""
+        self._y1p = self._base()
+        try:
+            return self._part_marks(flowable, canv)
+        finally:
+            self._y1p = self._base() + self.ledger.reserve()
+
     def _first_part(self, flowable, canv) -> tuple[list, Flowable | None]:
         """The flowable split in the current room, and its first part (None when it has none to weigh)."""
         parts = super().split(flowable, canv)
@@ -427,7 +444,7 @@ class NotesFrame(Frame):
         ledger = self.ledger
         self._forced = None
         base = self._base()
-        _, marks = self._marks(flowable, canv)
+        marks = self._whole_marks(flowable, canv)
         height = flowable.wrap(self._getAvailableWidth(), self._y - base)[1]
         if self._y - height - base < ledger.reserve(marks):
             ledger.cap = max(self._y - height - base, 0.0)
