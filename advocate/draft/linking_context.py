@@ -71,7 +71,7 @@ class PrintableLinks:
 
     def __init__(self, evidence: Evidence):
         self.public = evidence.public
-        self.abuses = {abuse.id for abuse in evidence.abuses}
+        self.abuses = evidence.printable_ids("abuses")
         self.hidden = {(record.licence, record.abuse) for record in evidence.case_file.links.values()
                        if record.confidential}
 

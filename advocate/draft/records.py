@@ -164,6 +164,12 @@ class Evidence:
         self.asserted_links = [link for link in self._public(case_file.links, "links", withheld)
                                if not (public and (link.abuse not in {a.id for a in self.abuses}))]
         self.withheld = dict(withheld)
+        self._printable = {
+            "abuses": {a.id for a in self.abuses},
+            "events": {e.id for e in self.events},
+            "links": {l.id for l in self.asserted_links},
+            "sources": {s.id for s in self.sources},
+        }
         self._licences: dict[str, LicenceView] | None = None
 
     def _public(self, records: Mapping, kind: str, withheld: Counter, *, cited: bool = False) -> list:
@@ -194,9 +200,13 @@ class Evidence:
 
     @property
     def licences(self) -> list[LicenceView]:
+        return list(self._licence_views().values())
+
+    def _licence_views(self) -> dict[str, LicenceView]:
+        """The selected licences as printed, by id, built once."""
         if self._licences is None:
             self._licences = {licence.id: licence_view(licence) for licence in self._licence_table.licences()}
-        return list(self._licences.values())
+        return self._licences
 
     @property
     def licence_table(self) -> LicenceTable:
@@ -209,32 +219,36 @@ class Evidence:
             f"{kind} '{record_id}' is confidential and cannot appear in {self.document}, a public document; "
             "leave it out of the template, or draft a privileged letter (privileged: true in case.yaml)")
 
-    def _lookup(self, kind: str, plural: str, record_id: str, records: Mapping, public_ids) -> object:
+    def printable_ids(self, plural: str) -> set[str]:
+        """Ids of the ``abuses``, ``events``, ``links`` or ``sources`` this document may print."""
+        return self._printable[plural]
+
+    def _lookup(self, kind: str, plural: str, record_id: str, records: Mapping) -> object:
         record = records.get(record_id)
         if record is None:
             raise DraftError(f"there is no {kind} '{record_id}' in the case")
-        if self.public and record_id not in public_ids:
+        if self.public and record_id not in self._printable[plural]:
             raise self._refuse(kind, record_id)
         self.used[plural].add(record_id)
         return record
 
     def abuse(self, record_id: str) -> Abuse:
-        return self._lookup("abuse", "abuses", record_id, self.case_file.abuses, {a.id for a in self.abuses})
+        return self._lookup("abuse", "abuses", record_id, self.case_file.abuses)
 
     def event(self, record_id: str) -> Event:
-        return self._lookup("event", "events", record_id, self.case_file.events, {e.id for e in self.events})
+        return self._lookup("event", "events", record_id, self.case_file.events)
 
     def link(self, record_id: str) -> AssertedLink:
-        return self._lookup("link", "links", record_id, self.case_file.links, {l.id for l in self.asserted_links})
+        return self._lookup("link", "links", record_id, self.case_file.links)
 
     def source(self, record_id: str) -> Source:
         if record_id in self._authorities and record_id not in self.case_file.sources:
             self.used["sources"].add(record_id)
             return self._authorities[record_id]
-        return self._lookup("source", "sources", record_id, self.case_file.sources, {s.id for s in self.sources})
+        return self._lookup("source", "sources", record_id, self.case_file.sources)
 
     def licence(self, record_id: str) -> LicenceView:
-        views = {licence.id: licence for licence in self.licences}
+        views = self._licence_views()
         if record_id in views:
             self.used["licences"].add(record_id)
             return views[record_id]
