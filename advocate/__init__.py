@@ -1,7 +1,7 @@
 """advocate: turn export-licence data and documented abuses into cited advocacy documents.
 
 The pipeline reads in the package layout: :mod:`advocate.load` reads case files
-and licence data, :mod:`advocate.validate` checks them across records. Everything
+and licence data, :mod:`advocate.validate.cross_records` checks them across records. Everything
 the ``advocate`` command does is a function here.
 """
 
@@ -12,13 +12,13 @@ try:
 except PackageNotFoundError:  # running from a checkout that was never installed
     __version__ = "0.0.0+unknown"
 
-from advocate.licence_table import LicenceTable
+from advocate.models.licence_table import LicenceTable
 from advocate.load.case_folder import CheckResult, check_case, load_case
 from advocate.load.licence_data import load_licences
 from advocate.models.case_file import CaseFile
-from advocate.new_case import init_case
-from advocate.periods import Period
-from advocate.problems import CaseError, Problem, Severity
+from advocate.case_skeleton import init_case
+from advocate.models.period import Period
+from advocate.models.problem import CaseError, Problem, Severity
 
 __all__ = [
     "CaseError",

@@ -28,7 +28,7 @@ from synthetic import write_synthetic_case  # noqa: E402
 
 from advocate import load_case  # noqa: E402
 from advocate.draft import linking_context as linking  # noqa: E402
-from advocate.pipeline import DraftOptions, draft_document, render_document  # noqa: E402
+from advocate.run.document import DraftOptions, draft_document, render_document  # noqa: E402
 
 
 def _timed(stages: dict, name: str, function, *args, **kwargs):
@@ -58,7 +58,7 @@ def main() -> None:
         def timed_linking(evidence):
             return _timed(stages, "links of the licences (linking_context)", linking_context, evidence)
 
-        import advocate.pipeline as pipeline
+        import advocate.run.document as pipeline
 
         pipeline.linking_context = timed_linking
         drafted = _timed(stages, "draft (context, template, parse, citations)", draft_document, case_file, "briefing",

@@ -40,8 +40,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from synthetic import write_synthetic_case  # noqa: E402
 
 from advocate import load_case  # noqa: E402
-from advocate.draft_run import LicenceSelection, draft_run  # noqa: E402
-from advocate.pipeline import DraftOptions, document_text, draft_document  # noqa: E402
+from advocate.run.draft import LicenceSelection, draft_run  # noqa: E402
+from advocate.run.document import DraftOptions, document_text, draft_document  # noqa: E402
 
 
 _BARE_FONT = "Bare-LiberationSerif"
@@ -80,7 +80,7 @@ def bare_python_docx_and_reportlab(paragraphs: list[str]) -> tuple[bytes, bytes]
 
 
 def main() -> None:
-    from advocate.pipeline import render_document
+    from advocate.run.document import render_document
 
     documents = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
     date = dt.date(2026, 11, 23)

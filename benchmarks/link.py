@@ -41,7 +41,7 @@ def one(rows: int, abuses: int) -> dict:
     from advocate.load.caat_release import read_caat_release
     from advocate.models.case import LinkSettings
     from advocate.models.records import Abuse
-    from advocate.problems import Problems
+    from advocate.models.problem import Problems
     from benchmarks.synthetic import DESTINATIONS, synthetic_abuses, write_caat_release
 
     with tempfile.TemporaryDirectory() as folder:

@@ -18,7 +18,7 @@ import tracemalloc
 
 from pypdf import PdfReader
 
-from advocate.document.tree import Document, DocumentInfo, Heading, Paragraph, Table, TableCell, Text
+from advocate.models.document import Document, DocumentInfo, Heading, Paragraph, Table, TableCell, Text
 from advocate.render.pdf.renderer import PdfRenderer
 
 

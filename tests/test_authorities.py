@@ -2,8 +2,8 @@
 
 import pytest
 
-from advocate.citations.authorities import AuthoritiesError, _load, authorities
-from advocate.citations.oscola import bibliography_entry, citation_text, full_citation, short_citation
+from advocate.law.authorities import AuthoritiesError, _load, authorities
+from advocate.resolve.oscola import bibliography_entry, citation_text, full_citation, short_citation
 from advocate.models.records import Source
 
 REQUIRED = (
@@ -29,7 +29,7 @@ def test_every_authority_formats():
 
 
 def test_the_deadline_authorities_exist():
-    from advocate import deadlines
+    from advocate.law import deadlines
     import datetime as dt
 
     day = dt.date(2026, 3, 2)

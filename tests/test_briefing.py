@@ -11,12 +11,12 @@ import re
 import pytest
 
 from advocate import load_case
-from advocate.document.fenced import chart_block
-from advocate.document.parse import MarkdownError, parse_markdown
-from advocate.document.tree import Chart, DocumentInfo, Heading, KeyFigures, List, SummaryBox, Table, plain_text
+from advocate.parse.fenced import chart_block
+from advocate.parse.markdown import MarkdownError, parse_markdown
+from advocate.models.document import Chart, DocumentInfo, Heading, KeyFigures, List, SummaryBox, Table, plain_text
 from advocate.draft.briefing_context import compute_figures, licences_by_quarter, money_short
-from advocate.draft.records import Evidence
-from advocate.pipeline import DraftOptions, document_text, draft_document, render_document
+from advocate.draft.evidence import Evidence
+from advocate.run.document import DraftOptions, document_text, draft_document, render_document
 from advocate.render.markdown import MarkdownRenderer
 from drafting_cases import EXAMPLE, copy_example
 
@@ -269,7 +269,7 @@ def test_chart_figures_and_summary_round_trip_through_markdown(briefing):
 
 def test_chart_text_with_backticks_cannot_close_the_fence():
     chart = Chart("bar", "Title with ``` fence", ("a `b`",), (), ())
-    from advocate.document.tree import ChartSeries
+    from advocate.models.document import ChartSeries
 
     chart = Chart("bar", "Title with ``` fence", ("a `b`",), (ChartSeries("n", (1,)),))
     assert parse_markdown(chart_block(chart), INFO).children == (chart,)

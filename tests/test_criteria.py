@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from advocate.criteria import all_versions, criteria_in_force, criteria_version
+from advocate.law.criteria import all_versions, criteria_in_force, criteria_version
 from advocate.vocab.abuse_categories import abuse_categories, criteria_engaged
 from advocate.vocab.technology import technology_tags
 

@@ -14,7 +14,7 @@ from advocate import load_case
 from advocate.draft.errors import ConfidentialRecordError, DraftError
 from advocate.draft.foi_context import Correspondence
 from advocate.draft.template_env import Templates
-from advocate.pipeline import DraftOptions, document_text, draft_document
+from advocate.run.document import DraftOptions, document_text, draft_document
 from drafting_cases import EXAMPLE, copy_example, set_case_field
 
 Q1_2017 = "DIT-2017Q1-TR-01"
@@ -65,7 +65,7 @@ def test_foi_request_cites_the_act_in_oscola_form_then_ibid_or_short(example):
 
 
 def document_text_of_note(note) -> str:
-    from advocate.document.tree import plain_text
+    from advocate.models.document import plain_text
 
     return " ".join(plain_text(block.children) for block in note.children)
 

@@ -12,10 +12,10 @@ from typer.testing import CliRunner
 
 from advocate import load_case
 from advocate.cli import app
-from advocate.document.tree import Heading, List, plain_text
+from advocate.models.document import Heading, List, plain_text
 from advocate.draft.claim_context import ClaimOptions
 from advocate.draft.errors import DraftError
-from advocate.pipeline import DraftOptions, document_text, draft_document, render_document
+from advocate.run.document import DraftOptions, document_text, draft_document, render_document
 from drafting_cases import EXAMPLE, copy_example
 
 ANNEX_A = [

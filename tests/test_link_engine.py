@@ -177,7 +177,7 @@ def test_weights_change_scores(case_file):
 
 
 def test_bad_linking_settings_name_the_field(tmp_path):
-    from advocate.problems import CaseError
+    from advocate.models.problem import CaseError
 
     with pytest.raises(CaseError) as error:
         load_case(write_case(tmp_path / "c", "linking:\n  min_score: 2\n"), today=TODAY)

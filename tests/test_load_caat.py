@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from advocate.load.licence_data import load_licences, read_licence_data
-from advocate.problems import CaseError, Problems
+from advocate.models.problem import CaseError, Problems
 from tests.conftest import FIXTURES, TODAY, replace_in
 
 

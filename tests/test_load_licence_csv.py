@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from advocate.load.licence_data import read_licence_data
-from advocate.problems import Problems
+from advocate.models.problem import Problems
 from tests.conftest import TODAY
 
 HEADER = "id,destination,decision_date,outcome,ratings,goods_summary,value,notes\n"

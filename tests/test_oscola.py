@@ -2,8 +2,8 @@
 
 import pytest
 
-from advocate.citations.oscola import bibliography_entry, citation_text, full_citation, ibid, short_citation
-from advocate.document.tree import Emphasis, Link, Text
+from advocate.resolve.oscola import bibliography_entry, citation_text, full_citation, ibid, short_citation
+from advocate.models.document import Emphasis, Link, Text
 from advocate.models.records import SOURCE_KINDS, Source
 
 

@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from advocate.periods import Period
+from advocate.models.period import Period
 
 
 @pytest.mark.parametrize(

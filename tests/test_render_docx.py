@@ -16,8 +16,8 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
-from advocate.document.parse import parse_markdown
-from advocate.document.tree import (
+from advocate.parse.markdown import parse_markdown
+from advocate.models.document import (
     Document, DocumentInfo, Footnote, FootnoteRef, Link, List, ListItem, Paragraph, Text,
 )
 from advocate.render.docx import footnotes_part as fp

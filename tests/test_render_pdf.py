@@ -12,8 +12,8 @@ from pypdf.generic import ContentStream
 from reportlab.lib.pagesizes import LETTER
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from advocate.document.parse import parse_markdown
-from advocate.document.tree import Document, DocumentInfo, Paragraph, Table, TableCell, Text
+from advocate.parse.markdown import parse_markdown
+from advocate.models.document import Document, DocumentInfo, Paragraph, Table, TableCell, Text
 from advocate.render.pdf.fonts import UnprintableText
 from advocate.render.pdf.renderer import PdfRenderer
 from advocate.render.pdf.style import PdfStyle

@@ -6,7 +6,7 @@ import pytest
 
 from advocate.load.case_folder import check_case, load_case
 from advocate.load.licence_data import read_licence_data
-from advocate.problems import CaseError, Problems
+from advocate.models.problem import CaseError, Problems
 from tests.conftest import TODAY, line_of, replace_in
 
 

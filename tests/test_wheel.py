@@ -62,7 +62,7 @@ def test_an_installed_wheel_finds_its_data(wheel, tmp_path):
     assert installed.returncode == 0, installed.stderr
     script = (
         "import advocate, datetime as dt\n"
-        "from advocate.new_case import init_case\n"
+        "from advocate.case_skeleton import init_case\n"
         "from advocate.load.case_folder import check_case\n"
         "from advocate.resources import shipped_templates\n"
         "assert advocate.__file__.startswith(r'%s'), advocate.__file__\n"

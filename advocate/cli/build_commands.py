@@ -8,13 +8,13 @@ from pathlib import Path
 
 import typer
 
-from advocate.build import build_case
+from advocate.run.build import build_case
 from advocate.cli import app
 from advocate.cli.filters import parse_date
 from advocate.cli.output import fail, print_problems, stdout
 from advocate.draft.errors import DraftError
-from advocate.outputs import OutputConflict
-from advocate.problems import CaseError
+from advocate.run.outputs import OutputConflict
+from advocate.models.problem import CaseError
 
 EXIT_CANNOT_BUILD = 2
 

@@ -9,7 +9,7 @@ import typer
 from advocate.cli import app
 from advocate.cli.output import EXIT_BAD_EVIDENCE, fail, print_problems, say
 from advocate.load.case_folder import check_case
-from advocate.new_case import FolderNotEmpty, init_case
+from advocate.case_skeleton import FolderNotEmpty, init_case
 
 
 @app.command()

@@ -14,12 +14,12 @@ from advocate.cli.output import fail, print_problems, stdout
 from advocate.draft.claim_context import ClaimOptions
 from advocate.draft.errors import DraftError
 from advocate.draft.foi_context import Correspondence
-from advocate.draft.kinds import ALL_FORMATS, KINDS
+from advocate.kinds import ALL_FORMATS, KINDS
 from advocate.draft.template_env import Templates
-from advocate.draft_run import LicenceSelection, draft_run
-from advocate.outputs import OutputConflict
-from advocate.pipeline import DraftOptions
-from advocate.problems import CaseError
+from advocate.run.draft import LicenceSelection, draft_run
+from advocate.run.outputs import OutputConflict
+from advocate.run.document import DraftOptions
+from advocate.models.problem import CaseError
 
 EXIT_CANNOT_DRAFT = 2
 

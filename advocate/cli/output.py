@@ -13,7 +13,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from advocate.problems import Problem, Severity
+from advocate.models.problem import Problem, Severity
 
 EXIT_BAD_EVIDENCE = 2
 """Exit status when the evidence has errors (bad input), as for a usage error."""

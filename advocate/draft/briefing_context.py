@@ -7,7 +7,7 @@ the licence table, so a briefing on 20,000 licences costs milliseconds here:
 - ``figures`` — :class:`BriefingFigures`: licences, outcomes, total value where
   known (and how many have none), destinations, ratings, the span of decision
   dates, documented abuses and their categories, records withheld;
-- ``key_figures`` — the :class:`~advocate.document.tree.Figure` tiles a briefing
+- ``key_figures`` — the :class:`~advocate.models.document.Figure` tiles a briefing
   opens with; ``figures_json(items)`` writes any list of them as the body of a
   ```` ```figures ```` block;
 - ``chart_json(name)`` — the body of a ```` ```chart ```` block:
@@ -32,7 +32,7 @@ the licence table, so a briefing on 20,000 licences costs milliseconds here:
 - ``money_short(value)`` — "£3.4 million", "£950,000" for a figure tile.
 
 The JSON these write is marked safe (not Markdown-escaped): it is the body of
-a fenced block, read back by :mod:`advocate.document.fenced`.
+a fenced block, read back by :mod:`advocate.parse.fenced`.
 """
 
 from __future__ import annotations
@@ -45,11 +45,11 @@ import numpy as np
 import pandas as pd
 from markupsafe import Markup
 
-from advocate.citations.oscola import bibliography_entry
-from advocate.document.fenced import chart_data, figures_data, to_json
-from advocate.document.tree import Chart, ChartMarker, ChartSeries, Figure, KeyFigures, plain_text
+from advocate.resolve.oscola import bibliography_entry
+from advocate.parse.fenced import chart_data, figures_data, to_json
+from advocate.models.document import Chart, ChartMarker, ChartSeries, Figure, KeyFigures, plain_text
 from advocate.draft.errors import DraftError
-from advocate.draft.records import Evidence, LicenceView, money
+from advocate.draft.evidence import Evidence, LicenceView, money
 from advocate.vocab.abuse_categories import abuse_categories
 from advocate.vocab.ratings import describe_rating
 

@@ -7,7 +7,7 @@ from markupsafe import Markup
 from advocate.draft.errors import DraftError
 from advocate.draft.footnotes import Footnotes, citation_marker
 from advocate.draft.markdown_escape import escape_markdown
-from advocate.draft.records import Evidence, LicenceView
+from advocate.draft.evidence import Evidence, LicenceView
 from advocate.models.records import Abuse, AssertedLink, Event, Source
 
 

@@ -3,7 +3,7 @@
 Every template gets the same names (listed in :func:`base_context`); a kind of
 document adds its own (an FOI request its reply deadline, a review request the
 correspondence it follows). Records come only through
-:class:`~advocate.draft.records.Evidence`, so confidentiality holds whatever a
+:class:`~advocate.draft.evidence.Evidence`, so confidentiality holds whatever a
 template does.
 """
 
@@ -17,8 +17,8 @@ from markupsafe import Markup
 from advocate.draft.citing import Citer
 from advocate.draft.errors import DraftError
 from advocate.draft.markdown_escape import escape_markdown
-from advocate.draft.records import Evidence, LicenceView, money
-from advocate.periods import Period, long_date
+from advocate.draft.evidence import Evidence, LicenceView, money
+from advocate.models.period import Period, long_date
 from advocate.vocab.abuse_categories import abuse_categories
 from advocate.vocab.state_bodies import state_bodies
 

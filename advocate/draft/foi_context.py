@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from advocate import deadlines
+from advocate.law import deadlines
 from advocate.draft.errors import DraftError
 from advocate.models.case_file import CaseFile
 from advocate.models.correspondence import FoiCorrespondence

@@ -2,7 +2,7 @@
 
 A template never types a citation: it calls ``cite(record)``, which prints a
 footnote mark and records the footnote's text as citation markers
-(``[@source-id, pinpoint]``, see :mod:`advocate.document.parse`). Once the whole
+(``[@source-id, pinpoint]``, see :mod:`advocate.parse.markdown`). Once the whole
 template has rendered, the definitions are appended to the Markdown, and the
 citation resolver turns the markers into OSCOLA text, full at first citation
 and short with a cross-reference after, in footnote order.

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from advocate.criteria import version_starts
-from advocate.licence_table import LicenceTable
+from advocate.law.criteria import version_starts
+from advocate.models.licence_table import LicenceTable
 from advocate.link.matching import AbuseProfile, LicenceProfile
 
 MISSING_START = np.iinfo(np.int64).min // 4

@@ -24,7 +24,7 @@ from functools import cached_property
 import numpy as np
 import pandas as pd
 
-from advocate.licence_table import LicenceTable
+from advocate.models.licence_table import LicenceTable
 from advocate.link.columns import MISSING_END, MISSING_START, AbuseColumns, LicenceColumns, abuse_columns, licence_columns
 from advocate.link.matching import match_bodies, match_signature, technology_signature
 from advocate.vocab.state_bodies import bodies_in_text

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from advocate.criteria import CriteriaVersion, criteria_in_force
-from advocate.periods import Period, long_date
+from advocate.law.criteria import CriteriaVersion, criteria_in_force
+from advocate.models.period import Period, long_date
 
 
 def when(period: Period) -> str:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from advocate.licence_table import LicenceTable
+from advocate.models.licence_table import LicenceTable
 from advocate.link.columns import MISSING_END, LicenceColumns
 from advocate.link.matching import ROOTS
 

@@ -7,13 +7,13 @@ import datetime as dt
 import numpy as np
 import pandas as pd
 
-from advocate.criteria import criteria_version
+from advocate.law.criteria import criteria_version
 from advocate.link.columns import VERSION_IDS
 from advocate.link.engine import RELATIONS, LinkTable
 from advocate.link.matching import AbuseProfile, match_end_user, match_technology
 from advocate.link.models import Link
 from advocate.link.reasons import period_reason, refusal_reason, version_for
-from advocate.periods import Period
+from advocate.models.period import Period
 from advocate.vocab.abuse_categories import criteria_engaged
 from advocate.vocab.technology import technology_tags
 

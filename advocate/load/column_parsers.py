@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from advocate.periods import Period
+from advocate.models.period import Period
 from advocate.vocab.countries import country_code
 
 _MONEY_NOISE = r"(?i)GBP|£|\$|€|,|\s|\u00a0"
@@ -38,7 +38,7 @@ def parse_iso_days(column: pd.Series) -> tuple[pd.Series, np.ndarray]:
 
 
 def parse_periods(column: pd.Series) -> tuple[pd.Series, pd.Series, dict[str, str], np.ndarray]:
-    """Periods (see :mod:`advocate.periods`): start and end columns, the error for each bad value, and a bad-row mask."""
+    """Periods (see :mod:`advocate.models.period`): start and end columns, the error for each bad value, and a bad-row mask."""
     starts, ends, errors = {}, {}, {}
     for value in column.unique():
         try:

@@ -17,7 +17,7 @@ import pandas as pd
 
 from advocate.load.text_encoding import EncodingProblem, detect_encoding
 from advocate.models.fields import suggest
-from advocate.problems import Problems, Severity
+from advocate.models.problem import Problems, Severity
 
 ROWS_REPORTED = 50
 """Rows reported one by one for each kind of problem in a column; the rest are counted."""

@@ -7,7 +7,7 @@ Columns (any order, any case)::
     end_user, technology, value, refusal_criteria, sources,
     notes, confidential, illustrative                   optional
 
-``decision_date`` takes the forms of :mod:`advocate.periods` (``2017-Q1`` when the
+``decision_date`` takes the forms of :mod:`advocate.models.period` (``2017-Q1`` when the
 data gives only the quarter); ``ratings`` and ``sources`` take several values
 separated by ``;``.
 """
@@ -20,12 +20,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from advocate.licence_table import LICENCE_COLUMNS, LicenceTable
+from advocate.models.licence_table import LICENCE_COLUMNS, LicenceTable
 from advocate.load.column_parsers import parse_countries, parse_flags, parse_money, parse_periods
 from advocate.load.csv_frame import Column, CsvFrame, read_csv_frame, report_rows
 from advocate.models.fields import ID_PATTERN, suggest
 from advocate.models.licence import LICENCE_TYPES, OUTCOME_SYNONYMS, OUTCOMES
-from advocate.problems import Problems, Severity
+from advocate.models.problem import Problems, Severity
 from advocate.vocab.ratings import is_known_rating, parse_rating, split_ratings
 from advocate.vocab.technology import technology_tags
 

@@ -8,7 +8,7 @@ from pydantic import BaseModel, ValidationError
 
 from advocate.load.yaml_file import YamlDocument
 from advocate.models.fields import suggest
-from advocate.problems import Problems
+from advocate.models.problem import Problems
 
 
 def _model_fields(model: type[BaseModel], loc: tuple) -> list[str]:

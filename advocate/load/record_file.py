@@ -8,7 +8,7 @@ from pydantic import BaseModel, ValidationError
 
 from advocate.load.record_errors import record_problems
 from advocate.load.yaml_file import YamlDocument
-from advocate.problems import Problems
+from advocate.models.problem import Problems
 
 
 @dataclass(frozen=True)

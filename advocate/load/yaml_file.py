@@ -12,7 +12,7 @@ from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from advocate.load.text_encoding import EncodingProblem, decode_file
-from advocate.problems import Problems
+from advocate.models.problem import Problems
 
 
 class _TextDatesConstructor(RoundTripConstructor):
@@ -21,7 +21,7 @@ class _TextDatesConstructor(RoundTripConstructor):
     YAML resolves ``2017-03-01`` to a date but ``2017-03`` to text and ``2017`` to a
     number, and an impossible day such as ``2017-02-30`` makes the parser itself raise.
     Case files write dates at the precision the evidence gives, so every date is
-    kept as written and read by :class:`~advocate.periods.Period`, which names the
+    kept as written and read by :class:`~advocate.models.period.Period`, which names the
     problem and the line.
     """
 

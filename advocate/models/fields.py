@@ -10,7 +10,7 @@ from typing import Annotated
 from pydantic import AfterValidator, BeforeValidator, PlainSerializer, PlainValidator
 from pydantic_core import PydanticCustomError
 
-from advocate.periods import Period
+from advocate.models.period import Period
 from advocate.vocab.countries import Country, resolve_country
 
 ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:-]*$")
@@ -97,7 +97,7 @@ RecordId = Annotated[str, PlainValidator(_record_id)]
 """A stable identifier: letters, digits, ``-``, ``_``, ``.``, ``:``; no spaces."""
 
 PeriodField = Annotated[Period, PlainValidator(_period), PlainSerializer(str)]
-"""A date at the precision the evidence gives (see :mod:`advocate.periods`)."""
+"""A date at the precision the evidence gives (see :mod:`advocate.models.period`)."""
 
 DayField = Annotated[dt.date, PlainValidator(_day), PlainSerializer(dt.date.isoformat)]
 """A single day, written YYYY-MM-DD."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from advocate.periods import Period
+from advocate.models.period import Period
 from advocate.vocab.ratings import Rating
 
 OUTCOMES = ("issued", "refused", "rejected", "revoked", "suspended", "withdrawn", "no-licence-required")

@@ -72,7 +72,7 @@ class SourceCitation(BaseModel):
 
 SOURCE_KINDS = ("report", "news", "web", "statute", "statutory-instrument", "eu-legislation", "guidance", "case",
                 "hansard", "statistics", "dataset", "letter", "interview", "other")
-"""Source kinds, each cited in its own OSCOLA form (see :mod:`advocate.citations.oscola`).
+"""Source kinds, each cited in its own OSCOLA form (see :mod:`advocate.resolve.oscola`).
 
 ``statutory-instrument`` is an SI ("Export Control Order 2008, SI 2008/3231");
 ``eu-legislation`` an EU act cited with its Official Journal reference;

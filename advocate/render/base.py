@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from advocate.document.tree import Document
+from advocate.models.document import Document
 
 
 class Renderer:

@@ -22,7 +22,7 @@ from reportlab.graphics.shapes import Circle, Drawing, Line, Rect, String
 from reportlab.lib.colors import Color, HexColor
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from advocate.document.tree import Chart
+from advocate.models.document import Chart
 
 MAX_SPAN_BARS = 10
 """More distinct spans than this are drawn as a shaded strip instead of one bar each."""

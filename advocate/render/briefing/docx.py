@@ -11,7 +11,7 @@ reference DOCX apply unchanged.
 
 from __future__ import annotations
 
-from advocate.document.tree import Emphasis, Heading, Paragraph, Strong, Text
+from advocate.models.document import Emphasis, Heading, Paragraph, Strong, Text
 from advocate.render.briefing.tables import chart_notes, chart_table, figures_table
 from advocate.render.docx.renderer import DocxRenderer
 

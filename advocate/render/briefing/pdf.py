@@ -10,11 +10,11 @@
   title, and an italic byline straight after it are not printed again;
 - later pages have a running header with a rule, and every page but the cover
   its number;
-- a :class:`~advocate.document.tree.SummaryBox` is a shaded box with a rule in
+- a :class:`~advocate.models.document.SummaryBox` is a shaded box with a rule in
   the accent colour down its left side;
-- :class:`~advocate.document.tree.KeyFigures` are tiles, three to a row, each a
+- :class:`~advocate.models.document.KeyFigures` are tiles, three to a row, each a
   large number over its label and note;
-- a :class:`~advocate.document.tree.Chart` is drawn with reportlab's graphics
+- a :class:`~advocate.models.document.Chart` is drawn with reportlab's graphics
   (see :mod:`advocate.render.briefing.charts`) under its title, with its note
   and source under it, kept on one page.
 """
@@ -29,7 +29,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
 
-from advocate.document.tree import Document, Emphasis, Heading, Paragraph as ParagraphNode, plain_text
+from advocate.models.document import Document, Emphasis, Heading, Paragraph as ParagraphNode, plain_text
 from advocate.render.briefing.charts import ChartLook, bar_drawing, timeline_drawing
 from advocate.render.pdf.fonts import check_printable
 from advocate.render.pdf.renderer import BlockContext, PdfRenderer

@@ -9,7 +9,7 @@ figure, value and note.
 
 from __future__ import annotations
 
-from advocate.document.tree import Chart, KeyFigures, Table, TableCell, Text
+from advocate.models.document import Chart, KeyFigures, Table, TableCell, Text
 
 
 def _cell(text, align: str | None = None) -> TableCell:

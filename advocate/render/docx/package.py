@@ -2,7 +2,7 @@
 
 python-docx stamps the save time into ``docProps/core.xml`` and zip entries
 carry the time they were written; both would make every run's bytes differ.
-Core properties are set from :class:`~advocate.document.tree.DocumentInfo`
+Core properties are set from :class:`~advocate.models.document.DocumentInfo`
 (created and modified at the document's date, midnight UTC; revision 1) and
 :func:`package_bytes` writes the package once, with entries in a fixed order
 and fixed timestamps (:func:`reproducible_zip` rewrites an existing zip the
@@ -30,7 +30,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PACKAGE_URI
 from docx.opc.pkgwriter import _ContentTypesItem
 
-from advocate.document.tree import DocumentInfo
+from advocate.models.document import DocumentInfo
 
 ZIP_TIMESTAMP = (1980, 1, 1, 0, 0, 0)
 COMPRESS_LEVEL = 6

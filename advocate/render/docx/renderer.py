@@ -19,7 +19,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 
-from advocate.document.tree import Document, Paragraph, plain_text
+from advocate.models.document import Document, Paragraph, plain_text
 from advocate.render.base import Renderer
 from advocate.render.docx.elements import field_runs, paragraph, run, w
 from advocate.render.docx.footnotes_part import add_footnote, footnotes_part, mark_runs, reference_run

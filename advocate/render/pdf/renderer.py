@@ -28,7 +28,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, PageBreak, Spacer
 from reportlab.platypus.flowables import HRFlowable
 
-from advocate.document.tree import Document, Paragraph as ParagraphNode, Text, plain_text
+from advocate.models.document import Document, Paragraph as ParagraphNode, Text, plain_text
 from advocate.render.base import Renderer
 from advocate.render.pdf.fonts import UnprintableText, check_printable
 from advocate.render.pdf.layout import NotesDocTemplate, numbered_canvas

@@ -228,7 +228,7 @@ def plain_text(nodes) -> str:
     return "".join(out)
 
 
-# -- blocks the engine draws (written as fenced blocks, see advocate.document.fenced) ---------------------------
+# -- blocks the engine draws (written as fenced blocks, see advocate.parse.fenced) ---------------------------
 
 
 @dataclass(frozen=True)

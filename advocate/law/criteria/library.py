@@ -8,7 +8,7 @@ from importlib.resources import files
 
 from ruamel.yaml import YAML
 
-from advocate.criteria.models import CriteriaVersion, Criterion
+from advocate.law.criteria.models import CriteriaVersion, Criterion
 
 UK = "uk"
 """Jurisdiction of the versions :func:`criteria_in_force` chooses between for UK licences."""
@@ -54,7 +54,7 @@ def _version(entry: dict) -> CriteriaVersion:
 @lru_cache(maxsize=1)
 def all_versions() -> tuple[CriteriaVersion, ...]:
     """Every shipped version, in file order."""
-    with (files("advocate.criteria") / "data" / "criteria.yaml").open(encoding="utf-8") as handle:
+    with (files("advocate.law.criteria") / "data" / "criteria.yaml").open(encoding="utf-8") as handle:
         data = YAML(typ="safe").load(handle)
     return tuple(_version(entry) for entry in data["versions"])
 

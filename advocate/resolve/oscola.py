@@ -1,6 +1,6 @@
 """OSCOLA (4th edition) citations of :class:`~advocate.models.records.Source` records.
 
-Each function returns inline nodes of :mod:`advocate.document.tree` (``Text``,
+Each function returns inline nodes of :mod:`advocate.models.document` (``Text``,
 ``Emphasis`` for italics, ``Link`` for URLs), with no closing full stop: the
 footnote adds it. The forms, by ``kind``:
 
@@ -37,7 +37,7 @@ considered and not used: it renders to plain text, HTML or reStructuredText
 rather than this document tree, its CSL types have no place for an SI number, an
 OJ reference or a Hansard column, and OSCOLA's "(n 3)" cross-references need the
 note number of the first citation, which the resolve step
-(:mod:`advocate.citations.resolve`) already tracks.
+(:mod:`advocate.resolve.citations`) already tracks.
 """
 
 from __future__ import annotations
@@ -45,9 +45,9 @@ from __future__ import annotations
 import re
 from typing import Iterable, Mapping
 
-from advocate.document.tree import Emphasis, Inline, Link, Text, plain_text
+from advocate.models.document import Emphasis, Inline, Link, Text, plain_text
 from advocate.models.records import Source
-from advocate.periods import Period, long_date
+from advocate.models.period import Period, long_date
 
 _JR_CASE = re.compile(r"^R \((?:on the application of )?(?P<claimant>[^)]+)\) v ")
 

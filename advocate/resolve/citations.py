@@ -1,12 +1,12 @@
 """Citation markers in footnotes turned into OSCOLA text, in footnote order.
 
 The parse stage leaves each ``[@source-id, pinpoint]`` as a
-:class:`~advocate.document.parse.CitationMark`. Once footnotes are numbered this
+:class:`~advocate.parse.markdown.CitationMark`. Once footnotes are numbered this
 pass decides each citation's form as OSCOLA does: the first citation of a source
 in full; a citation of the same single source as the note immediately before,
 *ibid*; any later one in short form with a cross-reference to the note of the
 first ('Cox (n 3)'). It is the 'resolve' step of the pipeline, kept apart from
-the formatting rules (:mod:`advocate.citations.oscola`).
+the formatting rules (:mod:`advocate.resolve.oscola`).
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Mapping, Protocol
 
-from advocate.document.parse import CitationMark
-from advocate.document.tree import Document, Emphasis, Footnote, Link, List, ListItem, Paragraph, Strong, Text
+from advocate.parse.markdown import CitationMark
+from advocate.models.document import Document, Emphasis, Footnote, Link, List, ListItem, Paragraph, Strong, Text
 
 
 class CitationError(ValueError):

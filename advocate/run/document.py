@@ -22,14 +22,14 @@ from pathlib import Path
 
 from reportlab.platypus.doctemplate import LayoutError
 
-from advocate.citations import oscola
-from advocate.citations.authorities import authorities
-from advocate.citations.resolve import CitationError, resolve_citations
-from advocate.document.parse import MarkdownError, parse_markdown
-from advocate.document.tree import Document, DocumentInfo, Heading, plain_text
+from advocate.resolve import oscola
+from advocate.law.authorities import authorities
+from advocate.resolve.citations import CitationError, resolve_citations
+from advocate.parse.markdown import MarkdownError, parse_markdown
+from advocate.models.document import Document, DocumentInfo, Heading, plain_text
 from advocate.draft.citing import Citer
 from advocate.draft.claim_context import ClaimOptions
-from advocate.draft.confidentiality import check_no_leak
+from advocate.run.leaks import check_no_leak
 from advocate.draft.context import base_context
 from advocate.draft.errors import DraftError
 from advocate.draft.foi_context import (
@@ -37,10 +37,10 @@ from advocate.draft.foi_context import (
 )
 from advocate.draft.footnotes import Footnotes
 from advocate.draft.linking_context import linking_context
-from advocate.draft.kinds import ALL_FORMATS, DocumentKind, document_kind, is_public
-from advocate.draft.records import Evidence
+from advocate.kinds import ALL_FORMATS, DocumentKind, document_kind, is_public
+from advocate.draft.evidence import Evidence
 from advocate.draft.template_env import Templates, TemplateSource
-from advocate.licence_table import LicenceTable
+from advocate.models.licence_table import LicenceTable
 from advocate.models.case_file import CaseFile
 
 

@@ -16,15 +16,15 @@ from dataclasses import dataclass
 from typing import Mapping
 
 from advocate.draft.errors import ConfidentialRecordError, DraftError
-from advocate.licence_table import LicenceTable
+from advocate.models.licence_table import LicenceTable
 from advocate.models.case_file import CaseFile
 from advocate.models.licence import Licence
 from advocate.models.records import Abuse, AssertedLink, Event, Source
-from advocate.periods import Period
+from advocate.models.period import Period
 from advocate.vocab.ratings import describe_rating
 from advocate.vocab.technology import technology_tags
 
-from advocate.licence_table import asserted_tags, rating_tags, summary_tags
+from advocate.models.licence_table import asserted_tags, rating_tags, summary_tags
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from advocate.document.tree import Document
+from advocate.models.document import Document
 from advocate.draft.errors import ConfidentialRecordError
 from advocate.models.case_file import CaseFile
 from advocate.render.text import TextRenderer

@@ -3,7 +3,7 @@
 This is what ``advocate draft`` does, as a function: load and check the case,
 select the licences, draft one document (or one per licence with ``each``),
 render every format in memory, then write all files and the manifest at once
-(:func:`advocate.outputs.write_outputs`), so that an error anywhere leaves the
+(:func:`advocate.run.outputs.write_outputs`), so that an error anywhere leaves the
 output folder as it was.
 """
 
@@ -22,13 +22,13 @@ from advocate import __version__
 from advocate.draft.errors import DraftError
 from advocate.draft.foi_context import Timing
 from advocate.draft.linking_context import case_links
-from advocate.draft.kinds import DocumentKind, document_kind
-from advocate.licence_table import LicenceTable
+from advocate.kinds import DocumentKind, document_kind
+from advocate.models.licence_table import LicenceTable
 from advocate.load.case_folder import load_case
-from advocate.manifest import DocumentEntry, Manifest, OutputFile
+from advocate.run.manifest import DocumentEntry, Manifest, OutputFile
 from advocate.models.case_file import CaseFile
-from advocate.outputs import sha256, write_outputs
-from advocate.pipeline import DraftedDocument, DraftOptions, draft_document, formats_for, render_document
+from advocate.run.outputs import sha256, write_outputs
+from advocate.run.document import DraftedDocument, DraftOptions, draft_document, formats_for, render_document
 
 
 @dataclass(frozen=True)
@@ -114,8 +114,8 @@ def draft_run(case: str | Path | CaseFile, kind: str | DocumentKind, out: str | 
               progress: Callable[[int, int], None] | None = None) -> DraftRun:
     """Draft ``kind`` for the selected licences into ``out`` and return what was written.
 
-    Raises :class:`~advocate.problems.CaseError` for a case with errors, :class:`DraftError` for a document
-    that cannot be drafted truthfully, :class:`~advocate.outputs.OutputConflict` rather than overwrite a
+    Raises :class:`~advocate.models.problem.CaseError` for a case with errors, :class:`DraftError` for a document
+    that cannot be drafted truthfully, :class:`~advocate.run.outputs.OutputConflict` rather than overwrite a
     file the user changed; in each case nothing is written. With ``each``, documents are drafted in
     ``workers`` processes (default: one per core) when there are enough of them to be worth it.
     """

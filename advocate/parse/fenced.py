@@ -5,13 +5,13 @@ fenced block whose info string names the element and whose body is its data.
 This module turns each into its node; any other fenced block (code) is refused,
 since a letter never prints code. The blocks:
 
-- ```` ```figures ```` — :class:`~advocate.document.tree.KeyFigures`; body JSON
+- ```` ```figures ```` — :class:`~advocate.models.document.KeyFigures`; body JSON
   ``{"figures": [{"value": "17", "label": "licences", "note": "2008 to 2017"}, ...]}``;
-- ```` ```chart ```` — :class:`~advocate.document.tree.Chart`; body JSON
+- ```` ```chart ```` — :class:`~advocate.models.document.Chart`; body JSON
   ``{"form": "bar" | "timeline", "title": ..., "categories": [...],
   "series": [{"name": ..., "values": [...]}], "markers": [{"first": 0, "last": 3, "count": 2}],
   "marker_name": ..., "source": ..., "note": ...}``;
-- ```` ```summary Title ```` — :class:`~advocate.document.tree.SummaryBox`; body
+- ```` ```summary Title ```` — :class:`~advocate.models.document.SummaryBox`; body
   Markdown (a few bullets; no footnotes: the body of the document footnotes
   what the summary says).
 
@@ -26,8 +26,8 @@ import json
 import math
 from typing import Callable
 
-from advocate.document.parse import MarkdownError
-from advocate.document.tree import Chart, ChartMarker, ChartSeries, DocumentInfo, Figure, KeyFigures, SummaryBox
+from advocate.parse.markdown import MarkdownError
+from advocate.models.document import Chart, ChartMarker, ChartSeries, DocumentInfo, Figure, KeyFigures, SummaryBox
 
 CHART_FORMS = ("bar", "timeline")
 
@@ -116,7 +116,7 @@ def parse_chart(info: str, body: str) -> Chart:
 
 
 def parse_summary(info: str, body: str) -> SummaryBox:
-    from advocate.document.parse import parse_markdown
+    from advocate.parse.markdown import parse_markdown
 
     title = info.partition(" ")[2].strip()
     inner = parse_markdown(body, DocumentInfo(title="", date=None))  # type: ignore[arg-type]

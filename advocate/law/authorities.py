@@ -50,5 +50,5 @@ def _load(text: str, label: str) -> dict[str, Source]:
 @lru_cache(maxsize=1)
 def authorities() -> Mapping[str, Source]:
     """Every shipped authority by id (read once; works from an installed wheel)."""
-    resource = files("advocate.citations") / "data" / DATA_FILE
+    resource = files("advocate.law") / "data" / DATA_FILE
     return MappingProxyType(_load(resource.read_text(encoding="utf-8"), f"advocate/citations/data/{DATA_FILE}"))

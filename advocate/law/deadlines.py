@@ -31,7 +31,7 @@ import holidays
 from dateutil.easter import easter
 from dateutil.relativedelta import relativedelta
 
-from advocate.periods import long_date
+from advocate.models.period import long_date
 
 NATIONS = (("ENG", "England"), ("WLS", "Wales"), ("SCT", "Scotland"), ("NIR", "Northern Ireland"))
 """The ``holidays`` subdivisions of the United Kingdom, in the order explanations name them."""

@@ -17,7 +17,7 @@ import tempfile
 from dataclasses import replace
 from pathlib import Path
 
-from advocate.manifest import MANIFEST_NAME, DocumentEntry, Manifest, read_manifest
+from advocate.run.manifest import MANIFEST_NAME, DocumentEntry, Manifest, read_manifest
 
 
 class OutputConflict(Exception):

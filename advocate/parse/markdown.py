@@ -1,7 +1,7 @@
 """Stage 5 of the pipeline: drafted Markdown parsed into the document tree.
 
 mistune 3 (with its footnotes and table plugins) reads the Markdown into an
-abstract syntax tree; this module turns that into :mod:`advocate.document.tree`
+abstract syntax tree; this module turns that into :mod:`advocate.models.document`
 nodes. Two additions to Markdown:
 
 - a citation marker ``[@source-id]`` or ``[@source-id, para 4]``, written by the
@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 import mistune
 
-from advocate.document.tree import (
+from advocate.models.document import (
     Block, BlockQuote, Code, Document, DocumentInfo, Emphasis, Footnote, FootnoteRef, Heading, Inline, LineBreak,
     Link, List, ListItem, PageBreak, Paragraph, Strong, Table, TableCell, Text, ThematicBreak,
 )
@@ -63,7 +63,7 @@ _MARKDOWN = mistune.create_markdown(renderer=None, plugins=["footnotes", "table"
 
 def parse_markdown(text: str, info: DocumentInfo) -> Document:
     """The tree of a drafted document. Footnotes are numbered in order of first reference;
-    citation marks are left for :func:`advocate.citations.resolve.resolve_citations`."""
+    citation marks are left for :func:`advocate.resolve.citations.resolve_citations`."""
     tokens = _MARKDOWN(text)
     converter = _Converter()
     body = converter.blocks(token for token in tokens if token["type"] != "footnotes")
@@ -101,7 +101,7 @@ class _Converter:
 
     def block_block_code(self, token) -> Block:
         """A fenced block: the engine's own blocks (a chart, key figures) by their info string; code is refused."""
-        from advocate.document.fenced import fenced_block
+        from advocate.parse.fenced import fenced_block
 
         info = str((token.get("attrs") or {}).get("info", "") or "").strip()
         return fenced_block(info, token.get("raw", ""))

@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from advocate.models.licence import Licence
-from advocate.periods import Period
+from advocate.models.period import Period
 from advocate.vocab.countries import country_code
 from advocate.vocab.ratings import parse_rating, rating_matches
 from advocate.vocab.technology import lineage, read_goods_summary, tags_for_rating

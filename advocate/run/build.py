@@ -5,7 +5,7 @@ document kind the case lists under ``documents:`` in case.yaml (by default the F
 request, the letter before claim if the case names a decision, the briefing and
 the suggested questions) is drafted and rendered in memory. Only when every file
 is complete are they written, with one manifest and ``links.csv`` (the public
-links only), through :func:`advocate.outputs.write_outputs`: an error anywhere
+links only), through :func:`advocate.run.outputs.write_outputs`: an error anywhere
 leaves the output folder as it was.
 """
 
@@ -17,16 +17,16 @@ from typing import Callable
 
 from advocate import __version__
 from advocate.draft.errors import DraftError
-from advocate.draft.kinds import KINDS, document_kind
+from advocate.kinds import KINDS, document_kind
 from advocate.draft.linking_context import PrintableLinks, case_links
-from advocate.draft.records import Evidence
-from advocate.draft_run import DraftRun, case_manifest_part, entry_for
+from advocate.draft.evidence import Evidence
+from advocate.run.draft import DraftRun, case_manifest_part, entry_for
 from advocate.link.models import links_frame
 from advocate.load.case_folder import load_case
-from advocate.manifest import DocumentEntry, Manifest, OutputFile
+from advocate.run.manifest import DocumentEntry, Manifest, OutputFile
 from advocate.models.case_file import CaseFile
-from advocate.outputs import sha256, write_outputs
-from advocate.pipeline import DraftedDocument, DraftOptions, draft_document, formats_for, render_document
+from advocate.run.outputs import sha256, write_outputs
+from advocate.run.document import DraftedDocument, DraftOptions, draft_document, formats_for, render_document
 
 LINKS_FILE = "links.csv"
 

@@ -1,1 +1,0 @@
-"""OSCOLA citations built from source records."""

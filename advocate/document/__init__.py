@@ -1,1 +1,0 @@
-"""The document tree: what the parse stage builds from drafted Markdown and every renderer reads."""
