@@ -12,13 +12,14 @@ try:
 except PackageNotFoundError:  # running from a checkout that was never installed
     __version__ = "0.0.0+unknown"
 
-from advocate.models.licence_table import LicenceTable
+from advocate.case_skeleton import init_case
+from advocate.errors import CaseError
 from advocate.load.case_folder import CheckResult, check_case, load_case
 from advocate.load.licence_data import load_licences
 from advocate.models.case_file import CaseFile
-from advocate.case_skeleton import init_case
+from advocate.models.licence_table import LicenceTable
 from advocate.models.period import Period
-from advocate.models.problem import CaseError, Problem, Severity
+from advocate.models.problem import Problem, Severity
 
 __all__ = [
     "CaseError",

@@ -40,9 +40,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from synthetic import write_synthetic_case  # noqa: E402
 
 from advocate import load_case  # noqa: E402
-from advocate.run.draft import LicenceSelection, draft_run  # noqa: E402
 from advocate.run.document import DraftOptions, document_text, draft_document  # noqa: E402
-
+from advocate.run.draft import LicenceSelection, draft_run  # noqa: E402
 
 _BARE_FONT = "Bare-LiberationSerif"
 
@@ -61,11 +60,12 @@ def register_bare_font() -> None:
 
 def bare_python_docx_and_reportlab(paragraphs: list[str]) -> tuple[bytes, bytes]:
     """The same text written by the two libraries directly: what the engine is compared with."""
+    from xml.sax.saxutils import escape
+
     import docx
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import getSampleStyleSheet
     from reportlab.platypus import Paragraph, SimpleDocTemplate
-    from xml.sax.saxutils import escape
 
     document = docx.Document()
     for text in paragraphs:

@@ -40,8 +40,8 @@ def one(rows: int, abuses: int) -> dict:
     from advocate.link import LinkSet, compute_links
     from advocate.load.caat_release import read_caat_release
     from advocate.models.case import LinkSettings
-    from advocate.models.records import Abuse
     from advocate.models.problem import Problems
+    from advocate.models.records import Abuse
     from benchmarks.synthetic import DESTINATIONS, synthetic_abuses, write_caat_release
 
     with tempfile.TemporaryDirectory() as folder:

@@ -18,7 +18,15 @@ import tracemalloc
 
 from pypdf import PdfReader
 
-from advocate.models.document import Document, DocumentInfo, Heading, Paragraph, Table, TableCell, Text
+from advocate.models.document import (
+    Document,
+    DocumentInfo,
+    Heading,
+    Paragraph,
+    Table,
+    TableCell,
+    Text,
+)
 from advocate.render.pdf.renderer import PdfRenderer
 
 

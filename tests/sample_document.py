@@ -5,8 +5,25 @@ from __future__ import annotations
 import datetime as dt
 
 from advocate.models.document import (
-    BlockQuote, Code, Document, DocumentInfo, Emphasis, Footnote, FootnoteRef, Heading, LineBreak, Link, List,
-    ListItem, PageBreak, Paragraph, Strong, Table, TableCell, Text, ThematicBreak,
+    BlockQuote,
+    Code,
+    Document,
+    DocumentInfo,
+    Emphasis,
+    Footnote,
+    FootnoteRef,
+    Heading,
+    LineBreak,
+    Link,
+    List,
+    ListItem,
+    PageBreak,
+    Paragraph,
+    Strong,
+    Table,
+    TableCell,
+    Text,
+    ThematicBreak,
 )
 
 

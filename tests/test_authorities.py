@@ -3,8 +3,13 @@
 import pytest
 
 from advocate.law.authorities import AuthoritiesError, _load, authorities
-from advocate.resolve.oscola import bibliography_entry, citation_text, full_citation, short_citation
 from advocate.models.records import Source
+from advocate.resolve.oscola import (
+    bibliography_entry,
+    citation_text,
+    full_citation,
+    short_citation,
+)
 
 REQUIRED = (
     "foia-2000", "foi-fees-regs-2004", "foi-code-2018", "ico-complaints", "eca-2002", "eco-2008", "cpr-54", "pap-jr",
@@ -29,8 +34,9 @@ def test_every_authority_formats():
 
 
 def test_the_deadline_authorities_exist():
-    from advocate.law import deadlines
     import datetime as dt
+
+    from advocate.law import deadlines
 
     day = dt.date(2026, 3, 2)
     for deadline in (deadlines.foi_response_due(day), deadlines.internal_review_due(day),
@@ -83,6 +89,7 @@ def test_a_malformed_file_names_the_entry_and_field():
 
 def test_ids_do_not_clash_with_the_example_case():
     from pathlib import Path
+
     from ruamel.yaml import YAML
 
     repo = Path(__file__).parent.parent

@@ -9,16 +9,35 @@ import math
 import re
 
 import pytest
+from drafting_cases import EXAMPLE, copy_example
 
 from advocate import load_case
-from advocate.parse.fenced import chart_block
-from advocate.parse.markdown import MarkdownError, parse_markdown
-from advocate.models.document import Chart, DocumentInfo, Heading, KeyFigures, List, SummaryBox, Table, plain_text
-from advocate.draft.briefing_context import compute_figures, licences_by_quarter, money_short
+from advocate.draft.briefing_context import (
+    compute_figures,
+    licences_by_quarter,
+    money_short,
+)
 from advocate.draft.evidence import Evidence
-from advocate.run.document import DraftOptions, document_text, draft_document, render_document
+from advocate.errors import MarkdownError
+from advocate.models.document import (
+    Chart,
+    DocumentInfo,
+    Heading,
+    KeyFigures,
+    List,
+    SummaryBox,
+    Table,
+    plain_text,
+)
+from advocate.parse.fenced import chart_block
+from advocate.parse.markdown import parse_markdown
 from advocate.render.markdown import MarkdownRenderer
-from drafting_cases import EXAMPLE, copy_example
+from advocate.run.document import (
+    DraftOptions,
+    document_text,
+    draft_document,
+    render_document,
+)
 
 DATE = dt.date(2026, 3, 2)
 QUESTION_OPENING = "To ask the Secretary of State for Business and Trade, "

@@ -6,10 +6,10 @@ import csv
 import io
 import json
 
+from drafting_cases import copy_example
 from typer.testing import CliRunner
 
 from advocate.cli import app
-from drafting_cases import copy_example
 
 runner = CliRunner()
 

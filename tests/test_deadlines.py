@@ -11,8 +11,16 @@ import pytest
 
 from advocate.law import deadlines
 from advocate.law.deadlines import (
-    claim_limit, foi_response_due, ico_complaint_by, internal_review_due, internal_review_request_by,
-    is_working_day, non_working_reason, ordinal_word, reply_by, working_days_after,
+    claim_limit,
+    foi_response_due,
+    ico_complaint_by,
+    internal_review_due,
+    internal_review_request_by,
+    is_working_day,
+    non_working_reason,
+    ordinal_word,
+    reply_by,
+    working_days_after,
 )
 
 D = dt.date

@@ -10,10 +10,10 @@ import zipfile
 from io import BytesIO
 
 import pytest
+from drafting_cases import EXAMPLE, copy_example
 from typer.testing import CliRunner
 
 from advocate.cli import app
-from drafting_cases import EXAMPLE, copy_example
 
 Q1_2017 = "DIT-2017Q1-TR-01"
 runner = CliRunner()

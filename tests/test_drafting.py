@@ -9,13 +9,13 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from drafting_cases import EXAMPLE, copy_example, set_case_field
 
 from advocate import load_case
-from advocate.draft.errors import ConfidentialRecordError, DraftError
 from advocate.draft.foi_context import Correspondence
 from advocate.draft.template_env import Templates
+from advocate.errors import ConfidentialRecordError, DraftError
 from advocate.run.document import DraftOptions, document_text, draft_document
-from drafting_cases import EXAMPLE, copy_example, set_case_field
 
 Q1_2017 = "DIT-2017Q1-TR-01"
 

@@ -8,15 +8,20 @@ import re
 
 import docx
 import pytest
+from drafting_cases import EXAMPLE, copy_example
 from typer.testing import CliRunner
 
 from advocate import load_case
 from advocate.cli import app
-from advocate.models.document import Heading, List, plain_text
 from advocate.draft.claim_context import ClaimOptions
-from advocate.draft.errors import DraftError
-from advocate.run.document import DraftOptions, document_text, draft_document, render_document
-from drafting_cases import EXAMPLE, copy_example
+from advocate.errors import DraftError
+from advocate.models.document import Heading, List, plain_text
+from advocate.run.document import (
+    DraftOptions,
+    document_text,
+    draft_document,
+    render_document,
+)
 
 ANNEX_A = [
     "1. To",

@@ -10,7 +10,6 @@ import pytest
 from advocate.link import link_case
 from advocate.load.case_folder import load_case
 from advocate.models.case import LinkSettings, LinkWeights
-
 from tests.conftest import EXAMPLE_CASE, TODAY
 
 CASE_YAML = """\
@@ -177,7 +176,7 @@ def test_weights_change_scores(case_file):
 
 
 def test_bad_linking_settings_name_the_field(tmp_path):
-    from advocate.models.problem import CaseError
+    from advocate.errors import CaseError
 
     with pytest.raises(CaseError) as error:
         load_case(write_case(tmp_path / "c", "linking:\n  min_score: 2\n"), today=TODAY)

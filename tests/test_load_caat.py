@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from advocate.errors import CaseError
 from advocate.load.licence_data import load_licences, read_licence_data
-from advocate.models.problem import CaseError, Problems
+from advocate.models.problem import Problems
 from tests.conftest import FIXTURES, TODAY, replace_in
 
 

@@ -2,9 +2,15 @@
 
 import pytest
 
-from advocate.resolve.oscola import bibliography_entry, citation_text, full_citation, ibid, short_citation
 from advocate.models.document import Emphasis, Link, Text
 from advocate.models.records import SOURCE_KINDS, Source
+from advocate.resolve.oscola import (
+    bibliography_entry,
+    citation_text,
+    full_citation,
+    ibid,
+    short_citation,
+)
 
 
 def source(**fields) -> Source:

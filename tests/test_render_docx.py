@@ -15,14 +15,22 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 from docx.shared import Pt
+from sample_document import every_node_document
 
-from advocate.parse.markdown import parse_markdown
 from advocate.models.document import (
-    Document, DocumentInfo, Footnote, FootnoteRef, Link, List, ListItem, Paragraph, Text,
+    Document,
+    DocumentInfo,
+    Footnote,
+    FootnoteRef,
+    Link,
+    List,
+    ListItem,
+    Paragraph,
+    Text,
 )
+from advocate.parse.markdown import parse_markdown
 from advocate.render.docx import footnotes_part as fp
 from advocate.render.docx.renderer import DocxRenderer
-from sample_document import every_node_document
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 INFO = DocumentInfo(

@@ -11,14 +11,21 @@ from pypdf import PdfReader
 from pypdf.generic import ContentStream
 from reportlab.lib.pagesizes import LETTER
 from reportlab.pdfbase.pdfmetrics import stringWidth
+from sample_document import every_node_document
 
+from advocate.errors import UnprintableText
+from advocate.models.document import (
+    Document,
+    DocumentInfo,
+    Paragraph,
+    Table,
+    TableCell,
+    Text,
+)
 from advocate.parse.markdown import parse_markdown
-from advocate.models.document import Document, DocumentInfo, Paragraph, Table, TableCell, Text
-from advocate.render.pdf.fonts import UnprintableText
 from advocate.render.pdf.renderer import PdfRenderer
 from advocate.render.pdf.style import PdfStyle
 from advocate.render.registry import renderer_for
-from sample_document import every_node_document
 
 INFO = DocumentInfo(title="Letter before claim", date=dt.date(2024, 5, 6), author="Example Campaign Group",
                     subject="Judicial review", running_header="Letter before claim · EXAMPLE-TR-2017")

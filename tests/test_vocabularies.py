@@ -1,9 +1,19 @@
 import pytest
 
 from advocate.vocab.countries import country_code
-from advocate.vocab.ratings import describe_rating, is_known_rating, parse_rating, rating_matches
+from advocate.vocab.ratings import (
+    describe_rating,
+    is_known_rating,
+    parse_rating,
+    rating_matches,
+)
 from advocate.vocab.state_bodies import bodies_in_text
-from advocate.vocab.technology import is_surveillance, lineage, read_goods_summary, tags_for_rating
+from advocate.vocab.technology import (
+    is_surveillance,
+    lineage,
+    read_goods_summary,
+    tags_for_rating,
+)
 
 
 @pytest.mark.parametrize(

@@ -5,11 +5,8 @@ from __future__ import annotations
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
+from advocate.errors import FolderNotEmpty, UnknownExample
 from advocate.resources import case_skeleton, shipped_examples
-
-
-class FolderNotEmpty(FileExistsError):
-    """The target folder already holds files; nothing was written."""
 
 
 def example_names() -> list[str]:
@@ -42,7 +39,7 @@ def init_case(path: str | Path, *, example: str | None = None) -> list[Path]:
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
         raise FolderNotEmpty(f"{target} already exists and is not empty; nothing was written")
     if example is not None and example not in example_names():
-        raise ValueError(f"no shipped example called '{example}'; examples: {', '.join(example_names())}")
+        raise UnknownExample(f"no shipped example called '{example}'; examples: {', '.join(example_names())}")
     source = case_skeleton() if example is None else shipped_examples() / example
     target.mkdir(parents=True, exist_ok=True)
     return _copy_tree(source, target)

@@ -12,7 +12,13 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-from advocate.cli import build_commands, case_commands, draft_commands, licence_commands, link_commands  # noqa: E402,F401  (registers the commands)
+from advocate.cli import (  # noqa: E402,F401  (registers the commands)
+    build_commands,
+    case_commands,
+    draft_commands,
+    licence_commands,
+    link_commands,
+)
 
 
 def main() -> None:

@@ -8,13 +8,11 @@ from pathlib import Path
 
 import typer
 
-from advocate.run.build import build_case
 from advocate.cli import app
 from advocate.cli.filters import parse_date
 from advocate.cli.output import fail, print_problems, stdout
-from advocate.draft.errors import DraftError
-from advocate.run.outputs import OutputConflict
-from advocate.models.problem import CaseError
+from advocate.errors import AdvocateError, CaseError
+from advocate.run.build import build_case
 
 EXIT_CANNOT_BUILD = 2
 
@@ -47,9 +45,7 @@ def build(
     except CaseError as exc:
         print_problems(exc.problems)
         raise fail(f"{case}: {len(exc.errors)} errors in the case; nothing built (run `advocate check {case}`)")
-    except (DraftError, OutputConflict) as exc:
-        raise fail(f"{case}: {exc}; nothing written", EXIT_CANNOT_BUILD)
-    except ValueError as exc:
+    except AdvocateError as exc:
         raise fail(f"{case}: {exc}; nothing written", EXIT_CANNOT_BUILD)
     say = lambda text: stdout.print(text, markup=False, highlight=False)  # noqa: E731
     say(f"built {len(result.documents)} documents ({len(result.files)} files) and {result.links} links in {result.folder}/")

@@ -6,10 +6,11 @@ from pathlib import Path
 
 import typer
 
+from advocate.case_skeleton import init_case
 from advocate.cli import app
 from advocate.cli.output import EXIT_BAD_EVIDENCE, fail, print_problems, say
+from advocate.errors import AdvocateError
 from advocate.load.case_folder import check_case
-from advocate.case_skeleton import FolderNotEmpty, init_case
 
 
 @app.command()
@@ -20,7 +21,7 @@ def init(
     """Start a case folder with a commented example of every record kind."""
     try:
         written = init_case(path, example=example)
-    except (FolderNotEmpty, ValueError) as exc:
+    except AdvocateError as exc:
         raise fail(str(exc))
     say(f"Created {path} with {len(written)} files:")
     for file in written:

@@ -9,17 +9,24 @@ from pathlib import Path
 import typer
 
 from advocate.cli import app
-from advocate.cli.filters import COUNTRY, END, LICENCE_TYPE, OUTCOME, RATING, START, TECHNOLOGY, parse_date
+from advocate.cli.filters import (
+    COUNTRY,
+    END,
+    LICENCE_TYPE,
+    OUTCOME,
+    RATING,
+    START,
+    TECHNOLOGY,
+    parse_date,
+)
 from advocate.cli.output import fail, print_problems, stdout
 from advocate.draft.claim_context import ClaimOptions
-from advocate.draft.errors import DraftError
 from advocate.draft.foi_context import Correspondence
-from advocate.kinds import ALL_FORMATS, KINDS
 from advocate.draft.template_env import Templates
-from advocate.run.draft import LicenceSelection, draft_run
-from advocate.run.outputs import OutputConflict
+from advocate.errors import AdvocateError, CaseError, RenderError
+from advocate.kinds import ALL_FORMATS, KINDS
 from advocate.run.document import DraftOptions
-from advocate.models.problem import CaseError
+from advocate.run.draft import LicenceSelection, draft_run
 
 EXIT_CANNOT_DRAFT = 2
 
@@ -83,10 +90,10 @@ def draft(
     except CaseError as exc:
         print_problems(exc.problems)
         raise fail(f"{case}: {len(exc.errors)} errors in the case; nothing drafted (run `advocate check {case}`)")
-    except (DraftError, OutputConflict) as exc:
-        raise fail(f"{case}: {exc}", EXIT_CANNOT_DRAFT)
-    except ValueError as exc:  # a renderer refusing text it cannot print (a character no font has)
+    except RenderError as exc:  # a renderer refusing text it cannot print (a character no font has)
         raise fail(f"{case}: {exc}; nothing written", EXIT_CANNOT_DRAFT)
+    except AdvocateError as exc:
+        raise fail(f"{case}: {exc}", EXIT_CANNOT_DRAFT)
     documents = len(run.documents)
     stdout.print(f"wrote {len(run.files)} files for {documents} document{'s' if documents != 1 else ''} to {run.folder}/ "
                  f"(manifest.json lists them)", markup=False, highlight=False)

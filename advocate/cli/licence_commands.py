@@ -10,11 +10,30 @@ from pathlib import Path
 import typer
 
 from advocate.cli import app
-from advocate.cli.filters import COUNTRY, END, LICENCE_TYPE, OUTCOME, RATING, START, TECHNOLOGY, parse_date
-from advocate.cli.output import TableColumn, fail, fit_columns, note, print_problems, print_table, say, stdout, write_stdout
-from advocate.models.licence_listing import LISTING_COLUMNS, listing_frame
+from advocate.cli.filters import (
+    COUNTRY,
+    END,
+    LICENCE_TYPE,
+    OUTCOME,
+    RATING,
+    START,
+    TECHNOLOGY,
+    parse_date,
+)
+from advocate.cli.output import (
+    TableColumn,
+    fail,
+    fit_columns,
+    note,
+    print_problems,
+    print_table,
+    say,
+    stdout,
+    write_stdout,
+)
+from advocate.errors import CaseError
 from advocate.load.licence_data import read_licences
-from advocate.models.problem import CaseError
+from advocate.models.licence_listing import LISTING_COLUMNS, listing_frame
 
 TABLE_COLUMNS = {
     "id": TableColumn("id", "Licence", wraps=False),

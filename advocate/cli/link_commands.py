@@ -9,13 +9,30 @@ from pathlib import Path
 import typer
 
 from advocate.cli import app
-from advocate.cli.filters import COUNTRY, END, LICENCE_TYPE, RATING, START, TECHNOLOGY, parse_date
-from advocate.cli.output import TableColumn, fail, fit_columns, note, print_problems, print_table, say, stdout, write_stdout
+from advocate.cli.filters import (
+    COUNTRY,
+    END,
+    LICENCE_TYPE,
+    RATING,
+    START,
+    TECHNOLOGY,
+    parse_date,
+)
+from advocate.cli.output import (
+    TableColumn,
+    fail,
+    fit_columns,
+    note,
+    print_problems,
+    print_table,
+    say,
+    stdout,
+    write_stdout,
+)
+from advocate.errors import CaseError
 from advocate.law.criteria import criteria_version
 from advocate.link import link_case, links_frame
 from advocate.load.case_folder import load_case
-from advocate.models.problem import CaseError
-
 
 TABLE = [TableColumn("licence", "Licence", wraps=False), TableColumn("abuse", "Abuse", wraps=False),
          TableColumn("score", "Score", wraps=False, right=True), TableColumn("relation", "Relation", wraps=False),

@@ -45,11 +45,18 @@ import numpy as np
 import pandas as pd
 from markupsafe import Markup
 
-from advocate.resolve.oscola import bibliography_entry
-from advocate.parse.fenced import chart_data, figures_data, to_json
-from advocate.models.document import Chart, ChartMarker, ChartSeries, Figure, KeyFigures, plain_text
-from advocate.draft.errors import DraftError
 from advocate.draft.evidence import Evidence, LicenceView, money
+from advocate.errors import DraftError
+from advocate.models.document import (
+    Chart,
+    ChartMarker,
+    ChartSeries,
+    Figure,
+    KeyFigures,
+    plain_text,
+)
+from advocate.parse.fenced import chart_data, figures_data, to_json
+from advocate.resolve.oscola import bibliography_entry
 from advocate.vocab.abuse_categories import abuse_categories
 from advocate.vocab.ratings import describe_rating
 

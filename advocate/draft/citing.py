@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from advocate.draft.errors import DraftError
+from advocate.draft.evidence import Evidence, LicenceView
 from advocate.draft.footnotes import Footnotes, citation_marker
 from advocate.draft.markdown_escape import escape_markdown
-from advocate.draft.evidence import Evidence, LicenceView
+from advocate.errors import DraftError
 from advocate.models.records import Abuse, AssertedLink, Event, Source
 
 

@@ -17,12 +17,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from advocate.law import deadlines
-from advocate.law.criteria import CriteriaVersion, criteria_in_force
-from advocate.draft.errors import DraftError
+from advocate.draft.evidence import Evidence, LicenceView
 from advocate.draft.foi_context import FoiContext, Timing
 from advocate.draft.linking_context import PrintableLinks, case_links
-from advocate.draft.evidence import Evidence, LicenceView
+from advocate.errors import DraftError
+from advocate.law import deadlines
+from advocate.law.criteria import CriteriaVersion, criteria_in_force
 from advocate.link import Link
 from advocate.models.case import Decision
 from advocate.vocab.grounds import Ground, grounds

@@ -15,9 +15,9 @@ from typing import Callable
 from markupsafe import Markup
 
 from advocate.draft.citing import Citer
-from advocate.draft.errors import DraftError
-from advocate.draft.markdown_escape import escape_markdown
 from advocate.draft.evidence import Evidence, LicenceView, money
+from advocate.draft.markdown_escape import escape_markdown
+from advocate.errors import DraftError
 from advocate.models.period import Period, long_date
 from advocate.vocab.abuse_categories import abuse_categories
 from advocate.vocab.state_bodies import state_bodies

@@ -3,7 +3,7 @@
 Templates reach records only through an :class:`Evidence` object: its lists
 (``abuses``, ``events``, ``sources``, ``links``) hold the records a document may
 print, and its lookups (``abuse('id')``, ``source('id')``, ``licence('id')``)
-raise :class:`~advocate.draft.errors.ConfidentialRecordError` naming the record
+raise :class:`~advocate.errors.ConfidentialRecordError` naming the record
 when a public document asks for a confidential one. Records refer to each other
 by id only, so there is no other way round the rule. Every record a document
 uses is remembered for the manifest.
@@ -15,16 +15,19 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Mapping
 
-from advocate.draft.errors import ConfidentialRecordError, DraftError
-from advocate.models.licence_table import LicenceTable
+from advocate.errors import ConfidentialRecordError, DraftError
 from advocate.models.case_file import CaseFile
 from advocate.models.licence import Licence
-from advocate.models.records import Abuse, AssertedLink, Event, Source
+from advocate.models.licence_table import (
+    LicenceTable,
+    asserted_tags,
+    rating_tags,
+    summary_tags,
+)
 from advocate.models.period import Period
+from advocate.models.records import Abuse, AssertedLink, Event, Source
 from advocate.vocab.ratings import describe_rating
 from advocate.vocab.technology import technology_tags
-
-from advocate.models.licence_table import asserted_tags, rating_tags, summary_tags
 
 
 @dataclass(frozen=True)

@@ -17,8 +17,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from advocate.errors import DraftError
 from advocate.law import deadlines
-from advocate.draft.errors import DraftError
 from advocate.models.case_file import CaseFile
 from advocate.models.correspondence import FoiCorrespondence
 from advocate.vocab.foi_exemptions import Exemption, parse_exemption

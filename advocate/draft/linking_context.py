@@ -15,9 +15,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from advocate.law.criteria import CriteriaVersion, criteria_in_force, criteria_version
-from advocate.draft.errors import DraftError
 from advocate.draft.evidence import Evidence, LicenceView
+from advocate.errors import DraftError
+from advocate.law.criteria import CriteriaVersion, criteria_in_force, criteria_version
 from advocate.link import Link, LinkSet, link_case
 from advocate.models.case_file import CaseFile
 

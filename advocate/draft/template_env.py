@@ -18,8 +18,8 @@ import jinja2
 from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
-from advocate.draft.errors import DraftError
 from advocate.draft.markdown_escape import escape_markdown
+from advocate.errors import DraftError
 from advocate.resources import shipped_templates
 
 TEMPLATE_SUFFIX = ".md.j2"

@@ -13,8 +13,8 @@ import numpy as np
 import pandas as pd
 
 from advocate.law.criteria import version_starts
-from advocate.models.licence_table import LicenceTable
 from advocate.link.matching import AbuseProfile, LicenceProfile
+from advocate.models.licence_table import LicenceTable
 
 MISSING_START = np.iinfo(np.int64).min // 4
 """Day number standing for an open start ("../2017-03")."""

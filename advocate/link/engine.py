@@ -24,12 +24,19 @@ from functools import cached_property
 import numpy as np
 import pandas as pd
 
-from advocate.models.licence_table import LicenceTable
-from advocate.link.columns import MISSING_END, MISSING_START, AbuseColumns, LicenceColumns, abuse_columns, licence_columns
+from advocate.link.columns import (
+    MISSING_END,
+    MISSING_START,
+    AbuseColumns,
+    LicenceColumns,
+    abuse_columns,
+    licence_columns,
+)
 from advocate.link.matching import match_bodies, match_signature, technology_signature
-from advocate.vocab.state_bodies import bodies_in_text
 from advocate.link.refusals import RefusalEvidence, find_refusals
 from advocate.models.case import LinkSettings
+from advocate.models.licence_table import LicenceTable
+from advocate.vocab.state_bodies import bodies_in_text
 
 RELATIONS = ("foreseeable", "concurrent", "review")
 """Abuse documented before the decision, in a period overlapping it, or after it."""

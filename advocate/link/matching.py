@@ -11,8 +11,13 @@ from dataclasses import dataclass
 
 from advocate.vocab.abuse_categories import abuse_categories
 from advocate.vocab.ratings import parse_rating
-from advocate.vocab.state_bodies import body_lineage, bodies_in_text, state_bodies
-from advocate.vocab.technology import lineage, read_goods_summary, tags_for_rating, technology_tags
+from advocate.vocab.state_bodies import bodies_in_text, body_lineage, state_bodies
+from advocate.vocab.technology import (
+    lineage,
+    read_goods_summary,
+    tags_for_rating,
+    technology_tags,
+)
 
 ROOTS = frozenset({"surveillance"})
 """Tags too broad to show, on their own, that two kinds of goods are the same technology."""

@@ -15,9 +15,9 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from advocate.models.licence_table import LicenceTable
 from advocate.link.columns import MISSING_END, LicenceColumns
 from advocate.link.matching import ROOTS
+from advocate.models.licence_table import LicenceTable
 
 REFUSED = ("refused", "rejected")
 RATING_STRENGTH = 1.0

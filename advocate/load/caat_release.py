@@ -16,9 +16,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from advocate.models.licence_table import LICENCE_COLUMNS, LicenceTable
 from advocate.load.column_parsers import parse_countries, parse_iso_days, parse_money
 from advocate.load.csv_frame import Column, read_csv_frame, report_rows
+from advocate.models.licence_table import LICENCE_COLUMNS, LicenceTable
 from advocate.models.problem import Problems
 from advocate.vocab.ratings import is_known_rating, parse_rating
 

@@ -1,7 +1,7 @@
 """Reading a case folder: ``case.yaml``, the record files, and the licence data it names.
 
 Loading collects every problem in every file before deciding; :func:`check_case`
-returns them all, :func:`load_case` raises :class:`~advocate.models.problem.CaseError`
+returns them all, :func:`load_case` raises :class:`~advocate.errors.CaseError`
 if any is an error.
 """
 
@@ -14,15 +14,16 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from advocate.models.licence_table import LicenceTable
+from advocate.errors import CaseError
 from advocate.load.licence_data import read_licence_data
 from advocate.load.record_errors import record_problems
 from advocate.load.record_file import LoadedRecords, read_record_file
 from advocate.load.yaml_file import YamlDocument, read_yaml
 from advocate.models.case import Case, LicenceDataset
 from advocate.models.case_file import CaseFile, InputFile
+from advocate.models.licence_table import LicenceTable
+from advocate.models.problem import Problem, Problems
 from advocate.models.records import Abuse, AssertedLink, Event, Source
-from advocate.models.problem import CaseError, Problem, Problems
 from advocate.validate.cross_records import validate_case
 
 CASE_FILE = "case.yaml"

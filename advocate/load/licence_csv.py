@@ -20,11 +20,16 @@ from pathlib import Path
 
 import pandas as pd
 
-from advocate.models.licence_table import LICENCE_COLUMNS, LicenceTable
-from advocate.load.column_parsers import parse_countries, parse_flags, parse_money, parse_periods
+from advocate.load.column_parsers import (
+    parse_countries,
+    parse_flags,
+    parse_money,
+    parse_periods,
+)
 from advocate.load.csv_frame import Column, CsvFrame, read_csv_frame, report_rows
 from advocate.models.fields import ID_PATTERN, suggest
 from advocate.models.licence import LICENCE_TYPES, OUTCOME_SYNONYMS, OUTCOMES
+from advocate.models.licence_table import LICENCE_COLUMNS, LicenceTable
 from advocate.models.problem import Problems, Severity
 from advocate.vocab.ratings import is_known_rating, parse_rating, split_ratings
 from advocate.vocab.technology import technology_tags

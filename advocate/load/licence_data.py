@@ -6,11 +6,11 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from advocate.models.licence_table import LicenceTable
 from advocate.load.caat_release import is_caat_release, read_caat_release
 from advocate.load.csv_frame import header_key
 from advocate.load.licence_csv import read_licence_csv
 from advocate.load.text_encoding import EncodingProblem, detect_encoding
+from advocate.models.licence_table import LicenceTable
 from advocate.models.problem import Problem, Problems
 
 
@@ -69,7 +69,7 @@ class LoadedLicences:
 def read_licences(path: str | Path, *, today: dt.date | None = None) -> LoadedLicences:
     """Licences from a case folder (its licence data), a CAAT release folder, or one CSV, with their warnings.
 
-    Raises :class:`~advocate.models.problem.CaseError` listing every problem if any is an error.
+    Raises :class:`~advocate.errors.CaseError` listing every problem if any is an error.
     """
     from advocate.load.case_folder import CASE_FILE, load_case
 
@@ -87,6 +87,6 @@ def read_licences(path: str | Path, *, today: dt.date | None = None) -> LoadedLi
 def load_licences(path: str | Path, *, today: dt.date | None = None) -> LicenceTable:
     """Licences from a case folder (its licence data), a CAAT release folder, or one CSV.
 
-    Raises :class:`~advocate.models.problem.CaseError` listing every problem if any is an error.
+    Raises :class:`~advocate.errors.CaseError` listing every problem if any is an error.
     """
     return read_licences(path, today=today).table

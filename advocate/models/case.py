@@ -8,7 +8,15 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from advocate.models.claim import ClaimSettings
 from advocate.models.correspondence import FoiCorrespondence
-from advocate.models.fields import CountryField, Email, ListOf, PeriodField, RecordId, Text, Url
+from advocate.models.fields import (
+    CountryField,
+    Email,
+    ListOf,
+    PeriodField,
+    RecordId,
+    Text,
+    Url,
+)
 
 
 class Part(BaseModel):

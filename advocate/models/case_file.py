@@ -7,10 +7,10 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Mapping
 
-from advocate.models.licence_table import LicenceTable
 from advocate.models.case import Case
-from advocate.models.records import Abuse, AssertedLink, Event, Source
+from advocate.models.licence_table import LicenceTable
 from advocate.models.problem import Problem
+from advocate.models.records import Abuse, AssertedLink, Event, Source
 
 
 @dataclass(frozen=True)

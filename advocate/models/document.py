@@ -19,7 +19,6 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Iterator, Union
 
-
 # -- inline nodes ------------------------------------------------------------
 
 

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import pandas as pd
 
-from advocate.models.licence_table import LicenceTable, asserted_tags, rating_tags, summary_tags
+from advocate.models.licence_table import (
+    LicenceTable,
+    asserted_tags,
+    rating_tags,
+    summary_tags,
+)
 from advocate.vocab.technology import technology_tags
 
 LISTING_COLUMNS = (

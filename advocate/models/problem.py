@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 
+from advocate.errors import CaseError
+
 
 class Severity(str, Enum):
     """An error stops the case being used; a warning is worth reading but does not."""
@@ -92,18 +94,3 @@ class Problems:
 
     def __len__(self) -> int:
         return len(self.items)
-
-
-class CaseError(Exception):
-    """The evidence cannot be used as it stands. ``problems`` lists everything found."""
-
-    def __init__(self, problems: list[Problem]):
-        self.problems = problems
-        errors = [p for p in problems if p.severity is Severity.ERROR]
-        first = str(errors[0]) if errors else "no errors"
-        more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
-        super().__init__(f"{first}{more}")
-
-    @property
-    def errors(self) -> list[Problem]:
-        return [p for p in self.problems if p.severity is Severity.ERROR]

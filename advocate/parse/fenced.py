@@ -26,8 +26,16 @@ import json
 import math
 from typing import Callable
 
-from advocate.parse.markdown import MarkdownError
-from advocate.models.document import Chart, ChartMarker, ChartSeries, DocumentInfo, Figure, KeyFigures, SummaryBox
+from advocate.errors import MarkdownError
+from advocate.models.document import (
+    Chart,
+    ChartMarker,
+    ChartSeries,
+    DocumentInfo,
+    Figure,
+    KeyFigures,
+    SummaryBox,
+)
 
 CHART_FORMS = ("bar", "timeline")
 

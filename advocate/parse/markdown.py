@@ -21,9 +21,29 @@ from dataclasses import dataclass
 
 import mistune
 
+from advocate.errors import MarkdownError
 from advocate.models.document import (
-    Block, BlockQuote, Code, Document, DocumentInfo, Emphasis, Footnote, FootnoteRef, Heading, Inline, LineBreak,
-    Link, List, ListItem, PageBreak, Paragraph, Strong, Table, TableCell, Text, ThematicBreak,
+    Block,
+    BlockQuote,
+    Code,
+    Document,
+    DocumentInfo,
+    Emphasis,
+    Footnote,
+    FootnoteRef,
+    Heading,
+    Inline,
+    LineBreak,
+    Link,
+    List,
+    ListItem,
+    PageBreak,
+    Paragraph,
+    Strong,
+    Table,
+    TableCell,
+    Text,
+    ThematicBreak,
 )
 
 CITATION_PATTERN = r"\[@(?P<citation_id>[A-Za-z0-9][A-Za-z0-9._:-]*)(?:,[ ]*(?P<citation_pinpoint>[^\]\n]*))?\]"
@@ -31,10 +51,6 @@ CITATION_PATTERN = r"\[@(?P<citation_id>[A-Za-z0-9][A-Za-z0-9._:-]*)(?:,[ ]*(?P<
 
 _PAGEBREAK = re.compile(r"^\s*<!--\s*pagebreak\s*-->\s*$", re.IGNORECASE)
 _COMMENT = re.compile(r"^\s*<!--.*?-->\s*$", re.DOTALL)
-
-
-class MarkdownError(ValueError):
-    """The drafted Markdown holds something no output format can print (raw HTML, an unknown construct)."""
 
 
 @dataclass(frozen=True)

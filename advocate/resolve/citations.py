@@ -14,12 +14,19 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Mapping, Protocol
 
+from advocate.errors import CitationError
+from advocate.models.document import (
+    Document,
+    Emphasis,
+    Footnote,
+    Link,
+    List,
+    ListItem,
+    Paragraph,
+    Strong,
+    Text,
+)
 from advocate.parse.markdown import CitationMark
-from advocate.models.document import Document, Emphasis, Footnote, Link, List, ListItem, Paragraph, Strong, Text
-
-
-class CitationError(ValueError):
-    """A citation names a source that does not exist or may not be printed."""
 
 
 class Formatter(Protocol):

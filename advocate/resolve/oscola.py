@@ -46,8 +46,8 @@ import re
 from typing import Iterable, Mapping
 
 from advocate.models.document import Emphasis, Inline, Link, Text, plain_text
-from advocate.models.records import Source
 from advocate.models.period import Period, long_date
+from advocate.models.records import Source
 
 _JR_CASE = re.compile(r"^R \((?:on the application of )?(?P<claimant>[^)]+)\) v ")
 

@@ -16,17 +16,23 @@ from pathlib import Path
 from typing import Callable
 
 from advocate import __version__
-from advocate.draft.errors import DraftError
-from advocate.kinds import KINDS, document_kind
-from advocate.draft.linking_context import PrintableLinks, case_links
 from advocate.draft.evidence import Evidence
-from advocate.run.draft import DraftRun, case_manifest_part, entry_for
+from advocate.draft.linking_context import PrintableLinks, case_links
+from advocate.errors import DraftError
+from advocate.kinds import KINDS, document_kind
 from advocate.link.models import links_frame
 from advocate.load.case_folder import load_case
-from advocate.run.manifest import DocumentEntry, Manifest, OutputFile
 from advocate.models.case_file import CaseFile
+from advocate.run.document import (
+    DraftedDocument,
+    DraftOptions,
+    draft_document,
+    formats_for,
+    render_document,
+)
+from advocate.run.draft import DraftRun, case_manifest_part, entry_for
+from advocate.run.manifest import DocumentEntry, Manifest, OutputFile
 from advocate.run.outputs import sha256, write_outputs
-from advocate.run.document import DraftedDocument, DraftOptions, draft_document, formats_for, render_document
 
 LINKS_FILE = "links.csv"
 

@@ -22,26 +22,31 @@ from pathlib import Path
 
 from reportlab.platypus.doctemplate import LayoutError
 
-from advocate.resolve import oscola
-from advocate.law.authorities import authorities
-from advocate.resolve.citations import CitationError, resolve_citations
-from advocate.parse.markdown import MarkdownError, parse_markdown
-from advocate.models.document import Document, DocumentInfo, Heading, plain_text
 from advocate.draft.citing import Citer
 from advocate.draft.claim_context import ClaimOptions
-from advocate.run.leaks import check_no_leak
 from advocate.draft.context import base_context
-from advocate.draft.errors import DraftError
+from advocate.draft.evidence import Evidence
 from advocate.draft.foi_context import (
-    Correspondence, FoiContext, Timing, complaint_context, foi_request_context, review_request_context,
+    Correspondence,
+    FoiContext,
+    Timing,
+    complaint_context,
+    foi_request_context,
+    review_request_context,
 )
 from advocate.draft.footnotes import Footnotes
 from advocate.draft.linking_context import linking_context
-from advocate.kinds import ALL_FORMATS, DocumentKind, document_kind, is_public
-from advocate.draft.evidence import Evidence
 from advocate.draft.template_env import Templates, TemplateSource
-from advocate.models.licence_table import LicenceTable
+from advocate.errors import CitationError, DraftError, MarkdownError
+from advocate.kinds import ALL_FORMATS, DocumentKind, document_kind, is_public
+from advocate.law.authorities import authorities
 from advocate.models.case_file import CaseFile
+from advocate.models.document import Document, DocumentInfo, Heading, plain_text
+from advocate.models.licence_table import LicenceTable
+from advocate.parse.markdown import parse_markdown
+from advocate.resolve import oscola
+from advocate.resolve.citations import resolve_citations
+from advocate.run.leaks import check_no_leak
 
 
 @dataclass(frozen=True)
@@ -179,8 +184,8 @@ def render_document(drafted: DraftedDocument, formats: tuple[str, ...], case_fil
     An email draft (``eml``) is addressed to the public body's FOI address, from the requester,
     with the request as its body and the PDF attached.
     """
-    from advocate.render.registry import renderer_for
     from advocate.render.email_draft import Attachment, email_draft
+    from advocate.render.registry import renderer_for
     from advocate.render.text import TextRenderer
 
     out: dict[str, bytes] = {}

@@ -19,16 +19,22 @@ from pathlib import Path
 from typing import Callable
 
 from advocate import __version__
-from advocate.draft.errors import DraftError
 from advocate.draft.foi_context import Timing
 from advocate.draft.linking_context import case_links
+from advocate.errors import DraftError
 from advocate.kinds import DocumentKind, document_kind
-from advocate.models.licence_table import LicenceTable
 from advocate.load.case_folder import load_case
-from advocate.run.manifest import DocumentEntry, Manifest, OutputFile
 from advocate.models.case_file import CaseFile
+from advocate.models.licence_table import LicenceTable
+from advocate.run.document import (
+    DraftedDocument,
+    DraftOptions,
+    draft_document,
+    formats_for,
+    render_document,
+)
+from advocate.run.manifest import DocumentEntry, Manifest, OutputFile
 from advocate.run.outputs import sha256, write_outputs
-from advocate.run.document import DraftedDocument, DraftOptions, draft_document, formats_for, render_document
 
 
 @dataclass(frozen=True)
@@ -114,7 +120,7 @@ def draft_run(case: str | Path | CaseFile, kind: str | DocumentKind, out: str | 
               progress: Callable[[int, int], None] | None = None) -> DraftRun:
     """Draft ``kind`` for the selected licences into ``out`` and return what was written.
 
-    Raises :class:`~advocate.models.problem.CaseError` for a case with errors, :class:`DraftError` for a document
+    Raises :class:`~advocate.errors.CaseError` for a case with errors, :class:`DraftError` for a document
     that cannot be drafted truthfully, :class:`~advocate.run.outputs.OutputConflict` rather than overwrite a
     file the user changed; in each case nothing is written. With ``each``, documents are drafted in
     ``workers`` processes (default: one per core) when there are enough of them to be worth it.

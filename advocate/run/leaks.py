@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import re
 
-from advocate.models.document import Document
-from advocate.draft.errors import ConfidentialRecordError
+from advocate.errors import ConfidentialRecordError
 from advocate.models.case_file import CaseFile
+from advocate.models.document import Document
 from advocate.render.text import TextRenderer
 
 MIN_LENGTH = 12

@@ -17,16 +17,8 @@ import tempfile
 from dataclasses import replace
 from pathlib import Path
 
+from advocate.errors import OutputConflict
 from advocate.run.manifest import MANIFEST_NAME, DocumentEntry, Manifest, read_manifest
-
-
-class OutputConflict(Exception):
-    """Files in the output folder that a run would overwrite but did not write, or that were changed since."""
-
-    def __init__(self, paths: list[Path], reason: str):
-        self.paths = paths
-        names = ", ".join(str(p) for p in paths[:5]) + (f" and {len(paths) - 5} more" if len(paths) > 5 else "")
-        super().__init__(f"{names}: {reason}; nothing was written (move them away, or pass --force to replace them)")
 
 
 def sha256(data: bytes) -> str:

@@ -12,13 +12,13 @@ import datetime as dt
 
 import numpy as np
 
-from advocate.models.licence_table import LicenceTable
 from advocate.load.record_file import LoadedRecords
 from advocate.load.yaml_file import YamlDocument
-from advocate.vocab.grounds import grounds
 from advocate.models.case import Case
 from advocate.models.fields import suggest
+from advocate.models.licence_table import LicenceTable
 from advocate.models.problem import Problems
+from advocate.vocab.grounds import grounds
 
 SOURCE_REQUIREMENTS = {
     "report": (("title",), ("author", "organisation")),

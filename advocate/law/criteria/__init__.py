@@ -5,7 +5,13 @@
 checked ``quotation`` or this project's ``summary`` (never to be printed in quotation marks).
 """
 
-from advocate.law.criteria.library import all_versions, criteria_in_force, criteria_version, uk_versions, version_starts
+from advocate.law.criteria.library import (
+    all_versions,
+    criteria_in_force,
+    criteria_version,
+    uk_versions,
+    version_starts,
+)
 from advocate.law.criteria.models import CriteriaVersion, Criterion, normalise_number
 
 __all__ = [

@@ -27,9 +27,18 @@ from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import (
+    Flowable,
+    KeepTogether,
+    PageBreak,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
-from advocate.models.document import Document, Emphasis, Heading, Paragraph as ParagraphNode, plain_text
+from advocate.models.document import Document, Emphasis, Heading, plain_text
+from advocate.models.document import Paragraph as ParagraphNode
 from advocate.render.briefing.charts import ChartLook, bar_drawing, timeline_drawing
 from advocate.render.pdf.fonts import check_printable
 from advocate.render.pdf.renderer import BlockContext, PdfRenderer

@@ -25,7 +25,11 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 
 from advocate.render.docx.house_style import (
-    StyleIds, apply_house_style, set_styles_language, styles_hang, styles_ids,
+    StyleIds,
+    apply_house_style,
+    set_styles_language,
+    styles_hang,
+    styles_ids,
 )
 from advocate.render.docx.package import zip_bytes
 

@@ -19,14 +19,34 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 
+from advocate.errors import RenderError
 from advocate.models.document import Document, Paragraph, plain_text
 from advocate.render.base import Renderer
 from advocate.render.docx.elements import field_runs, paragraph, run, w
-from advocate.render.docx.footnotes_part import add_footnote, footnotes_part, mark_runs, reference_run
+from advocate.render.docx.footnotes_part import (
+    add_footnote,
+    footnotes_part,
+    mark_runs,
+    reference_run,
+)
 from advocate.render.docx.house_base import STYLES_PART, house_base
-from advocate.render.docx.house_style import StyleIds, add_missing_styles, hangs, set_language, style_ids
-from advocate.render.docx.numbering import INDENT_STEP, ListNumbering, numbering_properties
-from advocate.render.docx.package import drop_thumbnail, package_bytes, set_core_properties
+from advocate.render.docx.house_style import (
+    StyleIds,
+    add_missing_styles,
+    hangs,
+    set_language,
+    style_ids,
+)
+from advocate.render.docx.numbering import (
+    INDENT_STEP,
+    ListNumbering,
+    numbering_properties,
+)
+from advocate.render.docx.package import (
+    drop_thumbnail,
+    package_bytes,
+    set_core_properties,
+)
 from advocate.render.docx.page_furniture import add_page_furniture
 
 _EMU_PER_TWIP = 635
@@ -134,7 +154,7 @@ class DocxRenderer(Renderer):
         try:
             word = docx.Document(str(self.reference))
         except (PackageNotFoundError, KeyError, ValueError, OSError) as error:
-            raise ValueError(f"{self.reference}: not a readable Word document (.docx): {error}") from None
+            raise RenderError(f"{self.reference}: not a readable Word document (.docx): {error}") from None
         body = word.element.body
         for child in list(body):
             if child.tag != qn("w:sectPr"):

@@ -23,13 +23,11 @@ from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
+from advocate.errors import UnprintableText
+
 _PREFIX = "Advocate-"
 _IGNORED = frozenset("\n\r\t")
 """Characters that never reach the page as glyphs."""
-
-
-class UnprintableText(ValueError):
-    """Text holds a character the PDF font has no glyph for (an emoji, a CJK character ...)."""
 
 
 @dataclass(frozen=True)

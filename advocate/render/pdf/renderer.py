@@ -28,9 +28,11 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, PageBreak, Spacer
 from reportlab.platypus.flowables import HRFlowable
 
-from advocate.models.document import Document, Paragraph as ParagraphNode, Text, plain_text
+from advocate.errors import UnprintableText
+from advocate.models.document import Document, Text, plain_text
+from advocate.models.document import Paragraph as ParagraphNode
 from advocate.render.base import Renderer
-from advocate.render.pdf.fonts import UnprintableText, check_printable
+from advocate.render.pdf.fonts import check_printable
 from advocate.render.pdf.layout import NotesDocTemplate, numbered_canvas
 from advocate.render.pdf.notes import CALLBACK, FlushNotes, FootnoteLedger
 from advocate.render.pdf.paragraph import Paragraph
