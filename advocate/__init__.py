@@ -14,12 +14,11 @@ except PackageNotFoundError:  # running from a checkout that was never installed
 
 from advocate.case_skeleton import init_case
 from advocate.errors import CaseError
-from advocate.load.case_folder import CheckResult, check_case, load_case
-from advocate.load.licence_data import load_licences
 from advocate.models.case_file import CaseFile
 from advocate.models.licence_table import LicenceTable
 from advocate.models.period import Period
 from advocate.models.problem import Problem, Severity
+from advocate.validate.check import CheckResult, check_case, load_case, load_licences
 
 __all__ = [
     "CaseError",

@@ -41,7 +41,7 @@ def _peak_mb() -> float:
 
 def _measure(folder: str) -> None:
     """Child process: check the case folder and print the figures as JSON."""
-    from advocate.load.case_folder import check_case
+    from advocate.validate.check import check_case
 
     start = time.perf_counter()
     result = check_case(folder, today=TODAY)

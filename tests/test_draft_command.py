@@ -9,7 +9,6 @@ import json
 import zipfile
 from io import BytesIO
 
-import pytest
 from drafting_cases import EXAMPLE, copy_example
 from typer.testing import CliRunner
 

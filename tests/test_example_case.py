@@ -8,7 +8,7 @@ import io
 from typer.testing import CliRunner
 
 from advocate.cli import app
-from advocate.load.case_folder import check_case
+from advocate.validate.check import check_case
 from tests.conftest import EXAMPLE_CASE, TODAY
 
 runner = CliRunner()

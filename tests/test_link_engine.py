@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from advocate.link import link_case
-from advocate.load.case_folder import load_case
 from advocate.models.case import LinkSettings, LinkWeights
+from advocate.validate.check import load_case
 from tests.conftest import EXAMPLE_CASE, TODAY
 
 CASE_YAML = """\

@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 
 from advocate.errors import CaseError
-from advocate.load.licence_data import load_licences, read_licence_data
+from advocate.load.licence_data import read_licence_data
 from advocate.models.problem import Problems
+from advocate.validate.check import load_licences
 from tests.conftest import FIXTURES, TODAY, replace_in
 
 

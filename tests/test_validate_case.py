@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from advocate.errors import CaseError
-from advocate.load.case_folder import check_case, load_case
 from advocate.load.licence_data import read_licence_data
 from advocate.models.problem import Problems
+from advocate.validate.check import check_case, load_case
 from tests.conftest import TODAY, line_of, replace_in
 
 

@@ -63,7 +63,7 @@ def test_an_installed_wheel_finds_its_data(wheel, tmp_path):
     script = (
         "import advocate, datetime as dt\n"
         "from advocate.case_skeleton import init_case\n"
-        "from advocate.load.case_folder import check_case\n"
+        "from advocate.validate.check import check_case\n"
         "from advocate.resources import shipped_templates\n"
         "assert advocate.__file__.startswith(r'%s'), advocate.__file__\n"
         "init_case('from-skeleton'); init_case('from-example', example='turkey-2017')\n"

@@ -10,7 +10,7 @@ from advocate.case_skeleton import init_case
 from advocate.cli import app
 from advocate.cli.output import EXIT_BAD_EVIDENCE, fail, print_problems, say
 from advocate.errors import AdvocateError
-from advocate.load.case_folder import check_case
+from advocate.validate.check import check_case
 
 
 @app.command()

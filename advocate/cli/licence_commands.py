@@ -32,8 +32,8 @@ from advocate.cli.output import (
     write_stdout,
 )
 from advocate.errors import CaseError
-from advocate.load.licence_data import read_licences
 from advocate.models.licence_listing import LISTING_COLUMNS, listing_frame
+from advocate.validate.check import read_licences
 
 TABLE_COLUMNS = {
     "id": TableColumn("id", "Licence", wraps=False),

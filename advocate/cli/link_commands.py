@@ -32,7 +32,7 @@ from advocate.cli.output import (
 from advocate.errors import CaseError
 from advocate.law.criteria import criteria_version
 from advocate.link import link_case, links_frame
-from advocate.load.case_folder import load_case
+from advocate.validate.check import load_case
 
 TABLE = [TableColumn("licence", "Licence", wraps=False), TableColumn("abuse", "Abuse", wraps=False),
          TableColumn("score", "Score", wraps=False, right=True), TableColumn("relation", "Relation", wraps=False),

@@ -1,8 +1,9 @@
 """Reading a case folder: ``case.yaml``, the record files, and the licence data it names.
 
-Loading collects every problem in every file before deciding; :func:`check_case`
-returns them all, :func:`load_case` raises :class:`~advocate.errors.CaseError`
-if any is an error.
+:func:`read_case_folder` reads every file and checks each record on its own,
+collecting every problem in every file; it never decides whether the case is
+usable. The validate stage (:mod:`advocate.validate`) checks across records and
+makes that decision.
 """
 
 from __future__ import annotations
@@ -14,17 +15,15 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from advocate.errors import CaseError
 from advocate.load.licence_data import read_licence_data
 from advocate.load.record_errors import record_problems
 from advocate.load.record_file import LoadedRecords, read_record_file
 from advocate.load.yaml_file import YamlDocument, read_yaml
 from advocate.models.case import Case, LicenceDataset
-from advocate.models.case_file import CaseFile, InputFile
+from advocate.models.case_file import InputFile
 from advocate.models.licence_table import LicenceTable
-from advocate.models.problem import Problem, Problems
+from advocate.models.problem import Problems
 from advocate.models.records import Abuse, AssertedLink, Event, Source
-from advocate.validate.cross_records import validate_case
 
 CASE_FILE = "case.yaml"
 
@@ -38,19 +37,20 @@ RECORD_FILES = {
 
 
 @dataclass(frozen=True)
-class CheckResult:
-    """What checking a case found: the case (``None`` if it has errors) and every problem."""
+class LoadedCase:
+    """A case folder as read: each part that could be read, and every problem reading found.
 
-    case_file: CaseFile | None
-    problems: tuple[Problem, ...]
+    ``case`` is ``None`` when case.yaml is missing or invalid; ``case_doc`` keeps case.yaml's
+    lines for later checks; ``records`` holds each record kind as read (see :data:`RECORD_FILES`).
+    """
 
-    @property
-    def errors(self) -> list[Problem]:
-        return [p for p in self.problems if p.severity.value == "error"]
-
-    @property
-    def warnings(self) -> list[Problem]:
-        return [p for p in self.problems if p.severity.value == "warning"]
+    root: Path
+    case: Case | None
+    case_doc: YamlDocument | None
+    records: dict[str, LoadedRecords]
+    licences: LicenceTable
+    inputs: tuple[InputFile, ...]
+    problems: Problems
 
 
 def _label(root: Path, path: Path) -> str:
@@ -69,18 +69,18 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def check_case(path: str | Path, *, today: dt.date | None = None) -> CheckResult:
-    """Read and check a case folder, returning every problem found (never raising for bad evidence)."""
-    today = today or dt.date.today()
+def read_case_folder(path: str | Path, *, today: dt.date) -> LoadedCase:
+    """Read a case folder's files, checking each record on its own; every problem goes in the result."""
     root = Path(path)
     problems = Problems()
     case_path = root / CASE_FILE
+    empty = {kind: LoadedRecords(kind) for kind in RECORD_FILES}
     if not root.is_dir():
         problems.error("file_missing", _label(root, root), "no such case folder", hint="give the folder that holds case.yaml")
-        return CheckResult(None, tuple(problems))
+        return LoadedCase(root, None, None, empty, LicenceTable.empty(), (), problems)
     if not case_path.is_file():
         problems.error("file_missing", _label(root, case_path), "the case folder has no case.yaml", hint="run 'advocate init FOLDER' to start one")
-        return CheckResult(None, tuple(problems))
+        return LoadedCase(root, None, None, empty, LicenceTable.empty(), (), problems)
 
     inputs = [InputFile(CASE_FILE, _sha256(case_path))]
     case_doc = read_yaml(case_path, _label(root, case_path), problems)
@@ -102,22 +102,7 @@ def check_case(path: str | Path, *, today: dt.date | None = None) -> CheckResult
         records[kind] = read_record_file(doc, noun, model, problems) if doc else LoadedRecords(kind)
 
     licences = _read_licences(root, case, _datasets(case, case_doc), problems, inputs, today)
-    validate_case(case, case_doc, records, licences, problems, today=today)
-
-    if problems.errors or case is None:
-        return CheckResult(None, tuple(problems))
-    case_file = CaseFile(
-        root=root,
-        case=case,
-        sources=records["sources"].models,
-        abuses=records["abuses"].models,
-        events=records["events"].models,
-        links=records["links"].models,
-        licences=licences,
-        inputs=tuple(inputs),
-        warnings=tuple(problems.warnings),
-    )
-    return CheckResult(case_file, tuple(problems))
+    return LoadedCase(root, case, case_doc, records, licences, tuple(inputs), problems)
 
 
 def _datasets(case: Case | None, case_doc: YamlDocument | None) -> tuple[tuple[LicenceDataset, ...], bool]:
@@ -164,11 +149,3 @@ def _relative(root: Path, path: Path) -> str:
         return str(path.resolve().relative_to(root.resolve()))
     except ValueError:
         return str(path)
-
-
-def load_case(path: str | Path, *, today: dt.date | None = None) -> CaseFile:
-    """Read and check a case folder; raise :class:`CaseError` listing every problem if any is an error."""
-    result = check_case(path, today=today)
-    if result.case_file is None:
-        raise CaseError(list(result.problems))
-    return result.case_file

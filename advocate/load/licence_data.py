@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from pathlib import Path
 
 from advocate.load.caat_release import is_caat_release, read_caat_release
@@ -11,7 +10,7 @@ from advocate.load.csv_frame import header_key
 from advocate.load.licence_csv import read_licence_csv
 from advocate.load.text_encoding import EncodingProblem, detect_encoding
 from advocate.models.licence_table import LicenceTable
-from advocate.models.problem import Problem, Problems
+from advocate.models.problem import Problems
 
 
 def licence_format(path: Path) -> str:
@@ -56,37 +55,3 @@ def read_licence_data(
     if id_prefix and len(table):
         table.frame["id"] = id_prefix + table.frame["id"]
     return table
-
-
-@dataclass(frozen=True)
-class LoadedLicences:
-    """Licences read without error, and the warnings reading them gave."""
-
-    table: LicenceTable
-    warnings: tuple[Problem, ...]
-
-
-def read_licences(path: str | Path, *, today: dt.date | None = None) -> LoadedLicences:
-    """Licences from a case folder (its licence data), a CAAT release folder, or one CSV, with their warnings.
-
-    Raises :class:`~advocate.errors.CaseError` listing every problem if any is an error.
-    """
-    from advocate.load.case_folder import CASE_FILE, load_case
-
-    path = Path(path)
-    today = today or dt.date.today()
-    if path.is_dir() and (path / CASE_FILE).is_file():
-        case_file = load_case(path, today=today)
-        return LoadedLicences(case_file.licences, case_file.warnings)
-    problems = Problems()
-    table = read_licence_data(path, str(path), problems, today=today)
-    problems.raise_if_errors()
-    return LoadedLicences(table, tuple(problems.warnings))
-
-
-def load_licences(path: str | Path, *, today: dt.date | None = None) -> LicenceTable:
-    """Licences from a case folder (its licence data), a CAAT release folder, or one CSV.
-
-    Raises :class:`~advocate.errors.CaseError` listing every problem if any is an error.
-    """
-    return read_licences(path, today=today).table

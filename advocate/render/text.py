@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import textwrap
 
-from advocate.models.document import Document, plain_text
+from advocate.models.document import Document
 from advocate.render.base import Renderer
 
 WIDTH = 72

@@ -21,7 +21,6 @@ from advocate.draft.linking_context import PrintableLinks, case_links
 from advocate.errors import DraftError
 from advocate.kinds import KINDS, document_kind
 from advocate.link.models import links_frame
-from advocate.load.case_folder import load_case
 from advocate.models.case_file import CaseFile
 from advocate.run.document import (
     DraftedDocument,
@@ -33,6 +32,7 @@ from advocate.run.document import (
 from advocate.run.draft import DraftRun, case_manifest_part, entry_for
 from advocate.run.manifest import DocumentEntry, Manifest, OutputFile
 from advocate.run.outputs import sha256, write_outputs
+from advocate.validate.check import load_case
 
 LINKS_FILE = "links.csv"
 

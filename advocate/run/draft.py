@@ -23,7 +23,6 @@ from advocate.draft.foi_context import Timing
 from advocate.draft.linking_context import case_links
 from advocate.errors import DraftError
 from advocate.kinds import DocumentKind, document_kind
-from advocate.load.case_folder import load_case
 from advocate.models.case_file import CaseFile
 from advocate.models.licence_table import LicenceTable
 from advocate.run.document import (
@@ -35,6 +34,7 @@ from advocate.run.document import (
 )
 from advocate.run.manifest import DocumentEntry, Manifest, OutputFile
 from advocate.run.outputs import sha256, write_outputs
+from advocate.validate.check import load_case
 
 
 @dataclass(frozen=True)
