@@ -28,7 +28,9 @@ from synthetic import write_synthetic_case  # noqa: E402
 
 from advocate import load_case  # noqa: E402
 from advocate.draft import linking_context as linking  # noqa: E402
-from advocate.run.document import DraftOptions, draft_document, render_document  # noqa: E402
+from advocate.draft.options import DraftOptions
+from advocate.link import link_case  # noqa: E402
+from advocate.run.document import draft_document, render_document
 
 
 def _timed(stages: dict, name: str, function, *args, **kwargs):
@@ -49,7 +51,7 @@ def main() -> None:
         folder = write_synthetic_case(Path(tmp) / "case", n_licences=n_licences, n_abuses=n_abuses, seed=7)
         began = time.perf_counter()
         case_file = _timed(stages, "load and check the case", load_case, folder)
-        _timed(stages, "link the case", linking.case_links, case_file)
+        links = _timed(stages, "link the case", link_case, case_file)
         profiler = cProfile.Profile() if profile else None
         if profiler:
             profiler.enable()
@@ -58,12 +60,12 @@ def main() -> None:
         def timed_linking(evidence):
             return _timed(stages, "links of the licences (linking_context)", linking_context, evidence)
 
-        import advocate.run.document as pipeline
+        import advocate.draft.builders as names
 
-        pipeline.linking_context = timed_linking
+        names.linking_context = timed_linking
         drafted = _timed(stages, "draft (context, template, parse, citations)", draft_document, case_file, "briefing",
-                         DraftOptions(date=date))
-        pipeline.linking_context = linking_context
+                         DraftOptions(date=date), links=links)
+        names.linking_context = linking_context
         stages["draft (context, template, parse, citations)"] -= stages["links of the licences (linking_context)"]
         pdf = _timed(stages, "render the PDF", render_document, drafted, ("pdf",), case_file)["pdf"]
         if profiler:

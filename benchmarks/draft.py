@@ -40,7 +40,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from synthetic import write_synthetic_case  # noqa: E402
 
 from advocate import load_case  # noqa: E402
-from advocate.run.document import DraftOptions, document_text, draft_document  # noqa: E402
+from advocate.draft.options import DraftOptions
+from advocate.run.document import document_text, draft_document
 from advocate.run.draft import LicenceSelection, draft_run  # noqa: E402
 
 _BARE_FONT = "Bare-LiberationSerif"

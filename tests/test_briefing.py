@@ -18,6 +18,7 @@ from advocate.draft.briefing_context import (
     money_short,
 )
 from advocate.draft.evidence import Evidence
+from advocate.draft.options import DraftOptions
 from advocate.errors import MarkdownError
 from advocate.models.document import (
     Chart,
@@ -32,12 +33,7 @@ from advocate.models.document import (
 from advocate.parse.fenced import chart_block
 from advocate.parse.markdown import parse_markdown
 from advocate.render.markdown import MarkdownRenderer
-from advocate.run.document import (
-    DraftOptions,
-    document_text,
-    draft_document,
-    render_document,
-)
+from advocate.run.document import document_text, draft_document, render_document
 
 DATE = dt.date(2026, 3, 2)
 QUESTION_OPENING = "To ask the Secretary of State for Business and Trade, "

@@ -12,10 +12,10 @@ import pytest
 from drafting_cases import EXAMPLE, copy_example, set_case_field
 
 from advocate import load_case
-from advocate.draft.foi_context import Correspondence
+from advocate.draft.options import Correspondence, DraftOptions
 from advocate.draft.template_env import Templates
 from advocate.errors import ConfidentialRecordError, DraftError
-from advocate.run.document import DraftOptions, document_text, draft_document
+from advocate.run.document import document_text, draft_document
 
 Q1_2017 = "DIT-2017Q1-TR-01"
 

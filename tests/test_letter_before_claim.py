@@ -13,15 +13,10 @@ from typer.testing import CliRunner
 
 from advocate import load_case
 from advocate.cli import app
-from advocate.draft.claim_context import ClaimOptions
+from advocate.draft.options import ClaimOptions, DraftOptions
 from advocate.errors import DraftError
 from advocate.models.document import Heading, List, plain_text
-from advocate.run.document import (
-    DraftOptions,
-    document_text,
-    draft_document,
-    render_document,
-)
+from advocate.run.document import document_text, draft_document, render_document
 
 ANNEX_A = [
     "1. To",

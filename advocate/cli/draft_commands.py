@@ -20,12 +20,10 @@ from advocate.cli.filters import (
     parse_date,
 )
 from advocate.cli.output import fail, print_problems, stdout
-from advocate.draft.claim_context import ClaimOptions
-from advocate.draft.foi_context import Correspondence
+from advocate.draft.options import ClaimOptions, Correspondence, DraftOptions
 from advocate.draft.template_env import Templates
 from advocate.errors import AdvocateError, CaseError, RenderError
 from advocate.kinds import ALL_FORMATS, KINDS
-from advocate.run.document import DraftOptions
 from advocate.run.draft import LicenceSelection, draft_run
 
 EXIT_CANNOT_DRAFT = 2

@@ -45,7 +45,9 @@ import numpy as np
 import pandas as pd
 from markupsafe import Markup
 
+from advocate.draft.context import DocumentContext
 from advocate.draft.evidence import Evidence, LicenceView, money
+from advocate.draft.options import DraftOptions
 from advocate.errors import DraftError
 from advocate.models.document import (
     Chart,
@@ -490,7 +492,7 @@ def _natural(text: str) -> tuple:
     return tuple((0, int(part), "") if part.isdigit() else (1, 0, part) for part in re.split(r"(\d+)", text.casefold()) if part)
 
 
-def briefing_context(evidence: Evidence, date: dt.date) -> dict:
+def briefing_context(evidence: Evidence, options: DraftOptions) -> DocumentContext:
     """The names a briefing or questions template gets besides the common ones (see the module docstring)."""
     figures = compute_figures(evidence)
     charts: dict[str, Chart] = {}
@@ -509,7 +511,7 @@ def briefing_context(evidence: Evidence, date: dt.date) -> dict:
             data["title"] = str(title)
         return Markup(to_json(data))
 
-    return {
+    return DocumentContext({
         "figures": figures,
         "key_figures": key_figures(figures),
         "figures_json": figures_json,
@@ -525,4 +527,4 @@ def briefing_context(evidence: Evidence, date: dt.date) -> dict:
         "number": lambda value: f"{int(value):,}",
         "when": when,
         "goods": goods,
-    }
+    })

@@ -17,9 +17,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from advocate.draft.context import DocumentContext, Timing
 from advocate.draft.evidence import Evidence, LicenceView
-from advocate.draft.foi_context import FoiContext, Timing
-from advocate.draft.linking_context import PrintableLinks, case_links
+from advocate.draft.linking_context import PrintableLinks
+from advocate.draft.options import ClaimOptions, DraftOptions
 from advocate.errors import DraftError
 from advocate.law import deadlines
 from advocate.law.criteria import CriteriaVersion, criteria_in_force
@@ -29,14 +30,6 @@ from advocate.vocab.grounds import Ground, grounds
 
 WARN_WITHIN = dt.timedelta(weeks=6)
 """A claim limit this close gives a warning: counsel, papers and a claim form take time."""
-
-
-@dataclass(frozen=True)
-class ClaimOptions:
-    """Choices for one letter given on the command line; empty fields fall back to ``claim:`` in case.yaml."""
-
-    grounds: tuple[str, ...] = ()
-    reply_days: int | None = None
 
 
 @dataclass(frozen=True)
@@ -78,7 +71,7 @@ def _decision(decision: Decision, evidence: Evidence, date: dt.date) -> Challeng
     if not decision.licences:
         raise DraftError(f"decision '{decision.id}' names no licences: add them under decisions: licences: in case.yaml")
     licences = tuple(evidence.licence(licence_id) for licence_id in decision.licences)
-    linkset = case_links(evidence.case_file)
+    linkset = evidence.links
     printable = PrintableLinks(evidence)
     links = tuple(link for link in linkset.for_licences(licence.id for licence in licences) if printable(link))
     decided = decision.date.end or decision.date.start
@@ -103,10 +96,11 @@ def _decision(decision: Decision, evidence: Evidence, date: dt.date) -> Challeng
     )
 
 
-def claim_context(evidence: Evidence, date: dt.date, options: ClaimOptions | None) -> FoiContext:
-    """The names for a letter before claim dated ``date``, and its deadlines with their warnings."""
+def claim_context(evidence: Evidence, draft_options: DraftOptions) -> DocumentContext:
+    """The names for a letter before claim, and its deadlines with their warnings."""
     case = evidence.case_file.case
-    options = options or ClaimOptions()
+    date = draft_options.date
+    options = draft_options.claim or ClaimOptions()
     if not case.decisions:
         raise DraftError("a letter before claim needs the decision under challenge: add it under decisions: in case.yaml")
     chosen = _chosen_grounds(options.grounds or case.claim.grounds)
@@ -134,4 +128,4 @@ def claim_context(evidence: Evidence, date: dt.date, options: ClaimOptions | Non
         "claim": case.claim,
         "claim_limit_passed": any(d.claim_limit.date < date for d in decisions),
     }
-    return FoiContext(names, tuple(timings))
+    return DocumentContext(names, tuple(timings))

@@ -10,79 +10,36 @@ template does.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Callable
+from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
 from advocate.draft.citing import Citer
-from advocate.draft.evidence import Evidence, LicenceView, money
+from advocate.draft.evidence import Evidence, LicenceView
 from advocate.draft.markdown_escape import escape_markdown
-from advocate.errors import DraftError
-from advocate.models.period import Period, long_date
-from advocate.vocab.abuse_categories import abuse_categories
-from advocate.vocab.state_bodies import state_bodies
+from advocate.law import deadlines
+from advocate.models.period import Period
+from advocate.vocab.english import plural
 
 
-def join_and(items, conjunction: str = "and") -> str:
-    """'a', 'a and b', 'a, b and c' (no Oxford comma, as UK legal writing has it)."""
-    items = [str(item) for item in items]
-    if not items:
-        return ""
-    if len(items) == 1:
-        return items[0]
-    return f"{', '.join(items[:-1])} {conjunction} {items[-1]}"
+@dataclass(frozen=True)
+class Timing:
+    """A deadline the document prints, and any warning the command line should give about it."""
+
+    name: str
+    deadline: deadlines.Deadline
+    warning: str = ""
 
 
-def _long_date(value) -> str:
-    if isinstance(value, Period):
-        return value.describe()
-    if isinstance(value, dt.datetime):
-        value = value.date()
-    if isinstance(value, dt.date):
-        return long_date(value)
-    raise DraftError(f"long_date needs a date, not {type(value).__name__} {value!r}")
+@dataclass(frozen=True)
+class DocumentContext:
+    """What a context builder gives a template: its names, and the deadlines the document prints.
 
+    ``timings`` go to the manifest and the command line, with any warning about them.
+    """
 
-def _category(code: str) -> str:
-    category = abuse_categories().get(code)
-    if category is None:
-        raise DraftError(f"'{code}' is not an abuse category")
-    return category.label
-
-
-def _body(code: str) -> str:
-    body = state_bodies().get(code)
-    if body is None:
-        raise DraftError(f"'{code}' is not a kind of state body")
-    return body.label
-
-
-def _plural(count: int, singular: str, plural: str | None = None) -> str:
-    """'1 licence', '3 licences'."""
-    return f"{count:,} {singular if count == 1 else (plural or singular + 's')}"
-
-
-def _the(name: str) -> str:
-    """A body's name as a sentence uses it: 'the Department for Business and Trade', but 'HM Revenue and Customs'."""
-    name = str(name)
-    if not name or name.lower().startswith(("the ", "hm ", "his majesty", "her majesty")):
-        return name
-    return f"the {name}"
-
-
-def _sentence(text: str) -> str:
-    """A clause as a sentence: capital first letter, closing full stop."""
-    text = str(text).strip()
-    if not text:
-        return text
-    text = text[:1].upper() + text[1:]
-    return text if text.endswith((".", "!", "?")) else text + "."
-
-
-def _lower_first(text: str) -> str:
-    """'The Government will not ...' → 'the Government will not ...' (to continue a sentence)."""
-    text = str(text)
-    return text[:1].lower() + text[1:]
+    names: dict
+    timings: tuple[Timing, ...] = field(default=())
 
 
 class _Counter:
@@ -96,29 +53,10 @@ class _Counter:
         return self.value
 
 
-def _md(text: str) -> Markup:
-    """Text a template composed that is already Markdown (a template author's own emphasis)."""
-    return Markup(str(text))
-
-
 def _lines(*parts) -> Markup:
     """Non-empty parts as the lines of one paragraph (an address block), each escaped."""
     kept = [escape_markdown(part) for part in parts if part not in (None, "")]
     return Markup("\\\n".join(kept))
-
-
-FILTERS: dict[str, Callable] = {
-    "long_date": _long_date,
-    "money": money,
-    "join_and": join_and,
-    "category_label": _category,
-    "body_label": _body,
-    "md": _md,
-    "the": _the,
-    "sentence": _sentence,
-    "lower_first": _lower_first,
-    "quoted": lambda text: f'"{text}"',
-}
 
 
 def base_context(evidence: Evidence, citer: Citer, *, date: dt.date, document_title: str) -> dict:
@@ -164,7 +102,7 @@ def base_context(evidence: Evidence, citer: Citer, *, date: dt.date, document_ti
         "licence_record": evidence.any_licence,
         "link": evidence.link,
         "lines": _lines,
-        "plural": _plural,
+        "plural": plural,
         "counter": _Counter,
         "sources_of": lambda licences: list(dict.fromkeys(s for licence in licences for s in licence.sources)),
     }

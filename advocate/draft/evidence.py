@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Mapping
 
 from advocate.errors import ConfidentialRecordError, DraftError
+from advocate.link import LinkSet, link_case
 from advocate.models.case_file import CaseFile
 from advocate.models.licence import Licence
 from advocate.models.licence_table import (
@@ -148,8 +149,10 @@ class Evidence:
     """
 
     def __init__(self, case_file: CaseFile, *, public: bool, document: str,
-                 licences: LicenceTable | None = None, authorities: Mapping[str, Source] | None = None):
+                 licences: LicenceTable | None = None, authorities: Mapping[str, Source] | None = None,
+                 links: LinkSet | None = None):
         self.case_file = case_file
+        self._links = links
         self.public = public
         self.document = document
         self._authorities = dict(authorities or {})
@@ -193,6 +196,14 @@ class Evidence:
     def _source_confidential(self, source_id: str) -> bool:
         source = self.case_file.sources.get(source_id)
         return bool(source and source.confidential)
+
+    @property
+    def links(self) -> LinkSet:
+        """The links of the whole case (every licence, so that earlier refusals count as evidence), as given,
+        or computed once for this document if none were given."""
+        if self._links is None:
+            self._links = link_case(self.case_file)
+        return self._links
 
     @property
     def withheld_total(self) -> int:

@@ -15,8 +15,11 @@ winning field by field.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
+from advocate.draft.context import DocumentContext, Timing
+from advocate.draft.evidence import Evidence
+from advocate.draft.options import Correspondence, DraftOptions
 from advocate.errors import DraftError
 from advocate.law import deadlines
 from advocate.models.case_file import CaseFile
@@ -24,41 +27,10 @@ from advocate.models.correspondence import FoiCorrespondence
 from advocate.vocab.foi_exemptions import Exemption, parse_exemption
 
 
-@dataclass(frozen=True)
-class Correspondence:
-    """Details of an earlier request given on the command line; empty fields fall back to the case file's record."""
-
-    request_id: str = ""
-    sent: dt.date | None = None
-    authority_reference: str = ""
-    response_date: dt.date | None = None
-    exemptions: tuple[str, ...] = ()
-    review_requested: dt.date | None = None
-    review_response_date: dt.date | None = None
-    review_outcome: str = ""
-
-
-@dataclass(frozen=True)
-class Timing:
-    """A deadline the document prints, and any warning the command line should give about it."""
-
-    name: str
-    deadline: deadlines.Deadline
-    warning: str = ""
-
-
-@dataclass(frozen=True)
-class FoiContext:
-    """The names a template of the FOI family gets, and the deadlines for the manifest and the command line."""
-
-    names: dict
-    timings: tuple[Timing, ...] = field(default=())
-
-
-def foi_request_context(date: dt.date) -> FoiContext:
-    """An FOI request sent (and received) on ``date``: the reply is due on the twentieth working day after."""
-    due = deadlines.foi_response_due(date)
-    return FoiContext({"reply_due": due}, (Timing("reply due", due),))
+def foi_request_context(evidence: Evidence, options: DraftOptions) -> DocumentContext:
+    """An FOI request sent (and received) on the document's date: the reply is due on the twentieth working day after."""
+    due = deadlines.foi_response_due(options.date)
+    return DocumentContext({"reply_due": due}, (Timing("reply due", due),))
 
 
 def _record(case_file: CaseFile, request_id: str) -> FoiCorrespondence | None:
@@ -128,8 +100,9 @@ def _require(request: EarlierRequest, document: str, fields: dict[str, str]) -> 
             "case.yaml under foi_requests (and --request ID if there are several)")
 
 
-def review_request_context(case_file: CaseFile, given: Correspondence, date: dt.date) -> FoiContext:
-    """An internal review request sent on ``date``, following a refusal."""
+def review_request_context(evidence: Evidence, options: DraftOptions) -> DocumentContext:
+    """An internal review request sent on the document's date, following a refusal."""
+    case_file, given, date = evidence.case_file, options.correspondence, options.date
     request = earlier_request(case_file, given)
     _require(request, "an internal review request", {
         "authority_reference": "the authority's reference (--reference)",
@@ -145,14 +118,15 @@ def review_request_context(case_file: CaseFile, given: Correspondence, date: dt.
     if date > ask_by.date:
         warning = (f"this internal review is asked for on {date.isoformat()}, after {ask_by.date.isoformat()}, "
                    f"40 working days from the refusal: the authority may decline to review it")
-    return FoiContext(
+    return DocumentContext(
         {"request": request, "review_due": due, "review_asked_by": ask_by},
         (Timing("internal review expected by", due), Timing("review to be asked for by", ask_by, warning)),
     )
 
 
-def complaint_context(case_file: CaseFile, given: Correspondence, date: dt.date) -> FoiContext:
-    """A complaint to the Information Commissioner made on ``date`` after an internal review (or none in time)."""
+def complaint_context(evidence: Evidence, options: DraftOptions) -> DocumentContext:
+    """A complaint to the Information Commissioner made on the document's date after an internal review (or none in time)."""
+    case_file, given, date = evidence.case_file, options.correspondence, options.date
     request = earlier_request(case_file, given)
     _require(request, "a complaint to the Information Commissioner", {
         "sent": "the date the request was sent (--sent)",
@@ -178,5 +152,5 @@ def complaint_context(case_file: CaseFile, given: Correspondence, date: dt.date)
                 f"({request.review_requested.isoformat()}) run to {overdue.isoformat()}: the Commissioner expects the "
                 "review to be given that time first; record the response (--review-responded) or wait")
     names["reply_was_due"] = deadlines.foi_response_due(request.sent)
-    return FoiContext(names, tuple(timings))
+    return DocumentContext(names, tuple(timings))
 

@@ -18,8 +18,7 @@ from dataclasses import dataclass
 from advocate.draft.evidence import Evidence, LicenceView
 from advocate.errors import DraftError
 from advocate.law.criteria import CriteriaVersion, criteria_in_force, criteria_version
-from advocate.link import Link, LinkSet, link_case
-from advocate.models.case_file import CaseFile
+from advocate.link import Link
 
 
 @dataclass(frozen=True)
@@ -42,20 +41,6 @@ def _decision_day(licence: LicenceView) -> dt.date:
     if day is None:
         raise DraftError(f"licence '{licence.id}' has no decision date, so the criteria in force are unknown")
     return day
-
-
-_CACHE: list[tuple[CaseFile, LinkSet]] = []
-
-
-def case_links(case_file: CaseFile) -> LinkSet:
-    """The links of the whole case (every licence, so earlier refusals count as evidence), computed once
-    per case and shared by every document drafted from it (and by forked worker processes)."""
-    for cached, linkset in _CACHE:
-        if cached is case_file:
-            return linkset
-    linkset = link_case(case_file)
-    _CACHE[:] = [(case_file, linkset)]
-    return linkset
 
 
 def particulars(link: Link) -> list[str]:
@@ -84,7 +69,7 @@ class PrintableLinks:
 def linking_context(evidence: Evidence) -> LinkingContext:
     """Links and criteria for the licences selected in ``evidence``."""
     licences = evidence.licences
-    linkset = case_links(evidence.case_file)
+    linkset = evidence.links
     links: list[Link] = []
     withheld = 0
     printable = PrintableLinks(evidence)

@@ -18,6 +18,7 @@ import jinja2
 from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
+from advocate.draft.filters import FILTERS
 from advocate.draft.markdown_escape import escape_markdown
 from advocate.errors import DraftError
 from advocate.resources import shipped_templates
@@ -67,8 +68,6 @@ class Templates:
             lstrip_blocks=True,
             keep_trailing_newline=True,
         )
-        from advocate.draft.context import FILTERS
-
         self.environment.filters.update(FILTERS)
 
     def names(self) -> list[str]:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
+from advocate.kinds import KINDS
 from advocate.models.claim import ClaimSettings
 from advocate.models.correspondence import FoiCorrespondence
 from advocate.models.fields import (
@@ -16,7 +17,20 @@ from advocate.models.fields import (
     RecordId,
     Text,
     Url,
+    fail,
+    suggest,
 )
+
+
+def _document_kind(name: str) -> str:
+    if name not in KINDS:
+        raise fail("document_kind_unknown",
+                   f"'{name}' is not a kind of document{suggest(name, KINDS)}; kinds: {', '.join(KINDS)}")
+    return name
+
+
+DocumentKindName = Annotated[Text, AfterValidator(_document_kind)]
+"""The name of a shipped document kind (see :mod:`advocate.kinds`)."""
 
 
 class Part(BaseModel):
@@ -154,7 +168,7 @@ class Case(Part):
     """True only for a privileged draft to one's own lawyer: confidential records may then appear."""
     illustrative: bool = False
     """An example case: its parties and addresses are placeholders, and documents say so."""
-    documents: Annotated[tuple[Literal["foi", "foi-review", "ico-complaint", "letter-before-claim", "briefing", "questions"], ...], ListOf] = ()
+    documents: Annotated[tuple[DocumentKindName, ...], ListOf] = ()
     """What ``advocate build`` drafts; by default the FOI request, the letter before claim (if there is a
     decision), the briefing and the suggested questions."""
     claim: ClaimSettings = ClaimSettings()

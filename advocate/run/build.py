@@ -12,26 +12,22 @@ leaves the output folder as it was.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
-from advocate import __version__
 from advocate.draft.evidence import Evidence
-from advocate.draft.linking_context import PrintableLinks, case_links
+from advocate.draft.linking_context import PrintableLinks
+from advocate.draft.options import DraftOptions
 from advocate.errors import DraftError
 from advocate.kinds import KINDS, document_kind
+from advocate.link import LinkSet, link_case
 from advocate.link.models import links_frame
 from advocate.models.case_file import CaseFile
-from advocate.run.document import (
-    DraftedDocument,
-    DraftOptions,
-    draft_document,
-    formats_for,
-    render_document,
-)
-from advocate.run.draft import DraftRun, case_manifest_part, entry_for
-from advocate.run.manifest import DocumentEntry, Manifest, OutputFile
-from advocate.run.outputs import sha256, write_outputs
+from advocate.run.document import formats_for
+from advocate.run.jobs import Job, Shared, draft_all
+from advocate.run.manifest import DocumentEntry, OutputFile
+from advocate.run.outputs import sha256
+from advocate.run.record import DraftRun, write_run
 from advocate.validate.check import load_case
 
 LINKS_FILE = "links.csv"
@@ -49,49 +45,45 @@ def documents_for(case_file: CaseFile) -> tuple[str, ...]:
     return tuple(kinds)
 
 
-def _public_links_csv(case_file: CaseFile) -> tuple[bytes, int]:
+def _public_links_csv(case_file: CaseFile, links: LinkSet) -> tuple[bytes, int]:
     """The links a public folder may hold (see :class:`PrintableLinks`), from licences that are not confidential."""
-    evidence = Evidence(case_file, public=not case_file.case.privileged, document="the links file")
+    evidence = Evidence(case_file, public=not case_file.case.privileged, document="the links file", links=links)
     printable = PrintableLinks(evidence)
     licences = set(evidence.licence_table.frame["id"])
-    kept = [link for link in case_links(case_file).links
-            if link.licence_id in licences and printable(link)]
+    kept = [link for link in links.links if link.licence_id in licences and printable(link)]
     return links_frame(kept).to_csv(index=False, lineterminator="\n").encode("utf-8"), len(kept)
 
 
 def build_case(case: str | Path | CaseFile, out: str | Path, *, date: dt.date, force: bool = False,
                options: DraftOptions | None = None, docx_reference: Path | None = None,
                progress: Callable[[int, int, str], None] | None = None) -> DraftRun:
-    """Build every document of the case into ``out``; nothing is written unless all of them succeed."""
+    """Build every document of the case into ``out``; nothing is written unless all of them succeed.
+
+    >>> run = build_case("evidence/turkey-2017", "out", date=dt.date(2026, 12, 4))  # doctest: +SKIP
+    >>> sorted(run.files)[:2]  # doctest: +SKIP
+    ['foi-request.docx', 'foi-request.eml']
+    """
     case_file = case if isinstance(case, CaseFile) else load_case(case)
     given_path = str(case) if not isinstance(case, CaseFile) else str(case_file.root)
-    kinds = documents_for(case_file)
-    unknown = [kind for kind in kinds if kind not in KINDS]
+    names = documents_for(case_file)
+    unknown = [name for name in names if name not in KINDS]
     if unknown:
         raise DraftError(f"case.yaml documents: unknown kind {', '.join(unknown)}; kinds: {', '.join(KINDS)}")
     options = options or DraftOptions(date=date)
-    case_links(case_file)
-    files: dict[str, bytes] = {}
-    entries: list[DocumentEntry] = []
-    drafted_all: list[DraftedDocument] = []
-    for index, name in enumerate(kinds):
-        kind = document_kind(name)
-        if progress:
-            progress(index, len(kinds) + 1, kind.description)
-        drafted = draft_document(case_file, kind, options)
-        rendered = render_document(drafted, formats_for(kind, case_file, None), case_file, docx_reference=docx_reference)
-        outputs = {f"{kind.file_stem}.{fmt}": data for fmt, data in rendered.items()}
-        files.update(outputs)
-        entries.append(entry_for(drafted, outputs))
-        drafted_all.append(drafted)
-    links_csv, link_count = _public_links_csv(case_file)
-    files[LINKS_FILE] = links_csv
-    entries.append(DocumentEntry(kind="links", title="Links between licences and documented abuses",
-                                 date=options.date.isoformat(), template={}, records={}, deadlines=[],
-                                 outputs=(OutputFile(LINKS_FILE, "csv", sha256(links_csv)),)))
+    kinds = [document_kind(name) for name in names]
+    jobs = [Job(kind, None, kind.file_stem, formats_for(kind, case_file, None)) for kind in kinds]
+    shared = Shared(case_file, link_case(case_file), options, docx_reference)
+    steps = [kind.description for kind in kinds] + ["links"]
+    drafted = []
     if progress:
-        progress(len(kinds) + 1, len(kinds) + 1, "links")
-    manifest = Manifest(tool=f"advocate {__version__}", case=case_manifest_part(case_file, given_path),
-                        documents=tuple(entries))
-    written = write_outputs(out, files, manifest, force=force)
-    return DraftRun(Path(out), files, written, tuple(drafted_all), link_count)
+        progress(0, len(steps), steps[0])
+    for index, result in enumerate(draft_all(shared, jobs, workers=1)):
+        drafted.append(result)
+        if progress:
+            progress(index + 1, len(steps), steps[index + 1])
+    links_csv, link_count = _public_links_csv(case_file, shared.links)
+    links_entry = DocumentEntry(kind="links", title="Links between licences and documented abuses",
+                                date=options.date.isoformat(), template={}, records={}, deadlines=[],
+                                outputs=(OutputFile(LINKS_FILE, "csv", sha256(links_csv)),))
+    return write_run(out, case_file, given_path, drafted, side_files=((links_entry, {LINKS_FILE: links_csv}),),
+                     links=link_count, force=force)

@@ -15,31 +15,25 @@ is a thin layer over them and :mod:`advocate.batch`.
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from reportlab.platypus.doctemplate import LayoutError
 
+from advocate.draft.builders import template_context
 from advocate.draft.citing import Citer
-from advocate.draft.claim_context import ClaimOptions
-from advocate.draft.context import base_context
 from advocate.draft.evidence import Evidence
 from advocate.draft.foi_context import (
-    Correspondence,
-    FoiContext,
     Timing,
-    complaint_context,
-    foi_request_context,
-    review_request_context,
 )
 from advocate.draft.footnotes import Footnotes
-from advocate.draft.linking_context import linking_context
+from advocate.draft.options import DraftOptions
 from advocate.draft.template_env import Templates, TemplateSource
 from advocate.errors import CitationError, DraftError, MarkdownError
 from advocate.kinds import ALL_FORMATS, DocumentKind, document_kind, is_public
 from advocate.law.authorities import authorities
+from advocate.link import LinkSet
 from advocate.models.case_file import CaseFile
 from advocate.models.document import Document, DocumentInfo, Heading, plain_text
 from advocate.models.licence_table import LicenceTable
@@ -47,20 +41,6 @@ from advocate.parse.markdown import parse_markdown
 from advocate.resolve import oscola
 from advocate.resolve.citations import resolve_citations
 from advocate.run.leaks import check_no_leak
-
-
-@dataclass(frozen=True)
-class DraftOptions:
-    """What a user chooses for one document besides its kind and the licences."""
-
-    date: dt.date
-    """The date the document is sent: printed on it, and the day its deadlines count from."""
-    correspondence: Correspondence = field(default_factory=Correspondence)
-    """For follow-ups: the earlier request, given on the command line (the case file fills the gaps)."""
-    templates: Templates | None = None
-    """Where templates come from (a user folder overriding the shipped ones); the shipped ones if ``None``."""
-    claim: "ClaimOptions | None" = None
-    """For a letter before claim: the reply period and the grounds chosen (the case file's if ``None``)."""
 
 
 @dataclass(frozen=True)
@@ -80,46 +60,30 @@ class DraftedDocument:
     file_stem: str
 
 
-def _kind_context(kind: DocumentKind, case_file: CaseFile, options: DraftOptions, evidence: Evidence) -> FoiContext:
-    if kind.name == "foi":
-        return foi_request_context(options.date)
-    if kind.name == "foi-review":
-        return review_request_context(case_file, options.correspondence, options.date)
-    if kind.name == "ico-complaint":
-        return complaint_context(case_file, options.correspondence, options.date)
-    if kind.name in ("briefing", "questions"):
-        from advocate.draft.briefing_context import briefing_context
-
-        return FoiContext(briefing_context(evidence, options.date))
-    if kind.name == "letter-before-claim":
-        from advocate.draft.claim_context import claim_context
-
-        return claim_context(evidence, options.date, options.claim)
-    return FoiContext({})
-
-
 def draft_document(case_file: CaseFile, kind: str | DocumentKind, options: DraftOptions, *,
-                   licences: LicenceTable | None = None, file_stem: str = "") -> DraftedDocument:
+                   licences: LicenceTable | None = None, links: LinkSet | None = None,
+                   file_stem: str = "") -> DraftedDocument:
     """Draft one document of ``kind`` about ``licences`` (all the case's licences if ``None``).
 
-    Raises :class:`DraftError` (naming the template and line where a template is at fault) rather than
-    return a document with a blank, a wrong record or a confidential record in it.
+    ``links`` are the case's links (:func:`advocate.link.link_case`); they are computed here if not
+    given, so pass them when drafting several documents from one case. Raises
+    :class:`~advocate.errors.DraftError` (naming the template and line where a template is at fault)
+    rather than return a document with a blank, a wrong record or a confidential record in it.
+
+    >>> letter = draft_document(case_file, "foi", DraftOptions(date=dt.date(2026, 12, 4)))  # doctest: +SKIP
+    >>> print(document_text(letter))  # doctest: +SKIP
     """
     kind = document_kind(kind) if isinstance(kind, str) else kind
     templates = options.templates or shipped_templates()
     public = is_public(kind, case_file.case.privileged)
     evidence = Evidence(case_file, public=public, document=f"the {kind.description}", licences=licences,
-                        authorities=authorities())
+                        authorities=authorities(), links=links)
     if licences is not None and len(licences) == 0:
         raise DraftError(f"no licences are selected for the {kind.description}")
     footnotes = Footnotes()
     citer = Citer(evidence, footnotes)
-    extra = _kind_context(kind, case_file, options, evidence)
-    context = base_context(evidence, citer, date=options.date, document_title=kind.description)
-    context.update(extra.names)
-    linked = linking_context(evidence)
-    context.update(linked.names)
-    rendered = templates.render(kind.template, context)
+    extra = template_context(kind, evidence, citer, options)
+    rendered = templates.render(kind.template, extra.names)
     markdown = rendered.markdown.rstrip() + "\n"
     if len(footnotes):
         markdown += "\n" + footnotes.definitions() + "\n"
