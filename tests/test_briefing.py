@@ -30,7 +30,7 @@ from advocate.models.document import (
     Table,
     plain_text,
 )
-from advocate.parse.fenced import chart_block
+from advocate.models.fenced import chart_block
 from advocate.parse.markdown import parse_markdown
 from advocate.render.markdown import MarkdownRenderer
 from advocate.run.document import document_text, draft_document, render_document
@@ -256,9 +256,9 @@ def test_briefing_pdf_has_a_cover_the_figures_and_numbered_pages(briefing, examp
 def test_briefing_docx_prints_charts_and_figures_as_tables(briefing):
     import docx
 
-    from advocate.render.briefing.docx import BriefingDocxRenderer
+    from advocate.render.docx.renderer import DocxRenderer
 
-    word = docx.Document(io.BytesIO(BriefingDocxRenderer().render(briefing.document)))
+    word = docx.Document(io.BytesIO(DocxRenderer().render(briefing.document)))
     headers = [[cell.text for cell in table.rows[0].cells] for table in word.tables]
     assert ["Key figure", "", ""] in headers
     assert ["Period", "Granted", "Refused", "Documented abuses in the period"] in headers
@@ -300,7 +300,7 @@ def test_chart_text_with_backticks_cannot_close_the_fence():
     ('```figures\n{"figures": [{"value": "1"}]}\n```', "'label' is missing"),
     ('```figures\nnot json\n```', "must hold JSON"),
     ('```summary In brief\n- a claim[^1]\n```', "cannot hold footnotes"),
-    ('```python\nprint(1)\n```', "blocks the engine draws: chart, figures, summary"),
+    ('```python\nprint(1)\n```', "blocks the engine draws: chart, figures, sources, summary"),
 ])
 def test_a_bad_engine_block_is_one_clear_error(body, message):
     with pytest.raises(MarkdownError, match=re.escape(message)):

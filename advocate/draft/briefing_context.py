@@ -23,9 +23,6 @@ the licence table, so a briefing on 20,000 licences costs milliseconds here:
   sources the licence data come from (to cite once for a table or a chart);
 - ``minister`` — whom written questions are put to ("Secretary of State for
   Business and Trade"), from ``public_body.decision_maker``;
-- ``bibliography()`` — every source the document has cited so far, as OSCOLA
-  bibliography entries in alphabetical order (numbers in titles by value) (call it last, for the numbered
-  list of sources);
 - ``when(period)`` — "on 6 March 2015", "in the first quarter of 2017";
   ``goods(licence)`` — what a licence was for, as far as the data says;
 - ``number(n)`` — "1,939";
@@ -38,7 +35,6 @@ a fenced block, read back by :mod:`advocate.parse.fenced`.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -55,10 +51,8 @@ from advocate.models.document import (
     ChartSeries,
     Figure,
     KeyFigures,
-    plain_text,
 )
-from advocate.parse.fenced import chart_data, figures_data, to_json
-from advocate.resolve.oscola import bibliography_entry
+from advocate.models.fenced import chart_data, figures_data, to_json
 from advocate.vocab.abuse_categories import abuse_categories
 from advocate.vocab.ratings import describe_rating
 
@@ -471,27 +465,6 @@ def minister(evidence: Evidence) -> str:
 # -- sources ---------------------------------------------------------------------------
 
 
-def bibliography(evidence: Evidence) -> list[Markup]:
-    """Every source cited so far (public only), as OSCOLA bibliography entries in Markdown, alphabetical."""
-    from advocate.render.markdown import MarkdownRenderer
-
-    renderer = MarkdownRenderer()
-    citable = evidence.citable_sources()
-    entries = []
-    for source_id in evidence.used["sources"]:
-        source = citable.get(source_id)
-        if source is None:
-            continue
-        nodes = bibliography_entry(source)
-        entries.append((_natural(plain_text(nodes)), source_id, Markup(renderer.inline(nodes))))
-    return [entry for _, _, entry in sorted(entries)]
-
-
-def _natural(text: str) -> tuple:
-    """A sort key putting 'Report 2' before 'Report 10', case ignored."""
-    return tuple((0, int(part), "") if part.isdigit() else (1, 0, part) for part in re.split(r"(\d+)", text.casefold()) if part)
-
-
 def briefing_context(evidence: Evidence, options: DraftOptions) -> DocumentContext:
     """The names a briefing or questions template gets besides the common ones (see the module docstring)."""
     figures = compute_figures(evidence)
@@ -522,7 +495,6 @@ def briefing_context(evidence: Evidence, options: DraftOptions) -> DocumentConte
         "abuses_to_show": lambda links, n=10: abuses_to_show(evidence, links, n),
         "data_sources": data_sources(evidence),
         "minister": minister(evidence),
-        "bibliography": lambda: bibliography(evidence),
         "money_short": money_short,
         "number": lambda value: f"{int(value):,}",
         "when": when,

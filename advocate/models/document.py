@@ -295,5 +295,14 @@ class SummaryBox:
     kind = "summary_box"
 
 
+@dataclass(frozen=True)
+class SourceList:
+    """Where the numbered list of every source the document cites goes (a briefing's "Sources"),
+    written ```` ```sources ```` with no body. The resolve stage replaces it with an ordered
+    :class:`List` once it knows which sources the footnotes cite; no renderer sees it."""
+
+    kind = "source_list"
+
+
 EngineBlock = Union[KeyFigures, Chart, SummaryBox]
 """Blocks a template asks the engine to draw (a renderer without a method for one refuses it by name)."""

@@ -13,11 +13,13 @@ since a letter never prints code. The blocks:
   "marker_name": ..., "source": ..., "note": ...}``;
 - ```` ```summary Title ```` — :class:`~advocate.models.document.SummaryBox`; body
   Markdown (a few bullets; no footnotes: the body of the document footnotes
-  what the summary says).
+  what the summary says);
+- ```` ```sources ```` — :class:`~advocate.models.document.SourceList`, no body:
+  the numbered list of every source the footnotes cite, made by the resolve stage.
 
-:func:`figures_block`, :func:`chart_block` and :func:`summary_block` write a node
-back as its fenced block (the Markdown renderer's round trip). A body that is
-not what its block needs is a :class:`MarkdownError` naming the block and field.
+Writing a node back as its block is :mod:`advocate.models.fenced`'s job. A body
+that is not what its block needs is a :class:`MarkdownError` naming the block and
+field.
 """
 
 from __future__ import annotations
@@ -31,13 +33,17 @@ from advocate.models.document import (
     Chart,
     ChartMarker,
     ChartSeries,
-    DocumentInfo,
+    Document,
     Figure,
     KeyFigures,
+    SourceList,
     SummaryBox,
 )
 
 CHART_FORMS = ("bar", "timeline")
+
+InnerParser = Callable[[str], Document]
+"""Parses the Markdown inside a block into a document (given by the parser, so the two modules need no cycle)."""
 
 
 def _json(name: str, body: str) -> dict:
@@ -68,7 +74,7 @@ def _list(name: str, data: dict, field: str) -> list:
     return value
 
 
-def parse_figures(info: str, body: str) -> KeyFigures:
+def parse_figures(info: str, body: str, parse_inner: InnerParser) -> KeyFigures:
     data = _json("figures", body)
     figures = []
     for number, item in enumerate(_list("figures", data, "figures"), start=1):
@@ -88,7 +94,7 @@ def _number(where: str, value) -> float:
     return value
 
 
-def parse_chart(info: str, body: str) -> Chart:
+def parse_chart(info: str, body: str, parse_inner: InnerParser) -> Chart:
     data = _json("chart", body)
     form = _text("chart", data, "form", required=True)
     if form not in CHART_FORMS:
@@ -123,11 +129,9 @@ def parse_chart(info: str, body: str) -> Chart:
                  _text("chart", data, "marker_name"), _text("chart", data, "source"), _text("chart", data, "note"))
 
 
-def parse_summary(info: str, body: str) -> SummaryBox:
-    from advocate.parse.markdown import parse_markdown
-
+def parse_summary(info: str, body: str, parse_inner: InnerParser) -> SummaryBox:
     title = info.partition(" ")[2].strip()
-    inner = parse_markdown(body, DocumentInfo(title="", date=None))  # type: ignore[arg-type]
+    inner = parse_inner(body)
     if inner.footnotes or "[^" in body:
         raise MarkdownError("a 'summary' block cannot hold footnotes: footnote the same claims in the body")
     if not inner.children:
@@ -135,65 +139,29 @@ def parse_summary(info: str, body: str) -> SummaryBox:
     return SummaryBox(title, inner.children)
 
 
-FENCED_KINDS: dict[str, Callable[[str, str], object]] = {
+def parse_sources(info: str, body: str, parse_inner: InnerParser) -> SourceList:
+    if body.strip():
+        raise MarkdownError("a 'sources' block takes no body: the list is made from the sources the footnotes cite")
+    return SourceList()
+
+
+FENCED_KINDS: dict[str, Callable[[str, str, InnerParser], object]] = {
     "figures": parse_figures,
     "chart": parse_chart,
     "summary": parse_summary,
+    "sources": parse_sources,
 }
-"""Info string's first word → function(info string, body text) -> node."""
+"""Info string's first word → function(info string, body text, inner parser) -> node."""
 
 
-def fenced_block(info: str, body: str):
-    """The node for a fenced block, or :class:`MarkdownError` naming what is accepted."""
+def fenced_block(info: str, body: str, parse_inner: InnerParser):
+    """The node for a fenced block, or :class:`MarkdownError` naming what is accepted.
+
+    ``parse_inner`` parses Markdown held inside a block (a summary box's bullets) into a document.
+    """
     make = FENCED_KINDS.get(info.split()[0] if info else "")
     if make is None:
         known = ", ".join(sorted(FENCED_KINDS)) or "none"
         raise MarkdownError(f"a fenced block '{info or '(no name)'}' cannot be printed in a document "
                             f"(blocks the engine draws: {known})")
-    return make(info, body)
-
-
-# -- nodes written back as fenced blocks -------------------------------------------
-
-
-def to_json(data: dict) -> str:
-    """JSON for a fenced block body: one line, keys in a fixed order, no backtick (so no fence can close early)."""
-    return json.dumps(data, ensure_ascii=False, separators=(", ", ": ")).replace("`", "\\u0060")
-
-
-def _number_out(value: float):
-    return int(value) if float(value).is_integer() else value
-
-
-def figures_data(node: KeyFigures) -> dict:
-    return {"figures": [{"value": f.value, "label": f.label, **({"note": f.note} if f.note else {})} for f in node.figures]}
-
-
-def chart_data(node: Chart) -> dict:
-    data: dict = {"form": node.form, "title": node.title, "categories": list(node.categories),
-                  "series": [{"name": s.name, "values": [_number_out(v) for v in s.values]} for s in node.series]}
-    if node.markers:
-        data["markers"] = [{"first": m.first, "last": m.last, "count": m.count} for m in node.markers]
-    for name in ("marker_name", "source", "note"):
-        if getattr(node, name):
-            data[name] = getattr(node, name)
-    return data
-
-
-def fence(info: str, body: str) -> str:
-    """A fenced block, with a fence longer than any run of backticks in ``body``."""
-    longest = max((len(run) for run in body.split("\n") if run.startswith("```")), default=0)
-    marks = "`" * max(3, longest + 1)
-    return f"{marks}{info}\n{body.rstrip()}\n{marks}"
-
-
-def figures_block(node: KeyFigures) -> str:
-    return fence("figures", to_json(figures_data(node)))
-
-
-def chart_block(node: Chart) -> str:
-    return fence("chart", to_json(chart_data(node)))
-
-
-def summary_block(node: SummaryBox, inner_markdown: str) -> str:
-    return fence("summary" + (f" {node.title}" if node.title else ""), inner_markdown)
+    return make(info, body, parse_inner)

@@ -45,6 +45,7 @@ from advocate.models.document import (
     Text,
     ThematicBreak,
 )
+from advocate.parse.fenced import fenced_block
 
 CITATION_PATTERN = r"\[@(?P<citation_id>[A-Za-z0-9][A-Za-z0-9._:-]*)(?:,[ ]*(?P<citation_pinpoint>[^\]\n]*))?\]"
 """``[@id]`` or ``[@id, pinpoint]``: the citation marker ``cite()`` writes."""
@@ -92,6 +93,11 @@ def parse_markdown(text: str, info: DocumentInfo) -> Document:
     return Document(info, tuple(body), tuple(footnotes))
 
 
+def _parse_inner(text: str) -> Document:
+    """Markdown held inside a fenced block (a summary box's bullets), as a document of its own."""
+    return parse_markdown(text, DocumentInfo(title="", date=None))  # type: ignore[arg-type]
+
+
 class _Converter:
     """mistune tokens to tree nodes, one method per token type."""
 
@@ -117,10 +123,8 @@ class _Converter:
 
     def block_block_code(self, token) -> Block:
         """A fenced block: the engine's own blocks (a chart, key figures) by their info string; code is refused."""
-        from advocate.parse.fenced import fenced_block
-
         info = str((token.get("attrs") or {}).get("info", "") or "").strip()
-        return fenced_block(info, token.get("raw", ""))
+        return fenced_block(info, token.get("raw", ""), _parse_inner)
 
     def block_heading(self, token) -> Heading:
         return Heading(token["attrs"]["level"], self.inlines(token["children"]))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from advocate.models.document import Document
+from advocate.models.fenced import chart_block, figures_block, summary_block
 from advocate.render.base import Renderer
 
 _SPECIAL = re.compile(r"([\\`*_\[\]|]|<(?=[A-Za-z/!?]))")
@@ -78,20 +79,14 @@ class MarkdownRenderer(Renderer):
 
     def key_figures(self, node) -> str:
         """Written back as the ```` ```figures ```` block it was read from."""
-        from advocate.parse.fenced import figures_block
-
         return figures_block(node)
 
     def chart(self, node) -> str:
         """Written back as the ```` ```chart ```` block it was read from."""
-        from advocate.parse.fenced import chart_block
-
         return chart_block(node)
 
     def summary_box(self, node) -> str:
         """Written back as a ```` ```summary Title ```` block holding its blocks as Markdown."""
-        from advocate.parse.fenced import summary_block
-
         return summary_block(node, "\n\n".join(self.visit(block) for block in node.children))
 
     def footnote(self, node) -> str:

@@ -10,6 +10,7 @@ import textwrap
 
 from advocate.models.document import Document
 from advocate.render.base import Renderer
+from advocate.render.briefing.tables import chart_notes, chart_table
 
 WIDTH = 72
 
@@ -103,8 +104,6 @@ class TextRenderer(Renderer):
     def chart(self, node, width) -> str:
         """The chart's data as a table under its title: a row per category, a column per series (and the
         abuses marked in each period), then the notes (see :mod:`advocate.render.briefing.tables`)."""
-        from advocate.render.briefing.tables import chart_notes, chart_table
-
         parts = [node.title, self.table(chart_table(node), width)]
         parts.extend(self._wrap(text, width) for text in chart_notes(node))
         return "\n\n".join(parts)

@@ -11,6 +11,7 @@ the formatting rules (:mod:`advocate.resolve.oscola`).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from typing import Mapping, Protocol
 
@@ -23,8 +24,10 @@ from advocate.models.document import (
     List,
     ListItem,
     Paragraph,
+    SourceList,
     Strong,
     Text,
+    plain_text,
 )
 from advocate.parse.markdown import CitationMark
 
@@ -35,6 +38,7 @@ class Formatter(Protocol):
     def full_citation(self, source, *, pinpoint: str = "", sources=None): ...
     def short_citation(self, source, *, pinpoint: str = "", first_note: int): ...
     def ibid(self, pinpoint: str = ""): ...
+    def bibliography_entry(self, source): ...
 
 
 @dataclass(frozen=True)
@@ -104,7 +108,26 @@ def resolve_citations(document: Document, sources: Mapping, formatter: Formatter
             previous = ids
         else:
             previous = ()
-    return ResolvedCitations(replace(document, footnotes=tuple(notes)), first_notes)
+    body = tuple(_source_lists(document.children, first_notes, sources, formatter))
+    return ResolvedCitations(replace(document, children=body, footnotes=tuple(notes)), first_notes)
+
+
+def _source_lists(blocks, cited: Mapping[str, int], sources: Mapping, formatter: Formatter):
+    """The blocks, each :class:`SourceList` replaced by the numbered list of the sources cited (none: dropped)."""
+    for block in blocks:
+        if not isinstance(block, SourceList):
+            yield block
+            continue
+        entries = sorted((_natural(plain_text(nodes)), source_id, nodes) for source_id in cited
+                         for nodes in [tuple(formatter.bibliography_entry(sources[source_id]))])
+        if entries:
+            yield List(True, tuple(ListItem((Paragraph(nodes),)) for _, _, nodes in entries))
+
+
+def _natural(text: str) -> tuple:
+    """A sort key putting 'Report 2' before 'Report 10', case ignored."""
+    return tuple((0, int(part), "") if part.isdigit() else (1, 0, part)
+                 for part in re.split(r"(\d+)", text.casefold()) if part)
 
 
 def _replace_marks(block, render):

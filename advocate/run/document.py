@@ -38,6 +38,9 @@ from advocate.models.case_file import CaseFile
 from advocate.models.document import Document, DocumentInfo, Heading, plain_text
 from advocate.models.licence_table import LicenceTable
 from advocate.parse.markdown import parse_markdown
+from advocate.render.email_draft import Attachment, email_draft
+from advocate.render.registry import renderer_for
+from advocate.render.text import TextRenderer
 from advocate.resolve import oscola
 from advocate.resolve.citations import resolve_citations
 from advocate.run.leaks import check_no_leak
@@ -148,15 +151,11 @@ def render_document(drafted: DraftedDocument, formats: tuple[str, ...], case_fil
     An email draft (``eml``) is addressed to the public body's FOI address, from the requester,
     with the request as its body and the PDF attached.
     """
-    from advocate.render.email_draft import Attachment, email_draft
-    from advocate.render.registry import renderer_for
-    from advocate.render.text import TextRenderer
-
     out: dict[str, bytes] = {}
     for fmt in formats:
         if fmt == "eml":
             continue
-        renderer = renderer_for(fmt, docx_reference=docx_reference, kind=drafted.kind.name)
+        renderer = renderer_for(fmt, layout=drafted.kind.layout, docx_reference=docx_reference)
         try:
             out[fmt] = renderer.render(drafted.document)
         except LayoutError as exc:
@@ -181,8 +180,6 @@ def render_document(drafted: DraftedDocument, formats: tuple[str, ...], case_fil
 
 def document_text(drafted: DraftedDocument) -> str:
     """The document as plain text (what a test or a reviewer reads first)."""
-    from advocate.render.text import TextRenderer
-
     return TextRenderer().render_text(drafted.document)
 
 

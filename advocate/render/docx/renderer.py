@@ -20,8 +20,17 @@ from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 
 from advocate.errors import RenderError
-from advocate.models.document import Document, Paragraph, plain_text
+from advocate.models.document import (
+    Document,
+    Emphasis,
+    Heading,
+    Paragraph,
+    Strong,
+    Text,
+    plain_text,
+)
 from advocate.render.base import Renderer
+from advocate.render.briefing.tables import chart_notes, chart_table, figures_table
 from advocate.render.docx.elements import field_runs, paragraph, run, w
 from advocate.render.docx.footnotes_part import (
     add_footnote,
@@ -281,6 +290,30 @@ class DocxRenderer(Renderer):
             widths = [need + spare * more // sum(extra) for need, more in zip(least, extra)]
         widths[-1] += total - sum(widths)
         return widths
+
+    # -- the engine-drawn blocks: Word cannot run the PDF's drawings, and a researcher editing the
+    # briefing wants the numbers anyway, so a chart prints as its data (a table with a caption above
+    # and its notes below), key figures as a table, and a summary box as a headed section, each built
+    # from ordinary nodes so the house style and a reference DOCX apply unchanged.
+
+    def _caption(self, text: str, story: _Story) -> None:
+        self.visit(Paragraph((Strong((Text(text),)),)), story)
+
+    def key_figures(self, node, story: _Story) -> None:
+        self._caption("Key figures", story)
+        self.visit(figures_table(node), story)
+
+    def chart(self, node, story: _Story) -> None:
+        self._caption(node.title, story)
+        self.visit(chart_table(node), story)
+        for text in chart_notes(node):
+            self.visit(Paragraph((Emphasis((Text(text),)),)), story)
+
+    def summary_box(self, node, story: _Story) -> None:
+        if node.title:
+            self.visit(Heading(2, (Text(node.title),)), story)
+        for block in node.children:
+            self.visit(block, story)
 
     def footnote(self, node, part) -> None:
         note = add_footnote(part, node.number)
