@@ -3,7 +3,8 @@
 import pytest
 
 from advocate.models.document import Emphasis, Link, Text
-from advocate.models.records import SOURCE_KINDS, Source
+from advocate.models.records import Source
+from advocate.models.source_kinds import SOURCE_KINDS
 from advocate.resolve.oscola import (
     bibliography_entry,
     citation_text,

@@ -22,6 +22,7 @@ from advocate.models.fields import (
     fail,
     suggest,
 )
+from advocate.models.source_kinds import SOURCE_KINDS
 from advocate.vocab.abuse_categories import abuse_categories
 from advocate.vocab.state_bodies import state_bodies
 from advocate.vocab.technology import technology_tags
@@ -70,14 +71,15 @@ class SourceCitation(BaseModel):
         return {"id": value} if isinstance(value, (str, int)) else value
 
 
-SOURCE_KINDS = ("report", "news", "web", "statute", "statutory-instrument", "eu-legislation", "guidance", "case",
-                "hansard", "statistics", "dataset", "letter", "interview", "other")
-"""Source kinds, each cited in its own OSCOLA form (see :mod:`advocate.resolve.oscola`).
+def _source_kind(name: str) -> str:
+    if name not in SOURCE_KINDS:
+        raise fail("source_kind_unknown",
+                   f"'{name}' is not a kind of source{suggest(name, SOURCE_KINDS)}; kinds: {', '.join(SOURCE_KINDS)}")
+    return name
 
-``statutory-instrument`` is an SI ("Export Control Order 2008, SI 2008/3231");
-``eu-legislation`` an EU act cited with its Official Journal reference;
-``guidance`` an official protocol, code or practice direction cited by its title
-("Pre-Action Protocol for Judicial Review, Annex A")."""
+
+SourceKindName = Annotated[Text, AfterValidator(_source_kind)]
+"""A kind of source from :data:`~advocate.models.source_kinds.SOURCE_KINDS`, each cited in its own OSCOLA form."""
 
 
 class Source(Record):
@@ -89,7 +91,7 @@ class Source(Record):
     ``provision``; ``hansard`` a ``house``, ``volume`` and ``column``.
     """
 
-    kind: Literal[SOURCE_KINDS]
+    kind: SourceKindName
     title: Text = ""
     author: Annotated[tuple[Text, ...], ListOf] = ()
     organisation: Text = ""

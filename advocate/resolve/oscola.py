@@ -43,11 +43,12 @@ note number of the first citation, which the resolve step
 from __future__ import annotations
 
 import re
-from typing import Iterable, Mapping
+from typing import Callable, Iterable, Mapping
 
 from advocate.models.document import Emphasis, Inline, Link, Text, plain_text
 from advocate.models.period import Period, long_date
 from advocate.models.records import Source
+from advocate.models.source_kinds import SOURCE_KINDS, SourceKind
 
 _JR_CASE = re.compile(r"^R \((?:on the application of )?(?P<claimant>[^)]+)\) v ")
 
@@ -305,24 +306,25 @@ def _interview(source: Source, pin: str) -> _Builder:
     return build.extend(_online(source))
 
 
-_FULL = {
+_FULL: dict[str, Callable[[Source, str], _Builder]] = {
     "report": _report,
     "news": _news,
     "web": _web,
+    "data": _data,
     "statute": _statute,
     "statutory-instrument": _statutory_instrument,
     "eu-legislation": _eu_legislation,
     "guidance": _guidance,
     "case": _case,
     "hansard": _hansard,
-    "statistics": _data,
-    "dataset": _data,
     "letter": _letter,
     "interview": _interview,
-    "other": _report,
 }
+"""Each OSCOLA form (a source kind's ``form``, see :mod:`advocate.models.source_kinds`) → the function writing it."""
 
-_LEGISLATION = ("statute", "statutory-instrument", "eu-legislation", "guidance")
+
+def _kind(source: Source) -> SourceKind:
+    return SOURCE_KINDS[source.kind]
 
 
 _PARAGRAPHS = re.compile(r"^(?:paras?\.?\s*)?\[?(\d+)[\])]?(?:\s*[-–]\s*\[?(\d+)[\])]?)?$", re.IGNORECASE)
@@ -340,7 +342,7 @@ def _case_pinpoint(pin: str) -> str:
 
 
 def _pin_for(source: Source, pinpoint: str) -> str:
-    if source.kind in _LEGISLATION:
+    if _kind(source).legislation:
         return _legislation_pinpoint(source, pinpoint)
     pin = _pinpoint(source, pinpoint)
     return _case_pinpoint(pin) if source.kind == "case" else pin
@@ -355,7 +357,7 @@ def full_citation(source: Source, *, pinpoint: str = "", sources: Mapping[str, S
 
 
 def _full(source: Source, pinpoint: str, sources: Mapping[str, Source], seen: frozenset[str]) -> tuple[Inline, ...]:
-    build = _FULL[source.kind](source, _pin_for(source, pinpoint))
+    build = _FULL[_kind(source).form](source, _pin_for(source, pinpoint))
     if not build.nodes:
         build.text(source.title or source.organisation or source.kind)
     other = sources.get(source.cited_in) if source.cited_in else None
@@ -401,7 +403,7 @@ def _short_head(source: Source) -> _Builder:
     if source.kind == "hansard" and (source.column or not source.title):
         return build.text(f"{source.house or 'HC'} Deb {_date(source.date)}".strip())
     if source.title:
-        if source.kind in ("report", "statistics", "dataset", "other"):
+        if _kind(source).italic_title:
             return build.italic(source.title)
         return build.text(f"'{source.title}'")
     if source.publication:
@@ -413,7 +415,7 @@ def short_citation(source: Source, *, pinpoint: str = "", first_note: int) -> tu
     """A later citation of ``source``, first cited in note ``first_note``: 'Cox (n 3) 12',
     '*Campaign Against Arms Trade* (n 2) [45]'; legislation by its short title alone."""
     pin = _pin_for(source, pinpoint)
-    if source.kind in _LEGISLATION:
+    if _kind(source).legislation:
         return _legislation_short(source, pin)
     if source.kind == "case":
         build = _Builder().italic(_case_short_name(source))

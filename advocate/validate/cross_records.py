@@ -18,25 +18,8 @@ from advocate.models.case import Case
 from advocate.models.fields import suggest
 from advocate.models.licence_table import LicenceTable
 from advocate.models.problem import Problems
+from advocate.models.source_kinds import SOURCE_KINDS
 from advocate.vocab.grounds import grounds
-
-SOURCE_REQUIREMENTS = {
-    "report": (("title",), ("author", "organisation")),
-    "news": (("title", "publication", "date"), ()),
-    "web": (("title",), ("author", "organisation", "publication")),
-    "statute": (("title",), ()),
-    "case": (("title",), ("neutral_citation", "report_citation")),
-    "hansard": (("house", "date"), ()),
-    "statistics": (("title",), ("author", "organisation")),
-    "dataset": (("title",), ("author", "organisation", "publisher")),
-    "letter": (("date",), ("author", "organisation")),
-    "interview": (("date",), ()),
-    "other": (("title",), ()),
-}
-"""Per source kind: fields all required, and fields of which at least one is required, for an OSCOLA citation."""
-
-ONLINE_KINDS = ("report", "news", "web", "statistics", "dataset")
-"""Source kinds that are cited with a URL and the date it was accessed."""
 
 
 def validate_case(
@@ -77,7 +60,8 @@ def _check_sources(sources: LoadedRecords, problems: Problems, today: dt.date) -
     for source_id, source in sources.models.items():
         origin = sources.origins[source_id]
         record = f"source '{source_id}'"
-        required, one_of = SOURCE_REQUIREMENTS[source.kind]
+        kind = SOURCE_KINDS[source.kind]
+        required, one_of = kind.required, kind.one_of
         if source.cited_in:
             # Known only through another source: cited "as reported in" that one, so its own title may be unknown.
             required = tuple(name for name in required if name not in ("title", "date"))
@@ -90,7 +74,7 @@ def _check_sources(sources: LoadedRecords, problems: Problems, today: dt.date) -
         if one_of and not any(getattr(source, name) for name in one_of):
             problems.error("source_incomplete", origin.doc.label,
                            f"a {source.kind} source needs one of: {', '.join(one_of)}", line=origin.line(), record=record, field=one_of[0])
-        if source.kind in ONLINE_KINDS and not source.url and not source.cited_in:
+        if kind.online and not source.url and not source.cited_in:
             problems.warning("source_no_url", origin.doc.label, "has no URL", line=origin.line(), record=record, field="url",
                              hint="OSCOLA cites online sources with their URL; add it if the source is online")
         if source.url and source.accessed is None:
