@@ -53,6 +53,8 @@ from advocate.models.document import (
     KeyFigures,
 )
 from advocate.models.fenced import chart_data, figures_data, to_json
+from advocate.models.licence_table import timestamp_day
+from advocate.models.period import when
 from advocate.vocab.abuse_categories import abuse_categories
 from advocate.vocab.ratings import describe_rating
 
@@ -101,10 +103,6 @@ def _counts(series: pd.Series) -> tuple[tuple[str, int], ...]:
     return tuple((str(name), int(count)) for name, count in ordered)
 
 
-def _day(value) -> dt.date | None:
-    return None if pd.isna(value) else pd.Timestamp(value).date()
-
-
 def compute_figures(evidence: Evidence) -> BriefingFigures:
     """The briefing's figures from ``evidence`` (its selected, printable licences and abuses)."""
     table = evidence.licence_table
@@ -134,8 +132,8 @@ def compute_figures(evidence: Evidence) -> BriefingFigures:
         destinations=_counts(frame["destination"].astype(str)),
         ratings=_counts(per_licence["rating"].astype(str)) if len(per_licence) else (),
         unrated=len(frame) - (per_licence["licence"].nunique() if len(per_licence) else 0),
-        first_decision=_day(starts.min()) if len(starts) else _day(ends.min()) if len(ends) else None,
-        last_decision=_day(ends.max()) if len(ends) else _day(starts.max()) if len(starts) else None,
+        first_decision=timestamp_day(starts.min()) if len(starts) else timestamp_day(ends.min()) if len(ends) else None,
+        last_decision=timestamp_day(ends.max()) if len(ends) else timestamp_day(starts.max()) if len(starts) else None,
         abuses=len(evidence.abuses),
         abuse_categories=_counts(labels),
         withheld=evidence.withheld_total,
@@ -421,17 +419,6 @@ def data_sources(evidence: Evidence) -> list[str]:
 
 
 # -- words for a licence ---------------------------------------------------------------
-
-
-def when(period) -> str:
-    """A decision or event date as a clause: 'on 6 March 2015', 'in the first quarter of 2017', 'in 2016',
-    'on or before 31 March 2017', 'between 1 April and ...'."""
-    described = period.describe()
-    if period.precision in ("month", "quarter", "year"):
-        return f"in {described}"
-    if period.precision == "day":
-        return f"on {described}"
-    return described
 
 
 def goods(licence: LicenceView) -> str:

@@ -32,6 +32,7 @@ from dateutil.easter import easter
 from dateutil.relativedelta import relativedelta
 
 from advocate.models.period import long_date
+from advocate.vocab.english import join_and
 
 NATIONS = (("ENG", "England"), ("WLS", "Wales"), ("SCT", "Scotland"), ("NIR", "Northern Ireland"))
 """The ``holidays`` subdivisions of the United Kingdom, in the order explanations name them."""
@@ -54,12 +55,6 @@ def ordinal_word(n: int) -> str:
         stem = _TENS[tens * 10]
         return f"{stem}ieth" if not ones else f"{stem}y-{_ONES[ones]}"
     return f"{n}th"
-
-
-def _join_and(items: list[str]) -> str:
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def _day_and_date(day: dt.date) -> str:
@@ -94,7 +89,7 @@ def _bank_holidays(year: int) -> dict[dt.date, dict[str, frozenset[str]]]:
 
 
 def _where(codes: frozenset[str]) -> str:
-    return _join_and([name for code, name in NATIONS if code in codes])
+    return join_and([name for code, name in NATIONS if code in codes])
 
 
 def _statutory_day(day: dt.date) -> str | None:
@@ -194,7 +189,7 @@ class Deadline:
                     "Christmas Day, Good Friday and the bank holidays of every part of the United Kingdom, "
                     f"the {ordinal_word(self.working_days)} working day is {_day_and_date(self.date)}.")
             if self.skipped:
-                days = _join_and([f"{long_date(day)} ({why})" for day, why in self.skipped])
+                days = join_and([f"{long_date(day)} ({why})" for day, why in self.skipped])
                 verb = "is not a working day" if len(self.skipped) == 1 else "are not working days"
                 text += f" Within that period {days} {verb}."
         else:

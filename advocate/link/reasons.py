@@ -5,16 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from advocate.law.criteria import CriteriaVersion, criteria_in_force
-from advocate.models.period import Period, long_date
-
-
-def when(period: Period) -> str:
-    """'on 18 July 2017', 'in July 2017', 'in the first quarter of 2017', 'in 2016', 'between ... and ...'."""
-    if period.precision == "day":
-        return f"on {long_date(period.start)}"
-    if period.precision in ("month", "quarter", "year"):
-        return f"in {period.describe()}"
-    return period.describe()
+from advocate.models.period import Period, when
 
 
 def _count(days: int) -> str:

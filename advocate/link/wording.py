@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import numpy as np
 import pandas as pd
 
@@ -13,20 +11,17 @@ from advocate.link.engine import RELATIONS, LinkTable
 from advocate.link.matching import AbuseProfile, match_end_user, match_technology
 from advocate.link.models import Link
 from advocate.link.reasons import period_reason, refusal_reason, version_for
+from advocate.models.licence_table import timestamp_day
 from advocate.models.period import Period
 from advocate.vocab.abuse_categories import criteria_engaged
 from advocate.vocab.technology import technology_tags
-
-
-def _day(value) -> dt.date | None:
-    return None if pd.isna(value) else pd.Timestamp(value).date()
 
 
 def decision_period(frame: pd.DataFrame, row: int) -> Period:
     text = frame["decision_text"].iat[row]
     if text:
         return Period.parse(text)
-    return Period(_day(frame["decision_start"].iat[row]), _day(frame["decision_end"].iat[row]), "", "interval")
+    return Period(timestamp_day(frame["decision_start"].iat[row]), timestamp_day(frame["decision_end"].iat[row]), "", "interval")
 
 
 def _criteria(version_id: str, categories) -> tuple[str, ...]:

@@ -204,12 +204,13 @@ class LicenceTable:
         return self.frame["id"].tolist()
 
 
-def _day(value) -> dt.date | None:
+def timestamp_day(value) -> dt.date | None:
+    """A day from the licence table's date columns (``None`` where the data gives none)."""
     return None if pd.isna(value) else pd.Timestamp(value).date()
 
 
 def _licence(row, ratings: list[str]) -> Licence:
-    start, end = _day(row.decision_start), _day(row.decision_end)
+    start, end = timestamp_day(row.decision_start), timestamp_day(row.decision_end)
     decision = Period.parse(row.decision_text) if row.decision_text else Period(start, end, "", "interval")
     return Licence(
         id=row.id,

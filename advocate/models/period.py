@@ -133,6 +133,16 @@ class Period:
         return self.text
 
 
+def when(period: Period) -> str:
+    """A period as a clause: 'on 18 July 2017', 'in July 2017', 'in the first quarter of 2017', 'in 2016',
+    'on or before 31 March 2017', 'between 1 April 2017 and 31 December 2017'."""
+    if period.precision == "day":
+        return f"on {period.describe()}"
+    if period.precision in ("month", "quarter", "year"):
+        return f"in {period.describe()}"
+    return period.describe()
+
+
 def long_date(day: dt.date) -> str:
     """A date as British legal documents print it: '8 December 2021'."""
     return f"{day.day} {day.strftime('%B %Y')}"

@@ -49,6 +49,7 @@ from advocate.models.document import Emphasis, Inline, Link, Text, plain_text
 from advocate.models.period import Period, long_date
 from advocate.models.records import Source
 from advocate.models.source_kinds import SOURCE_KINDS, SourceKind
+from advocate.vocab.english import join_and
 
 _JR_CASE = re.compile(r"^R \((?:on the application of )?(?P<claimant>[^)]+)\) v ")
 
@@ -73,16 +74,9 @@ def _date(period: Period | None) -> str:
     return period.describe()
 
 
-def _join_and(names: Iterable[str]) -> str:
-    names = [n for n in names if n]
-    if len(names) <= 1:
-        return "".join(names)
-    return ", ".join(names[:-1]) + " and " + names[-1]
-
-
 def _creator(source: Source) -> str:
     """The author(s) as written, or else the organisation."""
-    return _join_and(source.author) or source.organisation
+    return join_and(source.author) or source.organisation
 
 
 def _surname(name: str) -> str:
@@ -178,7 +172,7 @@ def _report(source: Source, pin: str) -> _Builder:
 
 def _news(source: Source, pin: str) -> _Builder:
     build = _Builder()
-    _lead(build, _join_and(source.author), source.title)
+    _lead(build, join_and(source.author), source.title)
     if source.title:
         build.text(f"'{source.title}'")
     build.italic(source.publication or source.publisher)
@@ -199,9 +193,9 @@ def _web(source: Source, pin: str) -> _Builder:
 
 def _data(source: Source, pin: str) -> _Builder:
     build = _Builder()
-    _lead(build, source.organisation or _join_and(source.author), source.title)
+    _lead(build, source.organisation or join_and(source.author), source.title)
     build.italic(source.title)
-    publisher = source.publisher if source.publisher != (source.organisation or _join_and(source.author)) else ""
+    publisher = source.publisher if source.publisher != (source.organisation or join_and(source.author)) else ""
     build.text(_parenthesis(publisher, source.version, _date(source.date)))
     build.text(pin)
     return build.extend(_online(source))
@@ -276,7 +270,7 @@ def _hansard(source: Source, pin: str) -> _Builder:
 
 def _letter(source: Source, pin: str) -> _Builder:
     build = _Builder()
-    sender = _join_and(source.author)
+    sender = join_and(source.author)
     if sender and source.organisation:
         sender = f"{sender} ({source.organisation})"
     sender = sender or source.organisation
@@ -291,7 +285,7 @@ def _letter(source: Source, pin: str) -> _Builder:
 
 def _interview(source: Source, pin: str) -> _Builder:
     build = _Builder()
-    person = _join_and(source.author)
+    person = join_and(source.author)
     if person and source.organisation:
         person = f"{person} ({source.organisation})"
     person = person or source.organisation
@@ -395,9 +389,9 @@ def _short_head(source: Source) -> _Builder:
     if source.short_title:
         return build.text(source.short_title)
     if source.author and source.kind in ("letter", "interview"):
-        return build.text(_join_and(source.author))
+        return build.text(join_and(source.author))
     if source.author:
-        return build.text(_join_and(_surname(a) for a in source.author))
+        return build.text(join_and(_surname(a) for a in source.author))
     if source.organisation:
         return build.text(source.organisation)
     if source.kind == "hansard" and (source.column or not source.title):
