@@ -64,10 +64,10 @@ KINDS: dict[str, DocumentKind] = {
                      context=f"{_DRAFT}.claim_context:claim_context",
                      formats=("docx", "pdf", "md"), privilege_allowed=True, per_licence=False),
         DocumentKind("briefing", "briefing", "parliamentary-briefing", "parliamentary briefing",
-                     context=f"{_DRAFT}.briefing_context:briefing_context",
+                     context=f"{_DRAFT}.briefing.context:briefing_context",
                      formats=("pdf", "docx", "md"), per_licence=False, layout="briefing"),
         DocumentKind("questions", "questions", "written-questions", "suggested written parliamentary questions",
-                     context=f"{_DRAFT}.briefing_context:briefing_context",
+                     context=f"{_DRAFT}.briefing.context:briefing_context",
                      formats=("docx", "pdf", "md"), per_licence=False),
     )
 }

@@ -12,11 +12,8 @@ import pytest
 from drafting_cases import EXAMPLE, copy_example
 
 from advocate import load_case
-from advocate.draft.briefing_context import (
-    compute_figures,
-    licences_by_quarter,
-    money_short,
-)
+from advocate.draft.briefing.charts import licences_by_quarter
+from advocate.draft.briefing.figures import compute_figures, money_short
 from advocate.draft.evidence import Evidence
 from advocate.draft.options import DraftOptions
 from advocate.errors import MarkdownError

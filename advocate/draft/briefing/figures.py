@@ -1,0 +1,150 @@
+"""The numbers a briefing states, computed on whole columns of the licence table it may print,
+and the figure tiles it opens with."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+from markupsafe import Markup
+
+from advocate.draft.evidence import Evidence, money
+from advocate.errors import DraftError
+from advocate.models.document import (
+    Figure,
+    KeyFigures,
+)
+from advocate.models.fenced import figures_data, to_json
+from advocate.models.licence_table import timestamp_day
+from advocate.vocab.abuse_categories import abuse_categories
+
+REFUSED = ("refused", "rejected")
+
+
+GRANTED = ("issued", "revoked", "suspended")
+"""Outcomes of a licence that was granted (a revoked or suspended licence was granted first)."""
+
+
+@dataclass(frozen=True)
+class BriefingFigures:
+    """The numbers a briefing states, computed from the data it may print."""
+
+    licences: int
+    granted: int
+    refused: int
+    revoked: int
+    other_outcomes: int
+    total_value: float
+    valued: int
+    unvalued: int
+    destinations: tuple[tuple[str, int], ...]
+    """(destination, licences), commonest first."""
+    ratings: tuple[tuple[str, int], ...]
+    """(rating, licences with it), commonest first."""
+    unrated: int
+    first_decision: dt.date | None
+    last_decision: dt.date | None
+    abuses: int
+    abuse_categories: tuple[tuple[str, int], ...]
+    """(category label, abuses in it), commonest first."""
+    withheld: int
+
+    @property
+    def total_value_text(self) -> str:
+        return money(self.total_value) if self.valued else ""
+
+
+def _counts(series: pd.Series) -> tuple[tuple[str, int], ...]:
+    counts = series.value_counts(sort=False)
+    ordered = sorted(counts.items(), key=lambda item: (-int(item[1]), str(item[0])))
+    return tuple((str(name), int(count)) for name, count in ordered)
+
+
+def compute_figures(evidence: Evidence) -> BriefingFigures:
+    """The briefing's figures from ``evidence`` (its selected, printable licences and abuses)."""
+    table = evidence.licence_table
+    frame = table.frame
+    outcome = frame["outcome"].astype(str)
+    values = frame["value"].to_numpy(dtype=float)
+    known = ~np.isnan(values)
+    granted = int(outcome.isin(GRANTED).sum())
+    refused = int(outcome.isin(REFUSED).sum())
+    revoked = int((outcome == "revoked").sum())
+    ratings = table.ratings
+    per_licence = ratings.drop_duplicates(["licence", "rating"]) if len(ratings) else ratings
+    starts = frame["decision_start"].dropna()
+    ends = frame["decision_end"].dropna()
+    categories = abuse_categories()
+    labels = pd.Series([categories[c].label if c in categories else c for abuse in evidence.abuses for c in abuse.categories],
+                       dtype=object)
+    return BriefingFigures(
+        licences=len(frame),
+        granted=granted,
+        refused=refused,
+        revoked=revoked,
+        other_outcomes=len(frame) - granted - refused,
+        total_value=float(values[known].sum()),
+        valued=int(known.sum()),
+        unvalued=int((~known).sum()),
+        destinations=_counts(frame["destination"].astype(str)),
+        ratings=_counts(per_licence["rating"].astype(str)) if len(per_licence) else (),
+        unrated=len(frame) - (per_licence["licence"].nunique() if len(per_licence) else 0),
+        first_decision=timestamp_day(starts.min()) if len(starts) else timestamp_day(ends.min()) if len(ends) else None,
+        last_decision=timestamp_day(ends.max()) if len(ends) else timestamp_day(starts.max()) if len(starts) else None,
+        abuses=len(evidence.abuses),
+        abuse_categories=_counts(labels),
+        withheld=evidence.withheld_total,
+    )
+
+
+def money_short(value: float | None) -> str:
+    """A sum as a figure tile prints it: '£950,000', '£3.4 million', '£1.2 billion'."""
+    if value is None:
+        return ""
+    for size, word in ((1e9, "billion"), (1e6, "million")):
+        if abs(value) >= size:
+            return f"£{value / size:,.1f} {word}".replace(".0 ", " ")
+    return money(round(value))
+
+
+def _span(figures: BriefingFigures) -> str:
+    first, last = figures.first_decision, figures.last_decision
+    if not first or not last:
+        return ""
+    return str(first.year) if first.year == last.year else f"{first.year} to {last.year}"
+
+
+def key_figures(figures: BriefingFigures) -> list[Figure]:
+    """The figures a briefing opens with (four to six tiles)."""
+    tiles = [Figure(f"{figures.licences:,}", "export licences" if figures.licences != 1 else "export licence",
+                    f"decided {_span(figures)}" if _span(figures) else "")]
+    if figures.valued:
+        note = f"{figures.unvalued:,} more with no value published" if figures.unvalued else "every licence valued"
+        tiles.append(Figure(money_short(figures.total_value), "value where published", note))
+    destinations = [name for name, _ in figures.destinations]
+    tiles.append(Figure(f"{len(destinations):,}", "destination" if len(destinations) == 1 else "destinations",
+                        destinations[0] if len(destinations) == 1 else f"most often {destinations[0]}" if destinations else ""))
+    if figures.ratings:
+        top = figures.ratings[0][0]
+        tiles.append(Figure(f"{len(figures.ratings):,}", "control-list rating" if len(figures.ratings) == 1 else "control-list ratings",
+                            f"most often {top}"))
+    tiles.append(Figure(f"{figures.refused:,}", "refused" if figures.refused == 1 else "refusals",
+                        f"{figures.revoked:,} revoked" if figures.revoked else "none revoked"))
+    tiles.append(Figure(f"{figures.abuses:,}", "documented abuse" if figures.abuses == 1 else "documented abuses",
+                        f"{figures.withheld:,} confidential records withheld" if figures.withheld else ""))
+    return tiles
+
+
+def figures_json(items) -> Markup:
+    """The body of a ```` ```figures ```` block: ``items`` are Figures or mappings with value, label, note."""
+    figures = []
+    for item in items:
+        if isinstance(item, Figure):
+            figures.append(item)
+        elif isinstance(item, dict):
+            figures.append(Figure(str(item.get("value", "")), str(item.get("label", "")), str(item.get("note", ""))))
+        else:
+            raise DraftError(f"figures_json needs figures (value, label, note), not {type(item).__name__}")
+    return Markup(to_json(figures_data(KeyFigures(tuple(figures)))))
