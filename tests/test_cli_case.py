@@ -5,7 +5,7 @@ from __future__ import annotations
 from typer.testing import CliRunner
 
 from advocate.cli import app
-from tests.conftest import replace_in
+from tests.helpers import replace_in
 
 runner = CliRunner()
 

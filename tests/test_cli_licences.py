@@ -13,7 +13,7 @@ import pytest
 from typer.testing import CliRunner
 
 from advocate.cli import app
-from tests.conftest import FIXTURES, REPO
+from tests.helpers import FIXTURES, REPO
 
 runner = CliRunner()
 

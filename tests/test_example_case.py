@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 
 from advocate.cli import app
 from advocate.validate.check import check_case
-from tests.conftest import EXAMPLE_CASE, TODAY
+from tests.helpers import EXAMPLE_CASE, TODAY
 
 runner = CliRunner()
 

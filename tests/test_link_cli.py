@@ -8,7 +8,7 @@ from typer.testing import CliRunner
 
 import advocate.cli.link_commands  # noqa: F401  (registers the command until the lead adds the import)
 from advocate.cli import app
-from tests.conftest import EXAMPLE_CASE
+from tests.helpers import EXAMPLE_CASE
 from tests.test_link_engine import write_case
 
 runner = CliRunner()

@@ -10,7 +10,7 @@ import pytest
 from advocate.link import link_case
 from advocate.models.case import LinkSettings, LinkWeights
 from advocate.validate.check import load_case
-from tests.conftest import EXAMPLE_CASE, TODAY
+from tests.helpers import EXAMPLE_CASE, TODAY
 
 CASE_YAML = """\
 title: Test case

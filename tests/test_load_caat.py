@@ -10,7 +10,7 @@ from advocate.errors import CaseError
 from advocate.load.licence_data import read_licence_data
 from advocate.models.problem import Problems
 from advocate.validate.check import load_licences
-from tests.conftest import FIXTURES, TODAY, replace_in
+from tests.helpers import FIXTURES, TODAY, replace_in
 
 
 def _read(path: Path) -> tuple:

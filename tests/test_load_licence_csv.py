@@ -6,7 +6,7 @@ import pytest
 
 from advocate.load.licence_data import read_licence_data
 from advocate.models.problem import Problems
-from tests.conftest import TODAY
+from tests.helpers import TODAY
 
 HEADER = "id,destination,decision_date,outcome,ratings,goods_summary,value,notes\n"
 

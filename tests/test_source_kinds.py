@@ -10,7 +10,7 @@ from advocate.law.authorities import authorities
 from advocate.models.source_kinds import SOURCE_KINDS
 from advocate.resolve.oscola import citation_text, full_citation, short_citation
 from advocate.validate.check import check_case
-from tests.conftest import TODAY
+from tests.helpers import TODAY
 
 # A source of each kind with the fields its citation needs, and its full and later citations as OSCOLA has them.
 CASES = {

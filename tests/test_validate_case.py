@@ -8,7 +8,7 @@ from advocate.errors import CaseError
 from advocate.load.licence_data import read_licence_data
 from advocate.models.problem import Problems
 from advocate.validate.check import check_case, load_case
-from tests.conftest import TODAY, line_of, replace_in
+from tests.helpers import TODAY, line_of, replace_in
 
 
 def _problems(folder):

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO
+from tests.helpers import REPO
 
 SHIPPED = {
     "advocate/vocab/data": "advocate/vocab/data",
