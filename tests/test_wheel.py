@@ -53,6 +53,7 @@ def test_the_wheel_carries_every_shipped_data_file(wheel):
         missing = [str(f.relative_to(REPO)) for f in files if f"{packaged}/{f.relative_to(REPO / folder).as_posix()}" not in names]
         assert missing == [], f"not in the wheel: {missing}"
     assert "advocate/evidence/turkey-2017/caat-2015-turkey/values.csv" in names
+    assert "advocate/py.typed" in names, "type checkers need the py.typed marker to use advocate's annotations"
 
 
 def test_an_installed_wheel_finds_its_data(wheel, tmp_path):

@@ -11,8 +11,6 @@ import typer
 from advocate.cli import app
 from advocate.cli.filters import parse_date
 from advocate.cli.output import fail, print_problems, stdout
-from advocate.errors import AdvocateError, CaseError
-from advocate.run.build import build_case
 
 EXIT_CANNOT_BUILD = 2
 
@@ -30,6 +28,9 @@ def build(
     Nothing is written unless every document succeeds. The summary lists the files and the deadlines that
     follow from them; warnings (a claim limit passed or close) go to stderr.
     """
+    from advocate.errors import AdvocateError, CaseError
+    from advocate.run.build import build_case
+
     day = parse_date(date, "--date") or dt.date.today()
     if style is not None and not style.is_file():
         raise fail(f"{style}: no such reference document (--style)", EXIT_CANNOT_BUILD)

@@ -6,11 +6,8 @@ from pathlib import Path
 
 import typer
 
-from advocate.case_skeleton import init_case
 from advocate.cli import app
 from advocate.cli.output import EXIT_BAD_EVIDENCE, fail, print_problems, say
-from advocate.errors import AdvocateError
-from advocate.validate.check import check_case
 
 
 @app.command()
@@ -19,6 +16,9 @@ def init(
     example: str = typer.Option(None, "--example", help="Copy a shipped example case (turkey-2017) instead of the blank skeleton."),
 ) -> None:
     """Start a case folder with a commented example of every record kind."""
+    from advocate.case_skeleton import init_case
+    from advocate.errors import AdvocateError
+
     try:
         written = init_case(path, example=example)
     except AdvocateError as exc:
@@ -37,6 +37,8 @@ def check(
 
     Exits with status 2 if there is any error; warnings alone exit 0.
     """
+    from advocate.validate.check import check_case
+
     result = check_case(case)
     print_problems(result.problems)
     errors, warnings = len(result.errors), len(result.warnings)

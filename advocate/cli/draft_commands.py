@@ -20,11 +20,7 @@ from advocate.cli.filters import (
     parse_date,
 )
 from advocate.cli.output import fail, print_problems, stdout
-from advocate.draft.options import ClaimOptions, Correspondence, DraftOptions
-from advocate.draft.template_env import Templates
-from advocate.errors import AdvocateError, CaseError, RenderError
 from advocate.kinds import ALL_FORMATS, KINDS
-from advocate.run.draft import LicenceSelection, draft_run
 
 EXIT_CANNOT_DRAFT = 2
 
@@ -66,6 +62,11 @@ def draft(
     was. The folder gets a manifest.json naming the template, the case files and the records each document
     used, with the hash of every file written.
     """
+    from advocate.draft.options import ClaimOptions, Correspondence, DraftOptions
+    from advocate.draft.template_env import Templates
+    from advocate.errors import AdvocateError, CaseError, RenderError
+    from advocate.run.draft import LicenceSelection, draft_run
+
     correspondence = Correspondence(
         request_id=request, sent=parse_date(sent, "--sent"), authority_reference=reference,
         response_date=parse_date(refused, "--refused"), exemptions=tuple(exemption or ()),

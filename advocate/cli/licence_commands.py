@@ -31,9 +31,7 @@ from advocate.cli.output import (
     stdout,
     write_stdout,
 )
-from advocate.errors import CaseError
-from advocate.models.licence_listing import LISTING_COLUMNS, listing_frame
-from advocate.validate.check import read_licences
+from advocate.models.listing_columns import LISTING_COLUMNS
 
 TABLE_COLUMNS = {
     "id": TableColumn("id", "Licence", wraps=False),
@@ -85,6 +83,10 @@ def licences(
 
     Warnings about the data go to stderr, so CSV and JSON on stdout stay clean.
     """
+    from advocate.errors import CaseError
+    from advocate.models.licence_listing import listing_frame
+    from advocate.validate.check import read_licences
+
     first, last = parse_date(start, "--from"), parse_date(end, "--to")
     chosen = _columns(columns)
     try:

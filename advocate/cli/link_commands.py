@@ -29,10 +29,6 @@ from advocate.cli.output import (
     stdout,
     write_stdout,
 )
-from advocate.errors import CaseError
-from advocate.law.criteria import criteria_version
-from advocate.link import link_case, links_frame
-from advocate.validate.check import load_case
 
 TABLE = [TableColumn("licence", "Licence", wraps=False), TableColumn("abuse", "Abuse", wraps=False),
          TableColumn("score", "Score", wraps=False, right=True), TableColumn("relation", "Relation", wraps=False),
@@ -58,12 +54,16 @@ def _json(links) -> str:
 
 
 def _render(links, output_format: LinkFormat) -> str:
+    from advocate.link import links_frame
+
     if output_format is LinkFormat.json:
         return _json(links)
     return links_frame(links).to_csv(index=False, lineterminator="\n")
 
 
 def _explain(linkset, licence_id: str, known_ids) -> None:
+    from advocate.law.criteria import criteria_version
+
     if licence_id not in set(known_ids):
         raise fail(f"--explain: no licence '{licence_id}' among the licences linked (check the id and the filters)")
     links = linkset.for_licence(licence_id)
@@ -108,6 +108,10 @@ def link(
     limit: int = typer.Option(20, "--limit", help="Links shown in the table (0 for all)."),
 ) -> None:
     """Relate the case's licences to its documented abuses: strongest links first, with reasons."""
+    from advocate.errors import CaseError
+    from advocate.link import link_case
+    from advocate.validate.check import load_case
+
     first, last = parse_date(start, "--from"), parse_date(end, "--to")
     if out is not None and out.exists() and not force:
         raise fail(f"{out} exists; give --force to overwrite it, or another --out")

@@ -12,11 +12,6 @@ from advocate.models.licence_table import (
 )
 from advocate.vocab.technology import technology_tags
 
-LISTING_COLUMNS = (
-    "id", "reference", "decision_date", "destination", "country", "licence_type", "outcome",
-    "ratings", "technology", "goods_summary", "end_user", "value", "refusal_criteria", "sources", "dataset", "line",
-)
-
 
 def _most_specific(tags: set[str]) -> list[str]:
     """Drop tags that are only the broader parents of other tags present."""
