@@ -15,13 +15,14 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from advocate.models.licence_table import LicenceTable
+from advocate.load.extra_records import read_record_files
 from advocate.load.licence_data import read_licence_data
 from advocate.load.record_errors import record_problems
 from advocate.load.record_file import LoadedRecords, read_record_file
 from advocate.load.yaml_file import YamlDocument, read_yaml
 from advocate.models.case import Case, LicenceDataset
 from advocate.models.case_file import CaseFile, InputFile
-from advocate.models.records import Abuse, AssertedLink, Event, Source
+from advocate.models.records import Abuse, AssertedLink, Event, Indicator, Source, Transfer
 from advocate.models.problem import CaseError, Problem, Problems
 from advocate.validate.cross_records import validate_case
 
@@ -32,6 +33,8 @@ RECORD_FILES = {
     "abuses": ("abuses.yaml", "abuse", Abuse),
     "events": ("events.yaml", "event", Event),
     "links": ("links.yaml", "link", AssertedLink),
+    "indicators": ("indicators.yaml", "indicator", Indicator),
+    "transfers": ("transfers.yaml", "transfer", Transfer),
 }
 """Record kind → (file name, what one record is called, model). Every file but case.yaml is optional."""
 
@@ -99,6 +102,8 @@ def check_case(path: str | Path, *, today: dt.date | None = None) -> CheckResult
         inputs.append(InputFile(name, _sha256(file)))
         doc = read_yaml(file, _label(root, file), problems)
         records[kind] = read_record_file(doc, noun, model, problems) if doc else LoadedRecords(kind)
+    for name in read_record_files(root, case, case_doc, records, RECORD_FILES, problems, lambda p: _label(root, p)):
+        inputs.append(InputFile(name, _sha256(root / name)))
 
     licences = _read_licences(root, case, _datasets(case, case_doc), problems, inputs, today)
     validate_case(case, case_doc, records, licences, problems, today=today)
@@ -112,6 +117,8 @@ def check_case(path: str | Path, *, today: dt.date | None = None) -> CheckResult
         abuses=records["abuses"].models,
         events=records["events"].models,
         links=records["links"].models,
+        indicators=records["indicators"].models,
+        transfers=records["transfers"].models,
         licences=licences,
         inputs=tuple(inputs),
         warnings=tuple(problems.warnings),
