@@ -73,6 +73,8 @@ class DraftedDocument:
     withheld: dict[str, int]
     email_subject: str
     file_stem: str
+    unreviewed: dict[str, int] = field(default_factory=dict)
+    """Records left out because they await review (``reviewed: false``), by kind."""
 
 
 def _kind_context(kind: DocumentKind, case_file: CaseFile, options: DraftOptions, evidence: Evidence) -> FoiContext:
@@ -149,6 +151,7 @@ def draft_document(case_file: CaseFile, kind: str | DocumentKind, options: Draft
         withheld=evidence.withheld,
         email_subject=str(rendered.exported.get("subject", "")) or title,
         file_stem=file_stem or kind.file_stem,
+        unreviewed=evidence.unreviewed,
     )
 
 
