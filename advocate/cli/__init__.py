@@ -13,6 +13,7 @@ app = typer.Typer(
 )
 
 from advocate.cli import build_commands, case_commands, draft_commands, licence_commands, link_commands  # noqa: E402,F401  (registers the commands)
+from advocate.cli import import_commands  # noqa: E402,F401
 
 
 def main() -> None:
