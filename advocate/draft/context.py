@@ -16,7 +16,9 @@ from markupsafe import Markup
 
 from advocate.draft.citing import Citer
 from advocate.draft.evidence import Evidence, LicenceView
+from advocate.draft.indicators import latest_indicators
 from advocate.draft.markdown_escape import escape_markdown
+from advocate.draft.transfers import case_transfers
 from advocate.law import deadlines
 from advocate.models.period import Period
 from advocate.vocab.english import plural
@@ -65,8 +67,11 @@ def base_context(evidence: Evidence, citer: Citer, *, date: dt.date, document_ti
     ``case``, ``public_body``, ``requester``, ``claimant``, ``legal_representative``:
     the parties from case.yaml. ``date``: the document's date. ``licences``: the
     licences selected for this document; ``abuses``, ``events``, ``sources``,
-    ``asserted_links``: the records it may print. ``withheld``: confidential records
-    left out, by kind. Functions: ``cite(*records, pinpoint=, signal=)``,
+    ``asserted_links``: the records it may print. ``indicators``: the latest rating of each
+    case country by each monitoring body (:class:`~advocate.draft.indicators.IndicatorView`, with its
+    ``statement``); ``transfers``: reported transfers to the case's countries
+    (:class:`~advocate.draft.transfers.TransferView`); both are cited with ``cite(item)``. ``withheld``:
+    confidential records left out, by kind. Functions: ``cite(*records, pinpoint=, signal=)``,
     ``note(text, *records)``, ``abuse(id)``, ``abuses_by_id(ids)``, ``event(id)``, ``source(id)``,
     ``licence(id)`` (a selected licence), ``licence_record(id)`` (any licence in the case), ``link(id)``, ``lines(*parts)``, ``plural(n, word)``, ``counter()`` (a paragraph numberer), ``sources_of(licences)`` (the ids of their sources, once each).
     """
@@ -88,6 +93,8 @@ def base_context(evidence: Evidence, citer: Citer, *, date: dt.date, document_ti
         "events": evidence.events,
         "sources": evidence.sources,
         "asserted_links": evidence.asserted_links,
+        "indicators": latest_indicators(evidence),
+        "transfers": case_transfers(evidence),
         "withheld": evidence.withheld,
         "withheld_total": evidence.withheld_total,
         "public": evidence.public,

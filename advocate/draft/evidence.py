@@ -26,7 +26,7 @@ from advocate.models.licence_table import (
     summary_tags,
 )
 from advocate.models.period import Period
-from advocate.models.records import Abuse, AssertedLink, Event, Source
+from advocate.models.records import Abuse, AssertedLink, Event, Indicator, Source, Transfer
 from advocate.vocab.ratings import describe_rating
 from advocate.vocab.technology import technology_tags
 
@@ -143,7 +143,10 @@ class Evidence:
 
     ``public`` documents (every document but a privileged letter to one's own
     lawyer) never see a confidential record: lists leave them out and
-    :attr:`withheld` counts them by kind; lookups refuse them by name.
+    :attr:`withheld` counts them by kind; lookups refuse them by name. No
+    document uses a record that awaits review (``reviewed: false``, as
+    ``advocate import`` writes them), or one whose every source does:
+    :attr:`unreviewed` counts them by kind, as :attr:`withheld` does.
     ``authorities`` are the shipped sources (statutes, cases) a template may cite
     besides the case's own.
     """
@@ -156,8 +159,10 @@ class Evidence:
         self.public = public
         self.document = document
         self._authorities = dict(authorities or {})
-        self.used: dict[str, set[str]] = {"licences": set(), "abuses": set(), "events": set(), "sources": set(), "links": set()}
+        self.used: dict[str, set[str]] = {"licences": set(), "abuses": set(), "events": set(), "sources": set(), "links": set(),
+                                          "indicators": set(), "transfers": set()}
         withheld: Counter = Counter()
+        self._unreviewed: Counter = Counter()
         table = case_file.licences if licences is None else licences
         if public and len(table):
             confidential = table.frame["confidential"].to_numpy(dtype=bool)
@@ -167,23 +172,33 @@ class Evidence:
         self.sources = self._public(case_file.sources, "sources", withheld)
         self.abuses = self._public(case_file.abuses, "abuses", withheld, cited=True)
         self.events = self._public(case_file.events, "events", withheld, cited=True)
-        self.asserted_links = [link for link in self._public(case_file.links, "links", withheld)
-                               if not (public and (link.abuse not in {a.id for a in self.abuses}))]
+        self.indicators = self._public(case_file.indicators, "indicators", withheld, cited=True)
+        self.transfers = self._public(case_file.transfers, "transfers", withheld, cited=True)
+        usable_abuses = {a.id for a in self.abuses}
+        self.asserted_links = [link for link in self._public(case_file.links, "links", withheld) if link.abuse in usable_abuses]
         self.withheld = dict(withheld)
+        self.unreviewed = dict(self._unreviewed)
         self._printable = {
-            "abuses": {a.id for a in self.abuses},
+            "abuses": usable_abuses,
             "events": {e.id for e in self.events},
             "links": {l.id for l in self.asserted_links},
             "sources": {s.id for s in self.sources},
+            "indicators": {i.id for i in self.indicators},
+            "transfers": {t.id for t in self.transfers},
         }
         self._licences: dict[str, LicenceView] | None = None
 
     def _public(self, records: Mapping, kind: str, withheld: Counter, *, cited: bool = False) -> list:
-        """Records a public document may print: not confidential, and (for cited records) with a public source."""
-        if not self.public:
-            return list(records.values())
+        """Records this document may print: reviewed (for cited records, with a reviewed source) and, in a
+        public document, not confidential (for cited records, with a public source)."""
         kept = []
         for record in records.values():
+            if not self._reviewed(record, cited):
+                self._unreviewed[kind] += 1
+                continue
+            if not self.public:
+                kept.append(record)
+                continue
             confidential = record.confidential
             if cited and not confidential:
                 confidential = not any(not self._source_confidential(c.id) for c in record.sources)
@@ -192,6 +207,12 @@ class Evidence:
             else:
                 kept.append(record)
         return kept
+
+    def _reviewed(self, record, cited: bool) -> bool:
+        if not record.reviewed:
+            return False
+        sources = self.case_file.sources
+        return not cited or not record.sources or any(sources[c.id].reviewed for c in record.sources if c.id in sources)
 
     def _source_confidential(self, source_id: str) -> bool:
         source = self.case_file.sources.get(source_id)
@@ -209,6 +230,11 @@ class Evidence:
     def withheld_total(self) -> int:
         """How many records a public document left out (a briefing says so, without naming them)."""
         return sum(self.withheld.values())
+
+    @property
+    def unreviewed_total(self) -> int:
+        """How many records awaiting review the document left out (the command line says so)."""
+        return sum(self.unreviewed.values())
 
     # -- licences -------------------------------------------------------------
 
@@ -241,8 +267,13 @@ class Evidence:
         record = records.get(record_id)
         if record is None:
             raise DraftError(f"there is no {kind} '{record_id}' in the case")
-        if self.public and record_id not in self._printable[plural]:
-            raise self._refuse(kind, record_id)
+        if record_id not in self._printable[plural]:
+            if not self._reviewed(record, plural != "sources" and hasattr(record, "sources")):
+                raise DraftError(f"{kind} '{record_id}' awaits review (reviewed: false, or every source it cites does), "
+                                 "so no document may use it yet; once a person has checked it, set reviewed: true")
+            if self.public:
+                raise self._refuse(kind, record_id)
+            raise DraftError(f"{kind} '{record_id}' is about an abuse that awaits review, so no document may use it yet")
         self.used[plural].add(record_id)
         return record
 
@@ -254,6 +285,12 @@ class Evidence:
 
     def link(self, record_id: str) -> AssertedLink:
         return self._lookup("link", "links", record_id, self.case_file.links)
+
+    def indicator(self, record_id: str) -> Indicator:
+        return self._lookup("indicator", "indicators", record_id, self.case_file.indicators)
+
+    def transfer(self, record_id: str) -> Transfer:
+        return self._lookup("transfer", "transfers", record_id, self.case_file.transfers)
 
     def source(self, record_id: str) -> Source:
         if record_id in self._authorities and record_id not in self.case_file.sources:
@@ -296,3 +333,7 @@ class Evidence:
 
     def confidential_source_ids(self) -> set[str]:
         return {s.id for s in self.case_file.sources.values() if s.confidential} if self.public else set()
+
+    def uncitable_source_ids(self) -> set[str]:
+        """Sources a record's citation skips here: confidential ones in a public document, and any awaiting review."""
+        return self.confidential_source_ids() | {s.id for s in self.case_file.sources.values() if not s.reviewed}

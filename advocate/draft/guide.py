@@ -32,7 +32,7 @@ from advocate.law.deadlines import Deadline
 from advocate.link import Link, link_case
 from advocate.models.case import Case, Decision, Person, PublicBody
 from advocate.models.case_file import CaseFile
-from advocate.models.records import Abuse, AssertedLink, Event, Source
+from advocate.models.records import Abuse, AssertedLink, Event, Indicator, Source, Transfer
 from advocate.resources import shipped_examples
 from advocate.validate.check import load_case
 
@@ -46,7 +46,7 @@ SAMPLE_CORRESPONDENCE = Correspondence(
 """The earlier request the follow-ups are drafted against in the guide (the example case may record none)."""
 
 RECORD_TYPES: tuple[type, ...] = (Case, Person, PublicBody, Decision, LicenceView, RatingView, Abuse, Event, Source,
-                                  AssertedLink, Link, CriteriaVersion, Criterion, ChallengedDecision, Deadline,
+                                  AssertedLink, Indicator, Transfer, Link, CriteriaVersion, Criterion, ChallengedDecision, Deadline,
                                   BriefingFigures)
 """The records a template prints, whose fields the guide lists."""
 

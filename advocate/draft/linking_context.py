@@ -62,7 +62,7 @@ class PrintableLinks:
 
     def __call__(self, link: Link) -> bool:
         if not self.public:
-            return True
+            return link.abuse_id in self.abuses  # every abuse but those awaiting review
         return link.abuse_id in self.abuses and (link.licence_id, link.abuse_id) not in self.hidden
 
 

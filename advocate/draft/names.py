@@ -31,6 +31,10 @@ NAMES: dict[str, str] = {
     "events": "The events on the case's timeline the document may print.",
     "sources": "The sources the document may cite.",
     "asserted_links": "The links the user asserted by hand (links.yaml) that the document may print.",
+    "indicators": "Each case country's latest rating by each publisher (Freedom House, CIVICUS), reviewed ones "
+                  "only; each has a .statement to print and cite: context, never linked as an abuse.",
+    "transfers": "Transfers of surveillance goods that a published index records (supplier, end user, goods), "
+                 "reviewed ones only; each has a .statement and can be cited; never linked to a licence by itself.",
     "withheld": "How many confidential records were left out, by kind of record.",
     "withheld_total": "How many confidential records were left out in all (say so, never name them).",
     # -- functions for records -------------------------------------------------------------

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from advocate.load.extra_records import read_record_files
 from advocate.load.licence_data import read_licence_data
 from advocate.load.record_errors import record_problems
 from advocate.load.record_file import LoadedRecords, read_record_file
@@ -23,7 +24,7 @@ from advocate.models.case import Case, LicenceDataset
 from advocate.models.case_file import InputFile
 from advocate.models.licence_table import LicenceTable
 from advocate.models.problem import Problems
-from advocate.models.records import Abuse, AssertedLink, Event, Source
+from advocate.models.records import Abuse, AssertedLink, Event, Indicator, Source, Transfer
 
 CASE_FILE = "case.yaml"
 
@@ -32,6 +33,8 @@ RECORD_FILES = {
     "abuses": ("abuses.yaml", "abuse", Abuse),
     "events": ("events.yaml", "event", Event),
     "links": ("links.yaml", "link", AssertedLink),
+    "indicators": ("indicators.yaml", "indicator", Indicator),
+    "transfers": ("transfers.yaml", "transfer", Transfer),
 }
 """Record kind → (file name, what one record is called, model). Every file but case.yaml is optional."""
 
@@ -100,6 +103,8 @@ def read_case_folder(path: str | Path, *, today: dt.date) -> LoadedCase:
         inputs.append(InputFile(name, _sha256(file)))
         doc = read_yaml(file, _label(root, file), problems)
         records[kind] = read_record_file(doc, noun, model, problems) if doc else LoadedRecords(kind)
+    for name in read_record_files(root, case, case_doc, records, RECORD_FILES, problems, lambda p: _label(root, p)):
+        inputs.append(InputFile(name, _sha256(root / name)))
 
     licences = _read_licences(root, case, _datasets(case, case_doc), problems, inputs, today)
     return LoadedCase(root, case, case_doc, records, licences, tuple(inputs), problems)

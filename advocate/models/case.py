@@ -109,6 +109,26 @@ class LicenceDataset(Part):
         return {"path": value} if isinstance(value, str) else value
 
 
+class RecordFile(Part):
+    """A further file of records the case reads: one ``advocate import`` wrote, or a second hand-written file.
+
+    ``kind`` is the kind of record it holds (``abuses``, ``sources``, ``indicators``, ``transfers`` ...);
+    when empty it is read from the start of the file name (``abuses.cpj.yaml`` holds abuses).
+    """
+
+    path: Text
+    kind: Text = ""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_plain_path(cls, value):
+        return {"path": value} if isinstance(value, str) else value
+
+    @property
+    def record_kind(self) -> str:
+        return self.kind or self.path.replace("\\", "/").rsplit("/", 1)[-1].split(".", 1)[0]
+
+
 class LinkWeights(Part):
     """How much each kind of evidence counts in a link's score (any non-negative numbers; they are normalised)."""
 
@@ -162,6 +182,8 @@ class Case(Part):
     decisions: Annotated[tuple[Decision, ...], ListOf] = ()
     relief_sought: Annotated[tuple[Text, ...], ListOf] = ()
     licence_data: Annotated[tuple[LicenceDataset, ...], ListOf] = Field(default=("licences.csv",), validate_default=True)
+    record_files: Annotated[tuple[RecordFile, ...], ListOf] = ()
+    """Further record files, besides sources.yaml, abuses.yaml, events.yaml and links.yaml (see :class:`RecordFile`)."""
     foi_requests: Annotated[tuple[FoiCorrespondence, ...], ListOf] = ()
     """FOI requests already sent and their outcome, for internal review requests and complaints."""
     privileged: bool = False

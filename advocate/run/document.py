@@ -16,7 +16,7 @@ is a thin layer over them and :mod:`advocate.batch`.
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from reportlab.platypus.doctemplate import LayoutError
@@ -61,6 +61,8 @@ class DraftedDocument:
     withheld: dict[str, int]
     email_subject: str
     file_stem: str
+    unreviewed: dict[str, int] = field(default_factory=dict)
+    """Records left out because they await review (``reviewed: false``), by kind."""
 
 
 def draft_document(case_file: CaseFile, kind: str | DocumentKind, options: DraftOptions, *,
@@ -121,6 +123,7 @@ def draft_document(case_file: CaseFile, kind: str | DocumentKind, options: Draft
         withheld=evidence.withheld,
         email_subject=str(rendered.exported.get("subject", "")) or title,
         file_stem=file_stem or kind.file_stem,
+        unreviewed=evidence.unreviewed,
     )
 
 

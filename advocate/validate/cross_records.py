@@ -19,6 +19,7 @@ from advocate.models.fields import suggest
 from advocate.models.licence_table import LicenceTable
 from advocate.models.problem import Problems
 from advocate.models.source_kinds import SOURCE_KINDS
+from advocate.validate.review import check_optional_dates, check_review
 from advocate.vocab.grounds import grounds
 
 
@@ -34,8 +35,10 @@ def validate_case(
     """Add every cross-record problem of a case to ``problems``."""
     source_ids = records["sources"].raw_ids
     _check_sources(records["sources"], problems, today)
-    for kind in ("abuses", "events", "links"):
+    for kind in ("abuses", "events", "links", "indicators", "transfers"):
         _check_citations(records[kind], source_ids, problems)
+    check_optional_dates(records, problems, today)
+    check_review(records, problems)
     _check_dates(records["abuses"], problems, today)
     _check_dates(records["events"], problems, today)
     _check_public_evidence(records, problems)
