@@ -25,20 +25,15 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from functools import lru_cache
 
-import holidays
 from dateutil.easter import easter
 from dateutil.relativedelta import relativedelta
 
+from advocate.law.bank_holidays import NATIONS, bank_holidays
 from advocate.models.period import long_date
 from advocate.vocab.english import join_and
 
-NATIONS = (("ENG", "England"), ("WLS", "Wales"), ("SCT", "Scotland"), ("NIR", "Northern Ireland"))
-"""The ``holidays`` subdivisions of the United Kingdom, in the order explanations name them."""
-
 _EVERYWHERE = frozenset(code for code, _ in NATIONS)
-_OBSERVED = " (observed)"
 
 _ONES = ("", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
          "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
@@ -65,29 +60,6 @@ def _day_and_date(day: dt.date) -> str:
 # -- the non-working days ------------------------------------------------------
 
 
-def _british_name(name: str) -> str:
-    """The package's name as a British letter writes it: 'St Patrick's Day', 'the substitute day for Boxing Day'."""
-    name = name.strip()
-    if name.startswith("Saint "):
-        name = "St " + name[len("Saint "):]
-    if name.endswith(_OBSERVED):
-        name = name[: -len(_OBSERVED)]
-        article = "the " if name.startswith("Battle") or name.endswith("Holiday") else ""
-        name = f"the substitute day for {article}{name}"
-    return name
-
-
-@lru_cache(maxsize=None)
-def _bank_holidays(year: int) -> dict[dt.date, dict[str, frozenset[str]]]:
-    """Every bank holiday of ``year`` in any part of the UK: date → holiday name → subdivision codes."""
-    found: dict[dt.date, dict[str, set[str]]] = {}
-    for code, _ in NATIONS:
-        for day, names in holidays.country_holidays("GB", subdiv=code, years=year).items():
-            for name in names.split(";"):
-                found.setdefault(day, {}).setdefault(_british_name(name), set()).add(code)
-    return {day: {name: frozenset(codes) for name, codes in by_name.items()} for day, by_name in found.items()}
-
-
 def _where(codes: frozenset[str]) -> str:
     return join_and([name for code, name in NATIONS if code in codes])
 
@@ -106,7 +78,7 @@ def _holiday_description(day: dt.date) -> str | None:
     statutory = _statutory_day(day)
     if statutory:
         return statutory
-    by_name = _bank_holidays(day.year).get(day)
+    by_name = bank_holidays(day.year).get(day)
     if not by_name:
         return None
     everywhere = [name for name, codes in by_name.items() if codes == _EVERYWHERE]
