@@ -5,12 +5,17 @@ from __future__ import annotations
 import pandas as pd
 
 from advocate.licence_table import LicenceTable, asserted_tags, rating_tags, summary_tags
+from advocate.models.licence import LicenceCount, identifier_text
 from advocate.vocab.technology import technology_tags
 
 LISTING_COLUMNS = (
     "id", "reference", "decision_date", "destination", "country", "licence_type", "outcome",
     "ratings", "technology", "goods_summary", "end_user", "value", "refusal_criteria", "sources", "dataset", "line",
+    "id_kind", "identifier", "dataset_number", "dataset_name", "count", "military", "onward_destinations", "transit_from",
 )
+"""``identifier`` is how documents identify the licence ("CAAT dataset no. 66239"); ``count`` how many
+licences the row stands for ("at least 2"); ``onward_destinations`` the countries goods incorporated
+abroad end up in; ``military`` yes, no or empty (the data does not say)."""
 
 
 def _most_specific(tags: set[str]) -> list[str]:
@@ -57,6 +62,15 @@ def listing_frame(table: LicenceTable) -> pd.DataFrame:
         "sources": frame["sources"].str.replace(" ", ", "),
         "dataset": frame["dataset"],
         "line": frame["line"],
+        "id_kind": frame["id_kind"],
+        "identifier": [identifier_text(*fields) for fields in zip(frame["id_kind"], frame["id"], frame["reference"], frame["dataset_number"],
+                                                                    frame["dataset_name"], frame["dataset_short"])],
+        "dataset_number": frame["dataset_number"],
+        "dataset_name": frame["dataset_name"],
+        "count": [str(LicenceCount(int(n), bool(exact))) for n, exact in zip(frame["count"], frame["count_exact"])],
+        "military": frame["military"].map({True: "yes", False: "no"}).fillna("").astype(object),
+        "onward_destinations": frame["onward_destinations"],
+        "transit_from": frame["transit_from"],
     })
     order = frame.assign(_position=range(len(frame))).sort_values(["decision_start", "id"], kind="stable", na_position="first")["_position"]
     return out.iloc[order.to_numpy()].reset_index(drop=True)
