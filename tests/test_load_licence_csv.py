@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from advocate.load.case_folder import load_case
 from advocate.load.licence_data import read_licence_data
 from advocate.problems import Problems
-from tests.conftest import TODAY
+from tests.conftest import EXAMPLE_CASE, TODAY
 
 HEADER = "id,destination,decision_date,outcome,ratings,goods_summary,value,notes\n"
 
@@ -164,6 +165,14 @@ def test_a_row_for_several_licences_of_unknown_number_makes_totals_at_least(tmp_
         "1 licence", "3 licences", "at least 2 licences", "at least 4 licences", "at least 1 licence"]
     assert str(table.licence_count()) == "at least 11"
     assert str(table.filter(ids=["L1", "L2"]).licence_count()) == "4"
+
+
+def test_the_example_imsi_catcher_row_is_never_counted_as_one():
+    example = load_case(EXAMPLE_CASE, today=TODAY)
+    imsi = example.licences.get("MB-TR-IMSI")
+    assert (imsi.id_kind, imsi.count, imsi.count_exact) == ("case", 2, False)
+    assert imsi.identifier_text == "case reference MB-TR-IMSI"
+    assert example.licences.licence_count().describe() == "at least 18 licences"
 
 
 # -- record positions from the CSV parser, and what cannot be read ------------------------------
