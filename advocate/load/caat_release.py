@@ -38,7 +38,7 @@ import pandas as pd
 from advocate.licence_table import LICENCE_COLUMNS, LicenceTable
 from advocate.load import caat_side_tables as side
 from advocate.load.caat_layout import (
-    LEGACY_KEYS, RELEASE_URL, CaatRelease, ReleaseProblem, detect_release, header_keys, looks_like_release,
+    LEGACY_KEYS, RELEASE_URL, CaatRelease, ReleaseProblem, detect_release, header_keys,
 )
 from advocate.load.column_parsers import parse_countries, parse_iso_days, parse_money
 from advocate.load.csv_frame import Column, CsvFrame, read_csv_frame, report_rows
@@ -99,11 +99,6 @@ def _end_use_notes(notes: str) -> str:
     services") names no end user, so it stays in ``notes`` only.
     """
     return " / ".join(part for part in notes.split(" / ") if _END_USE.search(part) and not _NEGATED.search(part))
-
-
-def is_caat_release(path: Path) -> bool:
-    """Whether a folder looks like a CAAT release (see :func:`advocate.load.caat_layout.looks_like_release`)."""
-    return looks_like_release(Path(path))
 
 
 class _Table:
