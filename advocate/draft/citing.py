@@ -43,7 +43,7 @@ class Citer:
                                  "the licence_data 'source' in case.yaml)")
             for source_id in record.sources:
                 self.evidence.source(source_id)
-            pin = pinpoint or (f"licence {record.reference}" if record.reference else "")
+            pin = pinpoint or record.citation_pinpoint
             return [citation_marker(source_id, pin) for source_id in record.sources]
         raise DraftError(f"cannot cite {type(record).__name__}: cite a source, an abuse, an event, a link, an indicator, "
                          "a transfer or a licence")

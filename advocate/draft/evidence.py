@@ -18,13 +18,8 @@ from typing import Mapping
 from advocate.errors import ConfidentialRecordError, DraftError
 from advocate.link import LinkSet, link_case
 from advocate.models.case_file import CaseFile
-from advocate.models.licence import Licence
-from advocate.models.licence_table import (
-    LicenceTable,
-    asserted_tags,
-    rating_tags,
-    summary_tags,
-)
+from advocate.models.licence import Licence, LicenceCount, identifier_text
+from advocate.models.licence_table import LicenceTable, asserted_tags, rating_tags, summary_tags
 from advocate.models.period import Period
 from advocate.models.records import Abuse, AssertedLink, Event, Indicator, Source, Transfer
 from advocate.vocab.ratings import describe_rating
@@ -53,6 +48,12 @@ class LicenceView:
     the data gives no value; ``technology`` names what the ratings and goods
     summary certainly cover, ``possible_technology`` what an entry-level rating
     may cover.
+
+    What identifies the licence: ``id_kind`` is ``government`` (``reference`` is the
+    Government's own reference), ``dataset`` (``dataset_number`` in ``dataset_name``)
+    or ``case`` (``id`` is the case's own label); :attr:`identifier_text` prints it
+    saying which. ``count`` and ``count_exact`` say how many licences the record
+    stands for (:attr:`count_text`).
     """
 
     id: str
@@ -75,10 +76,58 @@ class LicenceView:
     dataset: str
     line: int
     illustrative: bool
+    id_kind: str = "case"
+    dataset_number: str = ""
+    dataset_name: str = ""
+    dataset_short: str = ""
+    count: int = 1
+    count_exact: bool = True
+    military: bool | None = None
+    onward_destinations: tuple[str, ...] = ()
+    transit_from: tuple[str, ...] = ()
+    notes: str = ""
 
     @property
     def refused(self) -> bool:
         return self.outcome in ("refused", "rejected")
+
+    @property
+    def identifier_text(self) -> str:
+        """The identifier the recipient can look up, saying what it is.
+
+        "GBSIEL/2017/0001234" (the Government's reference), "CAAT dataset no. 66239"
+        (a number in a published dataset: never presented as the Government's), or
+        "case reference MB-TR-IMSI" (the case's own label).
+        """
+        return identifier_text(self.id_kind, self.id, self.reference, self.dataset_number, self.dataset_name, self.dataset_short)
+
+    @property
+    def citation_pinpoint(self) -> str:
+        """Where in its source the licence is: "licence GBSIEL/2017/0001234", "dataset no. 66239", or '' for a case's own label."""
+        if self.id_kind == "government" and self.reference:
+            return f"licence {self.reference}"
+        if self.id_kind == "dataset" and self.dataset_number:
+            return f"dataset no. {self.dataset_number}"
+        return ""
+
+    @property
+    def count_text(self) -> str:
+        """How many licences the record stands for: "1", "3", "at least 2" (several, number unknown)."""
+        return str(LicenceCount(self.count, self.count_exact))
+
+    @property
+    def refusal_criteria_text(self) -> str:
+        """The criteria a refusal cites, as the data gives them: "Criterion 2", "Criteria 2, 3 and 7" ('' if none).
+
+        Bare numbers stay bare: a refusal published as "2" is never given a
+        sub-paragraph such as 2(a) it does not state.
+        """
+        criteria = list(self.refusal_criteria)
+        if not criteria:
+            return ""
+        if len(criteria) == 1:
+            return f"Criterion {criteria[0]}"
+        return f"Criteria {', '.join(criteria[:-1])} and {criteria[-1]}"
 
     @property
     def ratings_text(self) -> str:
@@ -86,8 +135,11 @@ class LicenceView:
 
     @property
     def label(self) -> str:
-        """How a letter names the licence: its reference in the data, or its id."""
-        return self.reference or self.id
+        """A short name for the licence: the Government's reference, else its number in a dataset, else the case's id.
+
+        It does not say what kind of identifier it is; :attr:`identifier_text` does.
+        """
+        return self.reference or self.dataset_number or self.id
 
 
 def money(value: float | None) -> str:
@@ -135,6 +187,16 @@ def licence_view(licence: Licence) -> LicenceView:
         dataset=licence.dataset,
         line=licence.line or 0,
         illustrative=licence.illustrative,
+        id_kind=licence.id_kind,
+        dataset_number=licence.dataset_number,
+        dataset_name=licence.dataset_name,
+        dataset_short=licence.dataset_short,
+        count=licence.count,
+        count_exact=licence.count_exact,
+        military=licence.military,
+        onward_destinations=licence.onward_destinations,
+        transit_from=licence.transit_from,
+        notes=licence.notes,
     )
 
 

@@ -100,8 +100,12 @@ class LicenceDataset(Part):
     """The id of the source record that publishes this data, cited for every licence from it."""
     id_prefix: Text = ""
     """Prefix for licence ids made from the data's own numbers (e.g. ``CAAT-`` gives ``CAAT-66239``)."""
-    countries_only: bool = False
-    """Keep only the licences to the case's countries (for national data sets)."""
+    countries_only: bool | None = None
+    """Keep only the licences to the case's countries, or whose goods end up there. Unset: yes for CAAT
+    data (a national release of tens of thousands of licences), no for a licences CSV; ``false`` keeps every licence."""
+    name: Text = ""
+    """How documents name a CAAT release ("CAAT UK arms export data, April 2026 release"); unset, it is
+    "CAAT UK arms export data" with the version of the ``source`` record (a commit, a release date)."""
 
     @model_validator(mode="before")
     @classmethod
