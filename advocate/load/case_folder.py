@@ -18,9 +18,11 @@ from pydantic import ValidationError
 from advocate.load.licence_data import read_licence_data
 from advocate.load.record_errors import record_problems
 from advocate.load.record_file import LoadedRecords, read_record_file
+from advocate.load.requests_file import LoadedRequests, read_requests
 from advocate.load.yaml_file import YamlDocument, read_yaml
 from advocate.models.case import Case, LicenceDataset
 from advocate.models.case_file import InputFile
+from advocate.models.foi_request import REQUESTS_FILE
 from advocate.models.licence_table import LicenceTable
 from advocate.models.problem import Problems
 from advocate.models.records import Abuse, AssertedLink, Event, Source
@@ -51,6 +53,8 @@ class LoadedCase:
     licences: LicenceTable
     inputs: tuple[InputFile, ...]
     problems: Problems
+    requests: LoadedRequests | None = None
+    """The campaign's requests (requests.yaml and case.yaml's ``foi_requests``)."""
 
 
 def _label(root: Path, path: Path) -> str:
@@ -101,8 +105,11 @@ def read_case_folder(path: str | Path, *, today: dt.date) -> LoadedCase:
         doc = read_yaml(file, _label(root, file), problems)
         records[kind] = read_record_file(doc, noun, model, problems) if doc else LoadedRecords(kind)
 
+    if (root / REQUESTS_FILE).is_file():
+        inputs.append(InputFile(REQUESTS_FILE, _sha256(root / REQUESTS_FILE)))
+    requests = read_requests(root, case, lambda p: _label(root, p), problems)
     licences = _read_licences(root, case, _datasets(case, case_doc), problems, inputs, today)
-    return LoadedCase(root, case, case_doc, records, licences, tuple(inputs), problems)
+    return LoadedCase(root, case, case_doc, records, licences, tuple(inputs), problems, requests)
 
 
 def _datasets(case: Case | None, case_doc: YamlDocument | None) -> tuple[tuple[LicenceDataset, ...], bool]:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 from typing import Mapping
 
+from advocate.models.campaign import Campaign
 from advocate.models.case import Case
 from advocate.models.licence_table import LicenceTable
 from advocate.models.problem import Problem
@@ -34,6 +35,8 @@ class CaseFile:
     licences: LicenceTable
     inputs: tuple[InputFile, ...]
     warnings: tuple[Problem, ...] = ()
+    campaign: Campaign = field(default_factory=Campaign)
+    """The FOI requests of the case (requests.yaml and case.yaml's ``foi_requests``) and the bodies they go to."""
 
     def __post_init__(self):
         for name in ("sources", "abuses", "events", "links"):

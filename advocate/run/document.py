@@ -27,7 +27,9 @@ from advocate.draft.claim_context import ClaimOptions
 from advocate.draft.context import base_context
 from advocate.draft.evidence import Evidence
 from advocate.draft.foi_context import (
+    Addressee,
     Correspondence,
+    Enclosure,
     FoiContext,
     Timing,
     complaint_context,
@@ -35,6 +37,7 @@ from advocate.draft.foi_context import (
     review_request_context,
 )
 from advocate.draft.footnotes import Footnotes
+from advocate.draft.ladder_context import LADDER_KINDS, ladder_context
 from advocate.draft.linking_context import linking_context
 from advocate.draft.template_env import Templates, TemplateSource
 from advocate.errors import CitationError, DraftError, MarkdownError
@@ -78,6 +81,10 @@ class DraftedDocument:
     withheld: dict[str, int]
     email_subject: str
     file_stem: str
+    addressee: Addressee | None = None
+    """Who the document goes to when not the case's public body; its email draft goes there (or is not made)."""
+    enclosures: tuple[Enclosure, ...] = ()
+    """Copies the document encloses; the email draft attaches those stored in the case folder."""
 
 
 def _kind_context(kind: DocumentKind, case_file: CaseFile, options: DraftOptions, evidence: Evidence) -> FoiContext:
@@ -87,6 +94,8 @@ def _kind_context(kind: DocumentKind, case_file: CaseFile, options: DraftOptions
         return review_request_context(case_file, options.correspondence, options.date)
     if kind.name == "ico-complaint":
         return complaint_context(case_file, options.correspondence, options.date)
+    if kind.name in LADDER_KINDS:
+        return ladder_context(kind.name, case_file, options.correspondence, options.date)
     if kind.name in ("briefing", "questions"):
         from advocate.draft.briefing_context import briefing_context
 
@@ -154,6 +163,8 @@ def draft_document(case_file: CaseFile, kind: str | DocumentKind, options: Draft
         withheld=evidence.withheld,
         email_subject=str(rendered.exported.get("subject", "")) or title,
         file_stem=file_stem or kind.file_stem,
+        addressee=extra.addressee,
+        enclosures=extra.enclosures,
     )
 
 
@@ -189,6 +200,9 @@ def render_document(drafted: DraftedDocument, formats: tuple[str, ...], case_fil
     from advocate.render.text import TextRenderer
 
     out: dict[str, bytes] = {}
+    if "eml" in formats and drafted.addressee is not None and not drafted.addressee.email:
+        raise DraftError(f"the {drafted.kind.description} goes to {drafted.addressee.name}, for whom the case has no "
+                         "email address: choose other formats (--format docx --format pdf)")
     for fmt in formats:
         if fmt == "eml":
             continue
@@ -202,17 +216,31 @@ def render_document(drafted: DraftedDocument, formats: tuple[str, ...], case_fil
         pdf = out.get("pdf") or renderer_for("pdf").render(drafted.document)
         case = case_file.case
         requester = case.requester
+        to = drafted.addressee or Addressee(case.public_body.name, case.public_body.foi_email)
+        copies = tuple(_attachment(case_file.root / e.file, Attachment)
+                       for e in drafted.enclosures if e.file and (case_file.root / e.file).is_file())
         out["eml"] = email_draft(
             body=TextRenderer().render_text(drafted.document),
             subject=drafted.email_subject,
-            to_name=case.public_body.name,
-            to_email=case.public_body.foi_email,
+            to_name=to.name,
+            to_email=to.email,
             from_name=requester.name,
             from_email=requester.email or "",
             date=drafted.document.info.date,
-            attachments=(Attachment(f"{drafted.file_stem}.pdf", pdf),),
+            attachments=(Attachment(f"{drafted.file_stem}.pdf", pdf),) + copies,
         )
     return out
+
+
+def _attachment(path: Path, attachment_type):
+    """A stored letter as an email attachment, with the MIME type its name suggests."""
+    import mimetypes
+
+    kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+    maintype, subtype = kind.split("/", 1)
+    if maintype in ("message", "multipart"):  # a stored email goes as a file, not as a part of this one
+        maintype, subtype = "application", "octet-stream"
+    return attachment_type(path.name, path.read_bytes(), maintype, subtype)
 
 
 def document_text(drafted: DraftedDocument) -> str:
