@@ -99,6 +99,12 @@ def find_request(case_file: CaseFile, request_id: str) -> FoiRequest | None:
     return records[-1] if len(records) == 1 else None
 
 
+def request_licences(case_file: CaseFile, request_id: str) -> tuple[str, ...]:
+    """The licences a request is about (what its follow-ups are about when no licence is chosen)."""
+    request = find_request(case_file, request_id)
+    return request.licences if request else ()
+
+
 @dataclass(frozen=True)
 class EarlierRequest:
     """The request a follow-up cites, merged from the case file and the command line."""
