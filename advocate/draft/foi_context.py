@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from advocate.errors import DraftError
 from advocate.law import deadlines
-from advocate.law.foi_ladder import History, history
+from advocate.law.foi_ladder import LETTERS, History, history
 from advocate.models.campaign import CASE_BODY
 from advocate.models.case_file import CaseFile
 from advocate.models.foi_request import OUTCOME_WORDS, Authority, FoiRequest, RequestEvent
@@ -85,9 +85,10 @@ def foi_request_context(date: dt.date) -> FoiContext:
     return FoiContext({"reply_due": due}, (Timing("reply due", due),))
 
 
-def find_request(case_file: CaseFile, request_id: str) -> FoiRequest | None:
-    """The request called ``request_id`` (requests.yaml or case.yaml's ``foi_requests``); with no id, the
-    case's only request, or ``None`` when it has none or several."""
+def find_request(case_file: CaseFile, request_id: str, kind: str = "") -> FoiRequest | None:
+    """The request called ``request_id`` (requests.yaml or case.yaml's ``foi_requests``). With no id: the
+    case's only request, or the only one at the stage the letter ``kind`` follows; ``None`` if there is no
+    such single request."""
     records = case_file.campaign.requests
     if request_id:
         found = case_file.campaign.request(request_id)
@@ -96,7 +97,11 @@ def find_request(case_file: CaseFile, request_id: str) -> FoiRequest | None:
             raise DraftError(f"there is no FOI request '{request_id}' in requests.yaml or case.yaml foi_requests "
                              f"(known: {known})")
         return found
-    return records[-1] if len(records) == 1 else None
+    if len(records) == 1:
+        return records[0]
+    letter = LETTERS.get(kind)
+    fitting = [r for r in records if letter and history(r).state in letter.states]
+    return fitting[0] if len(fitting) == 1 else None
 
 
 def request_licences(case_file: CaseFile, request_id: str) -> tuple[str, ...]:
@@ -160,9 +165,9 @@ def _date(event: RequestEvent | None) -> dt.date | None:
     return event.date if event is not None else None
 
 
-def earlier_request(case_file: CaseFile, given: Correspondence) -> EarlierRequest:
+def earlier_request(case_file: CaseFile, given: Correspondence, kind: str = "") -> EarlierRequest:
     """The earlier request, from the case's record of it (if any) with the command line's details on top."""
-    record = find_request(case_file, given.request_id)
+    record = find_request(case_file, given.request_id, kind)
     h = history(record) if record else None
     recorded_sections = ()
     if h is not None:
@@ -230,7 +235,7 @@ def review_request_context(case_file: CaseFile, given: Correspondence, date: dt.
     never said to be in time: the letter says when the forty days ran out and, with
     ``delay_reason``, why it comes later.
     """
-    request = earlier_request(case_file, given)
+    request = earlier_request(case_file, given, "foi-review")
     _require(request, "an internal review request", {
         "authority_reference": "the authority's reference (--reference)",
         "response_date": "the date of the refusal (--refused)",
@@ -295,7 +300,7 @@ def complaint_context(case_file: CaseFile, given: Correspondence, date: dt.date)
     the Commissioner not to treat the delay as undue (s 50(2)(b)). It lists the copies it
     encloses, as the Commissioner requires.
     """
-    request = earlier_request(case_file, given)
+    request = earlier_request(case_file, given, "ico-complaint")
     _require(request, "a complaint to the Information Commissioner", {
         "sent": "the date the request was sent (--sent)",
         "authority_reference": "the authority's reference (--reference)",

@@ -47,8 +47,8 @@ def _missing(h: History, document: str, event: str, then: str) -> DraftError:
     return _refuse(h, document, f"its history has no '{event}' event; {then}")
 
 
-def _history(case_file: CaseFile, given: Correspondence, document: str):
-    request = earlier_request(case_file, given)
+def _history(case_file: CaseFile, given: Correspondence, document: str, kind: str):
+    request = earlier_request(case_file, given, kind)
     if request.history is None:
         known = ", ".join(r.id for r in case_file.campaign.requests) or "none"
         raise DraftError(f"{document} is drafted from a request's history: name the request with --request "
@@ -69,7 +69,7 @@ def _not_before(h: History, document: str, date: dt.date) -> None:
 def chaser_context(case_file: CaseFile, given: Correspondence, date: dt.date) -> FoiContext:
     """A chaser for an overdue reply (s 10(1)) or an overdue internal review (the Code of Practice)."""
     document = "a chaser"
-    request, h = _history(case_file, given, document)
+    request, h = _history(case_file, given, document, "chaser")
     _not_before(h, document, date)
     if h.state == "extended":
         raise _refuse(h, document, "time was extended for the public interest test: draft an extension-chaser "
@@ -94,7 +94,7 @@ def chaser_context(case_file: CaseFile, given: Correspondence, date: dt.date) ->
 def extension_chaser_context(case_file: CaseFile, given: Correspondence, date: dt.date) -> FoiContext:
     """A chaser once a public-interest extension has run past the date the authority gave."""
     document = "an extension-chaser"
-    request, h = _history(case_file, given, document)
+    request, h = _history(case_file, given, document, "extension-chaser")
     _not_before(h, document, date)
     if h.extension is None:
         raise _missing(h, document, "extension", "a chaser for an ordinary overdue reply is `advocate draft chaser`")
@@ -113,7 +113,7 @@ def extension_chaser_context(case_file: CaseFile, given: Correspondence, date: d
 def clarification_reply_context(case_file: CaseFile, given: Correspondence, date: dt.date) -> FoiContext:
     """The answer to a request for clarification (s 1(3)); the reply is then due twenty working days after it arrives."""
     document = "a reply to a request for clarification"
-    request, h = _history(case_file, given, document)
+    request, h = _history(case_file, given, document, "clarification-reply")
     _not_before(h, document, date)
     if h.clarification is None:
         if any(event.kind == "clarification-answered" for event in h.request.events):
@@ -134,7 +134,7 @@ def clarification_reply_context(case_file: CaseFile, given: Correspondence, date
 def non_response_complaint_context(case_file: CaseFile, given: Correspondence, date: dt.date) -> FoiContext:
     """A complaint to the Information Commissioner that the authority has not replied, after a chaser."""
     document = "a complaint about a non-response"
-    request, h = _history(case_file, given, document)
+    request, h = _history(case_file, given, document, "ico-non-response")
     _not_before(h, document, date)
     if h.state not in ("awaiting-reply", "extended"):
         raise _refuse(h, document, f"it is for a request still awaiting its reply, and this one is {h.state_words}")
@@ -163,7 +163,7 @@ def appeal_context(case_file: CaseFile, given: Correspondence, date: dt.date) ->
     notice must ask for an extension and say why (r 22(4)), so it needs ``delay_reason``.
     """
     document = "a notice of appeal"
-    request, h = _history(case_file, given, document)
+    request, h = _history(case_file, given, document, "tribunal-appeal")
     _not_before(h, document, date)
     notice = h.decision_notice
     if notice is None:

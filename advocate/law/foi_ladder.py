@@ -36,17 +36,21 @@ class Letter:
     kind: str
     event: str
     what: str
+    states: tuple[str, ...] = ()
+    """The states of a request the letter follows (which request a letter is for, when only one fits)."""
 
 
 LETTERS: dict[str, Letter] = {letter.kind: letter for letter in (
-    Letter("foi", "sent", "send the request"),
-    Letter("clarification-reply", "clarification-answered", "answer the request for clarification"),
-    Letter("chaser", "chased", "chase the overdue reply"),
-    Letter("extension-chaser", "chased", "chase the reply the extension promised"),
-    Letter("foi-review", "review-asked", "ask for an internal review"),
-    Letter("ico-complaint", "complaint", "complain to the Information Commissioner"),
-    Letter("ico-non-response", "complaint", "complain to the Information Commissioner that there has been no reply"),
-    Letter("tribunal-appeal", "appeal", "appeal to the First-tier Tribunal"),
+    Letter("foi", "sent", "send the request", ("planned",)),
+    Letter("clarification-reply", "clarification-answered", "answer the request for clarification",
+           ("clarification-asked",)),
+    Letter("chaser", "chased", "chase the overdue reply", ("awaiting-reply", "review-asked")),
+    Letter("extension-chaser", "chased", "chase the reply the extension promised", ("extended",)),
+    Letter("foi-review", "review-asked", "ask for an internal review", ("responded",)),
+    Letter("ico-complaint", "complaint", "complain to the Information Commissioner", ("review-asked", "review-decided")),
+    Letter("ico-non-response", "complaint", "complain to the Information Commissioner that there has been no reply",
+           ("awaiting-reply", "extended")),
+    Letter("tribunal-appeal", "appeal", "appeal to the First-tier Tribunal", ("decided",)),
 )}
 """Every letter of the ladder by document kind."""
 
