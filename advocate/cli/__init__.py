@@ -14,6 +14,7 @@ app = typer.Typer(
 
 from advocate.cli import (  # noqa: E402,F401  (registers the commands)
     build_commands,
+    campaign_commands,
     case_commands,
     draft_commands,
     licence_commands,
