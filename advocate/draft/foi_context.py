@@ -15,7 +15,7 @@ winning field by field.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from advocate.errors import DraftError
 from advocate.law import deadlines
@@ -199,6 +199,19 @@ def _require(request: EarlierRequest, document: str, fields: dict[str, str]) -> 
         raise DraftError(
             f"{document} needs {', '.join(missing)}: give them on the command line, or add the request to "
             "requests.yaml (and --request ID if there are several)")
+
+
+def addressed_to_its_body(context: FoiContext, case_file: CaseFile, given: Correspondence) -> FoiContext:
+    """A request drafted for a request of the campaign (``--request``) that goes to another body than the
+    case's own: addressed, and its email drafted, to that body."""
+    if not given.request_id:
+        return context
+    request = find_request(case_file, given.request_id)
+    authority = case_file.campaign.authority_of(request) if request else None
+    if authority is None or authority.id == CASE_BODY:
+        return context
+    return replace(context, names={**context.names, "public_body": authority},
+                   addressee=Addressee(authority.name, authority.foi_email))
 
 
 def addressee_of(request: EarlierRequest) -> Addressee | None:

@@ -124,8 +124,7 @@ def clarification_reply_context(case_file: CaseFile, given: Correspondence, date
         raise _refuse(h, document, f"write your answer under 'answer:' in the clarification-asked event of "
                                    f"{h.clarification.date.isoformat()} in requests.yaml")
     new_due = deadlines.foi_response_due_from(
-        date, counted_from="the day this letter is received",
-        note="Section 1(3) lets the count start again from the day the clarification is received.")
+        date, counted_from="the day this letter is received")
     names = {"request": request, "history": h, "clarification": h.clarification, "new_due": new_due,
              **sender_names(request)}
     return FoiContext(names, (Timing("reply due (after clarification)", new_due),), addressee=addressee_of(request))

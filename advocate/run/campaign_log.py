@@ -68,7 +68,7 @@ def _event(fields: dict) -> RequestEvent:
 
 
 def _event_yaml(event: RequestEvent) -> dict:
-    return {name: getattr(event, name) for name in event.model_fields}
+    return {name: getattr(event, name) for name in type(event).model_fields}
 
 
 def _summary(request: FoiRequest, today: dt.date) -> list[str]:

@@ -29,6 +29,7 @@ from advocate.draft.evidence import Evidence
 from advocate.draft.foi_context import (
     Addressee,
     Correspondence,
+    addressed_to_its_body,
     Enclosure,
     FoiContext,
     Timing,
@@ -89,7 +90,7 @@ class DraftedDocument:
 
 def _kind_context(kind: DocumentKind, case_file: CaseFile, options: DraftOptions, evidence: Evidence) -> FoiContext:
     if kind.name == "foi":
-        return foi_request_context(options.date)
+        return addressed_to_its_body(foi_request_context(options.date), case_file, options.correspondence)
     if kind.name == "foi-review":
         return review_request_context(case_file, options.correspondence, options.date)
     if kind.name == "ico-complaint":
