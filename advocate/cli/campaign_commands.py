@@ -60,6 +60,17 @@ def _row_json(row) -> dict:
     }
 
 
+def _flag(row) -> str:
+    """OVERDUE (a date passed), NOW (a letter to write, no date), DUE (a letter to write by a date), WAIT, DONE."""
+    if row.history.state in ("answered", "withdrawn"):
+        return "DONE"
+    if row.step.overdue:
+        return "OVERDUE"
+    if row.step.letter:
+        return "DUE" if row.milestone else "NOW"
+    return "WAIT"
+
+
 @app.command()
 def status(
     cases: list[Path] = typer.Argument(..., help="One or more case folders."),
@@ -80,7 +91,8 @@ def status(
         rows, read = campaign_status(list(cases), today=day)
     except CaseError as exc:
         print_problems(exc.problems)
-        raise fail(f"{len(exc.errors)} errors in the requests; run `advocate check` on the case")
+        count = len(exc.errors)
+        raise fail(f"{count} error{'s' if count != 1 else ''} in the requests; run `advocate check` on the case")
     for case in read:
         for warning in case.warnings:
             note(f"warning: {case.folder}: {warning}")
@@ -99,7 +111,7 @@ def status(
         return
     several = len(read) > 1
     for row in rows:
-        flag = "OVERDUE" if row.step.overdue else ("NOW" if row.step.letter and not row.milestone else "")
+        flag = _flag(row)
         where = f" [{row.case.folder}]" if several else ""
         say(f"{flag:8}{row.request_id}{where}: {row.authority}")
         if row.history.request.title:

@@ -59,7 +59,7 @@ def draft(
     review_requested: str = typer.Option(None, "--review-requested", help="Complaint: the date the internal review was asked for."),
     review_responded: str = typer.Option(None, "--review-responded", help="Complaint: the date of the internal review's decision."),
     review_outcome: str = typer.Option("", "--review-outcome", help="Complaint: the review's outcome in a few words."),
-    delay_reason: str = typer.Option("", "--delay-reason", help="Follow-ups: why a review, complaint or appeal comes after its usual time (the letter gives it)."),
+    delay_reason: str = typer.Option("", "--delay-reason", help="Follow-ups: why a review, complaint or appeal comes after its usual time, as a sentence (the letter gives it)."),
     ground: list[str] = typer.Option(None, "--ground", help="Letter before claim: a ground to argue (repeat, in order); default: claim: grounds: in case.yaml."),
     reply_days: int = typer.Option(None, "--reply-days", help="Letter before claim: days allowed for the reply (default 14, or claim: reply_days)."),
 ) -> None:
