@@ -111,6 +111,8 @@ def test_a_non_response_goes_to_the_commissioner_only_after_a_chaser(tmp_path):
     chaser = drafted_text(tmp_path / "c")
     assert "If the request was received the day it was sent, that day was 29 September 2026." in chaser
     assert "Foreign, Commonwealth and Development Office" in chaser
+    markdown = (tmp_path / "c" / "foi-chaser.md").read_text(encoding="utf-8")
+    assert "\n\nYours faithfully,\n" in markdown, "the closing is a paragraph of its own"
     mail = (tmp_path / "c" / "foi-chaser.eml").read_text(encoding="utf-8")
     assert '\nTo: "Foreign, Commonwealth and Development Office" <fcdo@example.org>\n' in mail
     run("sent", case, "silent", "--date", "2026-10-01", "--document", tmp_path / "c" / "foi-chaser.md")

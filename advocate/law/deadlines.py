@@ -106,6 +106,7 @@ def _statutory_day(day: dt.date) -> str | None:
     return None
 
 
+@lru_cache(maxsize=4096)
 def _holiday_description(day: dt.date) -> str | None:
     """'Christmas Day'; 'New Year Holiday, a bank holiday in Scotland'; None on an ordinary day."""
     statutory = _statutory_day(day)
