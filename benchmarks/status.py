@@ -10,6 +10,7 @@ so that each round meets the same load on the machine:
 
 - ``python -c pass``                    the interpreter alone;
 - ``python -c "import pandas"``         what a command pays for importing the licence stack;
+- ``python -c "import advocate.cli"``   the start-up every command pays today (every command module's imports);
 - ``advocate status CASE``              the command under test (text);
 - ``advocate status CASE --ics FILE``   the same with the calendar written.
 
@@ -100,6 +101,7 @@ def main() -> None:
         commands = {
             "python -c pass": [sys.executable, "-c", "pass"],
             "python -c 'import pandas'": [sys.executable, "-c", "import pandas"],
+            "python -c 'import advocate.cli'": [sys.executable, "-c", "import advocate.cli"],
             "advocate status": [advocate, "status", str(case), "--today", TODAY],
             "advocate status --ics": [advocate, "status", str(case), "--today", TODAY, "--ics", str(ics)],
         }
