@@ -34,14 +34,34 @@ class Timing:
 
 
 @dataclass(frozen=True)
+class Addressee:
+    """Who a document goes to: the email draft's recipient (no email draft when ``email`` is empty)."""
+
+    name: str
+    email: str = ""
+
+
+@dataclass(frozen=True)
+class Enclosure:
+    """A copy a letter encloses: what it is, and the stored file (relative to the case folder) if the case has it."""
+
+    description: str
+    file: str = ""
+
+
+@dataclass(frozen=True)
 class DocumentContext:
-    """What a context builder gives a template: its names, and the deadlines the document prints.
+    """What a context builder gives a template: its names, the deadlines the document prints, and where it goes.
 
     ``timings`` go to the manifest and the command line, with any warning about them.
     """
 
     names: dict
     timings: tuple[Timing, ...] = field(default=())
+    addressee: Addressee | None = None
+    """Who the document goes to, when not the case's public body (a request to another authority, the Commissioner)."""
+    enclosures: tuple[Enclosure, ...] = ()
+    """Copies the document encloses; an email draft attaches those the case has stored."""
 
 
 class _Counter:

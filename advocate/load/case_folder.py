@@ -2,7 +2,7 @@
 
 :func:`read_case_folder` reads every file and checks each record on its own,
 collecting every problem in every file; it never decides whether the case is
-usable. The validate stage (:mod:`advocate.validate`) checks across records and
+usable. The validate stage (:mod:`advocate.validate.cross_records`) checks across records and
 makes that decision.
 """
 
@@ -19,9 +19,11 @@ from advocate.load.extra_records import read_record_files
 from advocate.load.licence_data import licence_format, read_licence_data
 from advocate.load.record_errors import record_problems
 from advocate.load.record_file import LoadedRecords, read_record_file
+from advocate.load.requests_file import LoadedRequests, read_requests
 from advocate.load.yaml_file import YamlDocument, read_yaml
 from advocate.models.case import Case, LicenceDataset
 from advocate.models.case_file import InputFile
+from advocate.models.foi_request import REQUESTS_FILE
 from advocate.models.licence_table import LicenceTable
 from advocate.models.problem import Problems
 from advocate.models.records import Abuse, AssertedLink, Event, Indicator, Source, Transfer
@@ -54,6 +56,8 @@ class LoadedCase:
     licences: LicenceTable
     inputs: tuple[InputFile, ...]
     problems: Problems
+    requests: LoadedRequests | None = None
+    """The campaign's requests (requests.yaml and case.yaml's ``foi_requests``)."""
 
 
 def _label(root: Path, path: Path) -> str:
@@ -106,8 +110,11 @@ def read_case_folder(path: str | Path, *, today: dt.date) -> LoadedCase:
     for name in read_record_files(root, case, case_doc, records, RECORD_FILES, problems, lambda p: _label(root, p)):
         inputs.append(InputFile(name, _sha256(root / name)))
 
+    if (root / REQUESTS_FILE).is_file():
+        inputs.append(InputFile(REQUESTS_FILE, _sha256(root / REQUESTS_FILE)))
+    requests = read_requests(root, case, lambda p: _label(root, p), problems)
     licences = _read_licences(root, case, _datasets(case, case_doc), problems, inputs, today, records["sources"].models)
-    return LoadedCase(root, case, case_doc, records, licences, tuple(inputs), problems)
+    return LoadedCase(root, case, case_doc, records, licences, tuple(inputs), problems, requests)
 
 
 def _datasets(case: Case | None, case_doc: YamlDocument | None) -> tuple[tuple[LicenceDataset, ...], bool]:

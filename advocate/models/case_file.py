@@ -7,6 +7,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Mapping
 
+from advocate.models.campaign import Campaign
 from advocate.models.case import Case
 from advocate.models.licence_table import LicenceTable
 from advocate.models.problem import Problem
@@ -36,6 +37,8 @@ class CaseFile:
     warnings: tuple[Problem, ...] = ()
     indicators: Mapping[str, Indicator] = field(default_factory=dict)
     transfers: Mapping[str, Transfer] = field(default_factory=dict)
+    campaign: Campaign = field(default_factory=Campaign)
+    """The FOI requests of the case (requests.yaml and case.yaml's ``foi_requests``) and the bodies they go to."""
 
     def __post_init__(self):
         for name in ("sources", "abuses", "events", "links", "indicators", "transfers"):
