@@ -18,7 +18,8 @@ from advocate.draft.citing import Citer
 from advocate.draft.evidence import Evidence, LicenceView
 from advocate.draft.markdown_escape import escape_markdown
 from advocate.law import deadlines
-from advocate.models.period import Period
+from advocate.draft.licence_wording import goods
+from advocate.models.period import Period, when
 from advocate.vocab.english import plural
 
 
@@ -68,7 +69,7 @@ def base_context(evidence: Evidence, citer: Citer, *, date: dt.date, document_ti
     ``asserted_links``: the records it may print. ``withheld``: confidential records
     left out, by kind. Functions: ``cite(*records, pinpoint=, signal=)``,
     ``note(text, *records)``, ``abuse(id)``, ``abuses_by_id(ids)``, ``event(id)``, ``source(id)``,
-    ``licence(id)`` (a selected licence), ``licence_record(id)`` (any licence in the case), ``link(id)``, ``lines(*parts)``, ``plural(n, word)``, ``counter()`` (a paragraph numberer), ``sources_of(licences)`` (the ids of their sources, once each).
+    ``licence(id)`` (a selected licence), ``licence_record(id)`` (any licence in the case), ``link(id)``, ``lines(*parts)``, ``plural(n, word)``, ``counter()`` (a paragraph numberer), ``when(period)`` ('in the first quarter of 2017'), ``goods(licence)`` (what it was for, as far as the data says), ``sources_of(licences)`` (the ids of their sources, once each).
     """
     case = evidence.case_file.case
     licences = evidence.licences
@@ -103,6 +104,8 @@ def base_context(evidence: Evidence, citer: Citer, *, date: dt.date, document_ti
         "link": evidence.link,
         "lines": _lines,
         "plural": plural,
+        "when": when,
+        "goods": goods,
         "counter": _Counter,
         "sources_of": lambda licences: list(dict.fromkeys(s for licence in licences for s in licence.sources)),
     }

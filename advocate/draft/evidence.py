@@ -226,6 +226,21 @@ class Evidence:
     def licence_table(self) -> LicenceTable:
         return self._licence_table
 
+    @property
+    def selects_every_licence(self) -> bool:
+        """Whether the document is about every licence of the case it may print (no narrower choice was made)."""
+        everything = self.case_file.licences.frame
+        if self.public and len(everything):
+            everything = everything[~everything["confidential"].astype(bool)]
+        return len(self._licence_table) == len(everything)
+
+    def narrow(self, licence_ids) -> None:
+        """Make the document about ``licence_ids`` only (a context builder focusing its scope, before any name is
+        built from the licences); ids not selected are ignored."""
+        wanted = [licence_id for licence_id in dict.fromkeys(licence_ids) if licence_id in set(self._licence_table.frame["id"])]
+        self._licence_table = self._licence_table.filter(ids=wanted)
+        self._licences = None
+
     # -- lookups ---------------------------------------------------------------
 
     def _refuse(self, kind: str, record_id: str) -> ConfidentialRecordError:
