@@ -6,7 +6,8 @@
 from __future__ import annotations
 
 from advocate.link.engine import RELATIONS, LinkTable, compute_links
-from advocate.link.models import Link, LinkSet, links_frame
+from advocate.link.linkset import LinkSet
+from advocate.link.models import Link, links_frame
 from advocate.models.case import LinkSettings
 
 

@@ -231,9 +231,9 @@ class _Engine:
         if not asserted:
             return columns
         abuse_index = {abuse_id: i for i, abuse_id in enumerate(self.ac.ids)}
-        ids = self.table.frame["id"].to_numpy()
-        wanted_ids = {link.licence for link in asserted}
-        position = {ids[i]: int(i) for i in np.flatnonzero(np.isin(ids, list(wanted_ids)))}
+        ids = self.table.frame["id"]
+        wanted_ids = frozenset(link.licence for link in asserted)
+        position = {ids.iat[i]: int(i) for i in np.flatnonzero(ids.isin(wanted_ids).to_numpy(dtype=bool))}
         wanted = [(i, position[link.licence], abuse_index[link.abuse]) for i, link in enumerate(asserted)
                   if link.licence in position and link.abuse in abuse_index]
         if not wanted:

@@ -1,0 +1,72 @@
+"""The set of links for a case: selected by licence or abuse in linear time, put into words on demand."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+import numpy as np
+import pandas as pd
+
+from advocate.link.engine import LinkTable
+from advocate.link.models import Link, links_frame
+from advocate.link.wording import word_links
+
+
+@dataclass(frozen=True)
+class LinkSet:
+    """Links sorted strongest first, put into words on demand.
+
+    ``links`` materialises every link; for national datasets prefer :meth:`strongest`,
+    :meth:`for_licences` and :meth:`for_abuse`, which word only the links they return.
+    Selecting is linear in the licences and links: ids are compared by hashing, never
+    string by string, and the links are picked by one boolean index over their licence rows.
+    """
+
+    table: LinkTable
+    """The :class:`~advocate.link.engine.LinkTable` the links come from."""
+
+    @cached_property
+    def links(self) -> tuple[Link, ...]:
+        return word_links(self.table, self.table.order)
+
+    def __len__(self) -> int:
+        return len(self.table)
+
+    def __iter__(self):
+        return iter(self.links)
+
+    @property
+    def pairs_considered(self) -> int:
+        """Pairs scored: same destination and date window, and a technology or end user that can relate."""
+        return self.table.pairs_considered
+
+    @property
+    def pairs_in_window(self) -> int:
+        """Pairs in the same destination and date window, before the kinds of goods and body are compared."""
+        return self.table.pairs_in_window
+
+    def _where(self, mask: np.ndarray) -> tuple[Link, ...]:
+        return word_links(self.table, self.table.ranked(np.flatnonzero(mask)))
+
+    def for_licence(self, licence_id: str) -> tuple[Link, ...]:
+        """The links of one licence, strongest first."""
+        return self.for_licences((licence_id,))
+
+    def for_licences(self, licence_ids) -> tuple[Link, ...]:
+        """The links of any of ``licence_ids``, strongest first (one pass, for documents about many licences)."""
+        wanted = self.table.licences.frame["id"].isin(frozenset(licence_ids)).to_numpy(dtype=bool)
+        return self._where(wanted[self.table.columns_["licence"]])
+
+    def for_abuse(self, abuse_id: str) -> tuple[Link, ...]:
+        """The links of one abuse, strongest first."""
+        wanted = np.fromiter((a.id == abuse_id for a in self.table.abuses), dtype=bool, count=len(self.table.abuses))
+        return self._where(wanted[self.table.columns_["abuse"]])
+
+    def strongest(self, n: int) -> tuple[Link, ...]:
+        """The ``n`` strongest links, without sorting the rest."""
+        return word_links(self.table, self.table.strongest(n))
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per link; list fields joined with '; ' (reasons with ' | ')."""
+        return links_frame(self.links)
