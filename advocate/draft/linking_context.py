@@ -62,7 +62,7 @@ def particulars(link: Link) -> list[str]:
     """A link's reasons about who and what (end user, technology, a hand-asserted reason), without the
     sentence about timing (letters group links by it) or the earlier refusal (letters state it once)."""
     return [reason for reason in link.reasons
-            if not reason.startswith("documented ") and not (link.refusal_id and link.refusal_id in reason)]
+            if reason != link.timing and not (link.refusal_id and link.refusal_id in reason)]
 
 
 class PrintableLinks:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 import numpy as np
@@ -10,7 +10,11 @@ import pandas as pd
 
 from advocate.link.engine import LinkTable
 from advocate.link.models import Link, links_frame
-from advocate.link.wording import word_links
+from advocate.link.wording import Wording
+
+
+def _empty(table: LinkTable) -> LinkTable:
+    return replace(table, columns_={name: values[:0] for name, values in table.columns_.items()}, context=None)
 
 
 @dataclass(frozen=True)
@@ -25,10 +29,29 @@ class LinkSet:
 
     table: LinkTable
     """The :class:`~advocate.link.engine.LinkTable` the links come from."""
+    is_context: bool = False
+    """True for the pairs kept apart as context (see :attr:`context`)."""
+
+    @cached_property
+    def wording(self) -> Wording:
+        """What this set has put into words, remembered across calls."""
+        return Wording(self.table)
+
+    def _word(self, positions) -> tuple[Link, ...]:
+        return self.wording.links(positions, context=self.is_context)
 
     @cached_property
     def links(self) -> tuple[Link, ...]:
-        return word_links(self.table, self.table.order)
+        return self._word(self.table.order)
+
+    @cached_property
+    def context(self) -> LinkSet:
+        """Pairs that are not links but context: abuses whose perpetrators are unknown or non-state and whose
+        categories engage only Criterion 2(a), which concerns repression by the state. Each has
+        ``context`` True, no criteria, and a reason saying why."""
+        if self.is_context or self.table.context is None:
+            return LinkSet(_empty(self.table), is_context=True)
+        return LinkSet(self.table.context, is_context=True)
 
     def __len__(self) -> int:
         return len(self.table)
@@ -47,7 +70,7 @@ class LinkSet:
         return self.table.pairs_in_window
 
     def _where(self, mask: np.ndarray) -> tuple[Link, ...]:
-        return word_links(self.table, self.table.ranked(np.flatnonzero(mask)))
+        return self._word(self.table.ranked(np.flatnonzero(mask)))
 
     def for_licence(self, licence_id: str) -> tuple[Link, ...]:
         """The links of one licence, strongest first."""
@@ -65,7 +88,7 @@ class LinkSet:
 
     def strongest(self, n: int) -> tuple[Link, ...]:
         """The ``n`` strongest links, without sorting the rest."""
-        return word_links(self.table, self.table.strongest(n))
+        return self._word(self.table.strongest(n))
 
     def to_frame(self) -> pd.DataFrame:
         """One row per link; list fields joined with '; ' (reasons with ' | ')."""

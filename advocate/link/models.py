@@ -7,7 +7,10 @@ from typing import Literal
 
 import pandas as pd
 
-Relation = Literal["foreseeable", "concurrent", "review"]
+Relation = Literal["foreseeable", "reported-after", "concurrent", "unreported", "review"]
+"""See :data:`advocate.link.relations.RELATIONS`, where each value is defined."""
+Order = Literal["before", "overlapping", "after", "unknown"]
+"""See :data:`advocate.link.relations.ORDERS`."""
 
 
 @dataclass(frozen=True)
@@ -17,8 +20,15 @@ class Link:
     ``days`` is the decision date minus the abuse date (positive: the abuse came first; 0 when
     the two periods overlap). ``criteria`` are criterion numbers in ``criteria_version`` (the
     version in force on the decision date; empty if none is shipped for it). ``reasons`` are
-    sentences, hand-asserted reason first. ``sources`` are source ids from the asserted link and
-    the abuse.
+    sentences, hand-asserted reason first, then ``timing``. ``sources`` are source ids from the
+    asserted link and the abuse.
+
+    Timing (:mod:`advocate.link.relations`): ``occurred`` says how the abuse's period
+    (``abuse_date``) stands to the decision, ``reported`` how its first public report does (the
+    report is ``reported_by``, a source id, published by ``reporter`` on ``reported_date``), and
+    ``relation`` what the two support. ``responsibility`` is who the sources hold responsible
+    (``state``, ``non-state`` or ``unknown``); ``context`` is True for a pair kept apart as context
+    (its abuse engages no criterion once Criterion 2(a), repression by the state, is set aside).
     """
 
     licence_id: str
@@ -34,12 +44,28 @@ class Link:
     destination: str = ""
     decision_date: str = ""
     abuse_date: str = ""
+    """The period the abuse occurred in, as the case file writes it ("2016", "2017-Q1")."""
     refusal_id: str = ""
     """The earlier refusal for similar goods this link cites, if any."""
+    occurred: Order = "unknown"
+    reported: Order = "unknown"
+    reported_by: str = ""
+    """The source id of the first public report ('' when no published source of the abuse has a date)."""
+    reported_date: str = ""
+    """That report's publication date as the case file writes it (its own, or that of the source it is cited in)."""
+    reporter: str = ""
+    """Who published that report, as the reasons name it ("Motherboard"), or its title."""
+    report_days: int = 0
+    """The decision date minus the report's (positive: the report came first; 0 when the periods overlap or no report)."""
+    timing: str = ""
+    """The reason about when: occurrence and report against the decision, and what they support."""
+    responsibility: str = "state"
+    context: bool = False
 
 
 FRAME_COLUMNS = ("licence_id", "abuse_id", "score", "relation", "days", "destination", "decision_date", "abuse_date",
-                 "criteria_version", "criteria", "asserted", "refusal_id", "reasons", "sources")
+                 "criteria_version", "criteria", "asserted", "refusal_id", "reasons", "sources", "occurred", "reported",
+                 "reported_by", "reported_date", "responsibility", "context")
 
 
 def links_frame(links) -> pd.DataFrame:
@@ -48,5 +74,7 @@ def links_frame(links) -> pd.DataFrame:
         "destination": l.destination, "decision_date": l.decision_date, "abuse_date": l.abuse_date,
         "criteria_version": l.criteria_version, "criteria": "; ".join(l.criteria), "asserted": l.asserted,
         "refusal_id": l.refusal_id, "reasons": " | ".join(l.reasons), "sources": "; ".join(l.sources),
+        "occurred": l.occurred, "reported": l.reported, "reported_by": l.reported_by, "reported_date": l.reported_date,
+        "responsibility": l.responsibility, "context": l.context,
     } for l in links]
     return pd.DataFrame(rows, columns=list(FRAME_COLUMNS))
