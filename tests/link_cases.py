@@ -23,13 +23,13 @@ LICENCE_HEADER = "id,destination,decision_date,outcome,ratings,end_user,sources\
 
 
 def link_case_folder(folder: Path, *, sources: str, abuses: str, licences: str, links: str = "[]\n",
-                     case_extra: str = "") -> Path:
-    """A case folder with the given YAML for sources and abuses and CSV rows (after the header) for licences."""
+                     case_extra: str = "", header: str = LICENCE_HEADER) -> Path:
+    """A case folder with the given YAML for sources and abuses and CSV rows (after ``header``) for licences."""
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "case.yaml").write_text(CASE_YAML + case_extra, encoding="utf-8")
     (folder / "sources.yaml").write_text(sources, encoding="utf-8")
     (folder / "abuses.yaml").write_text(abuses, encoding="utf-8")
-    (folder / "licences.csv").write_text(LICENCE_HEADER + licences, encoding="utf-8")
+    (folder / "licences.csv").write_text(header + licences, encoding="utf-8")
     (folder / "links.yaml").write_text(links, encoding="utf-8")
     return folder
 

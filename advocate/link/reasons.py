@@ -30,6 +30,8 @@ def _occurrence(occurred: str, days: int, abuse_date: Period, decision: Period) 
         gap = f"{_count(abs(days))} {occurred} the licence decision" if exact else f"{occurred} the licence decision {when(decision)}"
         return f"occurred {when(abuse_date)}, {gap}"
     if occurred == "overlapping":
+        if (abuse_date.start, abuse_date.end) == (decision.start, decision.end):
+            return f"occurred {when(abuse_date)}, the period in which the licence decision was taken"
         return f"occurred {when(abuse_date)}, and the licence decision was taken {when(decision)}"
     return f"occurred {when(abuse_date)}; the licence decision has no date"
 
