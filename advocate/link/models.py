@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal
+from collections.abc import Sequence
+from typing import Literal, NamedTuple, Protocol
 
 import pandas as pd
 
@@ -13,15 +13,66 @@ Order = Literal["before", "overlapping", "after", "unknown"]
 """See :data:`advocate.link.relations.ORDERS`."""
 
 
-@dataclass(frozen=True)
-class Link:
-    """One licence related to one abuse.
+class _Worder(Protocol):
+    def reasons_at(self, position: int) -> tuple[str, ...]: ...
+
+
+class Reasons(Sequence):
+    """A link's reasons, put into words the first time they are read (a tuple of sentences in every other way).
+
+    Documents about many licences count and rank hundreds of thousands of links and print the reasons
+    of a few: wording each link as it is made would cost more than everything else the link engine does.
+    ``source`` words the link at ``position`` of its table (a :class:`~advocate.link.wording.Wording`).
+    """
+
+    __slots__ = ("_source", "_position", "_value")
+
+    def __init__(self, source: _Worder | None, position: int = 0, value: tuple[str, ...] | None = None):
+        self._source, self._position, self._value = source, position, value
+
+    @classmethod
+    def of(cls, sentences) -> Reasons:
+        """Reasons already in words."""
+        return cls(None, 0, tuple(sentences))
+
+    def _words(self) -> tuple[str, ...]:
+        if self._value is None:
+            self._value = self._source.reasons_at(self._position)
+            self._source = None
+        return self._value
+
+    def __getitem__(self, index):
+        return self._words()[index]
+
+    def __len__(self) -> int:
+        return len(self._words())
+
+    def __iter__(self):
+        return iter(self._words())
+
+    def __eq__(self, other) -> bool:
+        if isinstance(other, (Reasons, tuple)):
+            return self._words() == tuple(other)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._words())
+
+    def __repr__(self) -> str:
+        return repr(self._words())
+
+    def __reduce__(self):
+        return (Reasons.of, (self._words(),))
+
+
+class Link(NamedTuple):
+    """One licence related to one abuse (immutable; a named tuple, so that a national dataset's links are cheap).
 
     ``days`` is the decision date minus the abuse date (positive: the abuse came first; 0 when
     the two periods overlap). ``criteria`` are criterion numbers in ``criteria_version`` (the
     version in force on the decision date; empty if none is shipped for it). ``reasons`` are
-    sentences, hand-asserted reason first, then ``timing``. ``sources`` are source ids from the
-    asserted link and the abuse.
+    sentences, hand-asserted reason first, then :attr:`timing` (a sequence of strings, worded when
+    first read). ``sources`` are source ids from the asserted link and the abuse.
 
     Timing (:mod:`advocate.link.relations`): ``occurred`` says how the abuse's period
     (``abuse_date``) stands to the decision, ``reported`` how its first public report does (the
@@ -36,7 +87,7 @@ class Link:
     score: float
     criteria_version: str
     criteria: tuple[str, ...]
-    reasons: tuple[str, ...]
+    reasons: Sequence[str]
     asserted: bool
     relation: Relation
     days: int
@@ -57,10 +108,13 @@ class Link:
     """Who published that report, as the reasons name it ("Motherboard"), or its title."""
     report_days: int = 0
     """The decision date minus the report's (positive: the report came first; 0 when the periods overlap or no report)."""
-    timing: str = ""
-    """The reason about when: occurrence and report against the decision, and what they support."""
     responsibility: str = "state"
     context: bool = False
+
+    @property
+    def timing(self) -> str:
+        """The reason about when: occurrence and report against the decision, and what they support."""
+        return self.reasons[1 if self.asserted else 0]
 
 
 FRAME_COLUMNS = ("licence_id", "abuse_id", "score", "relation", "days", "destination", "decision_date", "abuse_date",

@@ -3,13 +3,16 @@
 A :class:`Wording` belongs to one link table and remembers what it has put into words: what is
 the same for many links (a licence's decision, criteria version and earlier refusal; an abuse's
 report, attribution and criteria; the wording of a match between kinds of goods or bodies) is
-worked out once per table, however many times links are asked for. Only the sentence about
-timing is made per link, from parts already worded.
+worked out once per table, however many times links are asked for. A link's fields are gathered
+with numpy; its reasons are worded only when read (:class:`~advocate.link.models.Reasons`), and
+then only the sentence about timing is new, made from parts already worded.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import gc
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import numpy as np
@@ -19,9 +22,9 @@ from advocate.criteria import criteria_version
 from advocate.link.columns import MISSING_END, MISSING_START, VERSION_IDS, day_number
 from advocate.link.engine import STATE_ONLY, LinkTable
 from advocate.link.matching import AbuseProfile, match_end_user, match_technology
-from advocate.link.models import Link
+from advocate.link.models import Link, Reasons
 from advocate.link.reasons import attribution_reason, refusal_reason, timing_reason, version_for
-from advocate.link.relations import ORDER_NAMES, RELATION_NAMES
+from advocate.link.relations import AFTER, BEFORE, ORDER_NAMES, RELATION_NAMES
 from advocate.periods import Period
 from advocate.vocab.abuse_categories import criteria_engaged
 from advocate.vocab.state_bodies import responsibility
@@ -59,6 +62,27 @@ def _straddle(decision: Period) -> str:
     return (f"the decision is dated only {decision.describe()}, which spans the change from {first.short_title} to "
             f"{last.short_title} on {last.in_force_from.day} {last.in_force_from.strftime('%B %Y')}; "
             f"the criteria cited are those in force on its earliest possible day")
+
+
+@contextmanager
+def _no_collection():
+    """No cyclic garbage collection while a national dataset's links are made: the collector would scan
+    every new link again and again (they hold no cycles), which made building them several times slower."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _objects(values) -> np.ndarray:
+    """A one-dimensional object array of ``values`` (tuples stay elements, never become a second dimension)."""
+    out = np.empty(len(values), dtype=object)
+    for i, value in enumerate(values):
+        out[i] = value
+    return out
 
 
 @dataclass(frozen=True)
@@ -107,16 +131,21 @@ class Wording:
         self._end_user_matches: dict[tuple, str] = {}
         self._technology_matches: dict[tuple, str] = {}
         self._straddles: dict[tuple, str] = {}
-        self._ratings: dict[int, str] | None = None
+        self._ratings: tuple[np.ndarray, np.ndarray] | None = None
 
     # -- what links share -----------------------------------------------------------------
 
     def _ratings_of(self, row: int) -> str:
+        """A licence's ratings as the data lists them ('5A001, 5D002'), found by binary search over the ratings
+        sorted once by licence (refused licences are few; the ratings table may hold millions of rows)."""
         if self._ratings is None:
             ratings = self.table.licences.ratings
-            self._ratings = ratings.groupby("licence", sort=False)["rating"].agg(lambda r: ", ".join(map(str, r))).to_dict() \
-                if len(ratings) else {}
-        return self._ratings.get(row, "")
+            rows = ratings["licence"].to_numpy()
+            order = np.argsort(rows, kind="stable")
+            self._ratings = (rows[order], ratings["rating"].astype(str).to_numpy()[order])
+        rows, texts = self._ratings
+        first, last = np.searchsorted(rows, row, side="left"), np.searchsorted(rows, row, side="right")
+        return ", ".join(texts[first:last])
 
     def _refusal(self, lic: int) -> tuple[str, str]:
         refusals = self.table.refusals
@@ -191,68 +220,110 @@ class Wording:
 
     # -- the links ---------------------------------------------------------------------------
 
+    def reasons_at(self, position: int) -> tuple[str, ...]:
+        """The reasons of the link at ``position`` of the table's arrays."""
+        columns = self.table.columns_
+        lic, ab = int(columns["licence"][position]), int(columns["abuse"][position])
+        licence, abuse = self._licence(lic), self._abuse(ab)
+        reported = ORDER_NAMES[int(columns["reported"][position])]
+        report_index = int(columns["report"][position])
+        report = self.table.reports.sources[report_index] if report_index >= 0 else None
+        cites_decision = False
+        if report is not None and reported == "after":
+            first = day_number(report.date.start, MISSING_START)
+            cites_decision = not (licence.end != MISSING_END and first > licence.end)
+        timing = timing_reason(RELATION_NAMES[int(columns["relation"][position])], ORDER_NAMES[int(columns["occurred"][position])],
+                               reported, int(columns["days"][position]), self.table.abuses[ab].date, licence.decision,
+                               report, cites_decision)
+        asserted_index = int(columns["asserted"][position])
+        reasons = [" ".join(self.table.asserted[asserted_index].reason.split())] if asserted_index >= 0 else []
+        reasons.append(timing)
+        if abuse.attribution:
+            reasons.append(abuse.attribution)
+        reasons += self._matches(lic, ab)
+        if licence.refusal:
+            reasons.append(licence.refusal)
+        if licence.straddle:
+            reasons.append(licence.straddle)
+        return tuple(reasons)
+
+    def _report_days(self, lic: np.ndarray, reported: np.ndarray, report: np.ndarray) -> np.ndarray:
+        """Decision minus report, in days, where the report is wholly before or after the decision's dates; else 0."""
+        sources = self.table.reports.sources
+        if not sources or not len(lic):
+            return np.zeros(len(lic), dtype=np.int64)
+        first = np.array([day_number(s.date.start, MISSING_START) for s in sources] + [MISSING_START], dtype=np.int64)[report]
+        last = np.array([day_number(s.date.end, MISSING_END) for s in sources] + [MISSING_END], dtype=np.int64)[report]
+        start, end = self.table.columns.start[lic], self.table.columns.end[lic]
+        before = (reported == BEFORE) & (start != MISSING_START)
+        after = (reported == AFTER) & (end != MISSING_END) & (first != MISSING_START) & (first > end)
+        return np.where(before, start - last, np.where(after, end - first, 0))
+
     def links(self, positions, *, context: bool = False) -> tuple[Link, ...]:
-        """The links at ``positions`` of the table's arrays, in that order (``context``: the table holds context pairs)."""
+        """The links at ``positions`` of the table's arrays, in that order (``context``: the table holds context pairs).
+
+        Per licence and per abuse the shared fields are found once; per link only numbers are
+        gathered, with numpy, and the reasons are worded when first read.
+        """
         positions = np.asarray(positions, dtype=np.int64)
-        columns = {name: values[positions].tolist() for name, values in self.table.columns_.items()}
-        reports = self.table.reports
-        asserted_records = self.table.asserted
-        out = []
-        for lic, ab, score, relation_index, days, asserted_index, occurred_index, reported_index, report_index in zip(
-                columns["licence"], columns["abuse"], columns["score"], columns["relation"], columns["days"],
-                columns["asserted"], columns["occurred"], columns["reported"], columns["report"]):
-            licence, abuse = self._licence(lic), self._abuse(ab)
-            relation, occurred = RELATION_NAMES[relation_index], ORDER_NAMES[occurred_index]
-            reported = ORDER_NAMES[reported_index]
-            report = reports.sources[report_index] if report_index >= 0 else None
-            cites_decision = False
-            report_days = 0
-            if report is not None:
-                first, last = day_number(report.date.start, MISSING_START), day_number(report.date.end, MISSING_END)
-                cites_decision = reported == "after" and not (licence.end != MISSING_END and first > licence.end)
-                if reported == "before" and licence.start != MISSING_START:
-                    report_days = licence.start - last
-                elif reported == "after" and licence.end != MISSING_END and first != MISSING_START and first > licence.end:
-                    report_days = licence.end - first
-            timing = timing_reason(relation, occurred, reported, days, self.table.abuses[ab].date, licence.decision,
-                                   report, cites_decision)
-            asserted = asserted_records[asserted_index] if asserted_index >= 0 else None
-            reasons = [" ".join(asserted.reason.split())] if asserted is not None else []
-            reasons.append(timing)
-            if abuse.attribution:
-                reasons.append(abuse.attribution)
-            reasons += self._matches(lic, ab)
-            if licence.refusal:
-                reasons.append(licence.refusal)
-            if licence.straddle:
-                reasons.append(licence.straddle)
-            sources = abuse.sources if asserted is None else tuple(dict.fromkeys([s.id for s in asserted.sources] + list(abuse.sources)))
-            out.append(Link(
-                licence_id=licence.id,
-                abuse_id=abuse.id,
-                score=score,
-                criteria_version=licence.version_id,
-                criteria=() if context else self._criteria_of(licence.version_id, abuse.criteria_numbers),
-                reasons=tuple(reasons),
-                asserted=asserted is not None,
-                relation=relation,
-                days=days,
-                sources=sources,
-                destination=licence.destination,
-                decision_date=licence.decision_text,
-                abuse_date=abuse.date_text,
-                refusal_id=licence.refusal_id,
-                occurred=occurred,
-                reported=reported,
-                reported_by=report.id if report is not None else "",
-                reported_date=report.date.text if report is not None else "",
-                reporter=report.reporter if report is not None else "",
-                report_days=report_days,
-                timing=timing,
-                responsibility=abuse.responsibility,
-                context=context,
-            ))
-        return tuple(out)
+        columns = {name: values[positions] for name, values in self.table.columns_.items()}
+        lic, ab = columns["licence"].astype(np.int64), columns["abuse"].astype(np.int64)
+        licences, lic_code = np.unique(lic, return_inverse=True)
+        abuses, ab_code = np.unique(ab, return_inverse=True)
+        per_licence = [self._licence(int(row)) for row in licences]
+        per_abuse = [self._abuse(int(index)) for index in abuses]
+
+        def each(values: list, codes: np.ndarray) -> list:
+            return _objects(values)[codes].tolist()
+
+        criteria_keys = {}
+        criteria_code = np.zeros(len(positions), dtype=np.int64)
+        if not context and len(positions):
+            versions = np.array([VERSION_IDS.index(l.version_id) if l.version_id else -1 for l in per_licence], dtype=np.int64)
+            numbers = {a.criteria_numbers for a in per_abuse}
+            number_code = {n: i for i, n in enumerate(numbers)}
+            abuse_numbers = np.array([number_code[a.criteria_numbers] for a in per_abuse], dtype=np.int64)
+            pair = (versions[lic_code] + 1) * len(numbers) + abuse_numbers[ab_code]
+            distinct, criteria_code = np.unique(pair, return_inverse=True)
+            by_number = list(numbers)
+            criteria_keys = [self._criteria_of(VERSION_IDS[v - 1] if v > 0 else "", by_number[n])
+                             for v, n in (divmod(int(p), len(numbers)) for p in distinct)]
+        criteria = each(list(criteria_keys), criteria_code) if criteria_keys else [()] * len(positions)
+        report = columns["report"].astype(np.int64)
+        sources = self.table.reports.sources
+        report_at = np.where(report >= 0, report, len(sources))
+        asserted = columns["asserted"]
+        abuse_sources = each([a.sources for a in per_abuse], ab_code)
+        for k in np.flatnonzero(asserted >= 0).tolist():
+            record = self.table.asserted[int(asserted[k])]
+            abuse_sources[k] = tuple(dict.fromkeys([s.id for s in record.sources] + list(abuse_sources[k])))
+        values = [
+            each([l.id for l in per_licence], lic_code),
+            each([a.id for a in per_abuse], ab_code),
+            columns["score"].tolist(),
+            each([l.version_id for l in per_licence], lic_code),
+            criteria,
+            None,  # the reasons, below
+            (asserted >= 0).tolist(),
+            _objects(RELATION_NAMES)[columns["relation"]].tolist(),
+            columns["days"].tolist(),
+            abuse_sources,
+            each([l.destination for l in per_licence], lic_code),
+            each([l.decision_text for l in per_licence], lic_code),
+            each([a.date_text for a in per_abuse], ab_code),
+            each([l.refusal_id for l in per_licence], lic_code),
+            _objects(ORDER_NAMES)[columns["occurred"]].tolist(),
+            _objects(ORDER_NAMES)[columns["reported"]].tolist(),
+            _objects([s.id for s in sources] + [""])[report_at].tolist(),
+            _objects([s.date.text for s in sources] + [""])[report_at].tolist(),
+            _objects([s.reporter for s in sources] + [""])[report_at].tolist(),
+            self._report_days(lic, columns["reported"], report_at).tolist(),
+            each([a.responsibility for a in per_abuse], ab_code),
+            [context] * len(positions),
+        ]
+        with _no_collection():
+            values[5] = [Reasons(self, p) for p in positions.tolist()]
+            return tuple(map(Link._make, zip(*values)))
 
 
 def word_links(table: LinkTable, positions) -> tuple[Link, ...]:
