@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
 
@@ -13,6 +14,59 @@ from advocate.link.models import Link, links_frame
 from advocate.link.wording import Wording
 
 
+class LinkList(Sequence):
+    """Some links of a :class:`LinkSet`, strongest first: a sequence of :class:`~advocate.link.models.Link`
+    records made when first read, and columns of their fields (:meth:`column`) for counting and selecting
+    hundreds of thousands of them without making them."""
+
+    __slots__ = ("_wording", "_positions", "_context", "_made")
+
+    def __init__(self, wording: Wording, positions: np.ndarray, context: bool = False):
+        self._wording, self._positions, self._context = wording, np.asarray(positions, dtype=np.int64), context
+        self._made: tuple[Link, ...] | None = None
+
+    def _all(self) -> tuple[Link, ...]:
+        if self._made is None:
+            self._made = self._wording.links(self._positions, context=self._context)
+        return self._made
+
+    def __len__(self) -> int:
+        return len(self._positions)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return LinkList(self._wording, self._positions[index], self._context)
+        if self._made is not None:
+            return self._made[index]
+        position = self._positions[index]
+        return self._wording.links(position[None], context=self._context)[0]
+
+    def __iter__(self):
+        return iter(self._all())
+
+    def __eq__(self, other) -> bool:
+        if isinstance(other, (LinkList, tuple, list)):
+            return tuple(self) == tuple(other)
+        return NotImplemented
+
+    __hash__ = None
+
+    def __repr__(self) -> str:
+        return f"LinkList({len(self):,} links)"
+
+    def column(self, name: str) -> np.ndarray:
+        """One field of every link, as an array in order (any field of a Link but ``reasons``)."""
+        return self.columns((name,))[name]
+
+    def columns(self, names) -> dict[str, np.ndarray]:
+        """Several fields of every link, as arrays in order (gathered together: cheaper than one by one)."""
+        return self._wording.columns(self._positions, names, context=self._context)
+
+    def where(self, mask) -> LinkList:
+        """The links where ``mask`` (one boolean per link) is true, in the same order."""
+        return LinkList(self._wording, self._positions[np.asarray(mask, dtype=bool)], self._context)
+
+
 def _empty(table: LinkTable) -> LinkTable:
     return replace(table, columns_={name: values[:0] for name, values in table.columns_.items()}, context=None)
 
@@ -21,8 +75,8 @@ def _empty(table: LinkTable) -> LinkTable:
 class LinkSet:
     """Links sorted strongest first, put into words on demand.
 
-    ``links`` materialises every link; for national datasets prefer :meth:`strongest`,
-    :meth:`for_licences` and :meth:`for_abuse`, which word only the links they return.
+    ``links`` makes every link; for national datasets prefer :meth:`strongest`, :meth:`for_licences`
+    and :meth:`for_abuse`, which make only the links they return, as they are read.
     Selecting is linear in the licences and links: ids are compared by hashing, never
     string by string, and the links are picked by one boolean index over their licence rows.
     """
@@ -69,19 +123,20 @@ class LinkSet:
         """Pairs in the same destination and date window, before the kinds of goods and body are compared."""
         return self.table.pairs_in_window
 
-    def _where(self, mask: np.ndarray) -> tuple[Link, ...]:
-        return self._word(self.table.ranked(np.flatnonzero(mask)))
+    def _where(self, mask: np.ndarray) -> LinkList:
+        return LinkList(self.wording, self.table.ranked(np.flatnonzero(mask)), self.is_context)
 
-    def for_licence(self, licence_id: str) -> tuple[Link, ...]:
+    def for_licence(self, licence_id: str) -> LinkList:
         """The links of one licence, strongest first."""
         return self.for_licences((licence_id,))
 
-    def for_licences(self, licence_ids) -> tuple[Link, ...]:
-        """The links of any of ``licence_ids``, strongest first (one pass, for documents about many licences)."""
+    def for_licences(self, licence_ids) -> LinkList:
+        """The links of any of ``licence_ids``, strongest first (one pass, for documents about many licences;
+        the links are made as they are read, and :meth:`LinkList.column` counts them without making them)."""
         wanted = self.table.licences.frame["id"].isin(frozenset(licence_ids)).to_numpy(dtype=bool)
         return self._where(wanted[self.table.columns_["licence"]])
 
-    def for_abuse(self, abuse_id: str) -> tuple[Link, ...]:
+    def for_abuse(self, abuse_id: str) -> LinkList:
         """The links of one abuse, strongest first."""
         wanted = np.fromiter((a.id == abuse_id for a in self.table.abuses), dtype=bool, count=len(self.table.abuses))
         return self._where(wanted[self.table.columns_["abuse"]])

@@ -259,6 +259,12 @@ class Wording:
         after = (reported == AFTER) & (end != MISSING_END) & (first != MISSING_START) & (first > end)
         return np.where(before, start - last, np.where(after, end - first, 0))
 
+    def columns(self, positions, names, *, context: bool = False) -> dict[str, np.ndarray]:
+        """Fields of the links at ``positions`` as arrays, one per name in ``names`` (any of
+        :data:`~advocate.link.models.Link`'s fields but ``reasons``), without making the links: for counting
+        and selecting hundreds of thousands of links on whole columns."""
+        return _Gathered(self, np.asarray(positions, dtype=np.int64), context).arrays(names)
+
     def links(self, positions, *, context: bool = False) -> tuple[Link, ...]:
         """The links at ``positions`` of the table's arrays, in that order (``context``: the table holds context pairs).
 
@@ -266,64 +272,119 @@ class Wording:
         gathered, with numpy, and the reasons are worded when first read.
         """
         positions = np.asarray(positions, dtype=np.int64)
-        columns = {name: values[positions] for name, values in self.table.columns_.items()}
-        lic, ab = columns["licence"].astype(np.int64), columns["abuse"].astype(np.int64)
-        licences, lic_code = np.unique(lic, return_inverse=True)
-        abuses, ab_code = np.unique(ab, return_inverse=True)
-        per_licence = [self._licence(int(row)) for row in licences]
-        per_abuse = [self._abuse(int(index)) for index in abuses]
-
-        def each(values: list, codes: np.ndarray) -> list:
-            return _objects(values)[codes].tolist()
-
-        criteria_keys = {}
-        criteria_code = np.zeros(len(positions), dtype=np.int64)
-        if not context and len(positions):
-            versions = np.array([VERSION_IDS.index(l.version_id) if l.version_id else -1 for l in per_licence], dtype=np.int64)
-            numbers = {a.criteria_numbers for a in per_abuse}
-            number_code = {n: i for i, n in enumerate(numbers)}
-            abuse_numbers = np.array([number_code[a.criteria_numbers] for a in per_abuse], dtype=np.int64)
-            pair = (versions[lic_code] + 1) * len(numbers) + abuse_numbers[ab_code]
-            distinct, criteria_code = np.unique(pair, return_inverse=True)
-            by_number = list(numbers)
-            criteria_keys = [self._criteria_of(VERSION_IDS[v - 1] if v > 0 else "", by_number[n])
-                             for v, n in (divmod(int(p), len(numbers)) for p in distinct)]
-        criteria = each(list(criteria_keys), criteria_code) if criteria_keys else [()] * len(positions)
-        report = columns["report"].astype(np.int64)
-        sources = self.table.reports.sources
-        report_at = np.where(report >= 0, report, len(sources))
-        asserted = columns["asserted"]
-        abuse_sources = each([a.sources for a in per_abuse], ab_code)
-        for k in np.flatnonzero(asserted >= 0).tolist():
-            record = self.table.asserted[int(asserted[k])]
-            abuse_sources[k] = tuple(dict.fromkeys([s.id for s in record.sources] + list(abuse_sources[k])))
-        values = [
-            each([l.id for l in per_licence], lic_code),
-            each([a.id for a in per_abuse], ab_code),
-            columns["score"].tolist(),
-            each([l.version_id for l in per_licence], lic_code),
-            criteria,
-            None,  # the reasons, below
-            (asserted >= 0).tolist(),
-            _objects(RELATION_NAMES)[columns["relation"]].tolist(),
-            columns["days"].tolist(),
-            abuse_sources,
-            each([l.destination for l in per_licence], lic_code),
-            each([l.decision_text for l in per_licence], lic_code),
-            each([a.date_text for a in per_abuse], ab_code),
-            each([l.refusal_id for l in per_licence], lic_code),
-            _objects(ORDER_NAMES)[columns["occurred"]].tolist(),
-            _objects(ORDER_NAMES)[columns["reported"]].tolist(),
-            _objects([s.id for s in sources] + [""])[report_at].tolist(),
-            _objects([s.date.text for s in sources] + [""])[report_at].tolist(),
-            _objects([s.reporter for s in sources] + [""])[report_at].tolist(),
-            self._report_days(lic, columns["reported"], report_at).tolist(),
-            each([a.responsibility for a in per_abuse], ab_code),
-            [context] * len(positions),
-        ]
+        arrays = _Gathered(self, positions, context).arrays([name for name in Link._fields if name != "reasons"])
+        values = [arrays[name].tolist() if name != "reasons" else None for name in Link._fields]
         with _no_collection():
-            values[5] = [Reasons(self, p) for p in positions.tolist()]
+            values[Link._fields.index("reasons")] = [Reasons(self, p) for p in positions.tolist()]
             return tuple(map(Link._make, zip(*values)))
+
+
+class _Gathered:
+    """The fields of some links, gathered per licence and per abuse, then indexed out per link."""
+
+    def __init__(self, wording: Wording, positions: np.ndarray, context: bool):
+        self.wording, self.positions, self.context = wording, positions, context
+        table = wording.table
+        self.columns = {name: values[positions] for name, values in table.columns_.items()}
+        self.lic = self.columns["licence"].astype(np.int64)
+        self.ab = self.columns["abuse"].astype(np.int64)
+        self.lic_code, licences = pd.factorize(self.lic)
+        self.ab_code, abuses = pd.factorize(self.ab)
+        self.per_licence = [wording._licence(int(row)) for row in licences]
+        self.per_abuse = [wording._abuse(int(index)) for index in abuses]
+        sources = table.reports.sources
+        report = self.columns["report"].astype(np.int64)
+        self.report_at = np.where(report >= 0, report, len(sources))
+
+    def arrays(self, names) -> dict[str, np.ndarray]:
+        return {name: getattr(self, "_" + name)() for name in names}
+
+    def _licence_field(self, name: str) -> np.ndarray:
+        return _objects([getattr(l, name) for l in self.per_licence])[self.lic_code]
+
+    def _abuse_field(self, name: str) -> np.ndarray:
+        return _objects([getattr(a, name) for a in self.per_abuse])[self.ab_code]
+
+    def _report_field(self, value) -> np.ndarray:
+        return _objects([value(s) for s in self.wording.table.reports.sources] + [""])[self.report_at]
+
+    def _licence_id(self):
+        return self._licence_field("id")
+
+    def _abuse_id(self):
+        return self._abuse_field("id")
+
+    def _score(self):
+        return self.columns["score"]
+
+    def _criteria_version(self):
+        return self._licence_field("version_id")
+
+    def _asserted(self):
+        return self.columns["asserted"] >= 0
+
+    def _relation(self):
+        return _objects(RELATION_NAMES)[self.columns["relation"]]
+
+    def _days(self):
+        return self.columns["days"]
+
+    def _destination(self):
+        return self._licence_field("destination")
+
+    def _decision_date(self):
+        return self._licence_field("decision_text")
+
+    def _abuse_date(self):
+        return self._abuse_field("date_text")
+
+    def _refusal_id(self):
+        return self._licence_field("refusal_id")
+
+    def _occurred(self):
+        return _objects(ORDER_NAMES)[self.columns["occurred"]]
+
+    def _reported(self):
+        return _objects(ORDER_NAMES)[self.columns["reported"]]
+
+    def _reported_by(self):
+        return self._report_field(lambda s: s.id)
+
+    def _reported_date(self):
+        return self._report_field(lambda s: s.date.text)
+
+    def _reporter(self):
+        return self._report_field(lambda s: s.reporter)
+
+    def _responsibility(self):
+        return self._abuse_field("responsibility")
+
+    def _context(self):
+        return np.full(len(self.positions), self.context, dtype=bool)
+
+    def _report_days(self):
+        return self.wording._report_days(self.lic, self.columns["reported"], self.report_at)
+
+    def _sources(self):
+        sources = self._abuse_field("sources")
+        asserted = self.columns["asserted"]
+        for k in np.flatnonzero(asserted >= 0).tolist():
+            record = self.wording.table.asserted[int(asserted[k])]
+            sources[k] = tuple(dict.fromkeys([s.id for s in record.sources] + list(sources[k])))
+        return sources
+
+    def _criteria(self):
+        if self.context or not len(self.positions):
+            return _objects([()])[np.zeros(len(self.positions), dtype=np.int64)]
+        versions = np.array([VERSION_IDS.index(l.version_id) if l.version_id else -1 for l in self.per_licence], dtype=np.int64)
+        numbers = list(dict.fromkeys(a.criteria_numbers for a in self.per_abuse))
+        number_code = {n: i for i, n in enumerate(numbers)}
+        abuse_numbers = np.array([number_code[a.criteria_numbers] for a in self.per_abuse], dtype=np.int64)
+        pair = (versions[self.lic_code] + 1) * len(numbers) + abuse_numbers[self.ab_code]
+        code, distinct = pd.factorize(pair)
+        found = [self.wording._criteria_of(VERSION_IDS[v - 1] if v > 0 else "", numbers[n])
+                 for v, n in (divmod(int(p), len(numbers)) for p in distinct)]
+        return _objects(found)[code]
 
 
 def word_links(table: LinkTable, positions) -> tuple[Link, ...]:
