@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from operator import attrgetter
 
@@ -51,6 +52,7 @@ from advocate.document.fenced import chart_data, figures_data, to_json
 from advocate.document.tree import Chart, ChartMarker, ChartSeries, Figure, KeyFigures, plain_text
 from advocate.draft.errors import DraftError
 from advocate.draft.records import Evidence, LicenceView, money
+from advocate.link import LinkList
 from advocate.vocab.abuse_categories import abuse_categories
 from advocate.vocab.ratings import describe_rating
 
@@ -308,10 +310,8 @@ CHARTS = {"licences-by-quarter": licences_by_quarter, "licences-by-rating": lice
 def key_licences(evidence: Evidence, links, n: int = 8) -> list[LicenceView]:
     """The ``n`` licences a reader should see first: those linked to documented abuses, strongest link first,
     then the most valuable, then the most recent."""
-    best: dict[str, float] = {}
-    for link in links:
-        if link.score > best.get(link.licence_id, -1.0):
-            best[link.licence_id] = link.score
+    linked = _link_columns(links, ("licence_id", "score"))
+    best = pd.Series(linked["score"], dtype=float).groupby(pd.Series(linked["licence_id"], dtype=object)).max().to_dict()
     frame = evidence.licence_table.frame
     order = pd.DataFrame({
         "id": frame["id"].astype(str),
@@ -361,9 +361,10 @@ def link_summary(links, strongest: int = 5) -> LinkSummary:
     On whole columns (a briefing's links number hundreds of thousands): one pass over the links
     gathers their fields, and pandas counts and ranks them.
     """
-    links = links if isinstance(links, (list, tuple)) else list(links)
-    frame = pd.DataFrame({name: list(map(attrgetter(name), links)) for name in
-                          ("licence_id", "abuse_id", "score", "relation", "criteria_version")})
+    links = links if isinstance(links, Sequence) else list(links)
+    columns = _link_columns(links, ("licence_id", "abuse_id", "score", "relation", "criteria_version", "criteria"))
+    criteria = columns.pop("criteria")
+    frame = pd.DataFrame(columns)
     if not len(frame):
         return LinkSummary(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (), (), ())
     relations = frame["relation"].value_counts()
@@ -380,9 +381,17 @@ def link_summary(links, strongest: int = 5) -> LinkSummary:
         licences_foreseeable=int(licences_of["foreseeable"].nunique()), licences_concurrent=int(licences_of["concurrent"].nunique()),
         licences_known=int(pd.concat([licences_of["foreseeable"], licences_of["concurrent"]]).nunique()),
         licences_review=int(licences_of["review"].nunique()),
-        by_criterion=_by_criterion(frame, list(map(attrgetter("criteria"), links))),
+        by_criterion=_by_criterion(frame, list(criteria)),
         strongest=tuple(links[i] for i in best["position"]), abuse_ids=tuple(abuses["abuse_id"]),
     )
+
+
+def _link_columns(links, names) -> dict:
+    """Fields of ``links`` as columns: read from the link table where ``links`` is a
+    :class:`~advocate.link.LinkList` (no link is made), else from each link."""
+    if isinstance(links, LinkList):
+        return links.columns(names)
+    return {name: list(map(attrgetter(name), links)) for name in names}
 
 
 def _by_criterion(frame: pd.DataFrame, criteria: list) -> tuple[tuple[str, str, int, int], ...]:

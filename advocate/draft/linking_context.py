@@ -1,6 +1,7 @@
 """What the link engine adds to a template's context: the links of the chosen licences, and the criteria in force.
 
-``links`` holds the links (strongest first) between the document's licences and
+``links`` holds the links (strongest first; a :class:`~advocate.link.LinkList`, a sequence
+whose records are made as they are read) between the document's licences and
 the abuses it may print: in a public document a link to a confidential abuse is
 left out (and counted in ``withheld``), as the abuse itself is. ``criteria_versions``
 holds each version of the licensing criteria in force on one of the licences'
@@ -15,10 +16,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+import numpy as np
+import pandas as pd
+
 from advocate.criteria import CriteriaVersion, criteria_in_force, criteria_version
 from advocate.draft.errors import DraftError
 from advocate.draft.records import Evidence, LicenceView
-from advocate.link import Link, LinkSet, link_case
+from advocate.link import Link, LinkList, LinkSet, link_case
 from advocate.models.case_file import CaseFile
 
 
@@ -80,19 +84,24 @@ class PrintableLinks:
             return True
         return link.abuse_id in self.abuses and (link.licence_id, link.abuse_id) not in self.hidden
 
+    def keep(self, links: LinkList) -> tuple[LinkList, int]:
+        """The printable ones of ``links``, and how many were left out, decided on whole columns (a briefing
+        may hold a million links)."""
+        if not self.public or not len(links):
+            return links, 0
+        columns = links.columns(("abuse_id", "licence_id"))
+        keep = pd.Series(columns["abuse_id"], dtype=object).isin(self.abuses).to_numpy(dtype=bool)
+        if self.hidden:
+            pairs = pd.Series(list(zip(columns["licence_id"], columns["abuse_id"])), dtype=object)
+            keep = keep & ~pairs.isin(self.hidden).to_numpy(dtype=bool)
+        return links.where(keep), int((~keep).sum())
+
 
 def linking_context(evidence: Evidence) -> LinkingContext:
     """Links and criteria for the licences selected in ``evidence``."""
     licences = evidence.licences
     linkset = case_links(evidence.case_file)
-    links: list[Link] = []
-    withheld = 0
-    printable = PrintableLinks(evidence)
-    for link in linkset.for_licences(licence.id for licence in licences):
-        if printable(link):
-            links.append(link)
-        else:
-            withheld += 1
+    links, withheld = PrintableLinks(evidence).keep(linkset.for_licences(licence.id for licence in licences))
     versions: dict[str, CriteriaVersion] = {}
     unknown: list[str] = []
     for licence in licences:
@@ -110,16 +119,19 @@ def linking_context(evidence: Evidence) -> LinkingContext:
         return version
 
     ordered = sorted(versions.values(), key=lambda v: v.in_force_from)
+    columns = links.columns(("refusal_id", "criteria_version", "criteria"))
     refusals: dict[str, str] = {}
-    for link in links:
-        if link.refusal_id and link.refusal_id not in refusals:
-            said = [reason for reason in link.reasons if link.refusal_id in reason]
-            if said:
-                refusals[link.refusal_id] = said[0]
+    codes, refusal_ids = pd.factorize(columns["refusal_id"])
+    firsts = np.unique(codes, return_index=True)[1] if len(codes) else []
+    for at in sorted(int(i) for i in firsts if refusal_ids[codes[i]]):
+        link = links[at]
+        said = [reason for reason in link.reasons if link.refusal_id in reason]
+        if said:
+            refusals[link.refusal_id] = said[0]
     engaged: dict[tuple[str, str], None] = {}
-    for link in links:
-        for number in link.criteria:
-            engaged.setdefault((link.criteria_version, number), None)
+    for version, numbers in dict.fromkeys(zip(columns["criteria_version"], columns["criteria"])):
+        for number in numbers:
+            engaged.setdefault((version, number), None)
     return LinkingContext({
         "links": links,
         "criteria_versions": ordered,
