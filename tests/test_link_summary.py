@@ -54,6 +54,8 @@ def test_the_summary_counts_what_one_by_one_counting_gives():
         assert summary.by_criterion == expected["by_criterion"]
         assert summary.strongest == expected["strongest"]
         assert summary.abuse_ids == expected["abuse_ids"]
+        assert summary.by_relation == tuple((r, sum(l.relation == r for l in links), len({l.licence_id for l in links if l.relation == r}))
+                                            for r in RELATIONS)
 
 
 def test_no_links_count_nothing():

@@ -52,7 +52,7 @@ from advocate.document.fenced import chart_data, figures_data, to_json
 from advocate.document.tree import Chart, ChartMarker, ChartSeries, Figure, KeyFigures, plain_text
 from advocate.draft.errors import DraftError
 from advocate.draft.records import Evidence, LicenceView, money
-from advocate.link import LinkList
+from advocate.link import RELATIONS, LinkList
 from advocate.vocab.abuse_categories import abuse_categories
 from advocate.vocab.ratings import describe_rating
 
@@ -353,6 +353,9 @@ class LinkSummary:
     """The strongest link of each of the most strongly linked licences (at most five), strongest first."""
     abuse_ids: tuple[str, ...]
     """The linked abuses, each once, strongest link first."""
+    by_relation: tuple[tuple[str, int, int], ...] = ()
+    """(relation, links, licences) for every value of :data:`advocate.link.RELATIONS`, in its order (zeros included):
+    the counts a template words, ``reported-after`` and ``unreported`` among them."""
 
 
 def link_summary(links, strongest: int = 5) -> LinkSummary:
@@ -366,7 +369,7 @@ def link_summary(links, strongest: int = 5) -> LinkSummary:
     criteria = columns.pop("criteria")
     frame = pd.DataFrame(columns)
     if not len(frame):
-        return LinkSummary(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (), (), ())
+        return LinkSummary(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (), (), (), tuple((relation, 0, 0) for relation in RELATIONS))
     relations = frame["relation"].value_counts()
     licences_of = {relation: frame.loc[frame["relation"] == relation, "licence_id"] for relation in ("foreseeable", "concurrent", "review")}
     best = frame.assign(position=np.arange(len(frame))).sort_values(["licence_id", "score", "abuse_id"], ascending=[True, False, True],
@@ -383,6 +386,8 @@ def link_summary(links, strongest: int = 5) -> LinkSummary:
         licences_review=int(licences_of["review"].nunique()),
         by_criterion=_by_criterion(frame, list(criteria)),
         strongest=tuple(links[i] for i in best["position"]), abuse_ids=tuple(abuses["abuse_id"]),
+        by_relation=tuple((relation, int(relations.get(relation, 0)),
+                           int(frame.loc[frame["relation"] == relation, "licence_id"].nunique())) for relation in RELATIONS),
     )
 
 
