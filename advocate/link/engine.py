@@ -247,12 +247,14 @@ class _Engine:
         columns = self._assert(columns, asserted)
         apart = context_only(self.abuses)[columns["abuse"]]
 
-        def table(keep: np.ndarray, context: LinkTable | None = None) -> LinkTable:
-            return LinkTable({name: values[keep] for name, values in columns.items()}, self.table, self.lc, self.abuses,
-                             self.ac, tuple(asserted), self.refusals, s, considered, getattr(self, "in_window", 0),
-                             reports=self.reports, context=context)
+        def table(part: dict[str, np.ndarray], context: LinkTable | None = None) -> LinkTable:
+            return LinkTable(part, self.table, self.lc, self.abuses, self.ac, tuple(asserted), self.refusals, s,
+                             considered, getattr(self, "in_window", 0), reports=self.reports, context=context)
 
-        return table(~apart, table(apart))
+        if not apart.any():  # no copy of a national table when nothing is context
+            return table(columns, table({name: values[:0] for name, values in columns.items()}))
+        return table({name: values[~apart] for name, values in columns.items()},
+                     table({name: values[apart] for name, values in columns.items()}))
 
     def _assert(self, columns: dict[str, np.ndarray], asserted) -> dict[str, np.ndarray]:
         """Mark computed links the case file asserts, and add the asserted links not computed."""
