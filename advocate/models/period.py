@@ -20,6 +20,7 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
@@ -133,6 +134,7 @@ class Period:
         return self.text
 
 
+@lru_cache(maxsize=65536)
 def when(period: Period) -> str:
     """A period as a clause: 'on 18 July 2017', 'in July 2017', 'in the first quarter of 2017', 'in 2016',
     'on or before 31 March 2017', 'between 1 April 2017 and 31 December 2017'."""
