@@ -193,8 +193,9 @@ def _by_category(element: Element, abuse: AbuseProfile):
                 yield Match(0.5, f"{element.label} names {inference}" if _says(element, own)
                             else f"{element.label} covers {_label(own)}, {inference}")
             elif tag in element.possible:
-                own = _narrowest({t for t in element.possible if tag in lineage(t)})
-                yield Match(0.25, f"{element.label} may cover {' or '.join(_label(t) for t in own)} ({_maybe(element)}), {inference}")
+                narrowest = _narrowest({t for t in element.possible if tag in lineage(t)})
+                yield Match(0.25, f"{element.label} may cover {' or '.join(_label(t) for t in narrowest)} "
+                                  f"({_maybe(element)}), {inference}")
 
 
 def match_end_user(end_user: str, perpetrators: tuple[str, ...]) -> Match:
