@@ -1,4 +1,5 @@
-"""A run's files are complete or absent: kills, stale staging, edited manifests, folders in the way, full disks, locks."""
+"""A run's files are complete or absent: kills, stale staging, edited manifests, folders in the way, full disks,
+locks."""
 
 from __future__ import annotations
 
@@ -153,7 +154,7 @@ def test_a_link_in_the_place_of_an_output_is_replaced_not_followed(tmp_path):
     out.mkdir()
     (out / "letter.md").symlink_to(outside)
     files, manifest = output_set("one")
-    with pytest.raises(OutputConflict, match="letter.md: already exist"):
+    with pytest.raises(OutputConflict, match=r"letter\.md: already exist"):
         write_outputs(out, files, manifest)
     write_outputs(out, files, manifest, force=True)
     assert outside.read_text(encoding="utf-8") == "not advocate's\n"
@@ -166,7 +167,8 @@ def test_out_that_is_a_file_is_one_clear_error(tmp_path):
     result = CliRunner().invoke(app, ["draft", "foi", str(EXAMPLE_CASE), "--out", str(out), "--licence",
                                       "DIT-2017Q1-TR-01", "--format", "md"])
     assert result.exit_code == 2
-    assert result.output.strip().splitlines() == [f"error: {EXAMPLE_CASE}: {out}: is a file, not a folder; nothing was written"]
+    expected = f"error: {EXAMPLE_CASE}: {out}: is a file, not a folder; nothing was written"
+    assert result.output.strip().splitlines() == [expected]
     assert out.read_text(encoding="utf-8") == "a file\n"
 
 
@@ -187,7 +189,8 @@ def test_a_write_that_fails_leaves_the_old_set_intact(tmp_path, monkeypatch, fai
 
     monkeypatch.setattr(Path, "write_bytes", fail_on_third)
     new_files, new_manifest = output_set("new")
-    with pytest.raises(OutputUnwritable, match=rf"cannot write the files \({os.strerror(failure)}\); nothing was changed"):
+    message = rf"cannot write the files \({os.strerror(failure)}\); nothing was changed"
+    with pytest.raises(OutputUnwritable, match=message):
         write_outputs(out, new_files, new_manifest)
     assert folder_state(out) == before
     assert sorted(p.name for p in out.iterdir()) == sorted([*NAMES, MANIFEST_NAME]), "no staging folder left behind"
@@ -204,7 +207,8 @@ def test_a_folder_without_permission_is_one_clear_error(tmp_path, monkeypatch):
 
     monkeypatch.setattr("tempfile.mkdtemp", refused)
     new_files, new_manifest = output_set("new")
-    with pytest.raises(OutputUnwritable, match=r"out: cannot write the files \(Permission denied\); nothing was changed"):
+    message = r"out: cannot write the files \(Permission denied\); nothing was changed"
+    with pytest.raises(OutputUnwritable, match=message):
         write_outputs(out, new_files, new_manifest)
     assert folder_state(out) == before
 

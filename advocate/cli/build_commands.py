@@ -9,6 +9,7 @@ from pathlib import Path
 import typer
 
 from advocate.cli import app
+from advocate.cli.case_options import DATA, data_folders
 from advocate.cli.filters import parse_date
 from advocate.cli.output import fail, print_problems, stdout
 
@@ -22,6 +23,7 @@ def build(
     date: str = typer.Option(None, "--date", help="The documents' date (YYYY-MM-DD), from which their deadlines count. Default: today."),
     style: Path = typer.Option(None, "--style", help="A reference DOCX whose styles, page setup, header and footer the DOCX files take."),
     force: bool = typer.Option(False, "--force", help="Replace files in --out that advocate did not write or that were changed since."),
+    data: list[Path] = DATA,
 ) -> None:
     """Check CASE, link it, and draft every document it asks for (case.yaml documents:) in every format.
 
@@ -42,7 +44,8 @@ def build(
                 bar.label = f"building: {what}"
                 bar.update(1 if done else 0)
 
-            result = build_case(case, out, date=day, force=force, docx_reference=style, progress=progress)
+            result = build_case(case, out, date=day, force=force, docx_reference=style, progress=progress,
+                                data=data_folders(data))
     except CaseError as exc:
         print_problems(exc.problems)
         raise fail(f"{case}: {len(exc.errors)} errors in the case; nothing built (run `advocate check {case}`)")

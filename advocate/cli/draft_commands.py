@@ -9,6 +9,7 @@ from pathlib import Path
 import typer
 
 from advocate.cli import app
+from advocate.cli.case_options import DATA, data_folders
 from advocate.cli.filters import (
     COUNTRY,
     END,
@@ -55,6 +56,7 @@ def draft(
     review_outcome: str = typer.Option("", "--review-outcome", help="Complaint: the review's outcome in a few words."),
     ground: list[str] = typer.Option(None, "--ground", help="Letter before claim: a ground to argue (repeat, in order); default: claim: grounds: in case.yaml."),
     reply_days: int = typer.Option(None, "--reply-days", help="Letter before claim: days allowed for the reply (default 14, or claim: reply_days)."),
+    data: list[Path] = DATA,
 ) -> None:
     """Draft a document (an FOI request, its internal review, a complaint to the ICO ...) for CASE.
 
@@ -85,7 +87,7 @@ def draft(
         with _Progress() as progress:
             run = draft_run(case, kind, out, options=options, selection=selection,
                             formats=tuple(output_format) if output_format else None, each=each, force=force,
-                            docx_reference=style, progress=progress.update)
+                            docx_reference=style, progress=progress.update, data=data_folders(data))
     except CaseError as exc:
         print_problems(exc.problems)
         raise fail(f"{case}: {len(exc.errors)} errors in the case; nothing drafted (run `advocate check {case}`)")

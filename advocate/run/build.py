@@ -56,14 +56,15 @@ def _public_links_csv(case_file: CaseFile, links: LinkSet) -> tuple[bytes, int]:
 
 def build_case(case: str | Path | CaseFile, out: str | Path, *, date: dt.date, force: bool = False,
                options: DraftOptions | None = None, docx_reference: Path | None = None,
-               progress: Callable[[int, int, str], None] | None = None) -> DraftRun:
+               progress: Callable[[int, int, str], None] | None = None,
+               data: tuple[str | Path, ...] = ()) -> DraftRun:
     """Build every document of the case into ``out``; nothing is written unless all of them succeed.
 
     >>> run = build_case("evidence/turkey-2017", "out", date=dt.date(2026, 12, 4))  # doctest: +SKIP
     >>> sorted(run.files)[:2]  # doctest: +SKIP
     ['foi-request.docx', 'foi-request.eml']
     """
-    case_file = case if isinstance(case, CaseFile) else load_case(case)
+    case_file = case if isinstance(case, CaseFile) else load_case(case, data=data)
     given_path = str(case) if not isinstance(case, CaseFile) else str(case_file.root)
     names = documents_for(case_file)
     unknown = [name for name in names if name not in KINDS]

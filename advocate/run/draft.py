@@ -61,7 +61,7 @@ def draft_run(case: str | Path | CaseFile, kind: str | DocumentKind, out: str | 
               options: DraftOptions, selection: LicenceSelection = LicenceSelection(),
               formats: tuple[str, ...] | None = None, each: bool = False, force: bool = False,
               docx_reference: Path | None = None, workers: int | None = None,
-              progress: Callable[[int, int], None] | None = None) -> DraftRun:
+              progress: Callable[[int, int], None] | None = None, data: tuple[str | Path, ...] = ()) -> DraftRun:
     """Draft ``kind`` for the selected licences into ``out`` and return what was written.
 
     Raises :class:`~advocate.errors.CaseError` for a case with errors, :class:`~advocate.errors.DraftError`
@@ -69,7 +69,7 @@ def draft_run(case: str | Path | CaseFile, kind: str | DocumentKind, out: str | 
     overwrite a file the user changed; in each case nothing is written. With ``each``, documents are drafted
     in ``workers`` processes (default: one per core) when there are enough of them to be worth it.
     """
-    case_file = case if isinstance(case, CaseFile) else load_case(case)
+    case_file = case if isinstance(case, CaseFile) else load_case(case, data=data)
     given_path = str(case) if not isinstance(case, CaseFile) else str(case_file.root)
     kind = document_kind(kind) if isinstance(kind, str) else kind
     if docx_reference is not None and not Path(docx_reference).is_file():

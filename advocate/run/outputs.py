@@ -77,7 +77,8 @@ def write_output_sets(folder: str | Path, sets: tuple[OutputSet, ...], *, force:
             findings = _Findings([], [], [])
             merged = tuple(_merge(root, output_set, findings) for output_set in sets)
         except OSError as exc:
-            raise OutputUnwritable(f"{root}: cannot read the folder ({exc.strerror or exc}); nothing was written") from None
+            raise OutputUnwritable(f"{root}: cannot read the folder ({exc.strerror or exc}); "
+                                   "nothing was written") from None
         if findings.blocked:
             raise OutputConflict(findings.blocked, "are folders, links or special files where advocate writes a file; "
                                  "advocate never replaces them, even with --force")
@@ -188,7 +189,7 @@ def _stage(root: Path, sets: tuple[OutputSet, ...], merged: tuple[Manifest, ...]
         staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=root))
         moves: list[tuple[str, str]] = []
         manifests: list[tuple[str, str]] = []
-        for index, (output_set, manifest) in enumerate(zip(sets, merged)):
+        for index, (output_set, manifest) in enumerate(zip(sets, merged, strict=True)):
             prefix = f"{output_set.subfolder}/" if output_set.subfolder else ""
             for name, data in output_set.files.items():
                 staged = staging / f"f{len(moves):06d}"
