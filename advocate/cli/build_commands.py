@@ -11,7 +11,8 @@ import typer
 from advocate.cli import app
 from advocate.cli.case_options import DATA, data_folders
 from advocate.cli.filters import parse_date
-from advocate.cli.output import fail, print_problems, stdout
+from advocate.cli.output import fail, print_problems, say
+from advocate.cli.run_summary import document_line
 
 EXIT_CANNOT_BUILD = 2
 
@@ -50,15 +51,15 @@ def build(
         print_problems(exc.problems)
         raise fail(f"{case}: {len(exc.errors)} errors in the case; nothing built (run `advocate check {case}`)")
     except AdvocateError as exc:
-        raise fail(f"{case}: {exc}; nothing written", EXIT_CANNOT_BUILD)
-    say = lambda text: stdout.print(text, markup=False, highlight=False)  # noqa: E731
+        message = str(exc)
+        raise fail(f"{case}: {message}" + ("" if "nothing was written" in message or "nothing was changed" in message
+                                           else "; nothing written"), EXIT_CANNOT_BUILD)
     say(f"built {len(result.documents)} documents ({len(result.files)} files) and {result.links} links in {result.folder}/")
     for drafted in result.documents:
-        names = sorted(name for name in result.files if name.startswith(drafted.file_stem + "."))
-        withheld = sum(drafted.withheld.values()) if drafted.public else 0
-        note = f"  ({withheld} confidential records left out)" if withheld else ""
-        say(f"  {drafted.kind.description}: {', '.join(names)}{note}")
-    say("  links.csv, manifest.json")
+        say(document_line(drafted, result.files))
+    for folder in sorted({name.rpartition("/")[0] for name in result.files}):
+        prefix = f"{folder}/" if folder else ""
+        say(f"  {prefix}links.csv, {prefix}manifest.json")
     if result.timings:
         say("deadlines:")
         for timing in result.timings:

@@ -20,7 +20,8 @@ from advocate.cli.filters import (
     TECHNOLOGY,
     parse_date,
 )
-from advocate.cli.output import fail, print_problems, stdout
+from advocate.cli.output import fail, print_problems, say
+from advocate.cli.run_summary import document_line, left_out_line
 from advocate.kinds import ALL_FORMATS, KINDS
 
 EXIT_CANNOT_DRAFT = 2
@@ -96,16 +97,23 @@ def draft(
     except AdvocateError as exc:
         raise fail(f"{case}: {exc}", EXIT_CANNOT_DRAFT)
     documents = len(run.documents)
-    stdout.print(f"wrote {len(run.files)} files for {documents} document{'s' if documents != 1 else ''} to {run.folder}/ "
-                 f"(manifest.json lists them)", markup=False, highlight=False)
+    say(f"wrote {len(run.files)} files for {documents} document{'s' if documents != 1 else ''} to {run.folder}/ "
+        f"(manifest.json lists them)")
     for name in sorted(run.files):
-        stdout.print(f"  {name}", markup=False, highlight=False)
+        say(f"  {name}")
+    if documents == 1:
+        [drafted] = run.documents
+        summary = document_line(drafted, run.files, names=False)
+        if "(" in summary:
+            say(summary)
+    if run.left_out:
+        say(left_out_line(run.left_out))
     seen = set()
     for timing in run.timings:
         line = f"{timing.name}: {timing.deadline.date.isoformat()} ({timing.deadline.rule})"
         if line not in seen:
             seen.add(line)
-            stdout.print(line, markup=False, highlight=False)
+            say(line)
     for warning in run.warnings:
         typer.echo(f"warning: {warning}", err=True)
 

@@ -73,7 +73,7 @@ def _decision(decision: Decision, evidence: Evidence, date: dt.date) -> Challeng
     licences = tuple(evidence.licence(licence_id) for licence_id in decision.licences)
     linkset = evidence.links
     printable = PrintableLinks(evidence)
-    links = tuple(link for link in linkset.for_licences(licence.id for licence in licences) if printable(link))
+    links = printable.select(linkset.for_licences(licence.id for licence in licences))
     decided = decision.date.end or decision.date.start
     try:
         criteria = criteria_in_force(decided) if decided else None

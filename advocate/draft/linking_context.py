@@ -13,7 +13,8 @@ earliest criteria shipped. ``particulars(link)`` gives a link's reasons about wh
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 
 from advocate.draft.evidence import Evidence, LicenceView
 from advocate.errors import DraftError
@@ -51,19 +52,45 @@ def particulars(link: Link) -> list[str]:
 
 
 class PrintableLinks:
-    """Which links a document may show: a link's abuse must be printable and, in a public document, no
-    confidential hand-asserted link may stand behind it (the link's reasons would repeat that record's words)."""
+    """Which links a document may show, and how: in a public document a link's licence and abuse must be
+    printable, no withheld hand-asserted link may stand behind it (the link's reasons would repeat that
+    record's words), and :meth:`view` leaves out of the links it keeps what is confidential in them: an earlier
+    refusal that is a withheld licence (its id and the sentence naming it) and confidential source ids."""
 
     def __init__(self, evidence: Evidence):
         self.public = evidence.public
         self.abuses = evidence.printable_ids("abuses")
+        withheld = evidence.hidden
+        self.licences = withheld.licences if withheld is not None else frozenset()
+        self.sources = withheld.sources if withheld is not None else frozenset()
+        hidden_links = withheld.links if withheld is not None else frozenset()
         self.hidden = {(record.licence, record.abuse) for record in evidence.case_file.links.values()
-                       if record.confidential}
+                       if record.id in hidden_links}
 
     def __call__(self, link: Link) -> bool:
+        """Whether a document may show the link at all (in the form :meth:`view` gives)."""
         if not self.public:
             return True
-        return link.abuse_id in self.abuses and (link.licence_id, link.abuse_id) not in self.hidden
+        return (link.abuse_id in self.abuses and link.licence_id not in self.licences
+                and (link.licence_id, link.abuse_id) not in self.hidden)
+
+    def view(self, link: Link) -> Link | None:
+        """The link as this document may show it, or ``None`` if it may not show it at all."""
+        if not self(link):
+            return None
+        if not self.public:
+            return link
+        changes: dict = {}
+        if link.refusal_id and link.refusal_id in self.licences:
+            changes["refusal_id"] = ""
+            changes["reasons"] = tuple(reason for reason in link.reasons if link.refusal_id not in reason)
+        if set(link.sources) & self.sources:
+            changes["sources"] = tuple(source for source in link.sources if source not in self.sources)
+        return replace(link, **changes) if changes else link
+
+    def select(self, links: Iterable[Link]) -> tuple[Link, ...]:
+        """The links a document may show, each as :meth:`view` gives it, in the order given."""
+        return tuple(shown for shown in map(self.view, links) if shown is not None)
 
 
 def linking_context(evidence: Evidence) -> LinkingContext:
@@ -74,8 +101,9 @@ def linking_context(evidence: Evidence) -> LinkingContext:
     withheld = 0
     printable = PrintableLinks(evidence)
     for link in linkset.for_licences(licence.id for licence in licences):
-        if printable(link):
-            links.append(link)
+        shown = printable.view(link)
+        if shown is not None:
+            links.append(shown)
         else:
             withheld += 1
     versions: dict[str, CriteriaVersion] = {}
