@@ -163,7 +163,7 @@ def test_annex_lists_every_licence(briefing, example):
     annex = section(briefing.document, "Annex: the licences")
     table = next(block for block in annex if isinstance(block, Table))
     labels = [plain_text(row[0].children) for row in table.rows]
-    expected = [licence.reference or licence.id for licence in example.licences.licences()]
+    expected = [licence.reference or licence.dataset_number or licence.id for licence in example.licences.licences()]
     assert sorted(labels) == sorted(expected) and len(labels) == 17
     assert [plain_text(c.children) for c in table.header] == ["Licence", "Decided", "Destination", "Rating", "Value", "Outcome"]
 

@@ -34,14 +34,18 @@ def _main(
     """Turn export-licence data and documented abuses into cited advocacy documents."""
 
 
-# Registered in the order of the work: init and check, licences, link, draft, build.
-from advocate.cli import (  # noqa: E402,F401  (registers the commands)
-    build_commands,
-    case_commands,
-    draft_commands,
-    licence_commands,
-    link_commands,
-)
+# Registered in the order of the work (typer lists commands as they register): init and check, licences,
+# link, draft, build; then the template guide.
+# isort: off
+from advocate.cli import case_commands  # noqa: E402,F401
+from advocate.cli import licence_commands  # noqa: E402,F401
+from advocate.cli import link_commands  # noqa: E402,F401
+from advocate.cli import draft_commands  # noqa: E402,F401
+from advocate.cli import build_commands  # noqa: E402,F401
+from advocate.cli import campaign_commands  # noqa: E402,F401
+from advocate.cli import import_commands  # noqa: E402,F401
+from advocate.cli import template_commands  # noqa: E402,F401
+# isort: on
 
 
 def main() -> None:

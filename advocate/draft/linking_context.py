@@ -70,7 +70,7 @@ class PrintableLinks:
     def __call__(self, link: Link) -> bool:
         """Whether a document may show the link at all (in the form :meth:`view` gives)."""
         if not self.public:
-            return True
+            return link.abuse_id in self.abuses  # every abuse but those awaiting review
         return (link.abuse_id in self.abuses and link.licence_id not in self.licences
                 and (link.licence_id, link.abuse_id) not in self.hidden)
 

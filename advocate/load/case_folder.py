@@ -2,7 +2,7 @@
 
 :func:`read_case_folder` reads every file and checks each record on its own,
 collecting every problem in every file; it never decides whether the case is
-usable. The validate stage (:mod:`advocate.validate`) checks across records and
+usable. The validate stage (:mod:`advocate.validate.cross_records`) checks across records and
 makes that decision.
 """
 
@@ -18,15 +18,18 @@ from pydantic import ValidationError
 
 from advocate.errors import UnsafePath
 from advocate.load.case_paths import MAX_RECORD_BYTES, CaseRoots, check_data, check_file, locate, place_of
-from advocate.load.licence_data import read_licence_data
+from advocate.load.extra_records import read_record_files
+from advocate.load.licence_data import licence_format, read_licence_data
 from advocate.load.record_errors import record_problems
 from advocate.load.record_file import LoadedRecords, read_record_file
+from advocate.load.requests_file import LoadedRequests, read_requests
 from advocate.load.yaml_file import YamlDocument, read_yaml
 from advocate.models.case import Case, LicenceDataset
 from advocate.models.case_file import InputFile
+from advocate.models.foi_request import REQUESTS_FILE
 from advocate.models.licence_table import LicenceTable
 from advocate.models.problem import Problems
-from advocate.models.records import Abuse, AssertedLink, Event, Source
+from advocate.models.records import Abuse, AssertedLink, Event, Indicator, Source, Transfer
 
 CASE_FILE = "case.yaml"
 
@@ -35,6 +38,8 @@ RECORD_FILES = {
     "abuses": ("abuses.yaml", "abuse", Abuse),
     "events": ("events.yaml", "event", Event),
     "links": ("links.yaml", "link", AssertedLink),
+    "indicators": ("indicators.yaml", "indicator", Indicator),
+    "transfers": ("transfers.yaml", "transfer", Transfer),
 }
 """Record kind → (file name, what one record is called, model). Every file but case.yaml is optional."""
 
@@ -54,6 +59,8 @@ class LoadedCase:
     licences: LicenceTable
     inputs: tuple[InputFile, ...]
     problems: Problems
+    requests: LoadedRequests | None = None
+    """The campaign's requests (requests.yaml and case.yaml's ``foi_requests``)."""
 
 
 def _label(root: Path, path: Path) -> str:
@@ -98,7 +105,7 @@ def read_case_folder(path: str | Path, *, today: dt.date, data: tuple[str | Path
     if problems.errors:
         return LoadedCase(root, None, None, empty, LicenceTable.empty(), (), problems)
 
-    inputs = [InputFile(CASE_FILE, _sha256(case_path))]
+    inputs = [InputFile(CASE_FILE, _sha256_or_empty(case_path))]
     case_doc = read_yaml(case_path, _label(root, case_path), problems)
     case = None
     if case_doc is not None:
@@ -113,12 +120,18 @@ def read_case_folder(path: str | Path, *, today: dt.date, data: tuple[str | Path
         if not os.path.lexists(file) or _unsafe_record_file(root, file, problems):
             records[kind] = LoadedRecords(kind)
             continue
-        inputs.append(InputFile(name, _sha256(file)))
+        inputs.append(InputFile(name, _sha256_or_empty(file)))
         doc = read_yaml(file, _label(root, file), problems)
         records[kind] = read_record_file(doc, noun, model, problems) if doc else LoadedRecords(kind)
+    for name in read_record_files(root, case, case_doc, records, RECORD_FILES, problems, lambda p: _label(root, p)):
+        inputs.append(InputFile(name, _sha256(root / name)))
 
-    licences = _read_licences(roots, case, case_doc, _datasets(case, case_doc), problems, inputs, today)
-    return LoadedCase(root, case, case_doc, records, licences, tuple(inputs), problems)
+    if os.path.lexists(root / REQUESTS_FILE) and not _unsafe_record_file(root, root / REQUESTS_FILE, problems):
+        inputs.append(InputFile(REQUESTS_FILE, _sha256(root / REQUESTS_FILE)))
+    requests = read_requests(root, case, lambda p: _label(root, p), problems)
+    licences = _read_licences(roots, case, case_doc, _datasets(case, case_doc), problems, inputs, today,
+                              records["sources"].models)
+    return LoadedCase(root, case, case_doc, records, licences, tuple(inputs), problems, requests)
 
 
 def _datasets(case: Case | None, case_doc: YamlDocument | None) -> tuple[tuple[LicenceDataset, ...], bool]:
@@ -153,6 +166,7 @@ def _unsafe_record_file(root: Path, file: Path, problems: Problems) -> bool:
 def _read_licences(
     roots: CaseRoots, case: Case | None, case_doc: YamlDocument | None,
     datasets: tuple[tuple[LicenceDataset, ...], bool], problems: Problems, inputs: list[InputFile], today: dt.date,
+    sources: dict | None = None,
 ) -> LicenceTable:
     tables = []
     chosen, named = datasets
@@ -169,12 +183,28 @@ def _read_licences(
         except UnsafePath as exc:
             problems.error("unsafe_path", case_label, str(exc), field="licence_data", line=line)
             continue
-        files = sorted(p for p in path.glob("*.csv")) if path.is_dir() else [path] if path.is_file() else []
+        files = sorted(p for p in path.glob("*.csv") if p.is_file()) if path.is_dir() else [path] if path.is_file() else []
         written = str(PurePosixPath(dataset.path.replace("\\", "/")))
-        inputs.extend(InputFile(f"{written}/{f.name}" if path.is_dir() else written, _sha256(f)) for f in files)
-        table = read_licence_data(path, label, problems, today=today, format=dataset.format, source=dataset.source, id_prefix=dataset.id_prefix)
-        if dataset.countries_only and case is not None and len(table):
-            table = table.filter(country=list(case.country_codes))
+        inputs.extend(InputFile(f"{written}/{f.name}" if path.is_dir() else written, digest)
+                      for f in files if (digest := _sha256_or_empty(f)))
+        chosen_format = licence_format(path) if dataset.format == "auto" else dataset.format
+        only = dataset.countries_only if dataset.countries_only is not None else chosen_format == "caat"
+        codes = set(case.country_codes) if only and case is not None else None
+        source = (sources or {}).get(dataset.source) if dataset.source else None
+        table = read_licence_data(path, label, problems, today=today, format=chosen_format, source=dataset.source,
+                                  id_prefix=dataset.id_prefix, countries=codes if chosen_format == "caat" else None,
+                                  dataset_name=dataset.name or None, dataset_release=getattr(source, "version", "") or None)
+        if codes is not None and chosen_format != "caat" and len(table):
+            table = table.filter(country=sorted(codes))
         tables.append(table)
     return LicenceTable.concat(tables)
+
+
+def _sha256_or_empty(path: Path) -> str:
+    """The file's SHA-256, or '' when it cannot be read (the licence reader reports why, in one line)."""
+    try:
+        return _sha256(path)
+    except OSError:
+        return ""
+
 

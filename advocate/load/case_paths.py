@@ -105,6 +105,15 @@ def check_file(path: Path, folder: Path, label: str, *, limit: int, place: str =
         raise UnsafePath(f"{label}: cannot be read (permission denied)")
 
 
+def is_case_file(path: Path, folder: Path, *, limit: int = MAX_RECORD_BYTES) -> bool:
+    """Whether ``path`` passes :func:`check_file` (for a reader that reports a missing file its own way)."""
+    try:
+        check_file(path, folder, str(path), limit=limit)
+    except UnsafePath:
+        return False
+    return True
+
+
 def check_folder(path: Path, folder: Path, label: str, *, pattern: str = "*.csv", limit: int = MAX_DATA_BYTES,
                  place: str = "the case folder") -> None:
     """Raise :class:`UnsafePath` unless ``path`` is a folder inside ``folder`` whose files matching ``pattern``

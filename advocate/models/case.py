@@ -100,13 +100,37 @@ class LicenceDataset(Part):
     """The id of the source record that publishes this data, cited for every licence from it."""
     id_prefix: Text = ""
     """Prefix for licence ids made from the data's own numbers (e.g. ``CAAT-`` gives ``CAAT-66239``)."""
-    countries_only: bool = False
-    """Keep only the licences to the case's countries (for national data sets)."""
+    countries_only: bool | None = None
+    """Keep only the licences to the case's countries, or whose goods end up there. Unset: yes for CAAT
+    data (a national release of tens of thousands of licences), no for a licences CSV; ``false`` keeps every licence."""
+    name: Text = ""
+    """How documents name a CAAT release ("CAAT UK arms export data, April 2026 release"); unset, it is
+    "CAAT UK arms export data" with the version of the ``source`` record (a commit, a release date)."""
 
     @model_validator(mode="before")
     @classmethod
     def _from_plain_path(cls, value):
         return {"path": value} if isinstance(value, str) else value
+
+
+class RecordFile(Part):
+    """A further file of records the case reads: one ``advocate import`` wrote, or a second hand-written file.
+
+    ``kind`` is the kind of record it holds (``abuses``, ``sources``, ``indicators``, ``transfers`` ...);
+    when empty it is read from the start of the file name (``abuses.cpj.yaml`` holds abuses).
+    """
+
+    path: Text
+    kind: Text = ""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_plain_path(cls, value):
+        return {"path": value} if isinstance(value, str) else value
+
+    @property
+    def record_kind(self) -> str:
+        return self.kind or self.path.replace("\\", "/").rsplit("/", 1)[-1].split(".", 1)[0]
 
 
 class LinkWeights(Part):
@@ -162,6 +186,8 @@ class Case(Part):
     decisions: Annotated[tuple[Decision, ...], ListOf] = ()
     relief_sought: Annotated[tuple[Text, ...], ListOf] = ()
     licence_data: Annotated[tuple[LicenceDataset, ...], ListOf] = Field(default=("licences.csv",), validate_default=True)
+    record_files: Annotated[tuple[RecordFile, ...], ListOf] = ()
+    """Further record files, besides sources.yaml, abuses.yaml, events.yaml and links.yaml (see :class:`RecordFile`)."""
     foi_requests: Annotated[tuple[FoiCorrespondence, ...], ListOf] = ()
     """FOI requests already sent and their outcome, for internal review requests and complaints."""
     privileged: bool = False

@@ -16,23 +16,22 @@ is a thin layer over them and :mod:`advocate.batch`.
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from reportlab.platypus.doctemplate import LayoutError
 
 from advocate.draft.builders import template_context
 from advocate.draft.citing import Citer
+from advocate.draft.context import Addressee, Enclosure, Timing
 from advocate.draft.evidence import Evidence
-from advocate.draft.foi_context import (
-    Timing,
-)
 from advocate.draft.footnotes import Footnotes
 from advocate.draft.options import DraftOptions
 from advocate.draft.template_env import Templates, TemplateSource
-from advocate.errors import CitationError, ConfidentialRecordError, DraftError, MarkdownError
+from advocate.errors import CitationError, ConfidentialRecordError, DraftError, MarkdownError, UnsafePath
 from advocate.kinds import ALL_FORMATS, DocumentKind, document_kind, is_public
 from advocate.law.authorities import authorities
+from advocate.load.case_paths import CaseRoots, check_file, locate
 from advocate.link import LinkSet
 from advocate.models.case_file import CaseFile
 from advocate.models.document import Document, DocumentInfo, Heading, plain_text
@@ -61,6 +60,13 @@ class DraftedDocument:
     withheld: dict[str, int]
     email_subject: str
     file_stem: str
+    unreviewed: dict[str, int] = field(default_factory=dict)
+    """Records left out because they await review (``reviewed: false``), by kind."""
+    addressee: Addressee | None = None
+    """Who the document goes to when not the case's public body; its email draft goes there (or is not made)."""
+    enclosures: tuple[Enclosure, ...] = ()
+    """Copies the document encloses; the email draft attaches those stored in the case folder."""
+
 
 
 def draft_document(case_file: CaseFile, kind: str | DocumentKind, options: DraftOptions, *,
@@ -129,6 +135,9 @@ def draft_document(case_file: CaseFile, kind: str | DocumentKind, options: Draft
         email_subject=(str(rendered.exported.get("subject", "")) or title) if public
         else f"{PRIVILEGED_LABEL}: {str(rendered.exported.get('subject', '')) or title}",
         file_stem=file_stem or kind.file_stem,
+        unreviewed=evidence.unreviewed,
+        addressee=extra.addressee,
+        enclosures=extra.enclosures,
     )
 
 
@@ -169,6 +178,9 @@ def render_document(drafted: DraftedDocument, formats: tuple[str, ...], case_fil
     with the request as its body and the PDF attached.
     """
     out: dict[str, bytes] = {}
+    if "eml" in formats and drafted.addressee is not None and not drafted.addressee.email:
+        raise DraftError(f"the {drafted.kind.description} goes to {drafted.addressee.name}, for whom the case has no "
+                         "email address: choose other formats (--format docx --format pdf)")
     for fmt in formats:
         if fmt == "eml":
             continue
@@ -181,7 +193,9 @@ def render_document(drafted: DraftedDocument, formats: tuple[str, ...], case_fil
     if "eml" in formats:
         to_name, to_email = _addressee(drafted, case_file)
         pdf = out.get("pdf") or renderer_for("pdf").render(drafted.document)
-        requester = case_file.case.requester
+        case = case_file.case
+        requester = case.requester
+        copies = tuple(_attachment(path, Attachment) for path in _enclosed_files(drafted, case_file))
         out["eml"] = email_draft(
             body=TextRenderer().render_text(drafted.document),
             subject=drafted.email_subject,
@@ -190,22 +204,57 @@ def render_document(drafted: DraftedDocument, formats: tuple[str, ...], case_fil
             from_name=requester.name,
             from_email=requester.email or "",
             date=drafted.document.info.date,
-            attachments=(Attachment(f"{drafted.file_stem}.pdf", pdf),),
+            attachments=(Attachment(f"{drafted.file_stem}.pdf", pdf),) + copies,
         )
     return out
 
 
 def _addressee(drafted: DraftedDocument, case_file: CaseFile) -> tuple[str, str]:
-    """Who an email draft goes to: the public body, or for a privileged document only one's own lawyers."""
+    """Who an email draft goes to: the public body (or the addressee its kind names), or for a privileged
+    document only one's own lawyers, never the proposed defendant."""
     case = case_file.case
     if drafted.public:
-        return case.public_body.name, case.public_body.foi_email
+        to = drafted.addressee or Addressee(case.public_body.name, case.public_body.foi_email)
+        return to.name, to.email
     lawyers = case.legal_representative
     if lawyers is None or not lawyers.email:
         raise DraftError(f"the {drafted.kind.description} is privileged: it is never drafted as an email to the "
                          "proposed defendant; to email it to your own lawyers, give legal_representative: email: in "
                          "case.yaml, or leave out --format eml")
     return lawyers.name or lawyers.firm, lawyers.email
+
+
+def _enclosed_files(drafted: DraftedDocument, case_file: CaseFile) -> list[Path]:
+    """The stored letters an email encloses: files of the case folder only (a path out of it, a link out, a
+    device or a pipe is an error naming it, never read)."""
+    found = []
+    for enclosure in drafted.enclosures:
+        if not enclosure.file:
+            continue
+        try:
+            path, _ = locate(CaseRoots(case_file.root), enclosure.file)
+            if not path.exists():
+                continue
+            check_file(path, case_file.root, enclosure.file, limit=MAX_ENCLOSURE_BYTES)
+        except UnsafePath as exc:
+            raise DraftError(f"requests.yaml: the stored file {exc}") from None
+        found.append(path)
+    return found
+
+
+MAX_ENCLOSURE_BYTES = 32 << 20
+"""A stored letter larger than this is not attached to an email draft (mail servers refuse far less)."""
+
+
+def _attachment(path: Path, attachment_type):
+    """A stored letter as an email attachment, with the MIME type its name suggests."""
+    import mimetypes
+
+    kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+    maintype, subtype = kind.split("/", 1)
+    if maintype in ("message", "multipart"):  # a stored email goes as a file, not as a part of this one
+        maintype, subtype = "application", "octet-stream"
+    return attachment_type(path.name, path.read_bytes(), maintype, subtype)
 
 
 def document_text(drafted: DraftedDocument) -> str:

@@ -46,10 +46,12 @@ RECORD_FIELDS = {
     "abuse": ("title", "description", "victims", "place", "notes"),
     "event": ("title", "description", "notes"),
     "link": ("reason", "notes"),
+    "transfer": ("supplier", "end_user", "goods", "basis", "reported_in", "notes"),
+    "indicator": ("publisher", "series", "measure", "notes"),
 }
 """The distinctive text of each kind of record."""
 LICENCE_TEXT = ("goods_summary", "end_user", "notes")
-LICENCE_TOKENS = ("id", "reference")
+LICENCE_TOKENS = ("id", "reference", "dataset_number")
 
 
 def _normal(text: str) -> str:
@@ -86,7 +88,9 @@ class LeakCheck:
         tokens: dict[str, str] = {}
         texts: dict[str, str] = {}
         kinds = {"source": (case_file.sources, withheld.sources), "abuse": (case_file.abuses, withheld.abuses),
-                 "event": (case_file.events, withheld.events), "link": (case_file.links, withheld.links)}
+                 "event": (case_file.events, withheld.events), "link": (case_file.links, withheld.links),
+                 "transfer": (case_file.transfers, withheld.transfers),
+                 "indicator": (case_file.indicators, withheld.indicators)}
         for kind, (records, hidden) in kinds.items():
             for record in records.values():
                 fields = RECORD_FIELDS[kind]
@@ -102,11 +106,14 @@ class LeakCheck:
             secret = frame["id"].isin(withheld.licences).to_numpy()
             for name in LICENCE_TEXT:
                 public_text.update(_normal(v) for v in frame.loc[~secret, name].dropna().astype(str).unique() if v)
-            for row in frame.loc[secret, [*LICENCE_TOKENS, *LICENCE_TEXT]].itertuples(index=False):
+            columns = [name for name in (*LICENCE_TOKENS, *LICENCE_TEXT) if name in frame.columns]
+            for row in frame.loc[secret, columns].itertuples(index=False):
                 licence = str(row.id)
                 tokens.setdefault(licence, f"id of withheld licence '{licence}'")
-                if isinstance(row.reference, str) and row.reference:
-                    tokens.setdefault(row.reference, f"reference of withheld licence '{licence}'")
+                for name in LICENCE_TOKENS[1:]:
+                    value = getattr(row, name, "")
+                    if isinstance(value, str) and value:
+                        tokens.setdefault(value, f"{name.replace('_', ' ')} of withheld licence '{licence}'")
                 for name in LICENCE_TEXT:
                     value = getattr(row, name)
                     if isinstance(value, str) and value:
@@ -115,7 +122,9 @@ class LeakCheck:
         if len(frame):
             shown = ~frame["id"].isin(withheld.licences).to_numpy()
             public_ids.update(str(i) for i in frame.loc[shown, "id"])
-            public_ids.update(str(r) for r in frame.loc[shown, "reference"].dropna().unique() if r)
+            for name in LICENCE_TOKENS[1:]:
+                if name in frame.columns:
+                    public_ids.update(str(r) for r in frame.loc[shown, name].dropna().unique() if r)
         self.tokens = {token: what for token, what in tokens.items() if token and token not in public_ids}
         candidates = {text: what for text, what in texts.items() if len(text) >= TEXT_MIN}
         self._token_pattern = self._pattern(self.tokens, _BEFORE, _AFTER, flags=0)

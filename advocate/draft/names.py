@@ -1,0 +1,129 @@
+"""What each name a template gets means: the one table the template guide is written from.
+
+A context builder gives a template its names (:mod:`advocate.draft.builders`); this
+table says, for a person writing a template, what each is. The guide
+(``advocate templates``, ``docs/templates.md``) adds each name's type and an example
+by drafting the shipped example case, so it cannot drift from the code: a test fails
+when a builder gives a name this table does not describe, or the table describes a
+name no builder gives.
+"""
+
+from __future__ import annotations
+
+NAMES: dict[str, str] = {
+    # -- the parties and the document -------------------------------------------------
+    "case": "The matter as case.yaml states it (title, countries, decisions, claim settings ...).",
+    "public_body": "The public authority: the FOI request's recipient and the proposed defendant (name, address, "
+                   "foi_email, decision_maker).",
+    "requester": "Who makes the FOI request (name, organisation, address, email).",
+    "claimant": "Who brings the claim or signs the briefing: the claimant if case.yaml names one, else the requester.",
+    "legal_representative": "The claimant's solicitors, or nothing if case.yaml names none.",
+    "countries": "The case's destination countries, by name.",
+    "date": "The document's date: printed on it, and the day its deadlines count from.",
+    "document_title": "What the command line calls a document of this kind.",
+    "public": "True for a public document (every document but a privileged letter to one's own lawyers).",
+    "illustrative": "True when the case or a licence used is marked illustrative: the document must say so.",
+    # -- the evidence ---------------------------------------------------------------------
+    "licences": "The licences selected for this document, as printed (confidential ones left out of a public "
+                "document).",
+    "decision_span": "The span of the selected licences' decision dates, or nothing when none has a date.",
+    "abuses": "The documented abuses the document may print.",
+    "events": "The events on the case's timeline the document may print.",
+    "sources": "The sources the document may cite.",
+    "asserted_links": "The links the user asserted by hand (links.yaml) that the document may print.",
+    "indicators": "Each case country's latest rating by each publisher (Freedom House, CIVICUS), reviewed ones "
+                  "only; each has a .statement to print and cite: context, never linked as an abuse.",
+    "transfers": "Transfers of surveillance goods that a published index records (supplier, end user, goods), "
+                 "reviewed ones only; each has a .statement and can be cited; never linked to a licence by itself.",
+    "withheld": "How many confidential records were left out, by kind of record.",
+    "withheld_total": "How many confidential records were left out in all (say so, never name them).",
+    # -- functions for records -------------------------------------------------------------
+    "cite": "cite(*records, pinpoint='', signal='') footnotes a claim with the sources of the records given "
+            "(a source, an abuse, an event, a link or a licence).",
+    "note": "note(text, *records) adds an explanatory footnote, citing the records given.",
+    "abuse": "abuse(id): one documented abuse, refused by name if it is confidential in a public document.",
+    "abuses_by_id": "abuses_by_id(ids): the abuses with those ids, in that order.",
+    "event": "event(id): one event.",
+    "source": "source(id): one source (or a shipped authority such as 'foia-2000').",
+    "licence": "licence(id): one of the licences selected for this document.",
+    "licence_record": "licence_record(id): any licence in the case, selected or not (an earlier refusal cited as "
+                      "evidence).",
+    "link": "link(id): one hand-asserted link.",
+    "sources_of": "sources_of(licences): the ids of those licences' sources, each once.",
+    # -- functions for prose --------------------------------------------------------------
+    "lines": "lines(*parts): the non-empty parts as the lines of one paragraph (an address block).",
+    "plural": "plural(n, word, plural_form=None): '1 licence', '3 licences'.",
+    "counter": "counter(): a paragraph numberer; p = counter(), then {{ p() }} gives 1, 2, 3 ... throughout a "
+               "letter.",
+    # -- links and criteria -------------------------------------------------------------------
+    "links": "The links between the document's licences and the abuses it may print, strongest first.",
+    "criteria_versions": "Each version of the licensing criteria in force on one of the licences' decision "
+                         "dates, oldest first.",
+    "criteria_for": "criteria_for(licence): the version of the criteria in force when that licence was decided.",
+    "criteria_unknown": "The ids of licences decided before the earliest criteria shipped.",
+    "criteria_engaged": "The criteria the links engage, each with its version.",
+    "refusals": "The Government's earlier refusals of similar goods that the links cite (licence_id, reason).",
+    "particulars": "particulars(link): a link's reasons about who and what, without its timing.",
+    # -- an FOI request --------------------------------------------------------------------------
+    "reply_due": "The date the reply is due (FOIA s 10(1), (6)), with the rule that gives it.",
+    # -- the follow-ups of an FOI request ---------------------------------------------------------
+    "request": "The earlier request a follow-up cites: its reference, dates, the exemptions claimed and the review.",
+    "review_due": "The date the internal review is expected (20 working days), with its rule.",
+    "review_asked_by": "The last day to ask for an internal review (40 working days from the response).",
+    "complain_by": "The date the Commissioner expects a complaint by (six weeks from the review's outcome).",
+    "reply_was_due": "The date the reply to the request was due (FOIA s 10(1)).",
+    "review_overdue_from": "The day an internal review with no response counts as overdue (40 working days).",
+    "review_late": "True when the internal review is asked for after the 40 working days the Code expects.",
+    "complaint_late": "True when the complaint is made after the six weeks the Commissioner asks for.",
+    "delay_reason": "Why a review, complaint or appeal comes late, in the user's words (--delay-reason); empty if none.",
+    "receipt_assumed": "True when the request's arrival was not recorded and it is taken as received the day it was sent.",
+    "extension": "The public-interest extension the authority gave (s 10(3), s 17(2)), or nothing.",
+    "extension_in_time": "True when the extension notice came within the twenty working days.",
+    "extension_promised": "The date an extension promised a reply by, or nothing.",
+    "response_late": "True when the response came after the reply was due, with no extension in time.",
+    "response_after_promised": "True when the response came after the date an extension promised.",
+    "late_provisions": "What a late response breached: 'sections 10(1) and 17(1)' for a refusal, else 'section 10(1)'.",
+    # -- the ladder of letters after a request ------------------------------------------------------
+    "history": "The request's history: its events in order, its state and the dates that follow from them.",
+    "chasing": "What a chaser chases: 'reply' or 'review'.",
+    "due": "The date the awaited reply or review was due, with its rule.",
+    "earlier_chasers": "Chasers already sent since the reply or review fell due.",
+    "chasers": "Chasers sent since the reply fell due (for a complaint about a non-response).",
+    "review_outer": "The outer date of an internal review (40 working days), when a chaser chases a review.",
+    "promised": "The date the public-interest extension promised a reply by, with its rule.",
+    "given_date": "True when the extension notice gave a date (rather than leaving it open).",
+    "clarification": "The authority's request for clarification (its date, what it asked, and the answer to give).",
+    "new_due": "The date the reply is due after the clarification is answered (FOIA s 1(3): the clock restarts).",
+    "authority": "The public authority the request went to (name, FOI address).",
+    "decision": "The Commissioner's decision notice the appeal is against (date, reference, outcome).",
+    "appeal_by": "The date the notice of appeal must reach the Tribunal by (28 days from the decision notice).",
+    "appeal_late": "True when the notice of appeal is made after the 28 days.",
+    "decided_exemptions": "The exemptions the decision notice upheld, with their headings.",
+    # -- a letter before claim ---------------------------------------------------------------------
+    "decisions": "Each decision under challenge, with its licences, links, criteria and CPR r 54.5 limit.",
+    "grounds": "The grounds the letter argues, in order (id, title, summary); each is argued in "
+               "letter_templates/_ground_<id>.md.j2.",
+    "reply_by": "The proposed reply date (14 days by default), with its rule.",
+    "claim": "case.yaml's claim settings (interested parties, ADR, information and documents sought).",
+    "claim_limit_passed": "True when a decision's CPR r 54.5 limit has passed.",
+    # -- a briefing and its questions -------------------------------------------------------------
+    "figures": "The numbers a briefing states (licences, outcomes, values, destinations, ratings, abuses).",
+    "key_figures": "The figure tiles a briefing opens with.",
+    "figures_json": "figures_json(items): the body of a ```figures block for those tiles.",
+    "chart": "chart(name): a chart ('licences-by-quarter' or 'licences-by-rating').",
+    "chart_json": "chart_json(name, title=''): the body of a ```chart block.",
+    "key_licences": "key_licences(links, n=8): the licences a reader should see first.",
+    "link_summary": "link_summary(links): the links counted by relation and criterion, and the strongest few.",
+    "abuses_to_show": "abuses_to_show(links, n=10): the documented abuses to print, linked ones first.",
+    "data_sources": "The ids of the sources the licence data come from (cite them once for a table or chart).",
+    "minister": "Whom written questions are put to, e.g. 'Secretary of State for Business and Trade'.",
+    "money_short": "money_short(value): '£3.4 million', '£950,000' for a figure tile.",
+    "number": "number(n): '1,939'.",
+    "when": "when(period): 'on 6 March 2015', 'in the first quarter of 2017'.",
+    "goods": "goods(licence): what a licence was for, as far as the data says.",
+}
+"""Every name a shipped context builder gives a template → what it is."""
+
+SOMETIMES: frozenset[str] = frozenset({"review_overdue_from"})
+"""Names a builder gives only in some histories (a complaint made with no internal review response), so the
+guide's example may not show them."""
