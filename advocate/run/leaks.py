@@ -189,7 +189,8 @@ def leak_check(case_file: CaseFile) -> LeakCheck:
 def _refuse(where: str, found: Found) -> ConfidentialRecordError:
     hint = (" (if that word is there for another reason, give the record an id that is not an ordinary word)"
             if found.token and re.fullmatch(r"[A-Za-z]+", found.text) else "")
-    return ConfidentialRecordError(f"{where} would contain {found.describe()}; a public document must not show it{hint}")
+    return ConfidentialRecordError(f"{where} would contain {found.describe()}; "
+                                   f"a public document must not show it{hint}")
 
 
 def check_no_leak(tree: Document, case_file: CaseFile, *, document: str = "document") -> None:
@@ -226,7 +227,7 @@ def _email_texts(data: bytes) -> Iterable[tuple[str, str]]:
 
 
 def check_public_files(files: Mapping[str, bytes], case_file: CaseFile) -> None:
-    """Raise :class:`ConfidentialRecordError` if any file a public folder is to receive names or holds a withheld record."""
+    """Raise :class:`ConfidentialRecordError` if a file bound for a public folder names or holds a withheld record."""
     check = leak_check(case_file)
     if not check:
         return
