@@ -17,6 +17,7 @@ source alongside public ones stays, citing only the public ones.
 
 from __future__ import annotations
 
+import weakref
 from collections import Counter
 from dataclasses import dataclass, replace
 from typing import Mapping
@@ -250,8 +251,24 @@ def _citing_public_sources(table: LicenceTable, secret_sources: frozenset[str]) 
     return LicenceTable(table.frame.assign(sources=cells.map(public)), table.ratings)
 
 
+_WITHHELD: dict[int, tuple[weakref.ref, WithheldRecords]] = {}
+
+
 def withheld_records(case_file: CaseFile) -> WithheldRecords:
-    """Every record of the case that a public document leaves out (see the module docstring)."""
+    """Every record of the case that a public document leaves out (see the module docstring).
+
+    Worked out once per loaded case: a run of thousands of documents over a national dataset asks for each.
+    """
+    cached = _WITHHELD.get(id(case_file))
+    if cached is not None and cached[0]() is case_file:
+        return cached[1]
+    found = _withheld_records(case_file)
+    _WITHHELD.clear()
+    _WITHHELD[id(case_file)] = (weakref.ref(case_file), found)
+    return found
+
+
+def _withheld_records(case_file: CaseFile) -> WithheldRecords:
     sources = frozenset(s.id for s in case_file.sources.values() if s.confidential)
 
     def left_out(records: Mapping) -> frozenset[str]:

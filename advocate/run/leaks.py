@@ -119,7 +119,7 @@ class LeakCheck:
                     if isinstance(value, str) and value:
                         texts.setdefault(_normal(value), f"{name.replace('_', ' ')} of withheld licence '{licence}'")
         public_ids = {r.id for kind, (records, hidden) in kinds.items() for r in records.values() if r.id not in hidden}
-        if len(frame):
+        if len(frame) and tokens:
             shown = ~frame["id"].isin(withheld.licences).to_numpy()
             public_ids.update(str(i) for i in frame.loc[shown, "id"])
             for name in LICENCE_TOKENS[1:]:
