@@ -114,8 +114,8 @@ def test_a_confidential_refusal_or_source_a_licence_cites_blocks_no_public_docum
     assert "confidential record left out" in result.output or "confidential records left out" in result.output
     for path, text in readable(out):
         assert not found_in(text, {"SECRET-REF-1", "wb-src", "whistleblower", "told to us by a civil servant"}), path
-    letter = (out / "foi-request.md").read_text(encoding="utf-8")
-    assert "The Government refused licence CAAT-66239" in letter, "the public refusal is still evidence"
+    letter = (out / "letter-before-claim.md").read_text(encoding="utf-8")
+    assert "(CAAT dataset no. 66239) was refused on 14 May 2014" in letter, "the public refusal is still evidence"
 
 
 def test_a_privileged_build_keeps_the_privileged_letter_apart(tmp_path):

@@ -57,10 +57,18 @@ class Citer:
             for marker in self.markers(record, pinpoint):
                 if marker not in markers:
                     markers.append(marker)
-        body = "; ".join(markers)
+        body = "; ".join(self._once(markers))
         if signal:
             body = f"{escape_markdown(signal[:1].upper() + signal[1:])} {body}"
         return self.footnotes.add(body)
+
+    def _once(self, markers: list[str]) -> list[str]:
+        """The markers without a source another one in the note is cited in (its citation ends ', cited in' that
+        source in full), so that no note cites a source twice."""
+        ids = [marker[2:-1].split(",")[0] for marker in markers]
+        sources = self.evidence.citable_sources()
+        containers = {sources[i].cited_in for i in ids if i in sources and sources[i].cited_in}
+        return [marker for marker, source_id in zip(markers, ids) if source_id not in containers] or markers
 
     def note(self, text: str, *records, pinpoint: str = "") -> Markup:
         """A footnote of explanatory ``text``, followed by citations of ``records`` if any."""

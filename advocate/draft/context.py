@@ -17,10 +17,11 @@ from markupsafe import Markup
 from advocate.draft.citing import Citer
 from advocate.draft.evidence import Evidence, LicenceView
 from advocate.draft.indicators import latest_indicators
+from advocate.draft.licence_wording import goods
 from advocate.draft.markdown_escape import escape_markdown
 from advocate.draft.transfers import case_transfers
 from advocate.law import deadlines
-from advocate.models.period import Period
+from advocate.models.period import Period, when
 from advocate.vocab.english import plural
 
 
@@ -93,7 +94,7 @@ def base_context(evidence: Evidence, citer: Citer, *, date: dt.date, document_ti
     (:class:`~advocate.draft.transfers.TransferView`); both are cited with ``cite(item)``. ``withheld``:
     confidential records left out, by kind. Functions: ``cite(*records, pinpoint=, signal=)``,
     ``note(text, *records)``, ``abuse(id)``, ``abuses_by_id(ids)``, ``event(id)``, ``source(id)``,
-    ``licence(id)`` (a selected licence), ``licence_record(id)`` (any licence in the case), ``link(id)``, ``lines(*parts)``, ``plural(n, word)``, ``counter()`` (a paragraph numberer), ``sources_of(licences)`` (the ids of their sources, once each).
+    ``licence(id)`` (a selected licence), ``licence_record(id)`` (any licence in the case), ``link(id)``, ``lines(*parts)``, ``plural(n, word)``, ``counter()`` (a paragraph numberer), ``when(period)`` ('in the first quarter of 2017'), ``goods(licence)`` (what it was for, as far as the data says), ``sources_of(licences)`` (the ids of their sources, once each).
     """
     case = evidence.case_file.case
     licences = evidence.licences
@@ -130,6 +131,8 @@ def base_context(evidence: Evidence, citer: Citer, *, date: dt.date, document_ti
         "link": evidence.link,
         "lines": _lines,
         "plural": plural,
+        "when": when,
+        "goods": goods,
         "counter": _Counter,
         "sources_of": lambda licences: list(dict.fromkeys(s for licence in licences for s in licence.sources)),
     }

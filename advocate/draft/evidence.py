@@ -31,6 +31,7 @@ from advocate.models.licence import Licence, LicenceCount, identifier_text
 from advocate.models.licence_table import LicenceTable, asserted_tags, rating_tags, summary_tags
 from advocate.models.period import Period
 from advocate.models.records import Abuse, AssertedLink, Event, Indicator, Source, Transfer
+from advocate.vocab.english import join_and
 from advocate.vocab.ratings import describe_rating
 from advocate.vocab.technology import technology_tags
 
@@ -134,9 +135,7 @@ class LicenceView:
         criteria = list(self.refusal_criteria)
         if not criteria:
             return ""
-        if len(criteria) == 1:
-            return f"Criterion {criteria[0]}"
-        return f"Criteria {', '.join(criteria[:-1])} and {criteria[-1]}"
+        return f"Criterion {criteria[0]}" if len(criteria) == 1 else f"Criteria {join_and(criteria)}"
 
     @property
     def ratings_text(self) -> str:
@@ -399,6 +398,21 @@ class Evidence:
     @property
     def licence_table(self) -> LicenceTable:
         return self._licence_table
+
+    @property
+    def selects_every_licence(self) -> bool:
+        """Whether the document is about every licence of the case it may print (no narrower choice was made)."""
+        everything = self.case_file.licences.frame
+        if self.public and len(everything):
+            everything = everything[~everything["confidential"].astype(bool)]
+        return len(self._licence_table) == len(everything)
+
+    def narrow(self, licence_ids) -> None:
+        """Make the document about ``licence_ids`` only (a context builder focusing its scope, before any name is
+        built from the licences); ids not selected are ignored."""
+        wanted = [licence_id for licence_id in dict.fromkeys(licence_ids) if licence_id in set(self._licence_table.frame["id"])]
+        self._licence_table = self._licence_table.filter(ids=wanted)
+        self._licences = None
 
     # -- lookups ---------------------------------------------------------------
 

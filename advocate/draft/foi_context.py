@@ -19,6 +19,8 @@ from dataclasses import dataclass, replace
 
 from advocate.draft.context import Addressee, DocumentContext, Enclosure, Timing
 from advocate.draft.evidence import Evidence
+from advocate.draft.foi_scope import focus, request_scope
+from advocate.draft.linking_context import PrintableLinks, law_for
 from advocate.draft.options import Correspondence, DraftOptions
 from advocate.errors import DraftError
 from advocate.law import deadlines
@@ -26,15 +28,56 @@ from advocate.law.foi_ladder import LETTERS, History, history
 from advocate.models.campaign import CASE_BODY
 from advocate.models.case_file import CaseFile
 from advocate.models.foi_request import OUTCOME_WORDS, Authority, FoiRequest, RequestEvent
+from advocate.models.period import long_date
+from advocate.vocab.english import join_and
 from advocate.vocab.foi_exemptions import Exemption, parse_exemption
 
 
 def foi_request_context(evidence: Evidence, options: DraftOptions) -> DocumentContext:
-    """An FOI request sent (and received) on the document's date: the reply is due on the twentieth working day
-    after. A request of the campaign to another authority is addressed to that authority."""
+    """An FOI request sent (and received) on the document's date: the reply is due on the twentieth working day after.
+
+    A request of the campaign to another authority (``--request``) is addressed to that authority.
+
+    The request asks about a focused set of licences (:mod:`advocate.draft.foi_scope`), with heads adapted to
+    each licence's outcome; the criteria, the deciding department and the advising departments are those of the
+    licences' dates. At most three documented abuses are named, once each, in one short paragraph on why.
+    """
+    focused = focus(evidence)
+    scope = request_scope(evidence, options.date)
     due = deadlines.foi_response_due(options.date)
-    context = DocumentContext({"reply_due": due}, (Timing("reply due", due),))
+    laws = [law_for(licence) for licence in scope.licences]
+    versions = {v.id: v for law in laws for v in law.versions}
+    deciders = {b.name: b for law in laws for b in law.deciders}
+    advisers = {b.name: b for law in laws for b in law.advisers}
+    names = {
+        "reply_due": due,
+        "reply_holidays": join_and(f"{long_date(day)} ({why})" for day, why in due.skipped),
+        "granted": scope.granted,
+        "refused": scope.refused,
+        "one_licence": len(scope.licences) == 1,
+        "focused": focused,
+        "criteria_named": sorted(versions.values(), key=lambda v: v.in_force_from),
+        "straddling": [(licence, law) for licence, law in zip(scope.licences, laws) if law.straddles],
+        "deciders": join_and(f"the {name}" for name in deciders),
+        "decided_by_predecessor": any(law.decided_by_a_predecessor for law in laws),
+        "foreign_office": join_and(f"the {name}" for name in advisers),
+        "why_abuses": _why(evidence, scope),
+    }
+    warning = "; ".join(scope.warnings)
+    context = DocumentContext(names, (Timing("reply due", due, warning),))
     return addressed_to_its_body(context, evidence.case_file, options.correspondence)
+
+
+def _why(evidence: Evidence, scope) -> list:
+    """Up to three documented abuses a request mentions once, in its paragraph on why: the most strongly linked."""
+    printable = PrintableLinks(evidence)
+    chosen: dict[str, None] = {}
+    for link in evidence.links.for_licences(licence.id for licence in scope.licences):
+        if printable(link):
+            chosen.setdefault(link.abuse_id, None)
+        if len(chosen) == 3:
+            break
+    return sorted((evidence.abuse(abuse_id) for abuse_id in chosen), key=lambda a: (a.date.sort_key, a.id))
 
 
 def find_request(case_file: CaseFile, request_id: str, kind: str = "") -> FoiRequest | None:

@@ -64,8 +64,26 @@ NAMES: dict[str, str] = {
     "criteria_engaged": "The criteria the links engage, each with its version.",
     "refusals": "The Government's earlier refusals of similar goods that the links cite (licence_id, reason).",
     "particulars": "particulars(link): a link's reasons about who and what, without its timing.",
+    "timing": "timing(link): when the link's abuse occurred and when it was first publicly reported, relative to "
+              "the licence's decision, in words.",
+    "law_for": "law_for(licence): the law of the licence's decision date: the criteria in force (every version a "
+               "straddling period may fall under), the department that decided and the departments that advised.",
     # -- an FOI request --------------------------------------------------------------------------
     "reply_due": "The date the reply is due (FOIA s 10(1), (6)), with the rule that gives it.",
+    "reply_holidays": "The holidays the reply period passes over, in words ('25 December 2026 (Christmas Day)').",
+    "granted": "The licences the request asks about that were granted (heads about assessment, end use and review).",
+    "refused": "The licences the request asks about that were refused (heads about the refusal and its assessment).",
+    "one_licence": "True when the document is about one licence (write 'the licence', not 'each licence').",
+    "focused": "True when the request asks about a focused set (the licences the decisions name, or the most "
+               "recent) rather than every licence chosen.",
+    "criteria_named": "The versions of the licensing criteria in force for the licences' dates, oldest first.",
+    "straddling": "(licence, law) pairs for licences decided in a period that straddles a change of criteria.",
+    "deciders": "The department or departments that decided the licences, by date ('the Department for "
+                "International Trade').",
+    "decided_by_predecessor": "True when a licence was decided by a predecessor of today's department.",
+    "foreign_office": "The foreign ministry that advised at the licences' dates ('the Foreign and Commonwealth "
+                      "Office' before September 2020).",
+    "why_abuses": "Up to three documented abuses the request names once, in its short paragraph on why.",
     # -- the follow-ups of an FOI request ---------------------------------------------------------
     "request": "The earlier request a follow-up cites: its reference, dates, the exemptions claimed and the review.",
     "review_due": "The date the internal review is expected (20 working days), with its rule.",
@@ -106,6 +124,16 @@ NAMES: dict[str, str] = {
     "reply_by": "The proposed reply date (14 days by default), with its rule.",
     "claim": "case.yaml's claim settings (interested parties, ADR, information and documents sought).",
     "claim_limit_passed": "True when a decision's CPR r 54.5 limit has passed.",
+    "all_licences": "Every licence of the decisions under challenge.",
+    "destinations": "The destinations of those licences, in words.",
+    "address_for_service": "The UK postal address for the reply and for service of court documents.",
+    "copy_to": "The Government Legal Department, to which the letter is copied (name, address, source).",
+    "goods_licensed": "What the licences under challenge were for, in words.",
+    "end_users": "The end users the licensing data names for them, quoted, in words.",
+    "reported_before": "True when an abuse linked to a decision was publicly reported before it.",
+    "occurred_before": "True when an abuse linked to a decision occurred before it (reported then or later).",
+    "case_labels": "The case's own labels of licences that have no Government reference (to say they are labels).",
+    "irrational_example": "The abuse the irrationality ground names as its example, or nothing.",
     # -- a briefing and its questions -------------------------------------------------------------
     "figures": "The numbers a briefing states (licences, outcomes, values, destinations, ratings, abuses).",
     "key_figures": "The figure tiles a briefing opens with.",
@@ -121,6 +149,12 @@ NAMES: dict[str, str] = {
     "number": "number(n): '1,939'.",
     "when": "when(period): 'on 6 March 2015', 'in the first quarter of 2017'.",
     "goods": "goods(licence): what a licence was for, as far as the data says.",
+    "timing_summary": "timing_summary(links): how many linked abuses were reported before, occurred before but were "
+                      "reported after, or came after the decisions.",
+    "official": "official(licence): True when a licence rests on the Government's published data (a question may "
+                "rest on it), not on a media report.",
+    "his_department": "'his Department or its predecessors' when a licence predates today's department, else 'his "
+                      "Department' (for written questions).",
 }
 """Every name a shipped context builder gives a template → what it is."""
 

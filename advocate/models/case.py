@@ -58,6 +58,7 @@ class PublicBody(Part):
 
     name: Text
     address: Text = ""
+    """Its postal address: a letter before claim is not drafted without it."""
     foi_email: Email
     decision_maker: Text = ""
     """Who takes the licensing decisions, e.g. "Secretary of State for Business and Trade"."""
@@ -83,7 +84,13 @@ class Decision(Part):
     date: PeriodField
     licences: Annotated[tuple[RecordId, ...], ListOf] = ()
     grounds_arose: PeriodField | None = None
-    """When the grounds for a claim first arose, if not the decision date (CPR 54.5)."""
+    """Only for a later decision that is itself challenged (a refusal to suspend or revoke the licences): the
+    date it was taken, from which CPR r 54.5 time runs for it. Never the date the claimant learned of the
+    grant: for a grant, time runs from the grant (the decision's ``date``, from its first day when the date
+    is a period), and late knowledge can only support an application to the court to extend time."""
+    later_decision: Text = ""
+    """What the later decision was, when ``grounds_arose`` is given: "the refusal of 2 March 2026 to suspend
+    the licence"."""
     defendant_reference: Text = ""
 
 
