@@ -76,6 +76,18 @@ class OutputConflict(AdvocateError):
         super().__init__(f"{names}: {reason}; nothing was written (move them away, or pass --force to replace them)")
 
 
+class OutputBusy(AdvocateError):
+    """Another run is writing into the same output folder at this moment; nothing was written."""
+
+
+class OutputUnwritable(AdvocateError):
+    """The output folder cannot be written (a file in its place, no permission, a full disk); the old files are intact."""
+
+
+class UnsafePath(AdvocateError):
+    """A file a case names lies outside the case (and the data folders given), or is not a regular file."""
+
+
 class FolderNotEmpty(AdvocateError, FileExistsError):
     """The folder ``advocate init`` was asked to write already holds files; nothing was written."""
 

@@ -7,6 +7,7 @@ from pathlib import Path
 import typer
 
 from advocate.cli import app
+from advocate.cli.case_options import DATA, data_folders
 from advocate.cli.output import EXIT_BAD_EVIDENCE, fail, print_problems, say
 
 
@@ -32,6 +33,7 @@ def init(
 @app.command()
 def check(
     case: Path = typer.Argument(..., help="The case folder (the one holding case.yaml)."),
+    data: list[Path] = DATA,
 ) -> None:
     """Check a case folder and list every problem, each with its file, line and field.
 
@@ -39,7 +41,7 @@ def check(
     """
     from advocate.validate.check import check_case
 
-    result = check_case(case)
+    result = check_case(case, data=data_folders(data))
     print_problems(result.problems)
     errors, warnings = len(result.errors), len(result.warnings)
     if result.case_file is None:

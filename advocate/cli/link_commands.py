@@ -9,6 +9,7 @@ from pathlib import Path
 import typer
 
 from advocate.cli import app
+from advocate.cli.case_options import DATA, data_folders
 from advocate.cli.filters import (
     COUNTRY,
     END,
@@ -106,6 +107,7 @@ def link(
     out: Path = typer.Option(None, "--out", help="Write every link to this file (CSV, or JSON with --format json)."),
     force: bool = typer.Option(False, "--force", help="Overwrite the --out file if it exists."),
     limit: int = typer.Option(20, "--limit", help="Links shown in the table (0 for all)."),
+    data: list[Path] = DATA,
 ) -> None:
     """Relate the case's licences to its documented abuses: strongest links first, with reasons."""
     from advocate.errors import CaseError
@@ -118,7 +120,7 @@ def link(
     if out is not None and output_format is LinkFormat.table:
         output_format = LinkFormat.json if out.suffix.lower() == ".json" else LinkFormat.csv
     try:
-        case_file = load_case(case)
+        case_file = load_case(case, data=data_folders(data))
     except CaseError as exc:
         print_problems(exc.problems)
         raise fail(f"{case}: {len(exc.errors)} errors in the case; nothing linked")

@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 from advocate.link.engine import LinkTable, compute_links
-from advocate.link.linkset import LinkList, LinkSet
+from advocate.link.linkset import LinkList, LinkSet, link_columns
 from advocate.link.models import Link, links_frame
 from advocate.link.relations import ORDERS, RELATIONS
 from advocate.models.case import LinkSettings
@@ -26,4 +26,4 @@ def link_case(case_file, settings: LinkSettings | None = None, *, licences=None)
                                  case_file.sources))
 
 
-__all__ = ["ORDERS", "RELATIONS", "Link", "LinkList", "LinkSet", "LinkSettings", "LinkTable", "compute_links", "link_case", "links_frame"]
+__all__ = ["ORDERS", "RELATIONS", "Link", "LinkList", "LinkSet", "LinkSettings", "LinkTable", "compute_links", "link_case", "link_columns", "links_frame"]

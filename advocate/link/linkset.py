@@ -67,6 +67,14 @@ class LinkList(Sequence):
         return LinkList(self._wording, self._positions[np.asarray(mask, dtype=bool)], self._context)
 
 
+def link_columns(links: Sequence, names) -> dict[str, np.ndarray]:
+    """Fields of ``links`` as columns: read from the link table where ``links`` is a :class:`LinkList` (no link is
+    made), else from each link of a plain sequence of :class:`~advocate.link.models.Link`."""
+    if isinstance(links, LinkList):
+        return links.columns(names)
+    return {name: np.array([getattr(link, name) for link in links] + [None], dtype=object)[:-1] for name in names}
+
+
 def _empty(table: LinkTable) -> LinkTable:
     return replace(table, columns_={name: values[:0] for name, values in table.columns_.items()}, context=None)
 

@@ -6,19 +6,18 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
-from operator import attrgetter
 
 import numpy as np
 import pandas as pd
 
 from advocate.draft.evidence import Evidence, LicenceView
-from advocate.link import RELATIONS, LinkList
+from advocate.link import RELATIONS, link_columns
 
 
 def key_licences(evidence: Evidence, links, n: int = 8) -> list[LicenceView]:
     """The ``n`` licences a reader should see first: those linked to documented abuses, strongest link first,
     then the most valuable, then the most recent."""
-    linked = _link_columns(links, ("licence_id", "score"))
+    linked = link_columns(links, ("licence_id", "score"))
     best = pd.Series(linked["score"], dtype=float).groupby(pd.Series(linked["licence_id"], dtype=object)).max().to_dict()
     frame = evidence.licence_table.frame
     order = pd.DataFrame({
@@ -70,7 +69,7 @@ def link_summary(links, strongest: int = 5) -> LinkSummary:
     gathers their fields, and pandas counts and ranks them.
     """
     links = links if isinstance(links, Sequence) else list(links)
-    columns = _link_columns(links, ("licence_id", "abuse_id", "score", "relation", "criteria_version", "criteria"))
+    columns = link_columns(links, ("licence_id", "abuse_id", "score", "relation", "criteria_version", "criteria"))
     criteria = columns.pop("criteria")
     frame = pd.DataFrame(columns)
     if not len(frame):
@@ -94,14 +93,6 @@ def link_summary(links, strongest: int = 5) -> LinkSummary:
         by_relation=tuple((relation, int(relations.get(relation, 0)),
                            int(frame.loc[frame["relation"] == relation, "licence_id"].nunique())) for relation in RELATIONS),
     )
-
-
-def _link_columns(links, names) -> dict:
-    """Fields of ``links`` as columns: read from the link table where ``links`` is a
-    :class:`~advocate.link.LinkList` (no link is made), else from each link."""
-    if isinstance(links, LinkList):
-        return links.columns(names)
-    return {name: list(map(attrgetter(name), links)) for name in names}
 
 
 def _by_criterion(frame: pd.DataFrame, criteria: list) -> tuple[tuple[str, str, int, int], ...]:
