@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
+from functools import lru_cache
 from typing import Annotated
 
 from pydantic import AfterValidator, BeforeValidator, PlainSerializer, PlainValidator
@@ -52,11 +53,15 @@ def _day(value: object) -> dt.date:
     return period.day
 
 
+_resolved_country = lru_cache(maxsize=4096)(resolve_country)
+"""Countries as case files name them, resolved once per name (a case of 10,000 abuses names a handful)."""
+
+
 def _country(value: object) -> Country:
     if isinstance(value, Country):
         return value
     text = str(value).strip() if value is not None else ""
-    country = resolve_country(text) if text else None
+    country = _resolved_country(text) if text else None
     if country is None:
         raise fail(
             "country_unknown",
