@@ -37,8 +37,17 @@ class YamlDocument:
         return self.lines.line_of(loc)
 
 
+MAX_BYTES = 256 * 1024 * 1024
+"""Largest YAML file read (a case of 10,000 abuses is about 3 MB)."""
+
+
 def read_yaml(path: Path, label: str, problems: Problems) -> YamlDocument | None:
     """Parse a YAML file; on malformed YAML record an error with its line and return ``None``."""
+    size = Path(path).stat().st_size
+    if size > MAX_BYTES:
+        problems.error("file_too_large", label, f"the file is {size / 1024 / 1024:,.0f} MB; a case file may have "
+                       f"at most {MAX_BYTES // 1024 // 1024} MB", hint="split the records, or check this is the right file")
+        return None
     try:
         text = decode_yaml(Path(path).read_bytes())
     except EncodingProblem as exc:

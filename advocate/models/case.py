@@ -8,7 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from advocate.models.claim import ClaimSettings
 from advocate.models.correspondence import FoiCorrespondence
-from advocate.models.fields import CountryField, Email, ListOf, PeriodField, RecordId, Text, Url
+from advocate.models.fields import CountryField, Email, Line, ListOf, PeriodField, RecordId, Text, Url
 
 
 class Part(BaseModel):
@@ -23,34 +23,34 @@ class Person(Part):
     FOIA s 8 needs a real name and an address for correspondence (an email address is enough).
     """
 
-    name: Text
-    organisation: Text = ""
-    role: Text = ""
+    name: Line
+    organisation: Line = ""
+    role: Line = ""
     address: Text = ""
     email: Email = ""
-    phone: Text = ""
+    phone: Line = ""
 
 
 class PublicBody(Part):
     """The public authority: who receives the FOI request and who is the proposed defendant."""
 
-    name: Text
+    name: Line
     address: Text = ""
     foi_email: Email
-    decision_maker: Text = ""
+    decision_maker: Line = ""
     """Who takes the licensing decisions, e.g. "Secretary of State for Business and Trade"."""
-    department_short: Text = ""
+    department_short: Line = ""
     url: Url = ""
 
 
 class LegalRepresentative(Part):
     """The claimant's solicitors."""
 
-    firm: Text
-    name: Text = ""
+    firm: Line
+    name: Line = ""
     address: Text = ""
     email: Email = ""
-    reference: Text = ""
+    reference: Line = ""
 
 
 class Decision(Part):
@@ -62,7 +62,7 @@ class Decision(Part):
     licences: Annotated[tuple[RecordId, ...], ListOf] = ()
     grounds_arose: PeriodField | None = None
     """When the grounds for a claim first arose, if not the decision date (CPR 54.5)."""
-    defendant_reference: Text = ""
+    defendant_reference: Line = ""
 
 
 class LicenceDataset(Part):
@@ -129,8 +129,8 @@ class LinkSettings(Part):
 class Case(Part):
     """The matter: what the campaign is about and who is who."""
 
-    title: Text
-    reference: Text = ""
+    title: Line
+    reference: Line = ""
     summary: Text = ""
     countries: Annotated[tuple[CountryField, ...], ListOf] = Field(min_length=1)
     public_body: PublicBody
