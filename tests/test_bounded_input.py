@@ -100,3 +100,49 @@ def test_a_long_description_is_refused(case):
     _edit(case / "case.yaml", "summary: >-", "summary: " + "word " * 3000 + "\nold_summary: >-")
     errors = _check_fails(case)
     assert any("field 'summary': is 14,999 characters long; a text here may have at most 10,000" in e for e in errors)
+
+
+# -- templates ----------------------------------------------------------------------------
+
+
+def _draft_with(case: Path, tmp_path: Path, template: str):
+    folder = tmp_path / "templates"
+    folder.mkdir(exist_ok=True)
+    (folder / "foi.md.j2").write_text(template, encoding="utf-8")
+    out = tmp_path / "out"
+    result = run_cli("draft", "foi", case, "--out", out, "--templates", folder, "--format", "md")
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.output
+    assert not out.exists()  # nothing half-written
+    errors = error_lines(result)
+    assert len(errors) == 1, errors
+    return errors[0]
+
+
+@pytest.mark.parametrize(("template", "line", "message"), [
+    ("{% for i in range(1000000000) %}x{% endfor %}", 1, "1,000,000,000 is larger than any width or count"),
+    ("Dear\n{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}", 2,
+     "the template takes more than 1,006,500 steps (loop iterations, calls and filters)"),
+    ("{% macro f(n) %}{% if n %}{{ f(n - 1) }}{{ f(n - 1) }}{% endif %}{% endmacro %}\n{{ f(60) }}", 1,
+     "the template takes more than 1,006,500 steps"),
+    ("{% macro f() %}{{ f() }}{% endmacro %}\n{{ f() }}", 1, "the template calls itself too deeply"),
+    ("{{ 'a' * 10**10 }}", 1, "the template builds a text or list of 10,000,000,000 characters or items"),
+    ("{{ [1] * 10**9 }}", 1, "the template builds a text or list of 1,000,000,000 characters or items"),
+    ("{{ 2 ** (10 ** 10) }}", 1, "the template computes a number of more than 100,000 bits"),
+    ("{{ 'a'.center(10**10) }}", 1, "10,000,000,000 is larger than any width or count the document could need"),
+    ("{{ 'x'|indent(10**9) }}", 1, "1,000,000,000 is larger than any width or count"),
+    ("{{ '%999999999d' % 1 }}", 1, "a format asks for a width of ten million characters or more"),
+    ("{{ '{:>99999999}'.format(1) }}", 1, "a format asks for a width of ten million characters or more"),
+    ("{% set ns = namespace(s='a') %}\n{% for i in range(64) %}{% set ns.s = ns.s ~ ns.s %}{% endfor %}", 2,
+     "the template builds a text or list of"),
+    ("{% set ns = namespace(s='a') %}\n{% for i in range(64) %}{% set ns.s = ns.s|replace('a', 'aa') %}{% endfor %}", 2,
+     "steps"),
+    ("{% for i in range(100000) %}{% set x = range(100000)|list %}{% endfor %}", 1, "steps"),
+    ("{% for i in range(100000) %}{{ range(100000)|join(',') }}{% endfor %}", 1, "steps"),
+    ("{% for i in range(3000) %}{{ 'x' * 5000 }}{% endfor %}", 1, "the template prints more than 10,026,000 characters"),
+    ("{{ lipsum(10**7) }}", 1, "'lipsum' is undefined"),
+])
+def test_a_template_asking_for_unbounded_work_is_stopped_at_its_line(case, tmp_path, template, line, message):
+    error = _draft_with(case, tmp_path, template)
+    assert error.startswith(f"error: {case}: {tmp_path / 'templates' / 'foi.md.j2'}:{line}: "), error
+    assert message in error, error
