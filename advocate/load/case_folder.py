@@ -15,6 +15,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from advocate.models.licence_table import LicenceTable
+from advocate.load.file_kind import not_a_file
 from advocate.load.licence_data import read_licence_data
 from advocate.load.record_errors import record_problems
 from advocate.load.record_file import LoadedRecords, read_record_file
@@ -77,6 +78,9 @@ def check_case(path: str | Path, *, today: dt.date | None = None) -> CheckResult
     if not root.is_dir():
         problems.error("file_missing", _label(root, root), "no such case folder", hint="give the folder that holds case.yaml")
         return CheckResult(None, tuple(problems))
+    if reason := not_a_file(case_path):
+        problems.error("not_a_file", str(Path(_label(root, root)) / CASE_FILE), reason, hint="case.yaml must be a YAML file")
+        return CheckResult(None, tuple(problems))
     if not case_path.is_file():
         problems.error("file_missing", _label(root, case_path), "the case folder has no case.yaml", hint="run 'advocate init FOLDER' to start one")
         return CheckResult(None, tuple(problems))
@@ -93,15 +97,22 @@ def check_case(path: str | Path, *, today: dt.date | None = None) -> CheckResult
     records: dict[str, LoadedRecords] = {}
     for kind, (name, noun, model) in RECORD_FILES.items():
         file = root / name
+        if reason := not_a_file(file):
+            problems.error("not_a_file", str(Path(_label(root, root)) / name), reason,
+                           hint=f"{name} must be a YAML file of {noun} records, or absent")
+            records[kind] = LoadedRecords(kind, readable=False)
+            continue
         if not file.is_file():
             records[kind] = LoadedRecords(kind)
             continue
         inputs.append(InputFile(name, _sha256(file)))
         doc = read_yaml(file, _label(root, file), problems)
-        records[kind] = read_record_file(doc, noun, model, problems) if doc else LoadedRecords(kind)
+        records[kind] = read_record_file(doc, noun, model, problems) if doc else LoadedRecords(kind, readable=False)
 
+    errors_before = len(problems.errors)
     licences = _read_licences(root, case, _datasets(case, case_doc), problems, inputs, today)
-    validate_case(case, case_doc, records, licences, problems, today=today)
+    licences_read = len(problems.errors) == errors_before
+    validate_case(case, case_doc, records, licences, problems, today=today, licences_read=licences_read)
 
     if problems.errors or case is None:
         return CheckResult(None, tuple(problems))

@@ -3,7 +3,9 @@
 YAML files may be UTF-8, UTF-16 or UTF-32; the UTF-16 and UTF-32 a text editor
 saves start with a byte-order mark, and are read as such. Otherwise the bytes are
 read as :func:`~advocate.load.text_encoding.decode_bytes` reads every case file
-(UTF-8, or Windows-1252). A NUL byte is never in a text file: it names the
+(UTF-8, or Windows-1252), except that a file whose non-ASCII characters are
+UTF-8 but for one is refused at that line: read as Windows-1252 every other
+character would turn into mojibake ("TÃ¼rkiye"). A NUL byte is never in a text file: it names the
 encoding the file seems to be in (UTF-16 without a mark puts a NUL beside every
 ASCII letter) or the line it is on.
 """
@@ -11,6 +13,7 @@ ASCII letter) or the line it is on.
 from __future__ import annotations
 
 import codecs
+import re
 
 from advocate.load.text_encoding import EncodingProblem, decode_bytes
 
@@ -36,7 +39,19 @@ def decode_yaml(data: bytes) -> str:
     nul = data.find(b"\x00")
     if nul >= 0:
         raise _nul_problem(data, nul)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        if _UTF8_CHARACTER.search(data):
+            line = data.count(b"\n", 0, exc.start) + 1
+            raise EncodingProblem(f"byte 0x{data[exc.start]:02X} on line {line} is not UTF-8, though the file's other "
+                                  "accented characters are: it mixes two encodings; correct that line and save the "
+                                  "file as UTF-8", line) from None
     return decode_bytes(data).text
+
+
+_UTF8_CHARACTER = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+"""A non-ASCII character encoded as UTF-8."""
 
 
 def _nul_problem(data: bytes, nul: int) -> EncodingProblem:
