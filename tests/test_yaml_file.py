@@ -75,3 +75,12 @@ def test_a_tab_says_so(tmp_path):
     assert doc is None
     assert problems == ["case.yaml:2: error: malformed YAML: while scanning a plain scalar found a tab character that "
                         "violates indentation; YAML indents with spaces, never tabs: replace the tab with spaces"]
+
+
+def test_tools_that_edit_a_case_file_get_its_round_trip_tree_with_comments(tmp_path):
+    doc, _ = _read(tmp_path, "# the matter\ntitle: T  # short\ndate: 2017-02-30\nlist:\n  - a\n")
+    tree = doc.tree
+    assert type(tree).__name__ == "CommentedMap"
+    assert tree["date"] == "2017-02-30"  # as the loader keeps it: text, even when no such day exists
+    assert tree.lc.key("list") == (3, 0)
+    assert "# short" in str(tree.ca.items["title"])

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import gc
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,7 @@ from yaml import MarkedYAMLError, YAMLError
 
 from advocate.load.text_encoding import EncodingProblem
 from advocate.load.yaml_compose import compose
+from advocate.load.yaml_round_trip import round_trip_tree
 from advocate.load.yaml_text import decode_yaml
 from advocate.load.yaml_values import LineIndex, YamlValueError, to_data
 from advocate.models.problem import Problems
@@ -31,10 +33,21 @@ class YamlDocument:
     label: str
     data: Any
     lines: LineIndex
+    text: str = field(default="", repr=False)
+    """The file's text as decoded."""
 
     def line_of(self, loc: tuple = ()) -> int:
         """The 1-based line of the value at ``loc`` (keys and list indexes), or of its nearest parent."""
         return self.lines.line_of(loc)
+
+    @cached_property
+    def tree(self) -> Any:
+        """The file as ruamel.yaml's round-trip tree, comments kept, for tools that edit case files.
+
+        Parsed from :attr:`text` on first use (loading a case never asks for it); see
+        :mod:`advocate.load.yaml_round_trip`.
+        """
+        return round_trip_tree(self.text)
 
 
 MAX_BYTES = 256 * 1024 * 1024
@@ -67,7 +80,7 @@ def read_yaml(path: Path, label: str, problems: Problems) -> YamlDocument | None
     except YAMLError as exc:
         problems.error("yaml_syntax", label, f"malformed YAML: {exc}")
         return None
-    return YamlDocument(path, label, data, lines)
+    return YamlDocument(path, label, data, lines, text)
 
 
 @contextmanager
