@@ -85,7 +85,14 @@ class OutputUnwritable(AdvocateError):
 
 
 class UnsafePath(AdvocateError):
-    """A file a case names lies outside the case (and the data folders given), or is not a regular file."""
+    """A file a case names lies outside the case (and the data folders given), or is not a regular file.
+
+    ``not_a_file`` is true when what is there is no file at all (a folder, a pipe, a link to nothing).
+    """
+
+    def __init__(self, message: str, *, not_a_file: bool = False):
+        super().__init__(message)
+        self.not_a_file = not_a_file
 
 
 class FolderNotEmpty(AdvocateError, FileExistsError):

@@ -97,7 +97,7 @@ def test_a_record_file_linked_out_of_the_case_is_refused(case):
 def test_a_folder_in_place_of_a_record_file_is_an_error(case):
     (case / "events.yaml").unlink()
     (case / "events.yaml").mkdir()
-    assert f"{case / 'events.yaml'}: error: is a folder, not a file" in errors_of(case)
+    assert any(e.startswith(f"{case / 'events.yaml'}: error: is a folder, not a file") for e in errors_of(case))
 
 
 def test_a_record_file_too_large_to_read_is_refused_before_reading(case):
@@ -136,18 +136,18 @@ def test_a_named_pipe_is_an_error_never_a_hang(case, where):
     if where == "licence data":
         os.mkfifo(case / "pipe.csv")
         name_licence_data(case, "pipe.csv")
-        args, expected = ["check", str(case)], f"{case / 'pipe.csv'}: is not a regular file"
+        args, expected = ["check", str(case)], f"{case / 'pipe.csv'}: is a named pipe, not a file"
     elif where == "record file":
         (case / "abuses.yaml").unlink()
         os.mkfifo(case / "abuses.yaml")
-        args, expected = ["check", str(case)], f"{case / 'abuses.yaml'}: error: is not a regular file"
+        args, expected = ["check", str(case)], f"{case / 'abuses.yaml'}: error: is a named pipe, not a file"
     elif where == "case.yaml":
         (case / "case.yaml").unlink()
         os.mkfifo(case / "case.yaml")
-        args, expected = ["check", str(case)], f"{case / 'case.yaml'}: error: is not a regular file"
+        args, expected = ["check", str(case)], f"{case / 'case.yaml'}: error: is a named pipe, not a file"
     else:
         os.mkfifo(case / "pipe.csv")
-        args, expected = ["licences", str(case / "pipe.csv")], f"{case / 'pipe.csv'}: error: is not a regular file"
+        args, expected = ["licences", str(case / "pipe.csv")], f"{case / 'pipe.csv'}: error: is a named pipe, not a file"
     result = subprocess.run([sys.executable, "-c", FIFO_CHILD, *args], capture_output=True, text=True, timeout=60)
     assert result.returncode == 2
     assert expected in result.stderr
@@ -157,8 +157,7 @@ def test_a_named_pipe_is_an_error_never_a_hang(case, where):
 def test_dev_zero_on_the_command_line_is_one_line(tmp_path):
     result = CliRunner().invoke(app, ["licences", "/dev/zero"])
     assert result.exit_code == 2
-    assert result.output.splitlines()[0] == ("/dev/zero: error: is not a regular file (a device, a pipe or a socket); "
-                                             "advocate reads only files")
+    assert result.output.splitlines()[0] == "/dev/zero: error: is a device, not a file"
 
 
 def test_a_file_that_is_not_a_licence_csv_is_not_echoed(case):

@@ -61,6 +61,9 @@ class LoadedCase:
     problems: Problems
     requests: LoadedRequests | None = None
     """The campaign's requests (requests.yaml and case.yaml's ``foi_requests``)."""
+    licences_read: bool = True
+    """False when the licence data had errors: its ids are then not looked up, so that its errors are not echoed
+    by every record naming a licence."""
 
 
 def _label(root: Path, path: Path) -> str:
@@ -95,7 +98,7 @@ def read_case_folder(path: str | Path, *, today: dt.date, data: tuple[str | Path
     if not os.path.lexists(case_path):
         problems.error("file_missing", _label(root, case_path), "the case folder has no case.yaml", hint="run 'advocate init FOLDER' to start one")
         return LoadedCase(root, None, None, empty, LicenceTable.empty(), (), problems)
-    unsafe = _unsafe_record_file(root, case_path, problems)
+    unsafe = _unsafe_record_file(root, case_path, problems, hint="case.yaml must be a YAML file")
     if unsafe:
         return LoadedCase(root, None, None, empty, LicenceTable.empty(), (), problems)
     roots = CaseRoots(root, tuple(Path(folder) for folder in data))
@@ -117,21 +120,26 @@ def read_case_folder(path: str | Path, *, today: dt.date, data: tuple[str | Path
     records: dict[str, LoadedRecords] = {}
     for kind, (name, noun, model) in RECORD_FILES.items():
         file = root / name
-        if not os.path.lexists(file) or _unsafe_record_file(root, file, problems):
+        if not os.path.lexists(file):
             records[kind] = LoadedRecords(kind)
+            continue
+        if _unsafe_record_file(root, file, problems, hint=f"{name} must be a YAML file of {noun} records, or absent"):
+            records[kind] = LoadedRecords(kind, readable=False)
             continue
         inputs.append(InputFile(name, _sha256_or_empty(file)))
         doc = read_yaml(file, _label(root, file), problems)
-        records[kind] = read_record_file(doc, noun, model, problems) if doc else LoadedRecords(kind)
+        records[kind] = read_record_file(doc, noun, model, problems) if doc else LoadedRecords(kind, readable=False)
     for name in read_record_files(root, case, case_doc, records, RECORD_FILES, problems, lambda p: _label(root, p)):
         inputs.append(InputFile(name, _sha256(root / name)))
 
     if os.path.lexists(root / REQUESTS_FILE) and not _unsafe_record_file(root, root / REQUESTS_FILE, problems):
         inputs.append(InputFile(REQUESTS_FILE, _sha256(root / REQUESTS_FILE)))
     requests = read_requests(root, case, lambda p: _label(root, p), problems)
+    errors_before = len(problems.errors)
     licences = _read_licences(roots, case, case_doc, _datasets(case, case_doc), problems, inputs, today,
                               records["sources"].models)
-    return LoadedCase(root, case, case_doc, records, licences, tuple(inputs), problems, requests)
+    licences_read = len(problems.errors) == errors_before
+    return LoadedCase(root, case, case_doc, records, licences, tuple(inputs), problems, requests, licences_read)
 
 
 def _datasets(case: Case | None, case_doc: YamlDocument | None) -> tuple[tuple[LicenceDataset, ...], bool]:
@@ -153,12 +161,13 @@ def _datasets(case: Case | None, case_doc: YamlDocument | None) -> tuple[tuple[L
     return tuple(datasets), "licence_data" in data
 
 
-def _unsafe_record_file(root: Path, file: Path, problems: Problems) -> bool:
+def _unsafe_record_file(root: Path, file: Path, problems: Problems, *, hint: str = "") -> bool:
     """Record an error and return True unless ``file`` is a regular file of the case of a size advocate reads."""
     try:
         check_file(file, root, _label(root, file), limit=MAX_RECORD_BYTES)
     except UnsafePath as exc:
-        problems.error("unsafe_path", _label(root, file), str(exc).split(": ", 1)[1])
+        problems.error("unsafe_path", _label(root, file), str(exc).split(": ", 1)[1],
+                       hint=hint if exc.not_a_file else "")
         return True
     return False
 

@@ -84,10 +84,21 @@ def place_of(roots: CaseRoots, folder: Path) -> str:
     return "the case folder" if folder == roots.case else f"the data folder {folder}"
 
 
+def what_is(mode: int) -> str:
+    """What a path that is not a regular file is, as an error names it (it is never read: a pipe would block)."""
+    if stat.S_ISDIR(mode):
+        return "is a folder"
+    if stat.S_ISFIFO(mode):
+        return "is a named pipe"
+    if stat.S_ISSOCK(mode):
+        return "is a socket"
+    return "is a device"
+
+
 def check_file(path: Path, folder: Path, label: str, *, limit: int, place: str = "the case folder") -> None:
     """Raise :class:`UnsafePath` unless ``path`` is a regular file inside ``folder`` of at most ``limit`` bytes."""
     if path.is_symlink() and not path.exists():
-        raise UnsafePath(f"{label}: is a link to nothing")
+        raise UnsafePath(f"{label}: is a link to a file that does not exist", not_a_file=True)
     if not _inside(path, folder):
         raise UnsafePath(f"{label}: is a link to a file outside {place}; a case reads only its own files "
                          "(name another data folder with --data DIR)")
@@ -95,10 +106,8 @@ def check_file(path: Path, folder: Path, label: str, *, limit: int, place: str =
         info = path.stat()
     except OSError as exc:
         raise UnsafePath(f"{label}: cannot be read ({exc.strerror or exc})") from None
-    if stat.S_ISDIR(info.st_mode):
-        raise UnsafePath(f"{label}: is a folder, not a file")
     if not stat.S_ISREG(info.st_mode):
-        raise UnsafePath(f"{label}: is not a regular file (a device, a pipe or a socket); advocate reads only files")
+        raise UnsafePath(f"{label}: {what_is(info.st_mode)}, not a file", not_a_file=True)
     if info.st_size > limit:
         raise UnsafePath(f"{label}: is {_size_text(info.st_size)}, more than advocate reads ({_size_text(limit)})")
     if not os.access(path, os.R_OK):

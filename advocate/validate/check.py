@@ -54,7 +54,8 @@ def check_case(path: str | Path, *, today: dt.date | None = None, data: tuple[st
     problems = loaded.problems
     if loaded.case is None and not loaded.inputs:
         return CheckResult(None, tuple(problems))
-    validate_case(loaded.case, loaded.case_doc, loaded.records, loaded.licences, problems, today=today)
+    validate_case(loaded.case, loaded.case_doc, loaded.records, loaded.licences, problems, today=today,
+                  licences_read=loaded.licences_read)
     if loaded.requests is not None:
         validate_requests(loaded.requests, loaded.case_doc, loaded.root, problems, today=today,
                           licence_ids=set(loaded.licences.frame["id"]), source_ids=loaded.records["sources"].raw_ids)

@@ -6,7 +6,7 @@ import datetime as dt
 from functools import lru_cache
 from importlib.resources import files
 
-from ruamel.yaml import YAML
+import yaml
 
 from advocate.law.criteria.models import CriteriaVersion, Criterion
 
@@ -64,7 +64,7 @@ def _version(entry: dict) -> CriteriaVersion:
 def all_versions() -> tuple[CriteriaVersion, ...]:
     """Every shipped version, in file order."""
     with (files("advocate.law.criteria") / "data" / "criteria.yaml").open(encoding="utf-8") as handle:
-        data = YAML(typ="safe").load(handle)
+        data = yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     return tuple(_version(entry) for entry in data["versions"])
 
 
