@@ -222,6 +222,7 @@ class BriefingPdfRenderer(PdfRenderer):
         width = self.style.frame_width - context.indent
         table = Table([[inner]], colWidths=[width], hAlign="LEFT")
         table.setStyle(TableStyle([
+            ("FONTNAME", (0, 0), (-1, -1), self.sheet.fonts.regular),
             ("BACKGROUND", (0, 0), (-1, -1), HexColor(BOX_BACKGROUND)),
             ("LINEBEFORE", (0, 0), (0, -1), 3, HexColor(ACCENT)),
             ("LEFTPADDING", (0, 0), (-1, -1), 14),
@@ -250,6 +251,7 @@ class BriefingPdfRenderer(PdfRenderer):
             row = cells[start:start + per_row]
             line: list = []
             commands = [
+                ("FONTNAME", (0, 0), (-1, -1), self.sheet.fonts.regular),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 9),
                 ("RIGHTPADDING", (0, 0), (-1, -1), 6),
