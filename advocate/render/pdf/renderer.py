@@ -32,6 +32,9 @@ from advocate.errors import UnprintableText
 from advocate.models.document import Document, Text, plain_text
 from advocate.models.document import Paragraph as ParagraphNode
 from advocate.render.base import Renderer
+from advocate.render.columns import cell_text
+from advocate.render.keep import with_keep
+from advocate.render.list_labels import bullet, ordered_label
 from advocate.render.pdf.fonts import check_printable
 from advocate.render.pdf.layout import NotesDocTemplate, numbered_canvas
 from advocate.render.pdf.notes import CALLBACK, FlushNotes, FootnoteLedger
@@ -39,12 +42,9 @@ from advocate.render.pdf.paragraph import Paragraph
 from advocate.render.pdf.style import PdfStyle
 from advocate.render.pdf.stylesheet import Stylesheet, build_stylesheet
 from advocate.render.pdf.table import CellSpec, RowTable
+from advocate.render.typography import tie
 
 __all__ = ["PdfRenderer", "PdfStyle", "UnprintableText"]
-
-BULLETS = ("•", "–", "◦")
-"""Bullet marks by nesting depth (repeating after the third level)."""
-
 
 @dataclass(frozen=True)
 class BlockContext:
@@ -116,10 +116,7 @@ class PdfRenderer(Renderer):
         """The body as flowables (and, in endnotes mode, the "Notes" section after it)."""
         self.document = document
         self._note_numbers_known = frozenset(note.number for note in document.footnotes)
-        context = BlockContext()
-        flowables: list[Flowable] = []
-        for block in document.children:
-            flowables.extend(self.visit(block, context))
+        flowables = self.blocks(document.children, BlockContext())
         if self.notes == "endnotes" and document.footnotes:
             heading = Paragraph("Notes", self.sheet.notes_heading)
             heading.outline_title, heading.outline_level = "Notes", 0
@@ -168,6 +165,17 @@ class PdfRenderer(Renderer):
 
     # -- blocks ------------------------------------------------------------------
 
+    def blocks(self, blocks, context: BlockContext) -> list[Flowable]:
+        """A sequence of blocks as flowables; a block that announces the next (:mod:`advocate.render.keep`)
+        is kept on its page."""
+        flowables: list[Flowable] = []
+        for block, keep in with_keep(blocks):
+            made = self.visit(block, context)
+            if keep and made:
+                made[-1].keepWithNext = 1
+            flowables.extend(made)
+        return flowables
+
     def _paragraph_style(self, context: BlockContext):
         sheet = self.sheet
         base = {"body": sheet.body, "quote": sheet.quote, "list_item": sheet.list_item, "note": sheet.note}[context.base]
@@ -188,15 +196,15 @@ class PdfRenderer(Renderer):
 
     def list(self, node, context: BlockContext) -> list[Flowable]:
         sheet = self.sheet
+        labels = [ordered_label(context.depth, node.start + n) if node.ordered else bullet(context.depth)
+                  for n in range(len(node.items))]
         if node.ordered:
-            widest = max(stringWidth(f"{node.start + n}.", sheet.fonts.regular, self.style.base_size)
-                         for n in range(len(node.items)))
+            widest = max(stringWidth(label, sheet.fonts.regular, self.style.base_size) for label in labels)
             label_width = max(self.style.list_indent, widest + 7)
         else:
             label_width = self.style.list_indent
         flowables: list[Flowable] = []
-        for offset, item in enumerate(node.items):
-            label = f"{node.start + offset}." if node.ordered else BULLETS[context.depth % len(BULLETS)]
+        for item, label in zip(node.items, labels):
             item_context = replace(
                 context, base="list_item" if context.base == "body" else context.base,
                 indent=context.indent + label_width, depth=context.depth + 1, bullet=label, bullet_at=context.indent,
@@ -213,19 +221,19 @@ class PdfRenderer(Renderer):
         children = list(node.children)
         if not children or not isinstance(children[0], ParagraphNode):
             flowables.append(Paragraph("", self._paragraph_style(context), bulletText=context.bullet))
-        else:
-            flowables.extend(self.visit(children.pop(0), context))
-        for child in children:
-            flowables.extend(self.visit(child, rest))
+            flowables.extend(self.blocks(children, rest))
+            return flowables
+        for index, (child, keep) in enumerate(with_keep(children)):
+            made = self.visit(child, context if index == 0 else rest)
+            if keep and made:
+                made[-1].keepWithNext = 1
+            flowables.extend(made)
         return flowables
 
     def block_quote(self, node, context: BlockContext) -> list[Flowable]:
         inner = replace(context, base="quote" if context.base != "note" else "note", bullet=None, bullet_at=None,
                         indent=context.indent + (self.style.quote_indent if context.base == "note" else 0))
-        flowables: list[Flowable] = []
-        for child in node.children:
-            flowables.extend(self.visit(child, inner))
-        return flowables
+        return self.blocks(node.children, inner)
 
     def thematic_break(self, node, context: BlockContext) -> list[Flowable]:
         return [HRFlowable(width="100%", thickness=0.5, color=HexColor(self.style.rule_colour), spaceBefore=4,
@@ -250,10 +258,10 @@ class PdfRenderer(Renderer):
             text = "".join(child.text for child in children)
             faces = (self.sheet.fonts.bold,) if header else (self.sheet.fonts.regular,)
             check_printable(text, faces, "a table cell")
-            return CellSpec(markup="", measure=text, align=node.align, plain=True)
+            return CellSpec(markup="", measure=tie(text), align=node.align, plain=True)
         notes = tuple(self._note_numbers(children))
-        return CellSpec(markup=self.inline(children), measure=plain_text(children), align=node.align, plain=False,
-                        notes=notes if self.notes == "footnotes" else ())
+        return CellSpec(markup=self.inline(children), measure=tie(cell_text(children)), align=node.align,
+                        plain=False, notes=notes if self.notes == "footnotes" else ())
 
     def footnote(self, node) -> list[Flowable]:
         """Footnote ``node`` as flowables: its number hanging in the margin of its first paragraph."""
@@ -277,7 +285,7 @@ class PdfRenderer(Renderer):
 
     def text(self, node) -> str:
         check_printable(node.text, self.sheet.text_faces)
-        return escape(node.text)
+        return escape(tie(node.text))
 
     def emphasis(self, node) -> str:
         return f"<i>{self.inline(node.children)}</i>"
@@ -312,3 +320,4 @@ class PdfRenderer(Renderer):
                 yield node.number
             elif hasattr(node, "children"):
                 yield from PdfRenderer._note_numbers(node.children)
+
