@@ -5,6 +5,7 @@ test_example_pages.py."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import io
 import re
@@ -209,3 +210,34 @@ def test_every_font_of_a_letter_is_embedded():
     fonts = embedded(PdfRenderer().render(parse_markdown(lead_in_letter(3) + SUB_ITEMS, INFO)))
     assert fonts and all(fonts.values()), fonts
     assert not any(re.search("Helvetica|Times|Courier", name) for name in fonts), fonts
+
+
+# -- the briefing's cover ----------------------------------------------------------------------------
+
+def briefing_pdf(notice: str) -> list[str]:
+    from advocate.render.briefing.pdf import BriefingPdfRenderer
+
+    info = dataclasses.replace(INFO, title="UK exports to Turkey", subject="Parliamentary briefing")
+    markdown = (f"# UK exports to Turkey\n\n*Parliamentary briefing · Example Campaign Group*\n\n{notice}"
+                f"## What the licences are\n\n{FILLER}\n\n<!-- pagebreak -->\n\n## What was documented\n\n{FILLER * 40}"
+                f"\n\n## Recommendations\n\n1. Publish the assessments.\n")
+    return pdf_pages(BriefingPdfRenderer().render(parse_markdown(markdown, info)))
+
+
+def test_briefing_cover_carries_the_banner_and_contents_with_the_page_of_each_heading():
+    notice = "> **Illustrative example: not for sending.** Its parties are placeholders.\n\n"
+    pages = briefing_pdf(notice)
+    cover = flat(pages[0])
+    assert "Illustrative example: not for sending. Its parties are placeholders." in cover
+    assert not any("Illustrative example" in page for page in pages[1:])  # shown once, on the cover
+    listed = dict(re.findall(r"([A-Z][a-z ]+?) [ .]*?(\d+)(?= |$)", cover.split("Contents", 1)[1]))
+    for heading in ("What the licences are", "What was documented", "Recommendations"):
+        printed_on = next(number for number, text in enumerate(pages, start=1) if number > 1 and heading in text)
+        assert listed[heading] == str(printed_on), (heading, listed)
+    assert listed["What the licences are"] == "2" and listed["What was documented"] == "3"
+
+
+def test_briefing_cover_of_a_case_that_is_not_illustrative_has_no_banner():
+    cover = flat(briefing_pdf("")[0])
+    assert "Illustrative" not in cover
+    assert "Contents" in cover

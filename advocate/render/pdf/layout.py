@@ -59,10 +59,12 @@ class NotesDocTemplate(BaseDocTemplate):
     """
 
     def __init__(self, target, *, ledger: FootnoteLedger, frame_box: tuple[float, float, float, float],
-                 on_first_page, on_later_pages, **kwargs):
+                 on_first_page, on_later_pages, on_heading=None, **kwargs):
         kwargs.setdefault("keepTogetherClass", KeepWithNext)
         super().__init__(target, **kwargs)
         self.ledger = ledger
+        self.on_heading = on_heading
+        """Called with (title, outline level, page) for each heading as it is placed (a contents list's page numbers)."""
         self._outline_level = -1
         self._outline_count = 0
         templates = []
@@ -98,10 +100,13 @@ class NotesDocTemplate(BaseDocTemplate):
 
     def afterFlowable(self, flowable):
         # A heading kept with the text after it arrives inside its group, at the group's top.
+        placed = flowable._content if isinstance(flowable, KeepWithNext) else [flowable]
+        if not any(getattr(f, "outline_title", None) is not None for f in placed):
+            return
         top = self.frame._y + getattr(flowable, "height", 0)
-        for placed in flowable._content if isinstance(flowable, KeepWithNext) else [flowable]:
-            self._outline(placed, top)
-            top -= getattr(placed, "height", 0)
+        for f in placed:
+            self._outline(f, top)
+            top -= getattr(f, "height", 0)
 
     def _outline(self, flowable, top: float) -> None:
         title = getattr(flowable, "outline_title", None)
@@ -113,3 +118,5 @@ class NotesDocTemplate(BaseDocTemplate):
         self.canv.bookmarkHorizontal(key, 0, top + 4)
         self.canv.addOutlineEntry(title, key, level=level, closed=level >= 1)
         self._outline_level = level
+        if self.on_heading is not None:
+            self.on_heading(title, flowable.outline_level, self.page)

@@ -76,6 +76,8 @@ class PdfRenderer(Renderer):
         self.style = style or PdfStyle()
         self.notes = notes
         self.document: Document | None = None
+        self.headings: list[tuple[str, int, int]] = []
+        """(title, outline level, page) of each heading, as placed by the last render (level 0 is the title's)."""
         self._note_numbers_known: frozenset[int] = frozenset()
         self._sheet: Stylesheet | None = None
 
@@ -90,6 +92,7 @@ class PdfRenderer(Renderer):
 
     def render(self, document: Document) -> bytes:
         self.document = document
+        self.headings = []
         info = document.info
         check_printable(self.running_header(document), (self.sheet.fonts.regular,), "the running header")
         story = self.cover(document) + self.story(document)
@@ -102,6 +105,7 @@ class PdfRenderer(Renderer):
             out, ledger=ledger,
             frame_box=(style.margin_left, style.margin_bottom, style.frame_width, style.frame_height),
             on_first_page=self.on_first_page, on_later_pages=self.on_later_pages,
+            on_heading=lambda title, level, page: self.headings.append((title, level, page)),
             pagesize=style.page_size, leftMargin=style.margin_left, rightMargin=style.margin_right,
             topMargin=style.margin_top, bottomMargin=style.margin_bottom,
             title=info.title, author=info.author, subject=info.subject, creator="advocate",
