@@ -241,3 +241,32 @@ def test_briefing_cover_of_a_case_that_is_not_illustrative_has_no_banner():
     cover = flat(briefing_pdf("")[0])
     assert "Illustrative" not in cover
     assert "Contents" in cover
+
+
+# -- no near-empty last page -----------------------------------------------------------------------
+
+def closing_letter(paragraphs: int) -> str:
+    return (f"# Request for information\n\nDear Freedom of Information team,\n\n"
+            + "\n\n".join(FILLER for _ in range(paragraphs))
+            + "\n\n## Sources\n\n1. 'The UK Granted Spy Tech Export to Turkey' Motherboard (2017)\n\nYours faithfully,\n")
+
+
+def test_a_last_page_holding_a_line_or_two_is_pulled_back_by_setting_the_letter_a_little_tighter():
+    renderer = PdfRenderer()
+    spilling = [(n, b.pages) for n in range(20, 60)
+                if (b := renderer._build(parse_markdown(closing_letter(n), INFO))).last_page_used < 0.12]
+    assert spilling, "no letter length leaves a line or two on its last page"
+    paragraphs, spilt = spilling[0]
+    document = parse_markdown(closing_letter(paragraphs), INFO)
+    pages = pdf_pages(PdfRenderer().render(document))
+    assert len(pages) == spilt - 1
+    assert "Yours faithfully," in pages[-1] and f"Page {spilt - 1} of {spilt - 1}" in pages[-1]
+    assert PdfRenderer().render(document) == PdfRenderer().render(document)  # still reproducible
+
+
+def test_a_last_page_well_filled_is_left_as_it_is():
+    renderer = PdfRenderer()
+    half = next(n for n in range(20, 80)
+                if (b := renderer._build(parse_markdown(closing_letter(n), INFO))).pages == 2 and b.last_page_used > 0.5)
+    document = parse_markdown(closing_letter(half), INFO)
+    assert PdfRenderer().render(document) == renderer._build(document).pdf

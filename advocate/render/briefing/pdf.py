@@ -124,6 +124,10 @@ class BriefingPdfRenderer(PdfRenderer):
 
     # -- the document ------------------------------------------------------------------
 
+    def _restyle(self, style: PdfStyle) -> None:
+        super()._restyle(style)
+        self._styles = {}
+
     def render(self, document: Document) -> bytes:
         self._styles = {}
         self._notices = []

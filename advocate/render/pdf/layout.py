@@ -64,6 +64,8 @@ class NotesDocTemplate(BaseDocTemplate):
         super().__init__(target, **kwargs)
         self.ledger = ledger
         self.on_heading = on_heading
+        self.used_heights: dict[int, float] = {}
+        """Page → height of its text area taken by text (not notes), recorded as each page ends."""
         """Called with (title, outline level, page) for each heading as it is placed (a contents list's page numbers)."""
         self._outline_level = -1
         self._outline_count = 0
@@ -80,6 +82,7 @@ class NotesDocTemplate(BaseDocTemplate):
 
     def handle_pageEnd(self):
         frame = self.frame
+        self.used_heights[self.page] = frame._y2 - frame._topPadding - frame._y
         flush = getattr(self, "_flushing", False)
         height = (frame._y if flush else frame._y1p) - frame._base()
         self.ledger.draw_page_notes(self.canv, frame._x1 + frame._leftPadding, frame._base(), height, self.page, flush)

@@ -35,6 +35,7 @@ from advocate.render.base import Renderer
 from advocate.render.columns import cell_text
 from advocate.render.keep import with_keep
 from advocate.render.list_labels import bullet, ordered_label
+from advocate.render.pdf.fit import MAX_PAGES, NEAR_EMPTY, tighter_styles
 from advocate.render.pdf.fonts import check_printable
 from advocate.render.pdf.layout import NotesDocTemplate, numbered_canvas
 from advocate.render.pdf.notes import CALLBACK, FlushNotes, FootnoteLedger
@@ -59,6 +60,18 @@ class BlockContext:
     bullet_at: float | None = None
     anchor: str = ""
     """Markup put before the first paragraph's text (a link target)."""
+
+
+@dataclass(frozen=True)
+class _Built:
+    """One setting of a document: its bytes, pages, the share of its last page's text area used, and what the
+    page hooks learnt (each heading's page, each note's page)."""
+
+    pdf: bytes
+    pages: int
+    last_page_used: float
+    headings: list
+    note_pages: dict
 
 
 class PdfRenderer(Renderer):
@@ -91,6 +104,29 @@ class PdfRenderer(Renderer):
     # -- the whole document ------------------------------------------------------
 
     def render(self, document: Document) -> bytes:
+        """The PDF; set again a little tighter when that saves a last page holding a line or two
+        (:mod:`advocate.render.pdf.fit`)."""
+        built = self._build(document)
+        if 1 < built.pages <= MAX_PAGES and built.last_page_used < NEAR_EMPTY:
+            original = self.style
+            try:
+                for style in tighter_styles(original):
+                    self._restyle(style)
+                    tighter = self._build(document)
+                    if tighter.pages < built.pages:
+                        built = tighter
+                        break
+            finally:
+                self._restyle(original)
+        self.headings, self.note_pages = built.headings, built.note_pages
+        return built.pdf
+
+    def _restyle(self, style: PdfStyle) -> None:
+        """Set later renders in ``style`` (the paragraph styles are built again from it)."""
+        self.style = style
+        self._sheet = None
+
+    def _build(self, document: Document) -> _Built:
         self.document = document
         self.headings = []
         info = document.info
@@ -113,8 +149,8 @@ class PdfRenderer(Renderer):
             initialFontSize=style.base_size, initialLeading=style.leading,
         )
         doc.build(story + [FlushNotes()], canvasmaker=numbered_canvas(self.page_footer, info.date))
-        self.note_pages = dict(ledger.pages)
-        return out.getvalue()
+        used = doc.used_heights.get(doc.page, style.frame_height)
+        return _Built(out.getvalue(), doc.page, used / style.frame_height, list(self.headings), dict(ledger.pages))
 
     def story(self, document: Document) -> list[Flowable]:
         """The body as flowables (and, in endnotes mode, the "Notes" section after it)."""
