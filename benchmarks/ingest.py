@@ -68,7 +68,8 @@ def _write_release_case(root: Path, rows: int) -> Path:
     case.write_text(case.read_text(encoding="utf-8").replace(
         "licence_data:\n  - path: licences.csv\n    source: synthetic-licensing-data\n",
         "licence_data:\n  - path: licences.csv\n    source: synthetic-licensing-data\n"
-        "  - path: release\n    format: caat\n    source: synthetic-licensing-data\n    id_prefix: CAAT-\n",
+        "  - path: release\n    format: caat\n    source: synthetic-licensing-data\n    id_prefix: CAAT-\n"
+        "    countries_only: false\n",  # measure every row, not only the case's countries
     ), encoding="utf-8")
     return folder
 

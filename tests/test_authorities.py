@@ -13,7 +13,7 @@ from advocate.resolve.oscola import (
 
 REQUIRED = (
     "foia-2000", "foi-fees-regs-2004", "foi-code-2018", "ico-complaints", "eca-2002", "eco-2008", "cpr-54", "pap-jr",
-    "caat-2019", "caat-2023", "criteria-2014", "criteria-2021", "eu-common-position-2008", "eu-dual-use-2021",
+    "caat-2019", "caat-2023", "caat-2017", "criteria-2000", "criteria-2014", "gld-contact", "caat-data-readme", "criteria-2021", "eu-common-position-2008", "eu-dual-use-2021",
 )
 
 
@@ -61,8 +61,13 @@ def test_the_deadline_authorities_exist():
     ("criteria-2021", "", "Anne-Marie Trevelyan, 'Strategic Export Licensing Criteria' (HC written statement HCWS449, "
                           "8 December 2021) <https://questions-statements.parliament.uk/written-statements/detail/"
                           "2021-12-08/hcws449>"),
-    ("criteria-2014", "", "'Consolidated EU and National Arms Export Licensing Criteria' "
-                          "(HC written statement, 25 March 2014)"),
+    ("criteria-2014", "", "Vince Cable, 'Consolidated EU and National Arms Export Licensing Criteria' "
+                          "HC Deb 25 March 2014, vol 578 <https://hansard.parliament.uk/Commons/2014-03-25/debates/"
+                          "14032566000018/ConsolidatedEUAndNationalArmsExportLicensingCriteria>"),
+    ("criteria-2000", "", "HC Deb 26 October 2000, vol 355, cols 199–203W <https://api.parliament.uk/historic-hansard/"
+                          "written_answers/2000/oct/26/arms-exports>"),
+    ("caat-2017", "", "R (Campaign Against Arms Trade) v Secretary of State for International Trade "
+                      "[2017] EWHC 1754 (Admin)"),
     ("eu-common-position-2008", "art 2", "Council Common Position 2008/944/CFSP of 8 December 2008 defining common "
                                          "rules governing control of exports of military technology and equipment "
                                          "[2008] OJ L335/99, art 2"),

@@ -98,8 +98,18 @@ def test_briefing_states_the_figures(briefing, example):
     text = flat(briefing)
     total = sum(licence.value for licence in example.licences.licences() if licence.value is not None)
     assert "17 export licences for Turkey, decided 2008 to 2017: 16 granted and 1 refused." in text
-    assert f"worth {money_short(total)} together; 3 licences have no published value" in text
     assert money_short(total) == "£3.4 million"
+    frame = example.licences.frame
+    ratings = example.licences.ratings
+    other = {"3B001", "2B001", "7A003", "8A002", "1C210", "5A002"}
+    mixed_rows = set(ratings.loc[ratings["rating"].isin(other), "licence"])
+    mixed = sum(v for i, v in enumerate(frame["value"]) if i in mixed_rows and v == v)
+    alone = total - mixed
+    assert (f"worth {money_short(total)} together, for all the goods on them: {money_short(alone)} on licences for "
+            f"surveillance technology alone, and {money_short(mixed)} on licences that also cover other goods (rated "
+            "1C210, 2B001, 3B001 and 5A002 and others), whose value the data does not give apart; 3 licences have no "
+            "published value") in text
+    assert (money_short(alone), money_short(mixed)) == ("£1.3 million", "£2.1 million")
     tiles = next(block for block in briefing.document.children if isinstance(block, KeyFigures))
     shown = {figure.label: figure.value for figure in tiles.figures}
     assert shown["export licences"] == "17"
@@ -141,8 +151,8 @@ def test_briefing_has_its_sections_in_order(briefing):
 
 def test_criteria_are_cited_by_version_and_a_summary_is_not_quoted(briefing):
     text = flat(briefing)
-    assert "Criterion 2(a) of the Consolidated EU and National Arms Export Licensing Criteria" in text
-    assert "In summary (not the instrument's words): The Government will not grant a licence" in text
+    assert "Criterion 2(a) of the Consolidated EU and National Arms Export Licensing Criteria of 25 March 2014" in text
+    assert "In summary, not in the instrument's words: the Government will not grant a licence" in text
     assert "“The Government will not grant" not in text
 
 
@@ -163,7 +173,7 @@ def test_annex_lists_every_licence(briefing, example):
     annex = section(briefing.document, "Annex: the licences")
     table = next(block for block in annex if isinstance(block, Table))
     labels = [plain_text(row[0].children) for row in table.rows]
-    expected = [licence.reference or licence.id for licence in example.licences.licences()]
+    expected = [licence.reference or licence.dataset_number or licence.id for licence in example.licences.licences()]
     assert sorted(labels) == sorted(expected) and len(labels) == 17
     assert [plain_text(c.children) for c in table.header] == ["Licence", "Decided", "Destination", "Rating", "Value", "Outcome"]
 
@@ -191,9 +201,12 @@ def test_written_questions_are_in_the_houses_form(briefing, questions):
             assert text.startswith(QUESTION_OPENING), text
             assert text.rstrip().endswith(".")
     text = flat(questions)
-    assert "software for telecommunications interception equipment licensed for export to Turkey" in text
-    assert "in the first quarter of 2017" in text
-    assert "refused licence 66239 on 14 May 2014" in text
+    assert ("what assessment his Department or its predecessors made of the risk that software for "
+            "telecommunications interception equipment licensed in the first quarter of 2017 for export to Turkey for "
+            "the end use described as law enforcement agency might be used for internal repression") in text
+    assert "IMSI" not in text, "known from a media report alone"
+    assert "the 9 licences" not in text and "(end user:" not in text and "what change in the circumstances" not in text
+    assert "were (a) granted, (b) refused and (c) revoked in each year from 2008 to 2017" in text
 
 
 def test_questions_follow_the_case_decision_maker(tmp_path):

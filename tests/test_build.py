@@ -38,7 +38,7 @@ def test_build_writes_every_document_links_and_one_manifest(tmp_path):
     assert [d["kind"] for d in manifest["documents"]] == ["foi", "letter-before-claim", "links"]
     assert "2026-12-22  reply due" in result.output
     assert "2026-12-07  reply proposed by" in result.output
-    assert "2017-07-01  claim limit (decision-2017-q1)" in result.output
+    assert "2017-04-01  claim limit (decision-2017-q1)" in result.output
     assert "warning: the CPR r 54.5 limit" in result.output
 
 

@@ -19,7 +19,9 @@ from advocate.vocab.technology import technology_tags
         (dt.date(2021, 12, 9), "uk-2021"),
         (dt.date(2017, 2, 15), "consolidated-2014"),
         (dt.date(2014, 3, 25), "consolidated-2014"),
-        (dt.date(2014, 3, 24), "eu-common-position-2008"),
+        (dt.date(2014, 3, 24), "consolidated-2000"),
+        (dt.date(2010, 5, 5), "consolidated-2000"),
+        (dt.date(2008, 7, 2), "consolidated-2000"),
         (dt.date(2023, 6, 1), "uk-2021"),
     ],
 )
@@ -27,9 +29,14 @@ def test_the_version_in_force_on_the_decision_date(day, expected):
     assert criteria_in_force(day).id == expected
 
 
-def test_no_version_before_the_common_position():
-    with pytest.raises(LookupError, match="2008-07-02"):
-        criteria_in_force(dt.date(2008, 7, 2))
+def test_no_version_before_the_2000_criteria():
+    with pytest.raises(LookupError, match="2000-10-25"):
+        criteria_in_force(dt.date(2000, 10, 25))
+
+
+def test_the_common_position_is_never_the_uk_criteria_in_force():
+    days = [dt.date(2008, 12, 8) + dt.timedelta(days=n) for n in range(0, 4400, 37)]
+    assert all(criteria_in_force(day).id != "eu-common-position-2008" for day in days)
 
 
 def test_versions_cite_the_shipped_authorities():
@@ -37,6 +44,7 @@ def test_versions_cite_the_shipped_authorities():
     assert ids == {
         "uk-2021": "criteria-2021",
         "consolidated-2014": "criteria-2014",
+        "consolidated-2000": "criteria-2000",
         "eu-common-position-2008": "eu-common-position-2008",
         "eu-dual-use-2021": "eu-dual-use-2021",
     }
@@ -45,7 +53,8 @@ def test_versions_cite_the_shipped_authorities():
 
 
 def test_uk_versions_meet_without_gap():
-    old, new = criteria_version("consolidated-2014"), criteria_version("uk-2021")
+    first, old, new = criteria_version("consolidated-2000"), criteria_version("consolidated-2014"), criteria_version("uk-2021")
+    assert first.in_force_to + dt.timedelta(days=1) == old.in_force_from
     assert old.in_force_to + dt.timedelta(days=1) == new.in_force_from
     assert new.in_force_to is None
 
@@ -56,6 +65,9 @@ def test_every_uk_version_has_the_eight_criteria_and_criterion_2_paragraphs():
         assert [c.number for c in version.criteria if "(" not in c.number] == [str(n) for n in range(1, 9)]
         for number in ("2(a)", "2(b)", "2(c)"):
             assert version.criterion(number).parent == "2"
+    first = criteria_version("consolidated-2000")
+    assert [c.number for c in first.criteria if "(" not in c.number] == [str(n) for n in range(1, 9)]
+    assert first.has("2(a)") and first.has("2(b)") and not first.has("2(c)"), "the 2000 text has no IHL limb"
 
 
 def test_criterion_lookup_accepts_the_ways_people_write_numbers():

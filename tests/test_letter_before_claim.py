@@ -73,18 +73,25 @@ def test_reply_date_is_fourteen_days_by_default_and_configurable(example):
     assert "Please reply by 3 December 2026, 10 days from the date of this letter" in text_of(letter(example, reply_days=10))
 
 
-def test_claim_limit_is_three_months_from_when_the_grounds_arose_and_a_passed_limit_warns(example):
+def test_claim_limit_runs_from_the_grant_counted_from_the_quarters_first_day_and_the_letter_says_it_passed(example):
     drafted = letter(example)
-    assert "three months from the earliest of those dates run to 1 July 2017, a date which has passed" in text_of(drafted)
+    text = text_of(drafted)
+    assert ("The decision was taken in the first quarter of 2017; counting from the first day of that period, "
+            "1 January 2017, the earliest day on which it can have been taken, three months ran to 1 April 2017. "
+            "That date has passed.") in text
+    assert "time runs from the date of the grant, not from the date on which the claimant learned of it" in text
+    assert "Any claim would need an extension of time, which is for the court to grant" in text
+    assert "1 July 2017" not in text
     [limit] = [t for t in drafted.timings if t.name.startswith("claim limit")]
-    assert limit.deadline.date == dt.date(2017, 7, 1)
+    assert limit.deadline.date == dt.date(2017, 4, 1)
     assert "it has passed" in limit.warning
 
 
 def recent_decision_case(tmp_path, decided: str):
     folder = copy_example(tmp_path)
     text = (folder / "case.yaml").read_text(encoding="utf-8")
-    text = text.replace("    grounds_arose: 2017-04/2017-12", f"    grounds_arose: {decided}")
+    assert "    date: 2017-Q1" in text
+    text = text.replace("    date: 2017-Q1", f"    date: {decided}", 1)
     (folder / "case.yaml").write_text(text, encoding="utf-8")
     return load_case(folder)
 
@@ -113,13 +120,18 @@ def test_the_issue_cites_the_licence_the_linked_abuses_and_the_criteria_in_force
     drafted = letter(example)
     text = text_of(drafted)
     issue = text[text.index("7. The issue"):text.index("8. The details of the action")]
-    assert "Licence DIT-2017Q1-TR-01 was granted in the first quarter of 2017" in issue
-    assert "Turkey arrested dozens of journalists after a coup attempt" in issue
+    assert "The licence was granted in the first quarter of 2017" in issue
+    assert ("Turkey arrested dozens of journalists after a coup attempt: occurred in 2016; reported by Motherboard "
+            "in 2017, after the decision.") in issue
     assert "Amnesty International's Turkey director" in issue
-    assert "The Government refused licence CAAT-66239" in issue
-    assert "the Consolidated EU and National Arms Export Licensing Criteria were in force" in issue
+    assert ("Campaign Against Arms Trade's compilation of the Government's licensing data records that an application "
+            "to export goods rated 5A001 and 5D002 to Turkey (CAAT dataset no. 66239) was refused on 14 May 2014, "
+            "giving Criterion 2 as the reason.") in issue
+    assert "CAAT cautions that the refusal reasons in its data may contain false matches" in issue
+    assert "The Government refused licence" not in text
+    assert "the Consolidated EU and National Arms Export Licensing Criteria of 25 March 2014 were in force" in issue
     assert "Criterion 2(a) (clear risk of internal repression) provides, in summary, that" in issue
-    assert '"shall have regard to any guidance which relates to that power"' in issue
+    assert "“shall have regard to any guidance which relates to that power or other function”" in issue
     notes = [" ".join(plain_text(b.children) for b in note.children) for note in drafted.document.footnotes]
     assert any(note.startswith("Export Control Act 2002, s 9(5)") or note == "Ibid s 9(5)." for note in notes)
     assert any("[2019] EWCA Civ 1020" in note for note in notes)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -9,7 +10,7 @@ import pytest
 from advocate.errors import CaseError
 from advocate.load.licence_data import read_licence_data
 from advocate.models.problem import Problems
-from advocate.validate.check import load_licences
+from advocate.validate.check import check_case, load_case, load_licences
 from tests.helpers import FIXTURES, TODAY, replace_in
 
 
@@ -52,14 +53,76 @@ def test_a_footnote_saying_who_the_goods_are_not_for_is_no_end_user():
     assert "not for use by the Bahraini security services" in bahrain["notes"]
 
 
-def test_the_later_column_names_are_read():
-    table, problems = _read(FIXTURES / "caat-later-columns")
+def test_legacy_ids_are_caat_dataset_numbers_not_government_references():
+    table, _ = _read(FIXTURES / "caat-2015-sample")
+    refused = _row(table, "CAAT-66239")
+    assert (refused["reference"], refused["id_kind"], refused["dataset_number"]) == ("", "dataset", "66239")
+    assert refused["dataset_name"] == "CAAT UK arms export data"
+    licence = table.get("CAAT-66239")
+    assert licence.identifier_text == "CAAT dataset no. 66239"
+    assert licence.licence_count.describe() == "1 licence"
+
+
+def test_legacy_destinations_make_a_licence_findable_where_its_goods_end_up():
+    table, problems = _read(FIXTURES / "caat-2015-sample")
     assert list(problems) == []
-    assert _row(table, "CAAT-66239")["refusal_criteria"] == "2"
-    assert _row(table, "CAAT-90001")["end_user"] == "Law enforcement agency end use"
-    assert _row(table, "CAAT-90001")["country"] == _row(table, "CAAT-90002")["country"] == "KR"
-    assert _ratings(table, "CAAT-90001") == ["5A001.f.2"]
-    assert table.ratings.set_index("rating").loc["ML10a", "key"] == "ML10.a"
+    italy = _row(table, "CAAT-1")
+    assert italy["country"] == "IT"
+    assert italy["onward_destinations"].split("; ")[:2] == ["Chile", "India"]
+    found = table.filter(country=["India"])
+    assert found.ids() == ["CAAT-1"]
+    assert found.onward_mask(["India"]).tolist() == [True]
+    assert table.filter(country=["Italy"]).ids() == ["CAAT-1"]
+
+
+def test_legacy_criteria_for_a_licence_that_was_not_refused_are_not_attached(caat_sample):
+    replace_in(caat_sample / "refusal-criteria.csv", '418,2,', '71308,2,')
+    table, problems = _read(caat_sample)
+    assert _row(table, "CAAT-71308")["refusal_criteria"] == ""
+    (warning,) = problems.warnings
+    assert (warning.code, warning.field, warning.line) == ("criteria_on_issued", "criteria", 3)
+    assert "licence 71308, which the licence tables record as not refused" in warning.message
+
+
+def test_legacy_transit_sources_are_read(caat_sample):
+    (caat_sample / "sources.csv").write_text("licence_group,source\n37496,Germany\n999999,France\n", encoding="utf-8")
+    table, problems = _read(caat_sample)
+    assert list(problems) == []
+    assert _row(table, "CAAT-37496")["transit_from"] == "Germany"
+
+
+def test_a_case_keeps_only_its_countries_from_caat_data_unless_told_otherwise(new_case):
+    shutil.copytree(FIXTURES / "caat-2015-sample", new_case / "caat")
+    replace_in(new_case / "case.yaml", "    source: example-licensing-data     # the source record that publishes these licences\n",
+               "    source: example-licensing-data\n  - path: caat\n    format: caat\n    source: example-licensing-data\n")
+    case = load_case(new_case, today=TODAY)
+    assert sorted(case.licences.ids()) == ["CAAT-66239", "CAAT-71308", "EX-LIC-1"]
+    replace_in(new_case / "case.yaml", "  - path: caat\n    format: caat\n", "  - path: caat\n    format: caat\n    countries_only: false\n")
+    assert len(load_case(new_case, today=TODAY).licences) == 9
+
+
+def test_a_case_names_the_caat_release_from_its_source_record(new_case):
+    shutil.copytree(FIXTURES / "caat-2015-sample", new_case / "caat")
+    (new_case / "sources.yaml").write_text(
+        (new_case / "sources.yaml").read_text(encoding="utf-8")
+        + "\n- id: caat-data\n  kind: dataset\n  organisation: Campaign Against Arms Trade\n  title: UK Arms Export Data\n"
+          "  date: 2015-07\n  version: commit f8e49da\n  illustrative: true\n", encoding="utf-8")
+    replace_in(new_case / "case.yaml", "    source: example-licensing-data     # the source record that publishes these licences\n",
+               "    source: example-licensing-data\n  - path: caat\n    source: caat-data\n")
+    case = load_case(new_case, today=TODAY)
+    licence = case.licences.get("CAAT-66239")
+    assert licence.dataset_name == "CAAT UK arms export data (commit f8e49da)"
+    assert licence.sources == ("caat-data",)
+
+
+def test_a_wrong_licence_data_source_is_blamed_on_case_yaml_alone(new_case):
+    shutil.copytree(FIXTURES / "caat-2015-sample", new_case / "caat")
+    replace_in(new_case / "case.yaml", "    source: example-licensing-data     # the source record that publishes these licences\n",
+               "    source: example-licensing-data\n  - path: caat\n    source: no-such-source\n")
+    result = check_case(new_case, today=TODAY)
+    (error,) = result.errors
+    assert error.file.endswith("case.yaml") and error.code == "dangling_id"
+    assert "no-such-source" in error.message
 
 
 def test_a_lone_values_csv_is_read_as_a_release():

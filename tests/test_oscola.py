@@ -238,3 +238,19 @@ def test_citations_never_end_with_a_full_stop_and_text_nodes_are_merged():
         nodes = full_citation(source(kind=kind, title="A Title", organisation="Org", date="2017"))
         assert not text(nodes).endswith(".")
         assert all(not (isinstance(a, Text) and isinstance(b, Text)) for a, b in zip(nodes, nodes[1:]))
+
+
+def test_a_note_never_cites_a_source_twice_when_one_is_cited_in_the_other():
+    import datetime as dt
+
+    from drafting_cases import EXAMPLE
+
+    from advocate import load_case
+    from advocate.draft.options import DraftOptions
+    from advocate.models.document import plain_text
+    from advocate.run.document import draft_document
+
+    drafted = draft_document(load_case(EXAMPLE), "briefing", DraftOptions(date=dt.date(2026, 12, 4)))
+    notes = [" ".join(plain_text(b.children) for b in note.children) for note in drafted.document.footnotes]
+    hrw = [note for note in notes if note.startswith("Human Rights Watch")]
+    assert hrw and all(note.count("The UK Granted Spy Tech Export") == 1 for note in hrw), hrw

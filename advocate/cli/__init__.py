@@ -42,6 +42,8 @@ from advocate.cli import licence_commands  # noqa: E402,F401
 from advocate.cli import link_commands  # noqa: E402,F401
 from advocate.cli import draft_commands  # noqa: E402,F401
 from advocate.cli import build_commands  # noqa: E402,F401
+from advocate.cli import campaign_commands  # noqa: E402,F401
+from advocate.cli import import_commands  # noqa: E402,F401
 from advocate.cli import template_commands  # noqa: E402,F401
 # isort: on
 

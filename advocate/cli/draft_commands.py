@@ -45,7 +45,7 @@ def draft(
     templates: Path = typer.Option(None, "--templates", help="Your template folder; its templates override the shipped ones by name."),
     style: Path = typer.Option(None, "--style", help="A reference DOCX whose styles, page setup, header and footer the DOCX takes."),
     force: bool = typer.Option(False, "--force", help="Replace files in --out that advocate did not write or that were changed since."),
-    request: str = typer.Option("", "--request", help="Follow-ups: the id of the earlier request in case.yaml foi_requests."),
+    request: str = typer.Option("", "--request", help="The request of the campaign (requests.yaml) the document is for; its licences are the default."),
     sent: str = typer.Option(None, "--sent", help="Follow-ups: the date the request was sent."),
     reference: str = typer.Option("", "--reference", help="Follow-ups: the authority's reference for the request."),
     refused: str = typer.Option(None, "--refused", help="Follow-ups: the date of the authority's refusal."),
@@ -53,6 +53,7 @@ def draft(
     review_requested: str = typer.Option(None, "--review-requested", help="Complaint: the date the internal review was asked for."),
     review_responded: str = typer.Option(None, "--review-responded", help="Complaint: the date of the internal review's decision."),
     review_outcome: str = typer.Option("", "--review-outcome", help="Complaint: the review's outcome in a few words."),
+    delay_reason: str = typer.Option("", "--delay-reason", help="Follow-ups: why a review, complaint or appeal comes after its usual time, as a sentence (the letter gives it)."),
     ground: list[str] = typer.Option(None, "--ground", help="Letter before claim: a ground to argue (repeat, in order); default: claim: grounds: in case.yaml."),
     reply_days: int = typer.Option(None, "--reply-days", help="Letter before claim: days allowed for the reply (default 14, or claim: reply_days)."),
 ) -> None:
@@ -72,6 +73,7 @@ def draft(
         response_date=parse_date(refused, "--refused"), exemptions=tuple(exemption or ()),
         review_requested=parse_date(review_requested, "--review-requested"),
         review_response_date=parse_date(review_responded, "--review-responded"), review_outcome=review_outcome,
+        delay_reason=delay_reason,
     )
     selection = LicenceSelection(
         ids=tuple(licence or ()), country=tuple(country or ()), rating=tuple(rating or ()),

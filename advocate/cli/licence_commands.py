@@ -10,16 +10,7 @@ from pathlib import Path
 import typer
 
 from advocate.cli import app
-from advocate.cli.filters import (
-    COUNTRY,
-    END,
-    LICENCE_TYPE,
-    OUTCOME,
-    RATING,
-    START,
-    TECHNOLOGY,
-    parse_date,
-)
+from advocate.cli.filters import COUNTRY, END, LICENCE_TYPE, OUTCOME, RATING, START, TECHNOLOGY, parse_date
 from advocate.cli.output import (
     TableColumn,
     fail,
@@ -50,6 +41,14 @@ TABLE_COLUMNS = {
     "sources": TableColumn("sources", "Sources"),
     "dataset": TableColumn("dataset", "File"),
     "line": TableColumn("line", "Line", wraps=False, right=True),
+    "id_kind": TableColumn("id_kind", "Id kind", wraps=False),
+    "identifier": TableColumn("identifier", "Identifier"),
+    "dataset_number": TableColumn("dataset_number", "Dataset no.", wraps=False),
+    "dataset_name": TableColumn("dataset_name", "Dataset"),
+    "count": TableColumn("count", "Licences", wraps=False, right=True),
+    "military": TableColumn("military", "Military", wraps=False),
+    "onward_destinations": TableColumn("onward_destinations", "Goods end up in"),
+    "transit_from": TableColumn("transit_from", "In transit from"),
 }
 """How each listing column is shown in a table."""
 
@@ -98,6 +97,7 @@ def licences(
     table = loaded.table.filter(country=country, rating=rating, technology=technology, outcome=outcome,
                                 licence_type=licence_type, start=first, end=last)
     frame = listing_frame(table)
+    _say_onward(table, country)
     if chosen and output_format is not ListingFormat.table:
         frame = frame[list(chosen)]
     if output_format is ListingFormat.csv:
@@ -113,10 +113,28 @@ def licences(
     wanted = [TABLE_COLUMNS[name] for name in (chosen or DEFAULT_TABLE)]
     kept, dropped = (wanted, []) if chosen else fit_columns(wanted, rows, stdout.width)
     print_table(rows, kept)
-    count = f"{len(frame):,} licences" if len(shown) == len(frame) else f"showing {len(shown):,} of {len(frame):,} licences (--limit 0 for all, or --format csv)"
+    counted = table.licence_count()
+    total = f"{len(frame):,} licences" if counted.exact and counted.minimum == len(frame) else \
+        f"{len(frame):,} rows standing for {counted.describe()} (a row may stand for several licences of unknown number)"
+    count = total if len(shown) == len(frame) else f"showing {len(shown):,} of {total} (--limit 0 for all, or --format csv)"
     say(count)
     if dropped:
         note(f"not shown, for want of width: {', '.join(c.key for c in dropped)} (choose with --columns, or use --format csv)")
+
+
+def _say_onward(table, country: list[str]) -> None:
+    """When --country found licences to elsewhere by the country their goods end up in, say so (on stderr)."""
+    if not country or not len(table):
+        return
+    from advocate.vocab.countries import country_code
+
+    frame = table.frame
+    direct = (frame["country"].isin({country_code(c) or c for c in country})
+              | frame["destination"].str.casefold().isin({c.casefold() for c in country})).to_numpy()
+    onward = int((table.onward_mask(country) & ~direct).sum())
+    if onward:
+        note(f"{onward:,} of these licences are to other destinations: their goods are incorporated into products "
+             f"exported onward to {', '.join(country)} (column onward_destinations)")
 
 
 def _columns(option: str | None) -> tuple[str, ...]:

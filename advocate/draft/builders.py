@@ -46,4 +46,4 @@ def template_context(kind: DocumentKind, evidence: Evidence, citer: Citer, optio
     names = base_context(evidence, citer, date=options.date, document_title=kind.description)
     names.update(own.names)
     names.update(linking_context(evidence).names)
-    return DocumentContext(names, own.timings)
+    return DocumentContext(names, own.timings, own.addressee, own.enclosures)

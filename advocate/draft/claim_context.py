@@ -15,46 +15,106 @@ away, and when the proposed reply date falls after a claim limit.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from advocate.draft.context import DocumentContext, Timing
 from advocate.draft.evidence import Evidence, LicenceView
-from advocate.draft.linking_context import PrintableLinks
+from advocate.draft.law_on_date import LawOnDate, law_on
+from advocate.draft.licence_wording import goods
+from advocate.draft.linking_context import PrintableLinks, particulars, timing_of
 from advocate.draft.options import ClaimOptions, DraftOptions
+from advocate.draft.timing import LinkTiming
 from advocate.errors import DraftError
 from advocate.law import deadlines
-from advocate.law.criteria import CriteriaVersion, criteria_in_force
+from advocate.law.criteria import CriteriaVersion
+from advocate.law.gld import government_legal_department
 from advocate.link import Link
+from advocate.link.matching import AbuseProfile, LicenceProfile, match_end_user, match_technology
 from advocate.models.case import Decision
+from advocate.models.period import Period, when
+from advocate.vocab.english import join_and
 from advocate.vocab.grounds import Ground, grounds
 
 WARN_WITHIN = dt.timedelta(weeks=6)
 """A claim limit this close gives a warning: counsel, papers and a claim form take time."""
 
+MAX_LICENCES = 200
+"""A decision naming more licences than this is refused: no letter can set them out (issue 14)."""
+
+
+@dataclass(frozen=True)
+class AbuseInLetter:
+    """One documented abuse as a letter states it, once: the licences of the decision it bears on, its timing
+    against the decision (from its strongest link), and that link's particulars (who and what)."""
+
+    abuse: object
+    licences: tuple[LicenceView, ...]
+    link: Link
+    timing: LinkTiming
+    particulars: tuple[str, ...]
+    end_user_matches: bool = False
+    """The sources hold responsible the kind of state body the licence's end user belongs to."""
+    goods_match: bool = False
+    """The licensed goods are technology the abuse implicated, or of a kind that can facilitate it."""
+
+    @property
+    def relation(self) -> str:
+        return self.timing.relation
+
 
 @dataclass(frozen=True)
 class ChallengedDecision:
-    """One decision under challenge, with what the letter says about it."""
+    """One decision under challenge, with what the letter says about it.
+
+    ``law`` gives the criteria in force (both versions when the date straddles a change) and who decided;
+    ``abuses`` the documented abuses it is linked to, each once, strongest first, grouped by ``timing``
+    relation in :attr:`by_relation`. ``claim_limit`` counts from the grant (``time_runs_from``, the first day
+    of a period, ``counted_from_period_start`` saying so) or from the later decision itself challenged.
+    """
 
     id: str
     description: str
+    date: Period
     date_text: str
     licences: tuple[LicenceView, ...]
     links: tuple[Link, ...]
-    criteria: CriteriaVersion | None
+    abuses: tuple[AbuseInLetter, ...]
+    law: LawOnDate
     claim_limit: deadlines.Deadline
-    grounds_arose_text: str
+    time_runs_from: dt.date
+    counted_from_period_start: bool
+    later_decision: str
+    later_decision_date: Period | None
     defendant_reference: str
+    limit_passed: bool
+
+    @property
+    def criteria(self) -> CriteriaVersion | None:
+        """The version in force (the later one when the date straddles a change; see ``law``)."""
+        return self.law.versions[-1] if self.law.versions else None
+
+    def by_relation(self, *relations: str) -> tuple[AbuseInLetter, ...]:
+        return tuple(a for a in self.abuses if a.relation in relations)
 
     @property
     def foreseeable(self) -> tuple[Link, ...]:
-        """Links to abuses documented before the decision: the risk was foreseeable."""
-        return tuple(link for link in self.links if link.relation == "foreseeable")
+        """Links to abuses reported before the decision: the risk was foreseeable."""
+        return tuple(a.link for a in self.by_relation("foreseeable"))
 
     @property
     def later(self) -> tuple[Link, ...]:
-        """Links to abuses documented at the time or after: reasons to review the licence."""
-        return tuple(link for link in self.links if link.relation != "foreseeable")
+        """Links to abuses reported at the time or after: reasons to review the licence."""
+        return tuple(a.link for a in self.abuses if a.relation != "foreseeable")
+
+    @property
+    def description_gives_date(self) -> bool:
+        """Whether the description already says when (so the letter does not say it twice)."""
+        return self.date_text.lower() in self.description.lower() or self.date.text in self.description
+
+    @property
+    def grounds_arose_text(self) -> str:
+        return when(self.later_decision_date) if self.later_decision_date else when(self.date)
 
 
 def _chosen_grounds(ids: tuple[str, ...]) -> list[Ground]:
@@ -67,33 +127,93 @@ def _chosen_grounds(ids: tuple[str, ...]) -> list[Ground]:
     return [known[ground] for ground in ids]
 
 
+def _abuses(evidence: Evidence, licences: tuple[LicenceView, ...], links: tuple[Link, ...]) -> tuple[AbuseInLetter, ...]:
+    """Each abuse once, with the licences it bears on; timing and particulars from its strongest link."""
+    by_abuse: dict[str, list[Link]] = {}
+    for link in links:
+        by_abuse.setdefault(link.abuse_id, []).append(link)
+    views = {licence.id: licence for licence in licences}
+    out = []
+    for abuse_id, group in by_abuse.items():
+        strongest = group[0]
+        timing = timing_of(evidence, strongest)
+        abuse = evidence.abuse(abuse_id)
+        licence = views.get(strongest.licence_id)
+        user = goods_ = False
+        if licence is not None:
+            user = match_end_user(licence.end_user, tuple(abuse.perpetrators)).score > 0
+            profile = LicenceProfile(tuple(r.text for r in licence.ratings), licence.goods_summary, "")
+            goods_ = match_technology(profile, AbuseProfile(tuple(abuse.technology), tuple(abuse.categories))).score > 0
+        out.append(AbuseInLetter(
+            abuse=abuse,
+            licences=tuple(views[l.licence_id] for l in group if l.licence_id in views),
+            link=strongest, timing=timing, particulars=tuple(particulars(strongest)),
+            end_user_matches=user, goods_match=goods_,
+        ))
+    return tuple(out)
+
+
 def _decision(decision: Decision, evidence: Evidence, date: dt.date) -> ChallengedDecision:
     if not decision.licences:
         raise DraftError(f"decision '{decision.id}' names no licences: add them under decisions: licences: in case.yaml")
+    if len(decision.licences) > MAX_LICENCES:
+        raise DraftError(f"decision '{decision.id}' names {len(decision.licences):,} licences: a letter before claim "
+                         f"cannot set out more than {MAX_LICENCES:,}; challenge the decisions that matter most, or a "
+                         "policy decision, and describe the rest by destination, rating and dates")
     licences = tuple(evidence.licence(licence_id) for licence_id in decision.licences)
     linkset = evidence.links
     printable = PrintableLinks(evidence)
-    links = tuple(link for link in linkset.for_licences(licence.id for licence in licences) if printable(link))
-    decided = decision.date.end or decision.date.start
-    try:
-        criteria = criteria_in_force(decided) if decided else None
-    except LookupError:
-        criteria = None
-    arose = decision.grounds_arose or decision.date
-    earliest = arose.start
-    if earliest is None:
-        raise DraftError(f"decision '{decision.id}': the date the grounds arose has no start; give a date or a period")
+    links = tuple(sorted((link for link in linkset.for_licences(licence.id for licence in licences) if printable(link)),
+                         key=lambda link: -link.score))
+    military = any(rating.military for licence in licences for rating in licence.ratings)
+    law = law_on(decision.date, military=military)
+    later = decision.grounds_arose
+    runs_from = (later.start if later else None) or decision.date.start
+    if runs_from is None:
+        raise DraftError(f"decision '{decision.id}': its date has no first day, so the time for a claim cannot be "
+                         "counted; give the date or the period of the grant (decisions: date: in case.yaml)")
+    limit = deadlines.claim_limit(runs_from)
     return ChallengedDecision(
         id=decision.id,
         description=decision.description,
+        date=decision.date,
         date_text=decision.date.describe(),
         licences=licences,
-        links=tuple(sorted(links, key=lambda link: -link.score)),
-        criteria=criteria,
-        claim_limit=deadlines.claim_limit(earliest),
-        grounds_arose_text=arose.describe(),
+        links=links,
+        abuses=_abuses(evidence, licences, links),
+        law=law,
+        claim_limit=limit,
+        time_runs_from=runs_from,
+        counted_from_period_start=(later or decision.date).precision != "day",
+        later_decision=decision.later_decision if later else "",
+        later_decision_date=later,
         defendant_reference=decision.defendant_reference,
+        limit_passed=limit.date < date,
     )
+
+
+_POSTCODE = re.compile(r"\b[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}\b", re.IGNORECASE)
+
+
+def _require_addresses(case) -> str:
+    """The UK postal address for service; refuses, naming the case.yaml field, when an address is missing."""
+    claimant = case.claimant_or_requester
+    where = "claimant" if case.claimant else "requester"
+    if not case.public_body.address.strip():
+        raise DraftError("a letter before claim needs the defendant's postal address: add public_body: address: in "
+                         "case.yaml (the Department's address on GOV.UK)")
+    if not claimant.address.strip():
+        raise DraftError(f"a letter before claim needs the claimant's postal address: add {where}: address: in case.yaml")
+    service, field = case.claim.address_for_service, "claim: address_for_service:"
+    if not service and case.legal_representative is not None:
+        service, field = case.legal_representative.address, "legal_representative: address:"
+    if not service:
+        service, field = claimant.address, f"{where}: address:"
+    if not _POSTCODE.search(service):
+        raise DraftError(f"a letter before claim needs a postal address in the United Kingdom, with its postcode, for "
+                         f"service of court documents (an email address needs the defendant's written consent): "
+                         f"give one in {field} in case.yaml, or claim: address_for_service:")
+    return service
 
 
 def claim_context(evidence: Evidence, draft_options: DraftOptions) -> DocumentContext:
@@ -103,6 +223,7 @@ def claim_context(evidence: Evidence, draft_options: DraftOptions) -> DocumentCo
     options = draft_options.claim or ClaimOptions()
     if not case.decisions:
         raise DraftError("a letter before claim needs the decision under challenge: add it under decisions: in case.yaml")
+    service = _require_addresses(case)
     chosen = _chosen_grounds(options.grounds or case.claim.grounds)
     decisions = [_decision(decision, evidence, date) for decision in case.decisions]
     reply = deadlines.reply_by(date, options.reply_days or case.claim.reply_days)
@@ -112,7 +233,7 @@ def claim_context(evidence: Evidence, draft_options: DraftOptions) -> DocumentCo
         warning = ""
         if limit.date < date:
             warning = (f"the CPR r 54.5 limit for a claim about decision '{decision.id}' was {limit.date.isoformat()}, "
-                       f"3 months after the grounds first arose ({decision.grounds_arose_text}): it has passed; "
+                       f"3 months from {decision.time_runs_from.isoformat()}: it has passed, and the letter says so; "
                        "take advice before sending")
         elif limit.date - date < WARN_WITHIN:
             warning = (f"the CPR r 54.5 limit for a claim about decision '{decision.id}' is {limit.date.isoformat()}, "
@@ -121,11 +242,36 @@ def claim_context(evidence: Evidence, draft_options: DraftOptions) -> DocumentCo
             warning = (f"the proposed reply date {reply.date.isoformat()} falls after the CPR r 54.5 limit "
                        f"{limit.date.isoformat()} for decision '{decision.id}': shorten the reply period (--reply-days)")
         timings.append(Timing(f"claim limit ({decision.id})", limit, warning))
+    all_licences = tuple(licence for decision in decisions for licence in decision.licences)
+    gld = government_legal_department()
     names = {
         "decisions": decisions,
+        "all_licences": all_licences,
+        "one_licence": len(all_licences) == 1,
+        "destinations": join_and(dict.fromkeys(licence.destination for licence in all_licences)),
         "grounds": chosen,
         "reply_by": reply,
         "claim": case.claim,
-        "claim_limit_passed": any(d.claim_limit.date < date for d in decisions),
+        "address_for_service": service,
+        "claim_limit_passed": any(d.limit_passed for d in decisions),
+        "copy_to": gld,
+        "goods_licensed": join_and(dict.fromkeys(goods(licence) for licence in all_licences)),
+        "end_users": join_and(dict.fromkeys(f"“{licence.end_user}”" for licence in all_licences if licence.end_user)),
+        "foreign_office": join_and(dict.fromkeys(d.law.foreign_office for d in decisions)),
+        "reported_before": any(d.by_relation("foreseeable") for d in decisions),
+        "occurred_before": any(d.by_relation("foreseeable", "reported-after", "unreported") for d in decisions),
+        "case_labels": [licence.label for licence in all_licences if not licence.reference],
+        "irrational_example": _example_for_irrationality(decisions),
     }
     return DocumentContext(names, tuple(timings))
+
+
+def _example_for_irrationality(decisions: list[ChallengedDecision]) -> AbuseInLetter | None:
+    """The abuse the irrationality ground points to: the strongest reported before a decision, else the
+    strongest that occurred before it."""
+    for relations in (("foreseeable",), ("reported-after", "unreported")):
+        for decision in decisions:
+            found = decision.by_relation(*relations)
+            if found:
+                return found[0]
+    return None

@@ -16,9 +16,12 @@ from markupsafe import Markup
 
 from advocate.draft.citing import Citer
 from advocate.draft.evidence import Evidence, LicenceView
+from advocate.draft.indicators import latest_indicators
+from advocate.draft.licence_wording import goods
 from advocate.draft.markdown_escape import escape_markdown
+from advocate.draft.transfers import case_transfers
 from advocate.law import deadlines
-from advocate.models.period import Period
+from advocate.models.period import Period, when
 from advocate.vocab.english import plural
 
 
@@ -32,14 +35,34 @@ class Timing:
 
 
 @dataclass(frozen=True)
+class Addressee:
+    """Who a document goes to: the email draft's recipient (no email draft when ``email`` is empty)."""
+
+    name: str
+    email: str = ""
+
+
+@dataclass(frozen=True)
+class Enclosure:
+    """A copy a letter encloses: what it is, and the stored file (relative to the case folder) if the case has it."""
+
+    description: str
+    file: str = ""
+
+
+@dataclass(frozen=True)
 class DocumentContext:
-    """What a context builder gives a template: its names, and the deadlines the document prints.
+    """What a context builder gives a template: its names, the deadlines the document prints, and where it goes.
 
     ``timings`` go to the manifest and the command line, with any warning about them.
     """
 
     names: dict
     timings: tuple[Timing, ...] = field(default=())
+    addressee: Addressee | None = None
+    """Who the document goes to, when not the case's public body (a request to another authority, the Commissioner)."""
+    enclosures: tuple[Enclosure, ...] = ()
+    """Copies the document encloses; an email draft attaches those the case has stored."""
 
 
 class _Counter:
@@ -65,10 +88,13 @@ def base_context(evidence: Evidence, citer: Citer, *, date: dt.date, document_ti
     ``case``, ``public_body``, ``requester``, ``claimant``, ``legal_representative``:
     the parties from case.yaml. ``date``: the document's date. ``licences``: the
     licences selected for this document; ``abuses``, ``events``, ``sources``,
-    ``asserted_links``: the records it may print. ``withheld``: confidential records
-    left out, by kind. Functions: ``cite(*records, pinpoint=, signal=)``,
+    ``asserted_links``: the records it may print. ``indicators``: the latest rating of each
+    case country by each monitoring body (:class:`~advocate.draft.indicators.IndicatorView`, with its
+    ``statement``); ``transfers``: reported transfers to the case's countries
+    (:class:`~advocate.draft.transfers.TransferView`); both are cited with ``cite(item)``. ``withheld``:
+    confidential records left out, by kind. Functions: ``cite(*records, pinpoint=, signal=)``,
     ``note(text, *records)``, ``abuse(id)``, ``abuses_by_id(ids)``, ``event(id)``, ``source(id)``,
-    ``licence(id)`` (a selected licence), ``licence_record(id)`` (any licence in the case), ``link(id)``, ``lines(*parts)``, ``plural(n, word)``, ``counter()`` (a paragraph numberer), ``sources_of(licences)`` (the ids of their sources, once each).
+    ``licence(id)`` (a selected licence), ``licence_record(id)`` (any licence in the case), ``link(id)``, ``lines(*parts)``, ``plural(n, word)``, ``counter()`` (a paragraph numberer), ``when(period)`` ('in the first quarter of 2017'), ``goods(licence)`` (what it was for, as far as the data says), ``sources_of(licences)`` (the ids of their sources, once each).
     """
     case = evidence.case_file.case
     licences = evidence.licences
@@ -88,6 +114,8 @@ def base_context(evidence: Evidence, citer: Citer, *, date: dt.date, document_ti
         "events": evidence.events,
         "sources": evidence.sources,
         "asserted_links": evidence.asserted_links,
+        "indicators": latest_indicators(evidence),
+        "transfers": case_transfers(evidence),
         "withheld": evidence.withheld,
         "withheld_total": evidence.withheld_total,
         "public": evidence.public,
@@ -103,6 +131,8 @@ def base_context(evidence: Evidence, citer: Citer, *, date: dt.date, document_ti
         "link": evidence.link,
         "lines": _lines,
         "plural": plural,
+        "when": when,
+        "goods": goods,
         "counter": _Counter,
         "sources_of": lambda licences: list(dict.fromkeys(s for licence in licences for s in licence.sources)),
     }

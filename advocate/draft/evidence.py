@@ -18,15 +18,11 @@ from typing import Mapping
 from advocate.errors import ConfidentialRecordError, DraftError
 from advocate.link import LinkSet, link_case
 from advocate.models.case_file import CaseFile
-from advocate.models.licence import Licence
-from advocate.models.licence_table import (
-    LicenceTable,
-    asserted_tags,
-    rating_tags,
-    summary_tags,
-)
+from advocate.models.licence import Licence, LicenceCount, identifier_text
+from advocate.models.licence_table import LicenceTable, asserted_tags, rating_tags, summary_tags
 from advocate.models.period import Period
-from advocate.models.records import Abuse, AssertedLink, Event, Source
+from advocate.models.records import Abuse, AssertedLink, Event, Indicator, Source, Transfer
+from advocate.vocab.english import join_and
 from advocate.vocab.ratings import describe_rating
 from advocate.vocab.technology import technology_tags
 
@@ -53,6 +49,12 @@ class LicenceView:
     the data gives no value; ``technology`` names what the ratings and goods
     summary certainly cover, ``possible_technology`` what an entry-level rating
     may cover.
+
+    What identifies the licence: ``id_kind`` is ``government`` (``reference`` is the
+    Government's own reference), ``dataset`` (``dataset_number`` in ``dataset_name``)
+    or ``case`` (``id`` is the case's own label); :attr:`identifier_text` prints it
+    saying which. ``count`` and ``count_exact`` say how many licences the record
+    stands for (:attr:`count_text`).
     """
 
     id: str
@@ -75,10 +77,56 @@ class LicenceView:
     dataset: str
     line: int
     illustrative: bool
+    id_kind: str = "case"
+    dataset_number: str = ""
+    dataset_name: str = ""
+    dataset_short: str = ""
+    count: int = 1
+    count_exact: bool = True
+    military: bool | None = None
+    onward_destinations: tuple[str, ...] = ()
+    transit_from: tuple[str, ...] = ()
+    notes: str = ""
 
     @property
     def refused(self) -> bool:
         return self.outcome in ("refused", "rejected")
+
+    @property
+    def identifier_text(self) -> str:
+        """The identifier the recipient can look up, saying what it is.
+
+        "GBSIEL/2017/0001234" (the Government's reference), "CAAT dataset no. 66239"
+        (a number in a published dataset: never presented as the Government's), or
+        "case reference MB-TR-IMSI" (the case's own label).
+        """
+        return identifier_text(self.id_kind, self.id, self.reference, self.dataset_number, self.dataset_name, self.dataset_short)
+
+    @property
+    def citation_pinpoint(self) -> str:
+        """Where in its source the licence is: "licence GBSIEL/2017/0001234", "dataset no. 66239", or '' for a case's own label."""
+        if self.id_kind == "government" and self.reference:
+            return f"licence {self.reference}"
+        if self.id_kind == "dataset" and self.dataset_number:
+            return f"dataset no. {self.dataset_number}"
+        return ""
+
+    @property
+    def count_text(self) -> str:
+        """How many licences the record stands for: "1", "3", "at least 2" (several, number unknown)."""
+        return str(LicenceCount(self.count, self.count_exact))
+
+    @property
+    def refusal_criteria_text(self) -> str:
+        """The criteria a refusal cites, as the data gives them: "Criterion 2", "Criteria 2, 3 and 7" ('' if none).
+
+        Bare numbers stay bare: a refusal published as "2" is never given a
+        sub-paragraph such as 2(a) it does not state.
+        """
+        criteria = list(self.refusal_criteria)
+        if not criteria:
+            return ""
+        return f"Criterion {criteria[0]}" if len(criteria) == 1 else f"Criteria {join_and(criteria)}"
 
     @property
     def ratings_text(self) -> str:
@@ -86,8 +134,11 @@ class LicenceView:
 
     @property
     def label(self) -> str:
-        """How a letter names the licence: its reference in the data, or its id."""
-        return self.reference or self.id
+        """A short name for the licence: the Government's reference, else its number in a dataset, else the case's id.
+
+        It does not say what kind of identifier it is; :attr:`identifier_text` does.
+        """
+        return self.reference or self.dataset_number or self.id
 
 
 def money(value: float | None) -> str:
@@ -135,6 +186,16 @@ def licence_view(licence: Licence) -> LicenceView:
         dataset=licence.dataset,
         line=licence.line or 0,
         illustrative=licence.illustrative,
+        id_kind=licence.id_kind,
+        dataset_number=licence.dataset_number,
+        dataset_name=licence.dataset_name,
+        dataset_short=licence.dataset_short,
+        count=licence.count,
+        count_exact=licence.count_exact,
+        military=licence.military,
+        onward_destinations=licence.onward_destinations,
+        transit_from=licence.transit_from,
+        notes=licence.notes,
     )
 
 
@@ -143,7 +204,10 @@ class Evidence:
 
     ``public`` documents (every document but a privileged letter to one's own
     lawyer) never see a confidential record: lists leave them out and
-    :attr:`withheld` counts them by kind; lookups refuse them by name.
+    :attr:`withheld` counts them by kind; lookups refuse them by name. No
+    document uses a record that awaits review (``reviewed: false``, as
+    ``advocate import`` writes them), or one whose every source does:
+    :attr:`unreviewed` counts them by kind, as :attr:`withheld` does.
     ``authorities`` are the shipped sources (statutes, cases) a template may cite
     besides the case's own.
     """
@@ -156,8 +220,10 @@ class Evidence:
         self.public = public
         self.document = document
         self._authorities = dict(authorities or {})
-        self.used: dict[str, set[str]] = {"licences": set(), "abuses": set(), "events": set(), "sources": set(), "links": set()}
+        self.used: dict[str, set[str]] = {"licences": set(), "abuses": set(), "events": set(), "sources": set(), "links": set(),
+                                          "indicators": set(), "transfers": set()}
         withheld: Counter = Counter()
+        self._unreviewed: Counter = Counter()
         table = case_file.licences if licences is None else licences
         if public and len(table):
             confidential = table.frame["confidential"].to_numpy(dtype=bool)
@@ -167,23 +233,33 @@ class Evidence:
         self.sources = self._public(case_file.sources, "sources", withheld)
         self.abuses = self._public(case_file.abuses, "abuses", withheld, cited=True)
         self.events = self._public(case_file.events, "events", withheld, cited=True)
-        self.asserted_links = [link for link in self._public(case_file.links, "links", withheld)
-                               if not (public and (link.abuse not in {a.id for a in self.abuses}))]
+        self.indicators = self._public(case_file.indicators, "indicators", withheld, cited=True)
+        self.transfers = self._public(case_file.transfers, "transfers", withheld, cited=True)
+        usable_abuses = {a.id for a in self.abuses}
+        self.asserted_links = [link for link in self._public(case_file.links, "links", withheld) if link.abuse in usable_abuses]
         self.withheld = dict(withheld)
+        self.unreviewed = dict(self._unreviewed)
         self._printable = {
-            "abuses": {a.id for a in self.abuses},
+            "abuses": usable_abuses,
             "events": {e.id for e in self.events},
             "links": {l.id for l in self.asserted_links},
             "sources": {s.id for s in self.sources},
+            "indicators": {i.id for i in self.indicators},
+            "transfers": {t.id for t in self.transfers},
         }
         self._licences: dict[str, LicenceView] | None = None
 
     def _public(self, records: Mapping, kind: str, withheld: Counter, *, cited: bool = False) -> list:
-        """Records a public document may print: not confidential, and (for cited records) with a public source."""
-        if not self.public:
-            return list(records.values())
+        """Records this document may print: reviewed (for cited records, with a reviewed source) and, in a
+        public document, not confidential (for cited records, with a public source)."""
         kept = []
         for record in records.values():
+            if not self._reviewed(record, cited):
+                self._unreviewed[kind] += 1
+                continue
+            if not self.public:
+                kept.append(record)
+                continue
             confidential = record.confidential
             if cited and not confidential:
                 confidential = not any(not self._source_confidential(c.id) for c in record.sources)
@@ -192,6 +268,12 @@ class Evidence:
             else:
                 kept.append(record)
         return kept
+
+    def _reviewed(self, record, cited: bool) -> bool:
+        if not record.reviewed:
+            return False
+        sources = self.case_file.sources
+        return not cited or not record.sources or any(sources[c.id].reviewed for c in record.sources if c.id in sources)
 
     def _source_confidential(self, source_id: str) -> bool:
         source = self.case_file.sources.get(source_id)
@@ -210,6 +292,11 @@ class Evidence:
         """How many records a public document left out (a briefing says so, without naming them)."""
         return sum(self.withheld.values())
 
+    @property
+    def unreviewed_total(self) -> int:
+        """How many records awaiting review the document left out (the command line says so)."""
+        return sum(self.unreviewed.values())
+
     # -- licences -------------------------------------------------------------
 
     @property
@@ -226,6 +313,21 @@ class Evidence:
     def licence_table(self) -> LicenceTable:
         return self._licence_table
 
+    @property
+    def selects_every_licence(self) -> bool:
+        """Whether the document is about every licence of the case it may print (no narrower choice was made)."""
+        everything = self.case_file.licences.frame
+        if self.public and len(everything):
+            everything = everything[~everything["confidential"].astype(bool)]
+        return len(self._licence_table) == len(everything)
+
+    def narrow(self, licence_ids) -> None:
+        """Make the document about ``licence_ids`` only (a context builder focusing its scope, before any name is
+        built from the licences); ids not selected are ignored."""
+        wanted = [licence_id for licence_id in dict.fromkeys(licence_ids) if licence_id in set(self._licence_table.frame["id"])]
+        self._licence_table = self._licence_table.filter(ids=wanted)
+        self._licences = None
+
     # -- lookups ---------------------------------------------------------------
 
     def _refuse(self, kind: str, record_id: str) -> ConfidentialRecordError:
@@ -241,8 +343,13 @@ class Evidence:
         record = records.get(record_id)
         if record is None:
             raise DraftError(f"there is no {kind} '{record_id}' in the case")
-        if self.public and record_id not in self._printable[plural]:
-            raise self._refuse(kind, record_id)
+        if record_id not in self._printable[plural]:
+            if not self._reviewed(record, plural != "sources" and hasattr(record, "sources")):
+                raise DraftError(f"{kind} '{record_id}' awaits review (reviewed: false, or every source it cites does), "
+                                 "so no document may use it yet; once a person has checked it, set reviewed: true")
+            if self.public:
+                raise self._refuse(kind, record_id)
+            raise DraftError(f"{kind} '{record_id}' is about an abuse that awaits review, so no document may use it yet")
         self.used[plural].add(record_id)
         return record
 
@@ -254,6 +361,12 @@ class Evidence:
 
     def link(self, record_id: str) -> AssertedLink:
         return self._lookup("link", "links", record_id, self.case_file.links)
+
+    def indicator(self, record_id: str) -> Indicator:
+        return self._lookup("indicator", "indicators", record_id, self.case_file.indicators)
+
+    def transfer(self, record_id: str) -> Transfer:
+        return self._lookup("transfer", "transfers", record_id, self.case_file.transfers)
 
     def source(self, record_id: str) -> Source:
         if record_id in self._authorities and record_id not in self.case_file.sources:
@@ -296,3 +409,7 @@ class Evidence:
 
     def confidential_source_ids(self) -> set[str]:
         return {s.id for s in self.case_file.sources.values() if s.confidential} if self.public else set()
+
+    def uncitable_source_ids(self) -> set[str]:
+        """Sources a record's citation skips here: confidential ones in a public document, and any awaiting review."""
+        return self.confidential_source_ids() | {s.id for s in self.case_file.sources.values() if not s.reviewed}

@@ -60,6 +60,20 @@ def _sentence(text: str) -> str:
     return text if text.endswith((".", "!", "?")) else text + "."
 
 
+def _capital(text: str) -> str:
+    """'the licence' → 'The licence' (to start a sentence; no full stop added)."""
+    text = str(text)
+    return text[:1].upper() + text[1:]
+
+
+def _clause(text: str) -> str:
+    """A sentence-like title continuing a sentence: a leading article lower-cased ('The Turkish government ...' →
+    'the Turkish government ...'), anything else (a proper noun) as it is; no closing full stop."""
+    text = str(text).strip().rstrip(".")
+    first, _, rest = text.partition(" ")
+    return f"{first.lower()} {rest}" if first in ("The", "A", "An") and rest else text
+
+
 def _lower_first(text: str) -> str:
     """'The Government will not ...' → 'the Government will not ...' (to continue a sentence)."""
     text = str(text)
@@ -81,5 +95,7 @@ FILTERS: dict[str, Callable] = {
     "the": _the,
     "sentence": _sentence,
     "lower_first": _lower_first,
-    "quoted": lambda text: f'"{text}"',
+    "capital": _capital,
+    "clause": _clause,
+    "quoted": lambda text: f"“{text}”",
 }

@@ -26,13 +26,14 @@ from advocate.draft.filters import FILTERS
 from advocate.draft.footnotes import Footnotes
 from advocate.draft.names import NAMES
 from advocate.draft.options import Correspondence, DraftOptions
+from advocate.errors import DraftError
 from advocate.kinds import KINDS, DocumentKind
 from advocate.law.criteria import CriteriaVersion, Criterion
 from advocate.law.deadlines import Deadline
 from advocate.link import Link, link_case
 from advocate.models.case import Case, Decision, Person, PublicBody
 from advocate.models.case_file import CaseFile
-from advocate.models.records import Abuse, AssertedLink, Event, Source
+from advocate.models.records import Abuse, AssertedLink, Event, Indicator, Source, Transfer
 from advocate.resources import shipped_examples
 from advocate.validate.check import load_case
 
@@ -46,7 +47,7 @@ SAMPLE_CORRESPONDENCE = Correspondence(
 """The earlier request the follow-ups are drafted against in the guide (the example case may record none)."""
 
 RECORD_TYPES: tuple[type, ...] = (Case, Person, PublicBody, Decision, LicenceView, RatingView, Abuse, Event, Source,
-                                  AssertedLink, Link, CriteriaVersion, Criterion, ChallengedDecision, Deadline,
+                                  AssertedLink, Indicator, Transfer, Link, CriteriaVersion, Criterion, ChallengedDecision, Deadline,
                                   BriefingFigures)
 """The records a template prints, whose fields the guide lists."""
 
@@ -103,11 +104,30 @@ def _table(rows: Iterable[tuple[str, ...]], headings: tuple[str, ...]) -> str:
     return "\n".join(lines)
 
 
+def _attempts(case_file: CaseFile, date: dt.date):
+    """The choices a kind may be drafted with, in order: the sample earlier request on ``date``, then each request of
+    the case's campaign on ``date``, the day after each of its events and a month after (so that a letter of the
+    ladder finds the stage it follows)."""
+    yield DraftOptions(date=date, correspondence=SAMPLE_CORRESPONDENCE)
+    for request in case_file.campaign.requests:
+        given = Correspondence(request_id=request.id)
+        yield DraftOptions(date=date, correspondence=given)
+        for event in request.events:
+            for days in (1, 30):
+                yield DraftOptions(date=event.date + dt.timedelta(days=days), correspondence=given)
+
+
 def kind_names(kind: DocumentKind, case_file: CaseFile, links, date: dt.date = DATE) -> dict[str, object]:
-    """Every name ``kind``'s template gets, drafting ``case_file`` (the follow-ups against a sample request)."""
-    evidence = Evidence(case_file, public=True, document=f"the {kind.description}", links=links)
-    options = DraftOptions(date=date, correspondence=SAMPLE_CORRESPONDENCE)
-    return template_context(kind, evidence, Citer(evidence, Footnotes()), options).names
+    """Every name ``kind``'s template gets, drafting ``case_file``: a follow-up against a sample earlier request,
+    a letter of the ladder against the first request of the case whose history supports it."""
+    refusal: DraftError | None = None
+    for options in _attempts(case_file, date):
+        evidence = Evidence(case_file, public=True, document=f"the {kind.description}", links=links)
+        try:
+            return template_context(kind, evidence, Citer(evidence, Footnotes()), options).names
+        except DraftError as exc:
+            refusal = refusal or exc
+    raise DraftError(f"the template guide could not draft a {kind.description} from the example case: {refusal}")
 
 
 def example_names(case_file: CaseFile | None = None) -> dict[str, dict[str, object]]:

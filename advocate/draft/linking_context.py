@@ -7,7 +7,11 @@ holds each version of the licensing criteria in force on one of the licences'
 decision dates, oldest first; ``criteria_for(licence)`` gives one licence's. ``refusals`` are the Government's earlier refusals
 of similar goods the links cite (``licence_id`` and ``reason``); ``criteria_engaged`` the criteria the
 links engage, each with its ``version``; ``criteria_unknown`` the ids of licences decided before the
-earliest criteria shipped. ``particulars(link)`` gives a link's reasons about who and what.
+earliest criteria shipped. ``particulars(link)`` gives a link's reasons about who and what;
+``timing(link)`` when its abuse occurred and was first reported against the decision
+(:class:`~advocate.draft.timing.LinkTiming`); ``law_for(licence)`` the criteria and departments
+of a licence's decision (:class:`~advocate.draft.law_on_date.LawOnDate`). ``refusals`` are
+:class:`~advocate.draft.refusals.RecordedRefusal` records (attributed to the data that records them).
 """
 
 from __future__ import annotations
@@ -16,6 +20,9 @@ import datetime as dt
 from dataclasses import dataclass
 
 from advocate.draft.evidence import Evidence, LicenceView
+from advocate.draft.law_on_date import LawOnDate, law_on
+from advocate.draft.refusals import recorded_refusal
+from advocate.draft.timing import LinkTiming, link_timing
 from advocate.errors import DraftError
 from advocate.law.criteria import CriteriaVersion, criteria_in_force, criteria_version
 from advocate.link import Link
@@ -62,7 +69,7 @@ class PrintableLinks:
 
     def __call__(self, link: Link) -> bool:
         if not self.public:
-            return True
+            return link.abuse_id in self.abuses  # every abuse but those awaiting review
         return link.abuse_id in self.abuses and (link.licence_id, link.abuse_id) not in self.hidden
 
 
@@ -81,10 +88,10 @@ def linking_context(evidence: Evidence) -> LinkingContext:
     versions: dict[str, CriteriaVersion] = {}
     unknown: list[str] = []
     for licence in licences:
-        version = _in_force(licence)
-        if version is None:
+        possible = law_for(licence).versions
+        if not possible:
             unknown.append(licence.id)
-        else:
+        for version in possible:
             versions.setdefault(version.id, version)
 
     def criteria_for(licence: LicenceView) -> CriteriaVersion:
@@ -95,12 +102,7 @@ def linking_context(evidence: Evidence) -> LinkingContext:
         return version
 
     ordered = sorted(versions.values(), key=lambda v: v.in_force_from)
-    refusals: dict[str, str] = {}
-    for link in links:
-        if link.refusal_id and link.refusal_id not in refusals:
-            said = [reason for reason in link.reasons if link.refusal_id in reason]
-            if said:
-                refusals[link.refusal_id] = said[0]
+    refusal_ids = list(dict.fromkeys(link.refusal_id for link in links if link.refusal_id))
     engaged: dict[tuple[str, str], None] = {}
     for link in links:
         for number in link.criteria:
@@ -111,7 +113,21 @@ def linking_context(evidence: Evidence) -> LinkingContext:
         "criteria_for": criteria_for,
         "criteria_unknown": unknown,
         "particulars": particulars,
-        "refusals": [{"licence_id": key, "reason": reason} for key, reason in refusals.items()],
+        "refusals": [recorded_refusal(evidence, licence_id) for licence_id in refusal_ids],
+        "timing": lambda link: timing_of(evidence, link),
+        "law_for": law_for,
         "criteria_engaged": [{"version": criteria_version(version), "criterion": criteria_version(version).criterion(number)}
                              for version, number in engaged if version],
     }, withheld)
+
+
+def law_for(licence: LicenceView) -> LawOnDate:
+    """The criteria and departments of ``licence``'s decision (the EU rules too, for Military List goods)."""
+    return law_on(licence.decision, military=any(rating.military for rating in licence.ratings))
+
+
+def timing_of(evidence: Evidence, link: Link) -> LinkTiming:
+    """When ``link``'s abuse occurred and was first reported, against its licence's decision."""
+    licence = evidence.any_licence(link.licence_id)
+    abuse = evidence.abuse(link.abuse_id)
+    return link_timing(abuse, licence.decision, evidence.case_file.sources, licence.sources)

@@ -31,6 +31,10 @@ NAMES: dict[str, str] = {
     "events": "The events on the case's timeline the document may print.",
     "sources": "The sources the document may cite.",
     "asserted_links": "The links the user asserted by hand (links.yaml) that the document may print.",
+    "indicators": "Each case country's latest rating by each publisher (Freedom House, CIVICUS), reviewed ones "
+                  "only; each has a .statement to print and cite: context, never linked as an abuse.",
+    "transfers": "Transfers of surveillance goods that a published index records (supplier, end user, goods), "
+                 "reviewed ones only; each has a .statement and can be cited; never linked to a licence by itself.",
     "withheld": "How many confidential records were left out, by kind of record.",
     "withheld_total": "How many confidential records were left out in all (say so, never name them).",
     # -- functions for records -------------------------------------------------------------
@@ -60,8 +64,26 @@ NAMES: dict[str, str] = {
     "criteria_engaged": "The criteria the links engage, each with its version.",
     "refusals": "The Government's earlier refusals of similar goods that the links cite (licence_id, reason).",
     "particulars": "particulars(link): a link's reasons about who and what, without its timing.",
+    "timing": "timing(link): when the link's abuse occurred and when it was first publicly reported, relative to "
+              "the licence's decision, in words.",
+    "law_for": "law_for(licence): the law of the licence's decision date: the criteria in force (every version a "
+               "straddling period may fall under), the department that decided and the departments that advised.",
     # -- an FOI request --------------------------------------------------------------------------
     "reply_due": "The date the reply is due (FOIA s 10(1), (6)), with the rule that gives it.",
+    "reply_holidays": "The holidays the reply period passes over, in words ('25 December 2026 (Christmas Day)').",
+    "granted": "The licences the request asks about that were granted (heads about assessment, end use and review).",
+    "refused": "The licences the request asks about that were refused (heads about the refusal and its assessment).",
+    "one_licence": "True when the document is about one licence (write 'the licence', not 'each licence').",
+    "focused": "True when the request asks about a focused set (the licences the decisions name, or the most "
+               "recent) rather than every licence chosen.",
+    "criteria_named": "The versions of the licensing criteria in force for the licences' dates, oldest first.",
+    "straddling": "(licence, law) pairs for licences decided in a period that straddles a change of criteria.",
+    "deciders": "The department or departments that decided the licences, by date ('the Department for "
+                "International Trade').",
+    "decided_by_predecessor": "True when a licence was decided by a predecessor of today's department.",
+    "foreign_office": "The foreign ministry that advised at the licences' dates ('the Foreign and Commonwealth "
+                      "Office' before September 2020).",
+    "why_abuses": "Up to three documented abuses the request names once, in its short paragraph on why.",
     # -- the follow-ups of an FOI request ---------------------------------------------------------
     "request": "The earlier request a follow-up cites: its reference, dates, the exemptions claimed and the review.",
     "review_due": "The date the internal review is expected (20 working days), with its rule.",
@@ -69,6 +91,32 @@ NAMES: dict[str, str] = {
     "complain_by": "The date the Commissioner expects a complaint by (six weeks from the review's outcome).",
     "reply_was_due": "The date the reply to the request was due (FOIA s 10(1)).",
     "review_overdue_from": "The day an internal review with no response counts as overdue (40 working days).",
+    "review_late": "True when the internal review is asked for after the 40 working days the Code expects.",
+    "complaint_late": "True when the complaint is made after the six weeks the Commissioner asks for.",
+    "delay_reason": "Why a review, complaint or appeal comes late, in the user's words (--delay-reason); empty if none.",
+    "receipt_assumed": "True when the request's arrival was not recorded and it is taken as received the day it was sent.",
+    "extension": "The public-interest extension the authority gave (s 10(3), s 17(2)), or nothing.",
+    "extension_in_time": "True when the extension notice came within the twenty working days.",
+    "extension_promised": "The date an extension promised a reply by, or nothing.",
+    "response_late": "True when the response came after the reply was due, with no extension in time.",
+    "response_after_promised": "True when the response came after the date an extension promised.",
+    "late_provisions": "What a late response breached: 'sections 10(1) and 17(1)' for a refusal, else 'section 10(1)'.",
+    # -- the ladder of letters after a request ------------------------------------------------------
+    "history": "The request's history: its events in order, its state and the dates that follow from them.",
+    "chasing": "What a chaser chases: 'reply' or 'review'.",
+    "due": "The date the awaited reply or review was due, with its rule.",
+    "earlier_chasers": "Chasers already sent since the reply or review fell due.",
+    "chasers": "Chasers sent since the reply fell due (for a complaint about a non-response).",
+    "review_outer": "The outer date of an internal review (40 working days), when a chaser chases a review.",
+    "promised": "The date the public-interest extension promised a reply by, with its rule.",
+    "given_date": "True when the extension notice gave a date (rather than leaving it open).",
+    "clarification": "The authority's request for clarification (its date, what it asked, and the answer to give).",
+    "new_due": "The date the reply is due after the clarification is answered (FOIA s 1(3): the clock restarts).",
+    "authority": "The public authority the request went to (name, FOI address).",
+    "decision": "The Commissioner's decision notice the appeal is against (date, reference, outcome).",
+    "appeal_by": "The date the notice of appeal must reach the Tribunal by (28 days from the decision notice).",
+    "appeal_late": "True when the notice of appeal is made after the 28 days.",
+    "decided_exemptions": "The exemptions the decision notice upheld, with their headings.",
     # -- a letter before claim ---------------------------------------------------------------------
     "decisions": "Each decision under challenge, with its licences, links, criteria and CPR r 54.5 limit.",
     "grounds": "The grounds the letter argues, in order (id, title, summary); each is argued in "
@@ -76,6 +124,16 @@ NAMES: dict[str, str] = {
     "reply_by": "The proposed reply date (14 days by default), with its rule.",
     "claim": "case.yaml's claim settings (interested parties, ADR, information and documents sought).",
     "claim_limit_passed": "True when a decision's CPR r 54.5 limit has passed.",
+    "all_licences": "Every licence of the decisions under challenge.",
+    "destinations": "The destinations of those licences, in words.",
+    "address_for_service": "The UK postal address for the reply and for service of court documents.",
+    "copy_to": "The Government Legal Department, to which the letter is copied (name, address, source).",
+    "goods_licensed": "What the licences under challenge were for, in words.",
+    "end_users": "The end users the licensing data names for them, quoted, in words.",
+    "reported_before": "True when an abuse linked to a decision was publicly reported before it.",
+    "occurred_before": "True when an abuse linked to a decision occurred before it (reported then or later).",
+    "case_labels": "The case's own labels of licences that have no Government reference (to say they are labels).",
+    "irrational_example": "The abuse the irrationality ground names as its example, or nothing.",
     # -- a briefing and its questions -------------------------------------------------------------
     "figures": "The numbers a briefing states (licences, outcomes, values, destinations, ratings, abuses).",
     "key_figures": "The figure tiles a briefing opens with.",
@@ -91,6 +149,12 @@ NAMES: dict[str, str] = {
     "number": "number(n): '1,939'.",
     "when": "when(period): 'on 6 March 2015', 'in the first quarter of 2017'.",
     "goods": "goods(licence): what a licence was for, as far as the data says.",
+    "timing_summary": "timing_summary(links): how many linked abuses were reported before, occurred before but were "
+                      "reported after, or came after the decisions.",
+    "official": "official(licence): True when a licence rests on the Government's published data (a question may "
+                "rest on it), not on a media report.",
+    "his_department": "'his Department or its predecessors' when a licence predates today's department, else 'his "
+                      "Department' (for written questions).",
 }
 """Every name a shipped context builder gives a template → what it is."""
 

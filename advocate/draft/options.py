@@ -25,6 +25,8 @@ class Correspondence:
     review_requested: dt.date | None = None
     review_response_date: dt.date | None = None
     review_outcome: str = ""
+    delay_reason: str = ""
+    """Why a step comes after the time the Code or the Commissioner expects (a late review or complaint)."""
 
 
 @dataclass(frozen=True)

@@ -27,18 +27,14 @@ import datetime as dt
 from dataclasses import dataclass
 from functools import lru_cache
 
-import holidays
 from dateutil.easter import easter
 from dateutil.relativedelta import relativedelta
 
+from advocate.law.bank_holidays import NATIONS, bank_holidays
 from advocate.models.period import long_date
 from advocate.vocab.english import join_and
 
-NATIONS = (("ENG", "England"), ("WLS", "Wales"), ("SCT", "Scotland"), ("NIR", "Northern Ireland"))
-"""The ``holidays`` subdivisions of the United Kingdom, in the order explanations name them."""
-
 _EVERYWHERE = frozenset(code for code, _ in NATIONS)
-_OBSERVED = " (observed)"
 
 _ONES = ("", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
          "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
@@ -65,29 +61,6 @@ def _day_and_date(day: dt.date) -> str:
 # -- the non-working days ------------------------------------------------------
 
 
-def _british_name(name: str) -> str:
-    """The package's name as a British letter writes it: 'St Patrick's Day', 'the substitute day for Boxing Day'."""
-    name = name.strip()
-    if name.startswith("Saint "):
-        name = "St " + name[len("Saint "):]
-    if name.endswith(_OBSERVED):
-        name = name[: -len(_OBSERVED)]
-        article = "the " if name.startswith("Battle") or name.endswith("Holiday") else ""
-        name = f"the substitute day for {article}{name}"
-    return name
-
-
-@lru_cache(maxsize=None)
-def _bank_holidays(year: int) -> dict[dt.date, dict[str, frozenset[str]]]:
-    """Every bank holiday of ``year`` in any part of the UK: date → holiday name → subdivision codes."""
-    found: dict[dt.date, dict[str, set[str]]] = {}
-    for code, _ in NATIONS:
-        for day, names in holidays.country_holidays("GB", subdiv=code, years=year).items():
-            for name in names.split(";"):
-                found.setdefault(day, {}).setdefault(_british_name(name), set()).add(code)
-    return {day: {name: frozenset(codes) for name, codes in by_name.items()} for day, by_name in found.items()}
-
-
 def _where(codes: frozenset[str]) -> str:
     return join_and([name for code, name in NATIONS if code in codes])
 
@@ -101,12 +74,13 @@ def _statutory_day(day: dt.date) -> str | None:
     return None
 
 
+@lru_cache(maxsize=4096)
 def _holiday_description(day: dt.date) -> str | None:
     """'Christmas Day'; 'New Year Holiday, a bank holiday in Scotland'; None on an ordinary day."""
     statutory = _statutory_day(day)
     if statutory:
         return statutory
-    by_name = _bank_holidays(day.year).get(day)
+    by_name = bank_holidays(day.year).get(day)
     if not by_name:
         return None
     everywhere = [name for name, codes in by_name.items() if codes == _EVERYWHERE]
@@ -139,7 +113,10 @@ def working_days_after(start: dt.date, n: int) -> dt.date:
     return _count_working_days(start, n)[0]
 
 
-def _count_working_days(start: dt.date, n: int) -> tuple[dt.date, tuple[tuple[dt.date, str], ...]]:
+def _count_working_days(start: dt.date, n: int, disregard: tuple[tuple[dt.date, dt.date], ...] = ()
+                        ) -> tuple[dt.date, tuple[tuple[dt.date, str], ...]]:
+    """The ``n``th working day after ``start`` and the weekday holidays passed; working days inside any
+    ``disregard`` range (first and last day included) are not counted (FOIA s 10(2))."""
     if n < 0:
         raise ValueError(f"a number of working days cannot be negative (got {n})")
     day, counted, skipped = start, 0, []
@@ -150,7 +127,7 @@ def _count_working_days(start: dt.date, n: int) -> tuple[dt.date, tuple[tuple[dt
         holiday = _holiday_description(day)
         if holiday:
             skipped.append((day, holiday))
-        else:
+        elif not any(first <= day <= last for first, last in disregard):
             counted += 1
     return day, tuple(skipped)
 
@@ -184,7 +161,9 @@ class Deadline:
     @property
     def explanation(self) -> str:
         """One or two plain sentences saying how the date was reached, for a letter to print."""
-        if self.working_days:
+        if not self.working_days and not self.period:
+            text = f"It is the date given in {self.counted_from} of {long_date(self.start)}."
+        elif self.working_days:
             text = (f"Counting {self.counted_from}, {long_date(self.start)}, as day 0 and leaving out weekends, "
                     "Christmas Day, Good Friday and the bank holidays of every part of the United Kingdom, "
                     f"the {ordinal_word(self.working_days)} working day is {_day_and_date(self.date)}.")
@@ -283,4 +262,94 @@ def claim_limit(grounds_arose: dt.date) -> Deadline:
         authority="cpr-54", pinpoint="r 54.5(1)",
         counted_from="the day the grounds first arose", period="3 months",
         note="This is an outer limit: a claim must also be brought promptly, and a claim filed within it may still be too late.",
+    )
+
+
+# -- the ladder after a request --------------------------------------------------
+
+
+def foi_response_due_from(received: dt.date, *, counted_from: str,
+                          disregard: tuple[tuple[dt.date, dt.date], ...] = (), note: str = "") -> Deadline:
+    """The reply due when the clock started or stopped other than on the request itself: the twentieth
+    working day after ``received`` (the day an answer to a request for clarification arrived, s 1(3) and
+    s 10(6)), not counting the working days of any ``disregard`` range (a fees notice until the fee was
+    received, s 10(2)). ``counted_from`` names the day counted from; ``note`` says why it moved."""
+    date, skipped = _count_working_days(received, 20, disregard)
+    return Deadline(date=date, start=received, authority="foia-2000", pinpoint="s 10(1), (2), (6)" if disregard else "s 10(1), (6)",
+                    rule=("promptly and in any event not later than the twentieth working day following the date of "
+                          "receipt" + (", leaving out the days from the fees notice until the fee was received"
+                                       if disregard else "")),
+                    skipped=skipped, counted_from=counted_from, period="20 working days", working_days=20, note=note)
+
+
+def extension_given(until: dt.date, notice: dt.date) -> Deadline:
+    """The date an authority gave, in a notice of ``notice`` under FOIA s 17(2), for its decision on the
+    public interest (s 10(3) allows it "such time as is reasonable in the circumstances")."""
+    return Deadline(
+        date=until, start=notice, authority="foia-2000", pinpoint="ss 10(3), 17(2)",
+        rule="the date the authority gave, in its notice extending time to consider the public interest, for its decision",
+        counted_from="the authority's notice extending time",
+    )
+
+
+def extension_expected(received: dt.date) -> Deadline:
+    """Where a notice extending time gives no date: the Information Commissioner expects the decision no later
+    than 40 working days after the request was received."""
+    return _working_deadline(
+        received, 40,
+        counted_from="the date of receipt",
+        rule=("the Information Commissioner expects a decision on the public interest no later than 40 working "
+              "days after the request was received"),
+        authority="ico-dissatisfied", pinpoint="",
+        note="The Act itself allows such time as is reasonable in the circumstances (s 10(3)).",
+    )
+
+
+def internal_review_outer(requested: dt.date) -> Deadline:
+    """The fortieth working day after an internal review was asked for on ``requested``: the longest the
+    Code of Practice allows, and after which the Information Commissioner accepts a complaint without it."""
+    return _working_deadline(
+        requested, 40,
+        counted_from="the day the internal review was asked for",
+        rule=("an internal review may take up to 40 working days only in exceptional cases; after that the "
+              "Information Commissioner accepts a complaint without it"),
+        authority="ico-complaints", pinpoint="",
+    )
+
+
+def chaser_reply_by(chased: dt.date, working_days: int = 10) -> Deadline:
+    """The date a chaser sent on ``chased`` asks for the overdue reply by before the requester complains to
+    the Information Commissioner: the campaign's own choice (ten working days by default), not a statutory period."""
+    return _working_deadline(
+        chased, working_days,
+        counted_from="the date of the chaser",
+        rule=(f"the date the chaser gave for a reply before a complaint to the Information Commissioner "
+              f"({working_days} working days; the campaign's own choice, not a statutory period)"),
+        authority="", pinpoint="",
+    )
+
+
+def fee_payable_by(notice: dt.date) -> Deadline:
+    """The last day to pay the fee a fees notice given on ``notice`` asks for: the authority need not comply
+    unless it is paid within three months beginning with the day the notice was given (FOIA s 9(2))."""
+    return Deadline(
+        date=notice + relativedelta(months=3) - dt.timedelta(days=1), start=notice,
+        rule="the fee is to be paid within three months beginning with the day the fees notice was given",
+        authority="foia-2000", pinpoint="s 9(2)",
+        counted_from="the fees notice", period="three months",
+        note="The days until the fee is received do not count towards the twenty working days (s 10(2)).",
+    )
+
+
+def tribunal_appeal_by(notice_sent: dt.date) -> Deadline:
+    """The last day for a notice of appeal to the First-tier Tribunal (General Regulatory Chamber) against a
+    decision notice sent on ``notice_sent``: 28 days after the date the decision notice was sent (FOIA s 57;
+    the Tribunal's procedure rules)."""
+    return Deadline(
+        date=notice_sent + dt.timedelta(days=28), start=notice_sent,
+        rule=("the notice of appeal must reach the Tribunal within 28 days of the date on which the decision "
+              "notice was sent"),
+        authority="grc-rules-2009", pinpoint="r 22(1)(b)",
+        counted_from="the date the decision notice was sent", period="28 days",
+        note="The Tribunal may extend time, but only on an application that explains the delay.",
     )

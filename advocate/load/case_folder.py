@@ -2,7 +2,7 @@
 
 :func:`read_case_folder` reads every file and checks each record on its own,
 collecting every problem in every file; it never decides whether the case is
-usable. The validate stage (:mod:`advocate.validate`) checks across records and
+usable. The validate stage (:mod:`advocate.validate.cross_records`) checks across records and
 makes that decision.
 """
 
@@ -15,15 +15,18 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from advocate.load.licence_data import read_licence_data
+from advocate.load.extra_records import read_record_files
+from advocate.load.licence_data import licence_format, read_licence_data
 from advocate.load.record_errors import record_problems
 from advocate.load.record_file import LoadedRecords, read_record_file
+from advocate.load.requests_file import LoadedRequests, read_requests
 from advocate.load.yaml_file import YamlDocument, read_yaml
 from advocate.models.case import Case, LicenceDataset
 from advocate.models.case_file import InputFile
+from advocate.models.foi_request import REQUESTS_FILE
 from advocate.models.licence_table import LicenceTable
 from advocate.models.problem import Problems
-from advocate.models.records import Abuse, AssertedLink, Event, Source
+from advocate.models.records import Abuse, AssertedLink, Event, Indicator, Source, Transfer
 
 CASE_FILE = "case.yaml"
 
@@ -32,6 +35,8 @@ RECORD_FILES = {
     "abuses": ("abuses.yaml", "abuse", Abuse),
     "events": ("events.yaml", "event", Event),
     "links": ("links.yaml", "link", AssertedLink),
+    "indicators": ("indicators.yaml", "indicator", Indicator),
+    "transfers": ("transfers.yaml", "transfer", Transfer),
 }
 """Record kind → (file name, what one record is called, model). Every file but case.yaml is optional."""
 
@@ -51,6 +56,8 @@ class LoadedCase:
     licences: LicenceTable
     inputs: tuple[InputFile, ...]
     problems: Problems
+    requests: LoadedRequests | None = None
+    """The campaign's requests (requests.yaml and case.yaml's ``foi_requests``)."""
 
 
 def _label(root: Path, path: Path) -> str:
@@ -82,7 +89,7 @@ def read_case_folder(path: str | Path, *, today: dt.date) -> LoadedCase:
         problems.error("file_missing", _label(root, case_path), "the case folder has no case.yaml", hint="run 'advocate init FOLDER' to start one")
         return LoadedCase(root, None, None, empty, LicenceTable.empty(), (), problems)
 
-    inputs = [InputFile(CASE_FILE, _sha256(case_path))]
+    inputs = [InputFile(CASE_FILE, _sha256_or_empty(case_path))]
     case_doc = read_yaml(case_path, _label(root, case_path), problems)
     case = None
     if case_doc is not None:
@@ -97,12 +104,17 @@ def read_case_folder(path: str | Path, *, today: dt.date) -> LoadedCase:
         if not file.is_file():
             records[kind] = LoadedRecords(kind)
             continue
-        inputs.append(InputFile(name, _sha256(file)))
+        inputs.append(InputFile(name, _sha256_or_empty(file)))
         doc = read_yaml(file, _label(root, file), problems)
         records[kind] = read_record_file(doc, noun, model, problems) if doc else LoadedRecords(kind)
+    for name in read_record_files(root, case, case_doc, records, RECORD_FILES, problems, lambda p: _label(root, p)):
+        inputs.append(InputFile(name, _sha256(root / name)))
 
-    licences = _read_licences(root, case, _datasets(case, case_doc), problems, inputs, today)
-    return LoadedCase(root, case, case_doc, records, licences, tuple(inputs), problems)
+    if (root / REQUESTS_FILE).is_file():
+        inputs.append(InputFile(REQUESTS_FILE, _sha256(root / REQUESTS_FILE)))
+    requests = read_requests(root, case, lambda p: _label(root, p), problems)
+    licences = _read_licences(root, case, _datasets(case, case_doc), problems, inputs, today, records["sources"].models)
+    return LoadedCase(root, case, case_doc, records, licences, tuple(inputs), problems, requests)
 
 
 def _datasets(case: Case | None, case_doc: YamlDocument | None) -> tuple[tuple[LicenceDataset, ...], bool]:
@@ -126,7 +138,7 @@ def _datasets(case: Case | None, case_doc: YamlDocument | None) -> tuple[tuple[L
 
 def _read_licences(
     root: Path, case: Case | None, datasets: tuple[tuple[LicenceDataset, ...], bool], problems: Problems,
-    inputs: list[InputFile], today: dt.date,
+    inputs: list[InputFile], today: dt.date, sources: dict | None = None,
 ) -> LicenceTable:
     tables = []
     chosen, named = datasets
@@ -135,13 +147,27 @@ def _read_licences(
         label = _label(root, path)
         if not named and not path.exists():
             continue  # the default licences.csv is optional
-        files = sorted(p for p in path.glob("*.csv")) if path.is_dir() else [path] if path.is_file() else []
-        inputs.extend(InputFile(_relative(root, f), _sha256(f)) for f in files)
-        table = read_licence_data(path, label, problems, today=today, format=dataset.format, source=dataset.source, id_prefix=dataset.id_prefix)
-        if dataset.countries_only and case is not None and len(table):
-            table = table.filter(country=list(case.country_codes))
+        files = sorted(p for p in path.glob("*.csv") if p.is_file()) if path.is_dir() else [path] if path.is_file() else []
+        inputs.extend(InputFile(_relative(root, f), digest) for f in files if (digest := _sha256_or_empty(f)))
+        chosen_format = licence_format(path) if dataset.format == "auto" else dataset.format
+        only = dataset.countries_only if dataset.countries_only is not None else chosen_format == "caat"
+        codes = set(case.country_codes) if only and case is not None else None
+        source = (sources or {}).get(dataset.source) if dataset.source else None
+        table = read_licence_data(path, label, problems, today=today, format=chosen_format, source=dataset.source,
+                                  id_prefix=dataset.id_prefix, countries=codes if chosen_format == "caat" else None,
+                                  dataset_name=dataset.name or None, dataset_release=getattr(source, "version", "") or None)
+        if codes is not None and chosen_format != "caat" and len(table):
+            table = table.filter(country=sorted(codes))
         tables.append(table)
     return LicenceTable.concat(tables)
+
+
+def _sha256_or_empty(path: Path) -> str:
+    """The file's SHA-256, or '' when it cannot be read (the licence reader reports why, in one line)."""
+    try:
+        return _sha256(path)
+    except OSError:
+        return ""
 
 
 def _relative(root: Path, path: Path) -> str:

@@ -7,22 +7,56 @@ that could not be read, so the loader can name them.
 
 from __future__ import annotations
 
+import math
+import re
+
 import numpy as np
 import pandas as pd
 
 from advocate.models.period import Period
 from advocate.vocab.countries import country_code
 
-_MONEY_NOISE = r"(?i)GBP|£|\$|€|,|\s|\u00a0"
+_MONEY = re.compile(
+    r"^(?:£|GBP)?\s*(?P<number>\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0]\d{3})+|\d+)(?P<pence>\.\d+)?\s*(?:GBP)?$",
+    re.IGNORECASE,
+)
+"""An amount in pounds: digits, thousands grouped by commas or spaces in threes, optional pence, optional £ or GBP."""
 
 
-def parse_money(column: pd.Series) -> tuple[pd.Series, np.ndarray]:
-    """Values in GBP: '£1,234', '1,234.50', '12 000' and '3540' all read; empty is unknown (NaN)."""
+def _money(text: str) -> tuple[float, str]:
+    """The amount, or NaN with the reason it cannot be read ("" when it reads)."""
+    if not text:
+        return float("nan"), ""
+    if text.isascii() and text.isdigit() and len(text) < 16:
+        return float(text), ""
+    if text.lstrip("£ ").startswith(("-", "\u2212")):
+        return float("nan"), "is negative; a licence's value is never below £0"
+    match = _MONEY.match(text)
+    if match is None:
+        if re.search(r"[$€¥]|USD|EUR", text, re.IGNORECASE):
+            return float("nan"), "is not in pounds sterling"
+        if re.fullmatch(r"[£\s]*[\d,.\s]+", text):
+            return float("nan"), "is not a well-formed amount: group thousands in threes (36,000 or 1,234,567)"
+        return float("nan"), "is not an amount of money"
+    amount = float(re.sub(r"[,\s\u00a0]", "", match["number"]) + (match["pence"] or ""))
+    if not math.isfinite(amount) or amount >= 1e15:
+        return float("nan"), "is too large to be the value of a licence"
+    return amount, ""
+
+
+def parse_money(column: pd.Series) -> tuple[pd.Series, np.ndarray, dict[str, str]]:
+    """Values in GBP: '£1,234', '1,234.50', '12 000' and '3540' all read; empty is unknown (NaN).
+
+    Refused, with the reason for each distinct bad value: a negative amount, another
+    currency, thousands grouped wrongly ('£1,2,3'), exponents, 'inf', and amounts too
+    large to be real. Returns the amounts, a bad-row mask, and the reasons by text.
+    """
     text = column.astype(str).str.strip()
-    cleaned = text.str.replace(_MONEY_NOISE, "", regex=True)
-    numbers = pd.to_numeric(cleaned, errors="coerce")
-    bad = (numbers.isna() & (text != "")).to_numpy()
-    return numbers.astype("float64"), bad
+    read = {value: _money(value) for value in text.unique()}
+    numbers = text.map({value: amount for value, (amount, _) in read.items()}).astype("float64")
+    reasons = {value: reason for value, (_, reason) in read.items() if reason}
+    bad = text.isin(list(reasons)).to_numpy()
+    return numbers, bad, reasons
 
 
 def parse_iso_days(column: pd.Series) -> tuple[pd.Series, np.ndarray]:

@@ -2,25 +2,37 @@
 
 Headers are matched by name, whatever their case, spacing or order, and through
 each column's known aliases (releases rename columns); a missing column is one
-clear error naming it and the columns that were found.
+clear error naming it and the columns that were found, a column named twice is an
+error, and a column the format does not use is named in a warning rather than
+dropped in silence.
+
+Where each record starts is taken from Python's CSV parser itself (its
+``line_num`` after each record), so a quoted cell over several lines, a blank
+line or a stray quote inside an unquoted cell (``5" naval guns``) never shifts the
+line numbers that problems print. pandas' C parser reads the cells (it is several
+times faster on a national dataset); when the two parsers ever disagree on the
+number of records, the cells are taken from Python's parser too.
 """
 
 from __future__ import annotations
 
+import csv
 import io
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
+from advocate.load.file_bytes import UnreadableFile, read_file_bytes
 from advocate.load.text_encoding import EncodingProblem, detect_encoding
 from advocate.models.fields import suggest
 from advocate.models.problem import Problems, Severity
 
 ROWS_REPORTED = 50
 """Rows reported one by one for each kind of problem in a column; the rest are counted."""
+
 
 @dataclass(frozen=True)
 class Column:
@@ -34,13 +46,17 @@ class Column:
 
 @dataclass
 class CsvFrame:
-    """A CSV file's rows as text columns under canonical names, with the line each row starts on."""
+    """A CSV file's rows as text columns under canonical names, with the line each row starts on.
+
+    ``found`` maps each canonical column read to the header the file gave it.
+    """
 
     path: Path
     label: str
     frame: pd.DataFrame
     encoding: str
     _lines: np.ndarray | None
+    found: dict[str, str] = field(default_factory=dict)
 
     def line(self, position: int) -> int:
         """The 1-based line a data row (0-based position) starts on."""
@@ -59,31 +75,44 @@ def header_key(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", str(name).strip().lstrip("\ufeff").casefold()).strip("_")
 
 
-def record_layout(data: bytes) -> tuple[np.ndarray, np.ndarray]:
-    """The line each non-blank CSV record starts on and how many cells it has (the header first).
+@dataclass(frozen=True)
+class _Records:
+    """What Python's CSV parser found: each non-blank record's first line and cell count, and the header's cells."""
 
-    Vectorised over the bytes, so a million-row file costs a fraction of a second: a
-    newline or comma is structural when an even number of quote characters precede it
-    (a doubled quote inside a quoted cell counts twice). ``"``, ``,`` and newline are
-    single bytes in UTF-8 and Windows-1252 alike.
-    """
-    raw = np.frombuffer(data, dtype=np.uint8)
-    quotes = np.flatnonzero(raw == ord('"'))
-    newlines = np.flatnonzero(raw == ord("\n"))
-    commas = np.flatnonzero(raw == ord(","))
+    lines: np.ndarray
+    cells: np.ndarray
+    header: list[str]
 
-    def structural(positions: np.ndarray) -> np.ndarray:
-        return positions[np.searchsorted(quotes, positions) % 2 == 0]
 
-    ends = structural(newlines)
-    starts = np.concatenate(([0], ends + 1))
-    stops = np.concatenate((ends, [len(raw)]))
-    lengths = stops - starts
-    first_byte = raw[np.minimum(starts, max(len(raw) - 1, 0))] if len(raw) else np.zeros(len(starts), np.uint8)
-    blank = (lengths == 0) | ((lengths == 1) & (first_byte == ord("\r")))
-    cells = np.bincount(np.searchsorted(ends, structural(commas)), minlength=len(starts)) + 1
-    lines = np.searchsorted(newlines, starts) + 1
-    return lines[~blank], cells[~blank]
+def _records(text: str) -> _Records:
+    """Walk the records once with Python's CSV parser (raises ``csv.Error`` with ``line`` set on a malformed record)."""
+    reader = csv.reader(io.StringIO(text, newline=""), skipinitialspace=True)
+    lines: list[int] = []
+    cells: list[int] = []
+    header: list[str] = []
+    previous = 0
+    try:
+        for record in reader:
+            start, previous = previous + 1, reader.line_num
+            if not record or record == [""]:
+                continue  # a blank line, as pandas skips it
+            if not lines:
+                header = record
+            lines.append(start)
+            cells.append(len(record))
+    except csv.Error as exc:
+        exc.line = previous + 1  # type: ignore[attr-defined]
+        raise
+    return _Records(np.asarray(lines, dtype=np.int64), np.asarray(cells, dtype=np.int64), header)
+
+
+def _python_rows(text: str, width: int) -> pd.DataFrame:
+    """Every record's cells by Python's parser (the slow path, when pandas counts records differently)."""
+    reader = csv.reader(io.StringIO(text, newline=""), skipinitialspace=True)
+    rows = [record for record in reader if record and record != [""]]
+    header, body = rows[0], [row + [""] * (width - len(row)) for row in rows[1:]]
+    columns = list(zip(*body)) if body else [()] * width
+    return pd.DataFrame({name: np.asarray(values, dtype=object) for name, values in zip(header, columns)})
 
 
 def _check_cell_counts(label: str, lines: np.ndarray, cells: np.ndarray, problems: Problems) -> bool:
@@ -108,44 +137,93 @@ def _check_cell_counts(label: str, lines: np.ndarray, cells: np.ndarray, problem
     return not len(over)
 
 
-def read_csv_frame(path: Path, label: str, columns: list[Column], problems: Problems) -> CsvFrame | None:
+def _check_duplicate_headers(label: str, header: list[str], problems: Problems) -> bool:
+    """A column named twice is an error naming both places (one of the two would otherwise be lost)."""
+    seen: dict[str, int] = {}
+    ok = True
+    for position, name in enumerate(header, start=1):
+        key = header_key(name)
+        if not key:
+            continue
+        if key in seen:
+            problems.error("column_duplicate", label,
+                           f"column '{name.strip()}' appears twice (columns {seen[key]} and {position}); one of them would be lost",
+                           line=1, field=name.strip(), hint="keep one column of each name")
+            ok = False
+        else:
+            seen[key] = position
+    return ok
+
+
+def _may_need_strip(text: str) -> bool:
+    """Whether any cell can have space around it (pandas already drops the space after a comma).
+
+    A cheap test on the whole text spares stripping a million cells that have none.
+    """
+    return any(mark in text for mark in (" ,", " \n", " \r", '" ', ' "', "\t", "\u00a0")) or text.endswith(" ")
+
+
+def read_csv_frame(path: Path, label: str, columns: list[Column], problems: Problems, *,
+                   other_columns: tuple[str, ...] = ()) -> CsvFrame | None:
     """Read ``path``; on an unreadable file or a missing required column record an error and return ``None``.
 
     Every row with more cells than the header is reported (an unquoted comma would
     otherwise shift or drop cells silently); rows with fewer are read with the last
-    cells empty, and warned about.
+    cells empty, and warned about. A column that is neither one of ``columns`` nor
+    one of ``other_columns`` (known to the format but not read) is named in a warning.
     """
-    data = Path(path).read_bytes()
+    try:
+        data = read_file_bytes(Path(path))
+    except UnreadableFile as exc:
+        problems.error("file_unreadable", label, str(exc), hint="check the path (it is relative to the case folder) and the file's permissions")
+        return None
     try:
         encoding = detect_encoding(data)
     except EncodingProblem as exc:
         problems.error("encoding", label, str(exc), line=exc.line)
         return None
-    lines, cells = record_layout(data)
+    text = data.decode(encoding)
+    try:
+        records = _records(text)
+    except csv.Error as exc:
+        problems.error("csv_syntax", label, f"malformed CSV: {exc}", line=getattr(exc, "line", None),
+                       hint="a cell may hold at most 131,072 characters; check the quotes")
+        return None
+    lines, cells = records.lines, records.cells
     if not len(lines):
         problems.error("csv_empty", label, "the file is empty; it needs a header row naming its columns")
         return None
+    if not _check_duplicate_headers(label, records.header, problems):
+        return None
     if not _check_cell_counts(label, lines, cells, problems):
         return None
+    source = io.BytesIO(data if encoding.startswith("utf-8") else text.encode("utf-8"))
     try:
         frame = pd.read_csv(
-            io.BytesIO(data), encoding=encoding, dtype=str, keep_default_na=False, skipinitialspace=True,
-            index_col=False, engine="c",
+            source, encoding="utf-8-sig" if encoding == "utf-8-sig" else "utf-8", dtype=str, keep_default_na=False,
+            skipinitialspace=True, index_col=False, engine="c",
         )
     except pd.errors.EmptyDataError:
         problems.error("csv_empty", label, "the file is empty; it needs a header row naming its columns")
         return None
     except pd.errors.ParserError as exc:
         found = re.search(r"(?:line|row) (\d+)", str(exc))
+        record = int(found[1]) if found else None
+        unclosed = "EOF inside string" in str(exc)
         problems.error(
             "csv_syntax",
             label,
-            f"malformed CSV: {str(exc).split('. ', 1)[-1].strip()}",
-            line=int(found[1]) if found else None,
+            "malformed CSV: a quoted cell that starts on this line never closes" if unclosed
+            else f"malformed CSV: {str(exc).split('. ', 1)[-1].strip()}",
+            line=int(lines[record]) if record is not None and record < len(lines) else None,
             hint='check the quotes: a quoted cell must end with a closing "',
         )
         return None
-    renamed = _canonical_headers(frame, columns)
+    if len(frame) != len(lines) - 1:
+        frame = _python_rows(text, int(cells[0]))
+    if _may_need_strip(text):
+        frame = frame.apply(lambda column: column.astype(str).str.strip())
+    renamed, found_columns = _canonical_headers(frame, columns, label, problems, other_columns)
     missing = [c for c in columns if c.required and c.name not in renamed.columns]
     if missing:
         found = ", ".join(str(c) for c in frame.columns) or "none"
@@ -159,19 +237,40 @@ def read_csv_frame(path: Path, label: str, columns: list[Column], problems: Prob
                 hint=f"columns found: {found}",
             )
         return None
-    record_lines = lines[1:] if len(lines) - 1 == len(frame) else None
-    return CsvFrame(Path(path), label, renamed, encoding, record_lines)
+    return CsvFrame(Path(path), label, renamed, encoding, lines[1:], found_columns)
 
 
-def _canonical_headers(frame: pd.DataFrame, columns: list[Column]) -> pd.DataFrame:
+def _canonical_headers(frame: pd.DataFrame, columns: list[Column], label: str, problems: Problems,
+                       other_columns: tuple[str, ...]) -> tuple[pd.DataFrame, dict[str, str]]:
+    """Rename the file's headers to canonical names; warn about each header that is not read, saying why."""
     by_key = {header_key(c): c for c in frame.columns}
-    rename = {}
+    rename: dict[str, str] = {}
     for column in columns:
         for candidate in (column.name, *column.aliases):
-            if candidate in by_key and by_key[candidate] not in rename and column.name not in rename.values():
+            if candidate in by_key and by_key[candidate] not in rename:
                 rename[by_key[candidate]] = column.name
                 break
-    return frame.rename(columns=rename)
+    alias_of = {name: column.name for column in columns for name in (column.name, *column.aliases)}
+    meanings = {column.name: column.meaning for column in columns}
+    for position, header in enumerate(frame.columns, start=1):
+        key = header_key(header)
+        if header in rename or key in other_columns:
+            continue
+        if not key or str(header).startswith("Unnamed: "):
+            problems.warning("column_unknown", label, f"column {position} has no name; it is not read", line=1,
+                             hint="name every column in the header row")
+        elif key in alias_of:
+            canonical = alias_of[key]
+            holder = next((h for h, n in rename.items() if n == canonical), "")
+            problems.warning("column_unknown", label,
+                             f"column '{header}' is not read: column '{holder}' already gives {meanings[canonical]}",
+                             line=1, field=str(header), hint="keep one of the two")
+        else:
+            readable = [c.name for c in columns]
+            problems.warning("column_unknown", label,
+                             f"column '{header}' is not one this file's format uses{suggest(key, readable)}; it is not read",
+                             line=1, field=str(header), hint=f"columns read: {', '.join(readable)}")
+    return frame.rename(columns=rename), {name: header for header, name in rename.items()}
 
 
 def report_rows(

@@ -3,13 +3,24 @@
 Columns (any order, any case)::
 
     id, destination, decision_date, outcome,            required
-    reference, licence_type, ratings, goods_summary,
+    reference, id_kind, dataset_number, dataset_name,
+    count, licence_type, ratings, goods_summary,
     end_user, technology, value, refusal_criteria, sources,
     notes, confidential, illustrative                   optional
 
 ``decision_date`` takes the forms of :mod:`advocate.models.period` (``2017-Q1`` when the
 data gives only the quarter); ``ratings`` and ``sources`` take several values
 separated by ``;``.
+
+What identifies a licence: ``id`` is the case's own label (what ``case.yaml`` and
+``links.yaml`` refer to); ``reference`` is the Government's own reference (a SIEL
+number), only when the case knows it; ``dataset_number`` and ``dataset_name`` a
+number in a published dataset ("4107", "CAAT UK arms export data, April 2026
+release"). ``id_kind`` says which of them identifies the licence in documents:
+``government``, ``dataset`` or ``case`` (worked out from the columns when empty).
+``count`` says how many licences a row stands for: a whole number (empty is 1),
+``at least N`` (or ``N+``), ``several`` (more than one, number unknown) or
+``unknown`` (one or more); totals then read "at least".
 """
 
 from __future__ import annotations
@@ -28,7 +39,7 @@ from advocate.load.column_parsers import (
 )
 from advocate.load.csv_frame import Column, CsvFrame, read_csv_frame, report_rows
 from advocate.models.fields import ID_PATTERN, suggest
-from advocate.models.licence import LICENCE_TYPES, OUTCOME_SYNONYMS, OUTCOMES
+from advocate.models.licence import COUNT_WORDS, ID_KINDS, LICENCE_TYPES, OUTCOME_SYNONYMS, OUTCOMES
 from advocate.models.licence_table import LICENCE_COLUMNS, LicenceTable
 from advocate.models.problem import Problems, Severity
 from advocate.vocab.ratings import is_known_rating, parse_rating, split_ratings
@@ -39,7 +50,11 @@ COLUMNS = [
     Column("destination", "the destination country", required=True, aliases=("country",)),
     Column("decision_date", "the date of the licensing decision", required=True, aliases=("date", "decision")),
     Column("outcome", "issued, refused, revoked ...", required=True, aliases=("decision_outcome", "status")),
-    Column("reference", "the licence's reference in the data"),
+    Column("reference", "the Government's own reference for the licence (a SIEL number), when the case knows it"),
+    Column("id_kind", "what identifies the licence in documents: government, dataset or case"),
+    Column("dataset_number", "the licence's number in a published dataset (CAAT's licence_id)"),
+    Column("dataset_name", "the dataset that number is in, with its release"),
+    Column("count", "how many licences the row stands for: a number, 'at least N', 'several' or 'unknown'"),
     Column("licence_type", "SIEL, OIEL ...", aliases=("type",)),
     Column("ratings", "control-list ratings", aliases=("rating", "control_list_entries", "control_entries")),
     Column("goods_summary", "the goods as the government describes them", aliases=("goods", "summary", "goods_description")),
@@ -106,9 +121,9 @@ def read_licence_csv(path: Path, label: str, problems: Problems, *, today: dt.da
                 message=lambda i: f"'{raw['licence_type'].iat[i]}' is not a licence type in the government's data",
                 hint=f"known types: {', '.join(LICENCE_TYPES)}")
 
-    frame["value"], bad = parse_money(raw["value"])
+    frame["value"], bad, reasons = parse_money(raw["value"])
     report_rows(problems, csv_frame, bad, code="value_invalid", column="value",
-                message=lambda i: f"'{raw['value'].iat[i]}' is not an amount of money", hint="write it in GBP, e.g. 36000 or £36,000")
+                message=lambda i: f"'{raw['value'].iat[i]}' {reasons[raw['value'].iat[i]]}", hint="write it in GBP, e.g. 36000 or £36,000")
 
     criteria = raw["refusal_criteria"].map(lambda cell: " ".join(_split(cell)))
     bad = criteria.map(lambda cell: any(not _CRITERION.match(c) for c in cell.split())).to_numpy(dtype=bool)
@@ -126,8 +141,14 @@ def read_licence_csv(path: Path, label: str, problems: Problems, *, today: dt.da
 
     listed = raw["sources"].map(lambda cell: " ".join(_split(cell)))
     frame["sources"] = listed.where(listed != "", source or "")
-    for name in ("reference", "goods_summary", "end_user", "notes"):
+    for name in ("reference", "goods_summary", "end_user", "notes", "dataset_number", "dataset_name"):
         frame[name] = raw[name]
+    frame["dataset_short"] = ""
+    frame["id_kind"] = _id_kinds(raw, csv_frame, problems)
+    frame["count"], frame["count_exact"] = _counts(raw["count"], csv_frame, problems)
+    frame["military"] = None
+    for name in ("onward_destinations", "onward_countries", "transit_from"):
+        frame[name] = ""
     for name in ("confidential", "illustrative"):
         frame[name], bad = parse_flags(raw[name])
         report_rows(problems, csv_frame, bad, code="flag_invalid", column=name,
@@ -137,6 +158,60 @@ def read_licence_csv(path: Path, label: str, problems: Problems, *, today: dt.da
 
     ratings = _ratings(raw["ratings"], csv_frame, problems)
     return LicenceTable(frame[list(LICENCE_COLUMNS)].reset_index(drop=True), ratings)
+
+
+def _id_kinds(raw: pd.DataFrame, csv_frame: CsvFrame, problems: Problems) -> pd.Series:
+    """Each row's kind of identifier: as written, checked against the columns it needs, or worked out from them."""
+    given = raw["id_kind"].str.casefold()
+    has_reference, has_number = raw["reference"] != "", raw["dataset_number"] != ""
+    derived = pd.Series("case", index=raw.index).mask(has_number, "dataset").mask(has_reference, "government")
+    report_rows(problems, csv_frame, (~given.isin(ID_KINDS) & (given != "")).to_numpy(), code="id_kind_unknown", column="id_kind",
+                message=lambda i: f"'{raw['id_kind'].iat[i]}' is not a kind of identifier",
+                hint="write government (the row gives the Government's reference), dataset (a number in a published dataset) or case (the id is your own label)")
+    report_rows(problems, csv_frame, ((given == "government") & ~has_reference).to_numpy(), code="id_kind_mismatch", column="id_kind",
+                message=lambda i: "is 'government' but the row gives no reference",
+                hint="put the Government's reference (e.g. the SIEL number) in 'reference', or write case")
+    report_rows(problems, csv_frame, ((given == "dataset") & ~has_number).to_numpy(), code="id_kind_mismatch", column="id_kind",
+                message=lambda i: "is 'dataset' but the row gives no dataset_number",
+                hint="put the licence's number in the dataset in 'dataset_number' and the dataset in 'dataset_name'")
+    report_rows(problems, csv_frame, (given.isin(["case", "dataset"]) & has_reference).to_numpy(), code="id_kind_mismatch", column="id_kind",
+                message=lambda i: f"is '{raw['id_kind'].iat[i]}' but the row gives the Government's reference '{raw['reference'].iat[i]}'",
+                hint="a licence whose Government reference is known is identified by it: write government, or move the text to notes if it is not the Government's reference")
+    report_rows(problems, csv_frame, (has_number & (raw["dataset_name"] == "")).to_numpy(), code="missing", column="dataset_name",
+                message=lambda i: f"is empty, so dataset number '{raw['dataset_number'].iat[i]}' names no dataset",
+                hint="name the dataset and its release, e.g. 'CAAT UK arms export data, April 2026 release'")
+    report_rows(problems, csv_frame, raw["reference"].str.fullmatch(r"\d+").to_numpy(dtype=bool), code="reference_dataset_number",
+                column="reference", severity=Severity.WARNING,
+                message=lambda i: f"'{raw['reference'].iat[i]}' looks like a dataset's number, not the Government's reference",
+                hint="'reference' is for the Government's own reference (a SIEL number); put CAAT's number in dataset_number with dataset_name")
+    return given.where(given.isin(ID_KINDS), derived)
+
+
+_AT_LEAST = re.compile(r"^(?:at\s+least\s+(\d+)|(\d+)\s*\+)$", re.IGNORECASE)
+
+
+def _count(cell: str) -> tuple[int, bool] | None:
+    """(minimum, exact) for one ``count`` cell, or ``None`` when it cannot be read."""
+    text = " ".join(cell.split()).casefold()
+    if not text:
+        return 1, True
+    if text in COUNT_WORDS:
+        return COUNT_WORDS[text], False
+    if text.isdigit() and int(text) > 0:
+        return int(text), True
+    if (match := _AT_LEAST.match(text)) and int(match[1] or match[2]) > 0:
+        return int(match[1] or match[2]), False
+    return None
+
+
+def _counts(cells: pd.Series, csv_frame: CsvFrame, problems: Problems) -> tuple[pd.Series, pd.Series]:
+    read = {cell: _count(cell) for cell in cells.unique()}
+    report_rows(problems, csv_frame, cells.map(lambda cell: read[cell] is None).to_numpy(dtype=bool), code="count_invalid",
+                column="count", message=lambda i: f"'{cells.iat[i]}' is not a number of licences",
+                hint="write a whole number above 0 (empty is 1), 'at least N', 'several' (more than one, number unknown) or 'unknown'")
+    minimum = cells.map(lambda cell: (read[cell] or (1, True))[0]).astype("int64")
+    exact = cells.map(lambda cell: (read[cell] or (1, True))[1]).astype(bool)
+    return minimum, exact
 
 
 def _check_ids(csv_frame: CsvFrame, ids: pd.Series, problems: Problems) -> None:

@@ -32,9 +32,14 @@ class LoadedRecords:
     origins: dict[str, Origin] = field(default_factory=dict)
 
 
-def read_record_file(doc: YamlDocument, kind: str, model: type[BaseModel], problems: Problems) -> LoadedRecords:
-    """Validate each record of a list file; problems go to ``problems``, valid records to the result."""
-    loaded = LoadedRecords(kind)
+def read_record_file(doc: YamlDocument, kind: str, model: type[BaseModel], problems: Problems,
+                     into: LoadedRecords | None = None) -> LoadedRecords:
+    """Validate each record of a list file; problems go to ``problems``, valid records to the result.
+
+    ``into`` continues the records already read from another file of the same kind, so that an id
+    used in both is reported as a duplicate.
+    """
+    loaded = into if into is not None else LoadedRecords(kind)
     items = doc.data if doc.data is not None else []
     if not isinstance(items, list):
         problems.error("yaml_shape", doc.label, f"expected a list of {kind} records, each starting '- id: ...'", line=1)
@@ -45,7 +50,8 @@ def read_record_file(doc: YamlDocument, kind: str, model: type[BaseModel], probl
         if raw_id:
             if raw_id in loaded.raw_ids:
                 first = loaded.origins[raw_id]
-                problems.error("duplicate_id", doc.label, f"id '{raw_id}' is already used by the {kind} on line {first.line()}",
+                where = f"on line {first.line()}" if first.doc is doc else f"in {first.doc.label} on line {first.line()}"
+                problems.error("duplicate_id", doc.label, f"id '{raw_id}' is already used by the {kind} {where}",
                                line=doc.line_of((index, "id")), record=record, field="id", hint="every record needs its own id")
                 continue
             loaded.raw_ids.add(raw_id)

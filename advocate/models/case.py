@@ -58,6 +58,7 @@ class PublicBody(Part):
 
     name: Text
     address: Text = ""
+    """Its postal address: a letter before claim is not drafted without it."""
     foi_email: Email
     decision_maker: Text = ""
     """Who takes the licensing decisions, e.g. "Secretary of State for Business and Trade"."""
@@ -83,7 +84,13 @@ class Decision(Part):
     date: PeriodField
     licences: Annotated[tuple[RecordId, ...], ListOf] = ()
     grounds_arose: PeriodField | None = None
-    """When the grounds for a claim first arose, if not the decision date (CPR 54.5)."""
+    """Only for a later decision that is itself challenged (a refusal to suspend or revoke the licences): the
+    date it was taken, from which CPR r 54.5 time runs for it. Never the date the claimant learned of the
+    grant: for a grant, time runs from the grant (the decision's ``date``, from its first day when the date
+    is a period), and late knowledge can only support an application to the court to extend time."""
+    later_decision: Text = ""
+    """What the later decision was, when ``grounds_arose`` is given: "the refusal of 2 March 2026 to suspend
+    the licence"."""
     defendant_reference: Text = ""
 
 
@@ -100,13 +107,37 @@ class LicenceDataset(Part):
     """The id of the source record that publishes this data, cited for every licence from it."""
     id_prefix: Text = ""
     """Prefix for licence ids made from the data's own numbers (e.g. ``CAAT-`` gives ``CAAT-66239``)."""
-    countries_only: bool = False
-    """Keep only the licences to the case's countries (for national data sets)."""
+    countries_only: bool | None = None
+    """Keep only the licences to the case's countries, or whose goods end up there. Unset: yes for CAAT
+    data (a national release of tens of thousands of licences), no for a licences CSV; ``false`` keeps every licence."""
+    name: Text = ""
+    """How documents name a CAAT release ("CAAT UK arms export data, April 2026 release"); unset, it is
+    "CAAT UK arms export data" with the version of the ``source`` record (a commit, a release date)."""
 
     @model_validator(mode="before")
     @classmethod
     def _from_plain_path(cls, value):
         return {"path": value} if isinstance(value, str) else value
+
+
+class RecordFile(Part):
+    """A further file of records the case reads: one ``advocate import`` wrote, or a second hand-written file.
+
+    ``kind`` is the kind of record it holds (``abuses``, ``sources``, ``indicators``, ``transfers`` ...);
+    when empty it is read from the start of the file name (``abuses.cpj.yaml`` holds abuses).
+    """
+
+    path: Text
+    kind: Text = ""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_plain_path(cls, value):
+        return {"path": value} if isinstance(value, str) else value
+
+    @property
+    def record_kind(self) -> str:
+        return self.kind or self.path.replace("\\", "/").rsplit("/", 1)[-1].split(".", 1)[0]
 
 
 class LinkWeights(Part):
@@ -162,6 +193,8 @@ class Case(Part):
     decisions: Annotated[tuple[Decision, ...], ListOf] = ()
     relief_sought: Annotated[tuple[Text, ...], ListOf] = ()
     licence_data: Annotated[tuple[LicenceDataset, ...], ListOf] = Field(default=("licences.csv",), validate_default=True)
+    record_files: Annotated[tuple[RecordFile, ...], ListOf] = ()
+    """Further record files, besides sources.yaml, abuses.yaml, events.yaml and links.yaml (see :class:`RecordFile`)."""
     foi_requests: Annotated[tuple[FoiCorrespondence, ...], ListOf] = ()
     """FOI requests already sent and their outcome, for internal review requests and complaints."""
     privileged: bool = False

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 from typing import Mapping
 
+from advocate.models.campaign import Campaign
 from advocate.models.case import Case
 from advocate.models.licence_table import LicenceTable
 from advocate.models.problem import Problem
-from advocate.models.records import Abuse, AssertedLink, Event, Source
+from advocate.models.records import Abuse, AssertedLink, Event, Indicator, Source, Transfer
 
 
 @dataclass(frozen=True)
@@ -34,7 +35,11 @@ class CaseFile:
     licences: LicenceTable
     inputs: tuple[InputFile, ...]
     warnings: tuple[Problem, ...] = ()
+    indicators: Mapping[str, Indicator] = field(default_factory=dict)
+    transfers: Mapping[str, Transfer] = field(default_factory=dict)
+    campaign: Campaign = field(default_factory=Campaign)
+    """The FOI requests of the case (requests.yaml and case.yaml's ``foi_requests``) and the bodies they go to."""
 
     def __post_init__(self):
-        for name in ("sources", "abuses", "events", "links"):
+        for name in ("sources", "abuses", "events", "links", "indicators", "transfers"):
             object.__setattr__(self, name, MappingProxyType(dict(getattr(self, name))))

@@ -39,4 +39,6 @@ class ClaimSettings(BaseModel):
     documents_sought: Annotated[tuple[Text, ...], ListOf] = ()
     """Further documents asked for, each with why it is relevant."""
     address_for_service: Text = ""
-    """Where the reply and court documents go; the legal representative's (or claimant's) address if empty."""
+    """A postal address in the United Kingdom, with its postcode, where the reply and court documents go; the
+    legal representative's (or else the claimant's) address if empty. An email address is not enough: service
+    by email needs the other party's prior written consent."""

@@ -2,8 +2,10 @@
 
 An internal review request cites the authority's reference, the date of its
 refusal and the exemptions it claimed; a complaint to the Information
-Commissioner adds the internal review and its outcome. A case keeps these in
-``case.yaml`` under ``foi_requests``.
+Commissioner adds the internal review and its outcome. A case kept these in
+``case.yaml`` under ``foi_requests``; they are read now as requests with a
+history (:meth:`FoiCorrespondence.as_request`), and ``advocate requests migrate``
+moves them to ``requests.yaml``.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict
 
 from advocate.models.fields import DayField, ListOf, RecordId, Text, fail
+from advocate.models.foi_request import FoiRequest, RequestEvent
 from advocate.vocab.foi_exemptions import Exemption, parse_exemption
 
 
@@ -52,3 +55,42 @@ class FoiCorrespondence(BaseModel):
     def exemption_details(self) -> tuple[Exemption, ...]:
         """The claimed exemptions with their headings and kinds."""
         return tuple(parse_exemption(text) for text in self.exemptions)
+
+    def as_request(self) -> FoiRequest:
+        """The same request as a record with a history, nothing left out.
+
+        Each date becomes an event: the request sent, the response (its outcome,
+        the sections claimed and the authority's reference), the internal review
+        asked for and its outcome. "no-response" is the absence of an event, not
+        an event; the notes are kept.
+        """
+        events = [RequestEvent(date=self.sent, kind="sent")]
+        notes = [self.notes] if self.notes else []
+        responded = self.response_date and self.response != "no-response"
+        if responded:
+            outcome = _RESPONSE_OUTCOME.get(self.response or "", "refused" if self.exemptions else "")
+            events.append(RequestEvent(date=self.response_date, kind="response", outcome=outcome,
+                                       sections=self.exemptions, reference=self.authority_reference))
+        elif self.response_date:
+            notes.append(f"response_date {self.response_date.isoformat()} was recorded with response: no-response")
+        if self.review_requested:
+            events.append(RequestEvent(date=self.review_requested, kind="review-asked"))
+        if self.review_response_date and self.review_outcome != "no-response":
+            outcome = self.review_outcome if self.review_outcome in _REVIEW_OUTCOMES else ""
+            events.append(RequestEvent(date=self.review_response_date, kind="review-response", outcome=outcome))
+        elif self.review_response_date:
+            notes.append(f"review_response_date {self.review_response_date.isoformat()} was recorded with "
+                         "review_outcome: no-response")
+        return FoiRequest(id=self.id, licences=self.licences, reference="" if responded else self.authority_reference,
+                          events=tuple(events), notes="; ".join(notes))
+
+
+_RESPONSE_OUTCOME = {
+    "refused": "refused",
+    "partly-refused": "partial",
+    "information-provided": "full",
+    "neither-confirm-nor-deny": "neither-confirm-nor-deny",
+}
+"""The old ``response`` values as outcomes of a response event."""
+
+_REVIEW_OUTCOMES = ("upheld", "partly-upheld", "overturned")

@@ -4,12 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from advocate.models.licence_table import (
-    LicenceTable,
-    asserted_tags,
-    rating_tags,
-    summary_tags,
-)
+from advocate.models.licence import LicenceCount, identifier_text
+from advocate.models.licence_table import LicenceTable, asserted_tags, rating_tags, summary_tags
 from advocate.vocab.technology import technology_tags
 
 
@@ -57,6 +53,15 @@ def listing_frame(table: LicenceTable) -> pd.DataFrame:
         "sources": frame["sources"].str.replace(" ", ", "),
         "dataset": frame["dataset"],
         "line": frame["line"],
+        "id_kind": frame["id_kind"],
+        "identifier": [identifier_text(*fields) for fields in zip(frame["id_kind"], frame["id"], frame["reference"], frame["dataset_number"],
+                                                                    frame["dataset_name"], frame["dataset_short"])],
+        "dataset_number": frame["dataset_number"],
+        "dataset_name": frame["dataset_name"],
+        "count": [str(LicenceCount(int(n), bool(exact))) for n, exact in zip(frame["count"], frame["count_exact"])],
+        "military": frame["military"].map({True: "yes", False: "no"}).fillna("").astype(object),
+        "onward_destinations": frame["onward_destinations"],
+        "transit_from": frame["transit_from"],
     })
     order = frame.assign(_position=range(len(frame))).sort_values(["decision_start", "id"], kind="stable", na_position="first")["_position"]
     return out.iloc[order.to_numpy()].reset_index(drop=True)

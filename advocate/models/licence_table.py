@@ -15,7 +15,7 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from advocate.models.licence import Licence
+from advocate.models.licence import Licence, LicenceCount
 from advocate.models.period import Period
 from advocate.vocab.countries import country_code
 from advocate.vocab.ratings import parse_rating, rating_matches
@@ -25,10 +25,13 @@ LICENCE_COLUMNS = (
     "id", "reference", "destination", "country", "licence_type", "outcome",
     "decision_start", "decision_end", "decision_text", "value", "goods_summary",
     "end_user", "technology", "refusal_criteria", "notes", "sources", "confidential",
-    "illustrative", "dataset", "line",
+    "illustrative", "dataset", "line", "id_kind", "dataset_number", "dataset_name", "dataset_short",
+    "count", "count_exact", "military", "onward_destinations", "onward_countries", "transit_from",
 )
-"""Columns of :attr:`LicenceTable.frame`. ``sources``, ``technology`` and ``refusal_criteria`` are
-space-separated; ``technology`` holds tags a user asserted for a licence whose data has no ratings."""
+"""Columns of :attr:`LicenceTable.frame`. ``sources``, ``technology``, ``refusal_criteria`` and
+``onward_countries`` are space-separated; ``onward_destinations`` and ``transit_from`` are country
+names joined by "; "; ``technology`` holds tags a user asserted for a licence whose data has no ratings;
+``military`` is True, False or None (the data does not say). See :class:`~advocate.models.licence.Licence`."""
 
 RATING_COLUMNS = ("licence", "rating", "key")
 
@@ -42,9 +45,9 @@ def _dtype(name: str) -> str:
         return "datetime64[s]"
     if name == "value":
         return "float64"
-    if name in ("confidential", "illustrative"):
+    if name in ("confidential", "illustrative", "count_exact"):
         return "bool"
-    if name == "line":
+    if name in ("line", "count"):
         return "int64"
     return "object"
 
@@ -102,6 +105,16 @@ class LicenceTable:
     def __len__(self) -> int:
         return len(self.frame)
 
+    def licence_count(self) -> LicenceCount:
+        """How many licences the records stand for: "at least" when one stands for an unknown number.
+
+        ``len(table)`` counts records; this counts licences, and a record for several
+        licences of unknown number is never counted as one.
+        """
+        if not len(self.frame):
+            return LicenceCount(0)
+        return LicenceCount(int(self.frame["count"].sum()), bool(self.frame["count_exact"].all()))
+
     def take(self, mask: np.ndarray) -> "LicenceTable":
         """The licences where ``mask`` is true, with their ratings."""
         positions = np.flatnonzero(mask)
@@ -137,6 +150,26 @@ class LicenceTable:
             mask |= texts.map({s: tag in tags_of(s) for s in texts.unique()}).to_numpy(dtype=bool)
         return mask
 
+    def country_mask(self, countries: list[str]) -> np.ndarray:
+        """Licences to any of ``countries`` (names or codes), or whose goods end up there (:meth:`onward_mask`)."""
+        codes = {country_code(c) or c for c in countries}
+        names = {c.casefold() for c in countries}
+        frame = self.frame
+        direct = (frame["country"].isin(codes) | frame["destination"].str.casefold().isin(names)).to_numpy()
+        return direct | self.onward_mask(countries)
+
+    def onward_mask(self, countries: list[str]) -> np.ndarray:
+        """Licences whose goods are incorporated into products exported onward to any of ``countries``.
+
+        Such a licence is to another destination (Germany, say) and is found by the
+        country its goods end up in; listings and documents say so.
+        """
+        codes = {country_code(c) or c for c in countries}
+        cells = self.frame["onward_countries"]
+        if not len(cells):
+            return np.zeros(0, dtype=bool)
+        return cells.map({cell: bool(codes & set(cell.split())) for cell in cells.unique()}).to_numpy(dtype=bool)
+
     def filter(
         self,
         *,
@@ -151,7 +184,8 @@ class LicenceTable:
     ) -> "LicenceTable":
         """Licences meeting every filter given; each list filter matches any of its values.
 
-        ``country`` takes names or codes; ``rating`` matches a rating and its sub-items
+        ``country`` takes names or codes and matches the destination or a country the
+        goods are incorporated into products for (see :meth:`onward_mask`); ``rating`` matches a rating and its sub-items
         (``5A001`` matches ``5A001.f.2``); ``start``/``end`` keep licences whose decision
         date can fall in that span.
         """
@@ -160,9 +194,7 @@ class LicenceTable:
         if ids:
             mask &= frame["id"].isin(ids).to_numpy()
         if country:
-            codes = {country_code(c) or c for c in country}
-            names = {c.casefold() for c in country}
-            mask &= (frame["country"].isin(codes) | frame["destination"].str.casefold().isin(names)).to_numpy()
+            mask &= self.country_mask(country)
         if rating:
             wanted = [parse_rating(r).key for r in rating]
             mask &= self._rating_mask(lambda key: any(rating_matches(key, w) for w in wanted))
@@ -232,4 +264,18 @@ def _licence(row, ratings: list[str]) -> Licence:
         illustrative=bool(row.illustrative),
         dataset=row.dataset,
         line=int(row.line),
+        id_kind=row.id_kind,
+        dataset_number=row.dataset_number,
+        dataset_name=row.dataset_name,
+        dataset_short=row.dataset_short,
+        count=int(row.count),
+        count_exact=bool(row.count_exact),
+        military=None if row.military is None or pd.isna(row.military) else bool(row.military),
+        onward_destinations=_names(row.onward_destinations),
+        onward_countries=tuple(row.onward_countries.split()),
+        transit_from=_names(row.transit_from),
     )
+
+
+def _names(cell: str) -> tuple[str, ...]:
+    return tuple(name for name in cell.split("; ") if name)

@@ -55,6 +55,9 @@ class Record(BaseModel):
     """An example record, not evidence: documents say so wherever it is used."""
     notes: Text = ""
     """Working notes; never printed."""
+    reviewed: bool = True
+    """``false`` for a record ``advocate import`` brought in, until a person has checked it against its source:
+    documents leave unreviewed records out (and say how many)."""
 
 
 class SourceCitation(BaseModel):
@@ -162,3 +165,64 @@ class AssertedLink(Record):
     reason: Text
     sources: Annotated[tuple[SourceCitation, ...], ListOf] = ()
 
+
+
+class Indicator(Record):
+    """A monitoring body's rating of a country: Freedom House's Freedom in the World status, the CIVICUS
+    Monitor's rating of civic space.
+
+    Context a document may print ("Freedom House rates Turkey Not Free, 2023 edition"), never evidence of
+    an abuse: the linker does not read indicators, so one never engages a criterion by itself.
+    """
+
+    country: CountryField
+    publisher: Text
+    """Who rates: "Freedom House", "CIVICUS Monitor"."""
+    series: Text
+    """The publication the rating appears in: "Freedom in the World"."""
+    edition: Text
+    """The edition as the publisher names it: "2023"."""
+    measure: Text = ""
+    """What is rated, when it is not the country as a whole: "civic space"."""
+    rating: Text
+    """The rating in the publisher's words: "Not Free", "Repressed"."""
+    score: float | None = None
+    scale: Text = ""
+    """What the score is out of: "out of 100"."""
+    date: PeriodField | None = None
+    """The period the rating covers, when the publisher says."""
+    sources: Annotated[tuple[SourceCitation, ...], ListOf] = Field(min_length=1)
+
+
+TRANSFER_COMPLETION = ("yes", "no", "unknown")
+
+
+class Transfer(Record):
+    """A reported transfer of surveillance technology, from a source other than the Government's data.
+
+    Privacy International's Surveillance Industry Index names the supplier and the end user where the
+    licensing data names neither. A transfer is evidence a document may set beside a licence; it is never
+    linked to one automatically, because nothing in the published licensing data says which company a
+    licence was for.
+    """
+
+    supplier: Text
+    """The company that supplied the goods, as the source names it."""
+    supplier_country: Text = ""
+    """Where the supplier is headquartered, as the source gives it (it may name several countries)."""
+    country: CountryField
+    """The recipient country."""
+    end_user: Text = ""
+    """The end user, as the source names it; empty when it names none."""
+    goods: Annotated[tuple[Text, ...], ListOf] = ()
+    """The goods, in the source's own categories ("Lawful interception", "Monitoring centre")."""
+    technology: Annotated[tuple[Technology, ...], ListOf] = ()
+    date: PeriodField | None = None
+    """When the order was placed, as precisely as the source gives it."""
+    complete: Literal[TRANSFER_COMPLETION] = "unknown"
+    """Whether the source reports the transfer to the end user as complete."""
+    basis: Text = ""
+    """What the source rests on, in its words ("open source", "export data")."""
+    reported_in: Annotated[tuple[Text, ...], ListOf] = ()
+    """The references the source itself gives for the transfer, as it gives them (for the reviewer to check)."""
+    sources: Annotated[tuple[SourceCitation, ...], ListOf] = Field(min_length=1)

@@ -183,7 +183,8 @@ def _news(source: Source, pin: str) -> _Builder:
 
 def _web(source: Source, pin: str) -> _Builder:
     build = _Builder()
-    _lead(build, _creator(source), source.title)
+    creator = _creator(source)
+    _lead(build, creator if creator != source.title else "", source.title)
     if source.title:
         build.text(f"'{source.title}'")
     build.text(_parenthesis(source.publication or source.publisher, _date(source.date)))
@@ -262,6 +263,10 @@ def _hansard(source: Source, pin: str) -> _Builder:
     _lead(build, _creator(source), source.title)
     if source.title:
         build.text(f"'{source.title}'")
+    if source.volume:
+        build.text(f"{house} Deb {_date(source.date)}, vol {source.volume}".strip())
+        build.text(pin)
+        return build.extend(_online(source))
     kind = "written statement" if _is_written_statement(source) else "written question"
     build.text(_parenthesis(" ".join(p for p in (house, kind, source.uin) if p), _date(source.date)))
     build.text(pin)

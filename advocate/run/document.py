@@ -16,17 +16,15 @@ is a thin layer over them and :mod:`advocate.batch`.
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from reportlab.platypus.doctemplate import LayoutError
 
 from advocate.draft.builders import template_context
 from advocate.draft.citing import Citer
+from advocate.draft.context import Addressee, Enclosure, Timing
 from advocate.draft.evidence import Evidence
-from advocate.draft.foi_context import (
-    Timing,
-)
 from advocate.draft.footnotes import Footnotes
 from advocate.draft.options import DraftOptions
 from advocate.draft.template_env import Templates, TemplateSource
@@ -61,6 +59,13 @@ class DraftedDocument:
     withheld: dict[str, int]
     email_subject: str
     file_stem: str
+    unreviewed: dict[str, int] = field(default_factory=dict)
+    """Records left out because they await review (``reviewed: false``), by kind."""
+    addressee: Addressee | None = None
+    """Who the document goes to when not the case's public body; its email draft goes there (or is not made)."""
+    enclosures: tuple[Enclosure, ...] = ()
+    """Copies the document encloses; the email draft attaches those stored in the case folder."""
+
 
 
 def draft_document(case_file: CaseFile, kind: str | DocumentKind, options: DraftOptions, *,
@@ -121,6 +126,9 @@ def draft_document(case_file: CaseFile, kind: str | DocumentKind, options: Draft
         withheld=evidence.withheld,
         email_subject=str(rendered.exported.get("subject", "")) or title,
         file_stem=file_stem or kind.file_stem,
+        unreviewed=evidence.unreviewed,
+        addressee=extra.addressee,
+        enclosures=extra.enclosures,
     )
 
 
@@ -152,6 +160,9 @@ def render_document(drafted: DraftedDocument, formats: tuple[str, ...], case_fil
     with the request as its body and the PDF attached.
     """
     out: dict[str, bytes] = {}
+    if "eml" in formats and drafted.addressee is not None and not drafted.addressee.email:
+        raise DraftError(f"the {drafted.kind.description} goes to {drafted.addressee.name}, for whom the case has no "
+                         "email address: choose other formats (--format docx --format pdf)")
     for fmt in formats:
         if fmt == "eml":
             continue
@@ -165,17 +176,31 @@ def render_document(drafted: DraftedDocument, formats: tuple[str, ...], case_fil
         pdf = out.get("pdf") or renderer_for("pdf").render(drafted.document)
         case = case_file.case
         requester = case.requester
+        to = drafted.addressee or Addressee(case.public_body.name, case.public_body.foi_email)
+        copies = tuple(_attachment(case_file.root / e.file, Attachment)
+                       for e in drafted.enclosures if e.file and (case_file.root / e.file).is_file())
         out["eml"] = email_draft(
             body=TextRenderer().render_text(drafted.document),
             subject=drafted.email_subject,
-            to_name=case.public_body.name,
-            to_email=case.public_body.foi_email,
+            to_name=to.name,
+            to_email=to.email,
             from_name=requester.name,
             from_email=requester.email or "",
             date=drafted.document.info.date,
-            attachments=(Attachment(f"{drafted.file_stem}.pdf", pdf),),
+            attachments=(Attachment(f"{drafted.file_stem}.pdf", pdf),) + copies,
         )
     return out
+
+
+def _attachment(path: Path, attachment_type):
+    """A stored letter as an email attachment, with the MIME type its name suggests."""
+    import mimetypes
+
+    kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+    maintype, subtype = kind.split("/", 1)
+    if maintype in ("message", "multipart"):  # a stored email goes as a file, not as a part of this one
+        maintype, subtype = "application", "octet-stream"
+    return attachment_type(path.name, path.read_bytes(), maintype, subtype)
 
 
 def document_text(drafted: DraftedDocument) -> str:

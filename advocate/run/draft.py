@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from advocate.draft.foi_context import request_licences
 from advocate.draft.options import DraftOptions
 from advocate.errors import DraftError
 from advocate.kinds import DocumentKind, document_kind
@@ -74,6 +75,8 @@ def draft_run(case: str | Path | CaseFile, kind: str | DocumentKind, out: str | 
     kind = document_kind(kind) if isinstance(kind, str) else kind
     if docx_reference is not None and not Path(docx_reference).is_file():
         raise DraftError(f"{docx_reference}: no such reference document (--style)")
+    if selection == LicenceSelection() and options.correspondence.request_id:
+        selection = LicenceSelection(ids=request_licences(case_file, options.correspondence.request_id))
     chosen = selection.apply(case_file.licences)
     if len(chosen) == 0:
         raise DraftError("no licences in the case match the selection (see `advocate licences CASE` with the same filters)")

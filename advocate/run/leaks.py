@@ -33,6 +33,7 @@ def _confidential_strings(case_file: CaseFile) -> list[tuple[str, str]]:
         ("abuse", case_file.abuses, ("title", "description", "victims")),
         ("event", case_file.events, ("title", "description")),
         ("link", case_file.links, ("reason",)),
+        ("transfer", case_file.transfers, ("supplier", "end_user")),
     ):
         for record in records.values():
             if not record.confidential:

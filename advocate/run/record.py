@@ -36,7 +36,13 @@ class DraftRun:
 
     @property
     def warnings(self) -> tuple[str, ...]:
-        return tuple(t.warning for t in self.timings if t.warning)
+        deadlines = tuple(t.warning for t in self.timings if t.warning)
+        left_out = max((sum(d.unreviewed.values()) for d in self.documents), default=0)
+        if not left_out:
+            return deadlines
+        return deadlines + (f"{left_out} record{'s' * (left_out != 1)} awaiting review (reviewed: false) "
+                            f"{'were' if left_out != 1 else 'was'} left out; mark {'them' if left_out != 1 else 'it'} "
+                            "reviewed once checked against the source",)
 
 
 def entry_for(drafted: DraftedDocument, outputs: dict[str, bytes]) -> DocumentEntry:

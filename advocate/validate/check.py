@@ -15,10 +15,12 @@ from pathlib import Path
 from advocate.errors import CaseError
 from advocate.load.case_folder import CASE_FILE, read_case_folder
 from advocate.load.licence_data import read_licence_data
+from advocate.models.campaign import Campaign
 from advocate.models.case_file import CaseFile
 from advocate.models.licence_table import LicenceTable
 from advocate.models.problem import Problem, Problems
 from advocate.validate.cross_records import validate_case
+from advocate.validate.requests import validate_requests
 
 
 @dataclass(frozen=True)
@@ -50,6 +52,9 @@ def check_case(path: str | Path, *, today: dt.date | None = None) -> CheckResult
     if loaded.case is None and not loaded.inputs:
         return CheckResult(None, tuple(problems))
     validate_case(loaded.case, loaded.case_doc, loaded.records, loaded.licences, problems, today=today)
+    if loaded.requests is not None:
+        validate_requests(loaded.requests, loaded.case_doc, loaded.root, problems, today=today,
+                          licence_ids=set(loaded.licences.frame["id"]), source_ids=loaded.records["sources"].raw_ids)
     if problems.errors or loaded.case is None:
         return CheckResult(None, tuple(problems))
     records = loaded.records
@@ -60,9 +65,12 @@ def check_case(path: str | Path, *, today: dt.date | None = None) -> CheckResult
         abuses=records["abuses"].models,
         events=records["events"].models,
         links=records["links"].models,
+        indicators=records["indicators"].models,
+        transfers=records["transfers"].models,
         licences=loaded.licences,
         inputs=loaded.inputs,
         warnings=tuple(problems.warnings),
+        campaign=loaded.requests.campaign if loaded.requests is not None else Campaign(),
     )
     return CheckResult(case_file, tuple(problems))
 

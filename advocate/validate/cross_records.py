@@ -19,6 +19,7 @@ from advocate.models.fields import suggest
 from advocate.models.licence_table import LicenceTable
 from advocate.models.problem import Problems
 from advocate.models.source_kinds import SOURCE_KINDS
+from advocate.validate.review import check_optional_dates, check_review
 from advocate.vocab.grounds import grounds
 
 
@@ -34,14 +35,16 @@ def validate_case(
     """Add every cross-record problem of a case to ``problems``."""
     source_ids = records["sources"].raw_ids
     _check_sources(records["sources"], problems, today)
-    for kind in ("abuses", "events", "links"):
+    for kind in ("abuses", "events", "links", "indicators", "transfers"):
         _check_citations(records[kind], source_ids, problems)
+    check_optional_dates(records, problems, today)
+    check_review(records, problems)
     _check_dates(records["abuses"], problems, today)
     _check_dates(records["events"], problems, today)
     _check_public_evidence(records, problems)
     licence_ids = _check_licence_ids(licences, problems)
     _check_links(records["links"], licence_ids, records["abuses"].raw_ids, problems)
-    _check_licence_sources(licences, source_ids, problems)
+    _check_licence_sources(licences, source_ids | _dataset_sources(case, case_doc), problems)
     if case is not None and case_doc is not None:
         _check_case(case, case_doc, licence_ids, source_ids, problems)
         _check_foi_requests(case, case_doc, licence_ids, problems, today)
@@ -143,6 +146,15 @@ def _check_links(links: LoadedRecords, licence_ids: set[str], abuse_ids: set[str
             _dangling(problems, origin.doc.label, origin.line("licence"), f"link '{record_id}'", "licence", "licence", link.licence, licence_ids)
         if link.abuse not in abuse_ids:
             _dangling(problems, origin.doc.label, origin.line("abuse"), f"link '{record_id}'", "abuse", "abuse", link.abuse, abuse_ids)
+
+
+def _dataset_sources(case: Case | None, case_doc: YamlDocument | None) -> set[str]:
+    """The sources case.yaml names for whole licence files: a wrong one is reported against case.yaml, not every licence row."""
+    if case is not None:
+        return {dataset.source for dataset in case.licence_data if dataset.source}
+    data = case_doc.data if case_doc is not None and isinstance(case_doc.data, dict) else {}
+    entries = data.get("licence_data", [])
+    return {str(entry["source"]) for entry in entries if isinstance(entry, dict) and entry.get("source")} if isinstance(entries, list) else set()
 
 
 def _check_licence_sources(licences: LicenceTable, source_ids: set[str], problems: Problems) -> None:

@@ -116,12 +116,15 @@ def licences_by_rating(evidence: Evidence, figures: BriefingFigures | None = Non
     if not ratings:
         raise DraftError("no licence has a control-list rating, so there is no chart of ratings to draw")
     shown, rest = ratings[:top], ratings[top:]
-    categories = [_rating_label(name) for name, _ in shown]
+    marked = figures.surveillance_ratings
+    categories = [_rating_label(name) + (" *" if name in marked else "") for name, _ in shown]
     values = [count for _, count in shown]
     if rest:
         categories.append(f"Other ({len(rest):,} rating{'s' if len(rest) != 1 else ''})")
         values.append(sum(count for _, count in rest))
     note = "A licence with several ratings counts under each."
+    if any(name in marked for name, _ in shown):
+        note = "* A rating that covers, or may cover, surveillance technology. " + note
     if figures.unrated:
         note += f" {figures.unrated:,} licence{'s' if figures.unrated != 1 else ''} with no rating published not shown."
     return Chart(form="bar", title="Licences by control-list rating", categories=tuple(categories),

@@ -48,12 +48,15 @@ from advocate.draft.briefing.selection import (
     data_sources,
     key_licences,
     link_summary,
+    timing_summary,
 )
-from advocate.draft.briefing.wording import goods, minister
+from advocate.draft.briefing.wording import goods, minister, rests_on_official_data
 from advocate.draft.context import DocumentContext
 from advocate.draft.evidence import Evidence
+from advocate.draft.linking_context import timing_of
 from advocate.draft.options import DraftOptions
 from advocate.errors import DraftError
+from advocate.law.bodies import current
 from advocate.models.document import (
     Chart,
 )
@@ -80,7 +83,21 @@ def briefing_context(evidence: Evidence, options: DraftOptions) -> DocumentConte
             data["title"] = str(title)
         return Markup(to_json(data))
 
+    cache: dict = {}
+
+    def timing(link):
+        key = (link.licence_id, link.abuse_id)
+        if key not in cache:
+            cache[key] = timing_of(evidence, link)
+        return cache[key]
+
+    department_since = current("licensing").start
+    first = figures.first_decision
     return DocumentContext({
+        "timing_summary": lambda links: timing_summary(links, timing),
+        "official": lambda licence: rests_on_official_data(evidence, licence),
+        "his_department": ("his Department or its predecessors" if first is None or department_since is None
+                           or first < department_since else "his Department"),
         "figures": figures,
         "key_figures": key_figures(figures),
         "figures_json": figures_json,

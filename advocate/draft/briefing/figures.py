@@ -19,6 +19,13 @@ from advocate.models.document import (
 from advocate.models.fenced import figures_data, to_json
 from advocate.models.licence_table import timestamp_day
 from advocate.vocab.abuse_categories import abuse_categories
+from advocate.vocab.technology import lineage, tags_for_rating
+
+
+def is_surveillance_rating(rating: str) -> bool:
+    """Whether a rating covers, or may cover, surveillance technology (by the shipped ratings table)."""
+    certain, possible = tags_for_rating(rating)
+    return any("surveillance" in lineage(tag) for tag in (*certain, *possible))
 
 REFUSED = ("refused", "rejected")
 
@@ -50,6 +57,17 @@ class BriefingFigures:
     abuse_categories: tuple[tuple[str, int], ...]
     """(category label, abuses in it), commonest first."""
     withheld: int
+    surveillance_ratings: frozenset = frozenset()
+    """The ratings held that cover, or may cover, surveillance technology (5A001 may be 5A001.f)."""
+    value_surveillance_only: float = 0.0
+    """The published value of licences every rating of which is a surveillance rating."""
+    value_with_other_goods: float = 0.0
+    """The published value of licences with a surveillance rating and other goods too (not separable: the data
+    gives one value per licence)."""
+    other_ratings: tuple[str, ...] = ()
+    """The other ratings on those licences (3B001 semiconductor equipment beside 5A001)."""
+    unrated_value: float = 0.0
+    """The published value of licences with no rating, or none of surveillance."""
 
     @property
     def total_value_text(self) -> str:
@@ -79,7 +97,34 @@ def compute_figures(evidence: Evidence) -> BriefingFigures:
     categories = abuse_categories()
     labels = pd.Series([categories[c].label if c in categories else c for abuse in evidence.abuses for c in abuse.categories],
                        dtype=object)
+    surveillance = frozenset(r for r in (per_licence["rating"].astype(str).unique() if len(per_licence) else ())
+                             if is_surveillance_rating(r))
+    only = mixed = other = 0.0
+    others: dict[str, None] = {}
+    if len(per_licence):
+        flagged = per_licence.assign(s=per_licence["rating"].astype(str).isin(surveillance))
+        by_licence = flagged.groupby("licence")["s"].agg(["any", "all"])
+        value_of = pd.Series(values, index=range(len(frame)))
+        for row, (has, every) in by_licence.iterrows():
+            value = value_of.get(row)
+            if value is None or np.isnan(value):
+                continue
+            if every:
+                only += value
+            elif has:
+                mixed += value
+                for rating in flagged.loc[(flagged["licence"] == row) & ~flagged["s"], "rating"].astype(str):
+                    others.setdefault(rating, None)
+            else:
+                other += value
+    rated = set(per_licence["licence"]) if len(per_licence) else set()
+    other += float(sum(v for i, v in enumerate(values) if i not in rated and not np.isnan(v)))
     return BriefingFigures(
+        surveillance_ratings=surveillance,
+        value_surveillance_only=only,
+        value_with_other_goods=mixed,
+        other_ratings=tuple(sorted(others)),
+        unrated_value=other,
         licences=len(frame),
         granted=granted,
         refused=refused,

@@ -119,3 +119,30 @@ def data_sources(evidence: Evidence) -> list[str]:
         for source_id in cell.split():
             seen.setdefault(source_id, None)
     return list(seen)
+
+
+@dataclass(frozen=True)
+class TimingSummary:
+    """Licences counted by what the dates of their linked abuses support (each licence once, under its strongest):
+    reported before the decision; occurred before it but reported after, or after it (review); unclear."""
+
+    reported_before: int
+    review: int
+    unclear: int
+    strongest: tuple
+    """(link, timing) of the most strongly linked licences, at most five, strongest first."""
+
+
+def timing_summary(links, timing, strongest: int = 5) -> TimingSummary:
+    """Count ``links`` by their timing (``timing(link)``: a :class:`~advocate.draft.timing.LinkTiming`)."""
+    rank = {"foreseeable": 0, "reported-after": 1, "unreported": 1, "review": 1, "concurrent": 2}
+    best: dict[str, int] = {}
+    first: dict[str, tuple] = {}
+    for link in links:
+        relation = timing(link).relation
+        best[link.licence_id] = min(best.get(link.licence_id, 9), rank[relation])
+        if link.licence_id not in first:
+            first[link.licence_id] = (link, timing(link))
+    ordered = sorted(first.values(), key=lambda pair: (-pair[0].score, pair[0].licence_id))[:strongest]
+    values = list(best.values())
+    return TimingSummary(values.count(0), values.count(1), values.count(2), tuple(ordered))

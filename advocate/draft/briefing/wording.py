@@ -3,21 +3,12 @@
 from __future__ import annotations
 
 from advocate.draft.evidence import Evidence, LicenceView
+from advocate.draft.licence_wording import goods
+
+__all__ = ["goods", "minister", "rests_on_official_data"]
 
 DEFAULT_MINISTER = "Secretary of State for Business and Trade"
 """Who answers for export licensing (the Export Control Act 2002 powers) when the case names no decision maker."""
-
-
-def goods(licence: LicenceView) -> str:
-    """What a licence was for, as far as the data says: its goods summary, else its ratings, else the technology
-    asserted for it, else 'the goods'."""
-    if licence.goods_summary:
-        return licence.goods_summary
-    if licence.ratings_text:
-        return f"goods rated {licence.ratings_text}"
-    if licence.technology:
-        return ", ".join(licence.technology)
-    return "the goods"
 
 
 def minister(evidence: Evidence) -> str:
@@ -31,3 +22,14 @@ def minister(evidence: Evidence) -> str:
     if name.lower().startswith("department for "):
         return "Secretary of State for " + name[len("department for "):]
     return DEFAULT_MINISTER
+
+
+OFFICIAL_KINDS = ("statistics", "dataset", "hansard", "statute", "statutory-instrument")
+"""Kinds of source a written question may rest on: the licensing data and the Government's own statements."""
+
+
+def rests_on_official_data(evidence: Evidence, licence: LicenceView) -> bool:
+    """Whether a licence is known from the licensing data (directly, or as a media report cites it), not from a
+    media report alone: the Table Office does not accept questions based on unsubstantiated media reports."""
+    sources = evidence.case_file.sources
+    return any(source_id in sources and sources[source_id].kind in OFFICIAL_KINDS for source_id in licence.sources)

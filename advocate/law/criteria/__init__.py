@@ -7,8 +7,10 @@ checked ``quotation`` or this project's ``summary`` (never to be printed in quot
 
 from advocate.law.criteria.library import (
     all_versions,
+    criteria_during,
     criteria_in_force,
     criteria_version,
+    eu_rules_on,
     uk_versions,
     version_starts,
 )
@@ -18,8 +20,10 @@ __all__ = [
     "CriteriaVersion",
     "Criterion",
     "all_versions",
+    "criteria_during",
     "criteria_in_force",
     "criteria_version",
+    "eu_rules_on",
     "normalise_number",
     "uk_versions",
     "version_starts",

@@ -13,8 +13,8 @@ from advocate.law.criteria.models import CriteriaVersion, Criterion
 UK = "uk"
 """Jurisdiction of the versions :func:`criteria_in_force` chooses between for UK licences."""
 
-_FALLBACK = "eu-common-position-2008"
-"""Returned for UK decisions before the 2014 criteria: the 2000 Consolidated Criteria are not shipped."""
+COMMON_POSITION = "eu-common-position-2008"
+"""The EU rules that bound the UK, for Military List items only, alongside (never as) its s 9 guidance."""
 
 
 def _day(value) -> dt.date | None:
@@ -48,6 +48,8 @@ def _version(entry: dict) -> CriteriaVersion:
         applies_to=entry["applies_to"],
         territorial_note=" ".join(str(entry.get("territorial_note") or "").split()),
         criteria=criteria,
+        goods=entry.get("goods") or "all",
+        uk_to=_day(entry.get("uk_to")),
     )
 
 
@@ -75,27 +77,45 @@ def uk_versions() -> tuple[CriteriaVersion, ...]:
 
 
 def criteria_in_force(day: dt.date) -> CriteriaVersion:
-    """The criteria a UK licence decided on ``day`` is assessed against.
+    """The criteria a UK licence decided on ``day`` is assessed against: the guidance given under s 9 of
+    the Export Control Act 2002 (before the Act, the policy it restated).
 
-    A licence decided on 7 December 2021 is assessed against the 2014 Consolidated Criteria, one
-    decided on or after 8 December 2021 against the Strategic Export Licensing Criteria. For
-    decisions from 8 December 2008 to 24 March 2014 this returns the EU Common Position (the
-    2000 Consolidated Criteria then in force are not shipped; the version's note says so).
-    ``LookupError`` for earlier days.
+    26 October 2000 to 24 March 2014: the Consolidated Criteria of 26 October 2000; 25 March 2014 to
+    7 December 2021: the Consolidated Criteria of 25 March 2014; from 8 December 2021: the Strategic
+    Export Licensing Criteria. Never the EU Common Position, which bound the UK for Military List items
+    only and was not s 9 guidance (see :func:`eu_rules_on`). ``LookupError`` for earlier days.
     """
     if isinstance(day, dt.datetime):
         day = day.date()
     for version in uk_versions():
         if version.in_force_on(day):
             return version
-    fallback = criteria_version(_FALLBACK)
-    if day >= fallback.in_force_from and day < uk_versions()[0].in_force_from:
-        return fallback
-    raise LookupError(f"no licensing criteria are shipped for decisions on {day.isoformat()} (the earliest is {fallback.in_force_from.isoformat()})")
+    raise LookupError(f"no licensing criteria are shipped for decisions on {day.isoformat()} "
+                      f"(the earliest is {uk_versions()[0].in_force_from.isoformat()})")
+
+
+def criteria_during(start: dt.date | None, end: dt.date | None) -> tuple[CriteriaVersion, ...]:
+    """Every UK version in force on some day from ``start`` to ``end``, oldest first: one version for a
+    decision known to a day or to a period within one version, two or more for a period that straddles a
+    change (2014-Q1, 2021-Q4), none when neither end is known or no version is shipped for the period."""
+    first, last = start or end, end or start
+    if first is None or last is None:
+        return ()
+    return tuple(v for v in uk_versions()
+                 if v.in_force_from <= last and (v.in_force_to is None or v.in_force_to >= first))
+
+
+def eu_rules_on(day: dt.date, *, military: bool) -> CriteriaVersion | None:
+    """The EU Common Position, when it bound the UK on ``day`` for the goods: Military List items only,
+    8 December 2008 to 31 December 2020. ``None`` for dual-use goods and on any other day."""
+    if not military or day is None:
+        return None
+    common = criteria_version(COMMON_POSITION)
+    if common.in_force_from <= day and (common.uk_to is None or day <= common.uk_to):
+        return common
+    return None
 
 
 def version_starts() -> tuple[tuple[dt.date, str], ...]:
     """(first day, version id) for every span :func:`criteria_in_force` distinguishes, oldest first."""
-    spans = [(criteria_version(_FALLBACK).in_force_from, _FALLBACK)]
-    spans += [(v.in_force_from, v.id) for v in uk_versions()]
-    return tuple(spans)
+    return tuple((v.in_force_from, v.id) for v in uk_versions())

@@ -56,6 +56,17 @@ class CriteriaVersion:
     applies_to: str
     territorial_note: str
     criteria: tuple[Criterion, ...]
+    goods: str = "all"
+    """What the version governs: ``all`` licensable goods, or ``military-list`` items only (the EU Common Position)."""
+    uk_to: dt.date | None = None
+    """For an EU instrument, the last day it bound the United Kingdom."""
+
+    @property
+    def dated_title(self) -> str:
+        """The title with the date it was announced, so that two versions of one name are told apart:
+        'Consolidated EU and National Arms Export Licensing Criteria of 26 October 2000'."""
+        day = self.in_force_from
+        return f"{self.title} of {day.day} {day.strftime('%B %Y')}"
 
     def criterion(self, number: str) -> Criterion:
         """One criterion by number (``2``, ``2(a)``, ``2a`` and ``Criterion 2(a)`` all work); ``KeyError`` if absent."""
