@@ -72,6 +72,23 @@ def test_a_lead_in_is_on_the_page_of_what_it_introduces_with_its_notes(filler_li
     assert after_heading.startswith("Abuses have been documented")
 
 
+@pytest.mark.parametrize("filler_lines", range(24, 34))
+def test_a_numbered_paragraph_ending_in_a_lead_in_keeps_with_the_table_after_it(filler_lines):
+    markdown = (f"# Letter before claim\n\n{FILLER * filler_lines}\n\n"
+                "1. The decision under challenge is the grant of a licence. It concerns the licence:\n\n"
+                "| Licence | Decided | Goods |\n|---|---|---|\n"
+                "| DIT-2017Q1-TR-01[^1] | the first quarter of 2017 | software for telecommunications interception |\n\n"
+                "2. The claimant also challenges the continuing failure to review it.\n\n"
+                "[^1]: Department for International Trade, Strategic export controls: licensing data (2017).\n")
+    document = parse_markdown(markdown, INFO)
+    pages = pdf_pages(PdfRenderer().render(document))
+    page, after = text_after(pages, "It concerns the licence:")
+    assert after.startswith("Licence Decided Goods"), (page, after[:60])
+    keeps = keep_next_paragraphs(DocxRenderer().render(document))
+    assert keeps["The decision under challenge is the grant of a licence. It concerns the licence:"]
+    assert not keeps["The claimant also challenges the continuing failure to review it."]
+
+
 def test_a_long_block_after_a_lead_in_starts_under_it_rather_than_on_the_next_page():
     """A lead-in keeps with the first lines of a long paragraph, not with the whole of it."""
     long_item = "- " + FILLER * 40 + "[^1]\n\n[^1]: A source.\n"

@@ -2,7 +2,8 @@
 
 A block that announces what follows is useless at the foot of a page with what it announces
 overleaf: a heading; a lead-in that ends with a colon ("Licence 69815:", "The abuses documented,
-in date order:", "The claimant asks the defendant to:"); a caption or label set wholly in bold
+in date order:", "The claimant asks the defendant to:"), also as the last words of a numbered
+paragraph ("1. ... It concerns the licence:" before the table of it); a caption or label set wholly in bold
 ("**Key figures**") before a table or a list. Each is kept on the page of the block after it (the
 PDF's ``keepWithNext``, Word's ``w:keepNext``). Nothing is kept with nothing: the last block of a
 sequence is never kept.
@@ -10,13 +11,16 @@ sequence is never kept.
 
 from __future__ import annotations
 
-from advocate.models.document import Heading, Paragraph, Strong, plain_text
+from advocate.models.document import Heading, List, Paragraph, Strong, plain_text
 
 
 def introduces(block) -> bool:
-    """Whether ``block`` announces the block after it (a heading, a lead-in ending with a colon, a bold label)."""
+    """Whether ``block`` announces the block after it (a heading, a lead-in ending with a colon, a bold label,
+    or a list whose last item ends with such a lead-in: "1. ... It concerns the licence:" before a table)."""
     if isinstance(block, Heading):
         return True
+    if isinstance(block, List):
+        return bool(block.items) and bool(block.items[-1].children) and introduces(block.items[-1].children[-1])
     if not isinstance(block, Paragraph):
         return False
     text = plain_text(block.children).rstrip()

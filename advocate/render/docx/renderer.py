@@ -207,22 +207,26 @@ class DocxRenderer(Renderer):
         self._inlines(node.children, p, story, _Format())
         self._add_block(story, p)
 
-    def list(self, node, story: _Story) -> None:
+    def list(self, node, story: _Story, keep: bool = False) -> None:
+        """A list; with ``keep``, its last item ends in a lead-in kept with the block after the list."""
         num_id = self._state.numbering.new_list(node.ordered, story.list_depth, node.start)
-        for item in node.items:
-            self.list_item(item, story, num_id)
+        for index, item in enumerate(node.items):
+            self.list_item(item, story, num_id, keep_end=keep and index == len(node.items) - 1)
 
-    def list_item(self, node, story: _Story, num_id: int) -> None:
+    def list_item(self, node, story: _Story, num_id: int, keep_end: bool = False) -> None:
         depth = story.list_depth
         item_story = dataclasses.replace(story, paragraph_style=self._state.styles.list_paragraph)
         children = list(node.children)
         if not children or not isinstance(children[0], Paragraph):
             children.insert(0, Paragraph(()))
         for index, (block, keep) in enumerate(with_keep(children)):
+            keep = keep or (keep_end and index == len(children) - 1)
             if index == 0:
                 self.paragraph(block, item_story, properties=[numbering_properties(num_id, depth)], keep=keep)
             elif isinstance(block, Paragraph):
                 self.paragraph(block, item_story, properties=[w("ind", left=INDENT_STEP * (depth + 1))], keep=keep)
+            elif keep:
+                self.visit(block, dataclasses.replace(item_story, list_depth=depth + 1), keep=True)
             else:
                 self.visit(block, dataclasses.replace(item_story, list_depth=depth + 1))
 

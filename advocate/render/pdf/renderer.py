@@ -211,8 +211,8 @@ class PdfRenderer(Renderer):
         flowables: list[Flowable] = []
         for block, keep in with_keep(blocks):
             made = self.visit(block, context)
-            if keep and made:
-                made[-1].keepWithNext = 1
+            if keep:
+                _keep_end(made)
             flowables.extend(made)
         return flowables
 
@@ -265,8 +265,8 @@ class PdfRenderer(Renderer):
             return flowables
         for index, (child, keep) in enumerate(with_keep(children)):
             made = self.visit(child, context if index == 0 else rest)
-            if keep and made:
-                made[-1].keepWithNext = 1
+            if keep:
+                _keep_end(made)
             flowables.extend(made)
         return flowables
 
@@ -361,3 +361,11 @@ class PdfRenderer(Renderer):
             elif hasattr(node, "children"):
                 yield from PdfRenderer._note_numbers(node.children)
 
+
+
+def _keep_end(flowables: list[Flowable]) -> None:
+    """Keep the end of a block with what follows: its last paragraph and anything after it (a list's spacer)."""
+    for flowable in reversed(flowables):
+        flowable.keepWithNext = 1
+        if isinstance(flowable, Paragraph):
+            return
