@@ -32,7 +32,7 @@ def test_draft_writes_every_format_and_a_manifest(tmp_path):
     assert result.exit_code == 0, result.output
     names = sorted(p.name for p in out.iterdir())
     assert names == ["foi-request.docx", "foi-request.eml", "foi-request.md", "foi-request.pdf", "manifest.json"]
-    assert "reply due: 2026-01-22" in result.output
+    assert "  2026-01-22  foi-request: reply due" in result.stdout
     manifest = json.loads((out / "manifest.json").read_text())
     [entry] = manifest["documents"]
     assert entry["kind"] == "foi"

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import sys
 from pathlib import Path
 
 import typer
 
 from advocate.cli import app
 from advocate.cli.filters import parse_date
-from advocate.cli.output import fail, print_problems, stdout
+from advocate.cli.output import Progress, fail, print_deadlines, print_problems, say
 
 EXIT_CANNOT_BUILD = 2
 
@@ -34,21 +33,14 @@ def build(
     day = parse_date(date, "--date") or dt.date.today()
     if style is not None and not style.is_file():
         raise fail(f"{style}: no such reference document (--style)", EXIT_CANNOT_BUILD)
-    bar = None
     try:
-        with typer.progressbar(length=1, label="building", file=sys.stderr) as bar:
-            def progress(done: int, total: int, what: str) -> None:
-                bar.length = total
-                bar.label = f"building: {what}"
-                bar.update(1 if done else 0)
-
+        with Progress("building") as progress:
             result = build_case(case, out, date=day, force=force, docx_reference=style, progress=progress)
     except CaseError as exc:
         print_problems(exc.problems)
         raise fail(f"{case}: {len(exc.errors)} errors in the case; nothing built (run `advocate check {case}`)")
     except AdvocateError as exc:
         raise fail(f"{case}: {exc}; nothing written", EXIT_CANNOT_BUILD)
-    say = lambda text: stdout.print(text, markup=False, highlight=False)  # noqa: E731
     say(f"built {len(result.documents)} documents ({len(result.files)} files) and {result.links} links in {result.folder}/")
     for drafted in result.documents:
         names = sorted(name for name in result.files if name.startswith(drafted.file_stem + "."))
@@ -56,9 +48,4 @@ def build(
         note = f"  ({withheld} confidential records left out)" if withheld else ""
         say(f"  {drafted.kind.description}: {', '.join(names)}{note}")
     say("  links.csv, manifest.json")
-    if result.timings:
-        say("deadlines:")
-        for timing in result.timings:
-            say(f"  {timing.deadline.date.isoformat()}  {timing.name} ({timing.deadline.rule})")
-    for warning in result.warnings:
-        typer.echo(f"warning: {warning}", err=True)
+    print_deadlines(result.documents, today=dt.date.today())

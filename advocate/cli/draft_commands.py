@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import sys
 from pathlib import Path
 
 import typer
@@ -19,7 +18,7 @@ from advocate.cli.filters import (
     TECHNOLOGY,
     parse_date,
 )
-from advocate.cli.output import fail, print_problems, stdout
+from advocate.cli.output import Progress, fail, print_deadlines, print_problems, say
 from advocate.kinds import ALL_FORMATS, KINDS
 
 EXIT_CANNOT_DRAFT = 2
@@ -84,10 +83,10 @@ def draft(
         options = DraftOptions(date=parse_date(date, "--date") or dt.date.today(), correspondence=correspondence,
                                templates=Templates(templates) if templates else None,
                                claim=ClaimOptions(grounds=tuple(ground or ()), reply_days=reply_days))
-        with _Progress() as progress:
+        with Progress("drafting") as progress:
             run = draft_run(case, kind, out, options=options, selection=selection,
                             formats=tuple(output_format) if output_format else None, each=each, force=force,
-                            docx_reference=style, progress=progress.update)
+                            docx_reference=style, progress=progress)
     except CaseError as exc:
         print_problems(exc.problems)
         raise fail(f"{case}: {len(exc.errors)} errors in the case; nothing drafted (run `advocate check {case}`)")
@@ -96,38 +95,9 @@ def draft(
     except AdvocateError as exc:
         raise fail(f"{case}: {exc}", EXIT_CANNOT_DRAFT)
     documents = len(run.documents)
-    stdout.print(f"wrote {len(run.files)} files for {documents} document{'s' if documents != 1 else ''} to {run.folder}/ "
-                 f"(manifest.json lists them)", markup=False, highlight=False)
+    say(f"wrote {len(run.files)} files for {documents} document{'s' if documents != 1 else ''} to {run.folder}/ "
+        f"(manifest.json lists them)")
     for name in sorted(run.files):
-        stdout.print(f"  {name}", markup=False, highlight=False)
-    seen = set()
-    for timing in run.timings:
-        line = f"{timing.name}: {timing.deadline.date.isoformat()} ({timing.deadline.rule})"
-        if line not in seen:
-            seen.add(line)
-            stdout.print(line, markup=False, highlight=False)
-    for warning in run.warnings:
-        typer.echo(f"warning: {warning}", err=True)
+        say(f"  {name}")
+    print_deadlines(run.documents, today=dt.date.today())
 
-
-class _Progress:
-    """A progress bar on stderr for runs of several documents; silent for one."""
-
-    def __init__(self):
-        self._bar = None
-
-    def __enter__(self):
-        return self
-
-    def update(self, done: int, total: int) -> None:
-        if total < 2:
-            return
-        if self._bar is None:
-            self._bar = typer.progressbar(length=total, label="drafting", file=sys.stderr)
-            self._bar.__enter__()
-        self._bar.update(1)
-
-    def __exit__(self, *exc):
-        if self._bar is not None:
-            self._bar.__exit__(*exc)
-        return False
