@@ -287,3 +287,19 @@ def test_a_last_page_well_filled_is_left_as_it_is():
                 if (b := renderer._build(parse_markdown(closing_letter(n), INFO))).pages == 2 and b.last_page_used > 0.5)
     document = parse_markdown(closing_letter(half), INFO)
     assert PdfRenderer().render(document) == renderer._build(document).pdf
+
+
+def test_a_date_with_a_note_mark_in_a_narrow_table_column_stays_whole():
+    """'14 March 2019' with note 2 glued to it is one token: the column holds it on one line."""
+    markdown = ("| Decided | Destination | Licence type | Rating | Goods | End user | Outcome |\n"
+                "|---|---|---|---|---|---|---|\n"
+                "| 14 March 2019[^2] | Egypt | SIEL | 5A002, 5D002, 5E001 | intrusion software components and technology "
+                "| Ministry of Defence | issued |\n\n[^2]: Department for Business and Trade, licensing data.\n")
+    text = pdf_pages(PdfRenderer().render(parse_markdown(markdown, INFO)))[0].replace("\u00a0", " ")
+    assert any("14 March 2019" in line for line in text.splitlines()), text
+
+
+def test_a_year_range_and_a_date_stay_on_one_line_in_the_docx_text():
+    data = DocxRenderer().render(parse_markdown("Licences decided 2012 to 2019, the last on 14 March 2019.\n", INFO))
+    text = docx.Document(io.BytesIO(data)).paragraphs[0].text
+    assert "2012\u00a0to\u00a02019" in text and "14\u00a0March\u00a02019" in text

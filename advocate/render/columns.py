@@ -21,6 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from advocate.models.document import Text
+from advocate.render.typography import tie
 
 
 @dataclass(frozen=True)
@@ -83,19 +84,25 @@ def allocate(needs: list[ColumnNeed], available: float) -> list[float]:
     total = sum(words)
     return [available * w / total for w in words]
 
-def cell_text(nodes) -> str:
-    """The text of a cell's inline nodes with each footnote mark's number glued where it stands.
+_MARK = "\u2060"
+"""Stands before a note number while the text is tied, so that "2019" + mark "2" is still a year."""
 
-    A mark is glued to the word before it, so the word and its mark must fit the column together.
-    """
+
+def _with_marks(nodes) -> str:
     out = []
     for node in nodes:
         if node.kind == "footnote_ref":
-            out.append(str(node.number))
+            out.append(f"{_MARK}{node.number}")
         elif isinstance(node, Text) or node.kind == "code":
             out.append(node.text)
         elif node.kind == "line_break":
             out.append("\n")
         elif hasattr(node, "children"):
-            out.append(cell_text(node.children))
+            out.append(_with_marks(node.children))
     return "".join(out)
+
+
+def cell_text(nodes) -> str:
+    """The text of a cell's inline nodes as it is set: dates tied (:func:`advocate.render.typography.tie`)
+    and each footnote mark's number glued to the word before it, which must fit the column with it."""
+    return tie(_with_marks(nodes)).replace(_MARK, "")

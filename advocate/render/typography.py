@@ -3,7 +3,8 @@
 A reader should never meet "4 / December 2026", "s / 12" or "DIT-2017Q1-T / R-01" across a line
 end. The renderers of laid-out formats (PDF, DOCX) ask this module:
 
-- :func:`tie` puts a no-break space (U+00A0) inside dates ("4 December 2026", "December 2026"),
+- :func:`tie` puts a no-break space (U+00A0) inside dates ("4 December 2026", "December 2026",
+  "2008 to 2017"),
   between a legal abbreviation and its number ("s 12", "r 54.5", "(n 3)") and inside an amount
   ("£3.4 million"): the characters a reader copies stay spaces to every search box that matters, and
   both reportlab and word processors keep the words on one line;
@@ -26,6 +27,7 @@ NBSP = "\u00a0"
 
 _MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December")
 _DATE = re.compile(rf"\b(\d{{1,2}}) ({_MONTHS})(?: (\d{{4}}))?\b|\b({_MONTHS}) (\d{{4}})\b")
+_YEARS = re.compile(r"\b(\d{4}) (to|and) (\d{4})\b")
 _ABBREVIATION = re.compile(r"(?<![\w.'’])(s|ss|r|rr|n|nn|para|paras|art|arts|reg|regs|sch|pt|ch|cl|p|pp|No) (?=\d)")
 _AMOUNT = re.compile(r"(\d) (million|billion|bn|m|per cent|percent)\b")
 _IDENTIFIER = re.compile(r"(?<![\w-])[^\W_]+(?:-[^\W_]+)+(?![\w-])")
@@ -42,6 +44,7 @@ def tie(text: str) -> str:
     if " " not in text:
         return text
     text = _DATE.sub(_tie_date, text)
+    text = _YEARS.sub(_tie_date, text)
     text = _ABBREVIATION.sub(lambda m: m.group(1) + NBSP, text)
     text = _AMOUNT.sub(lambda m: m.group(1) + NBSP + m.group(2).replace(" ", NBSP), text)
     return text

@@ -47,6 +47,7 @@ from advocate.render.briefing.charts import ChartLook, bar_drawing, timeline_dra
 from advocate.render.pdf.fonts import check_printable
 from advocate.render.pdf.renderer import BlockContext, PdfRenderer
 from advocate.render.pdf.style import PdfStyle
+from advocate.render.typography import tie
 
 BRIEFING_STYLE = PdfStyle(
     margin_top=24 * mm, margin_bottom=20 * mm, margin_left=21 * mm, margin_right=21 * mm,
@@ -120,7 +121,7 @@ class BriefingPdfRenderer(PdfRenderer):
 
     def _plain(self, text: str, style: ParagraphStyle, where: str) -> Paragraph:
         check_printable(text, (style.fontName,), where)
-        return Paragraph(escape(text), style)
+        return Paragraph(escape(tie(text)), style)
 
     # -- the document ------------------------------------------------------------------
 

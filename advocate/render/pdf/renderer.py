@@ -300,7 +300,7 @@ class PdfRenderer(Renderer):
             check_printable(text, faces, "a table cell")
             return CellSpec(markup="", measure=tie(text), align=node.align, plain=True)
         notes = tuple(self._note_numbers(children))
-        return CellSpec(markup=self.inline(children), measure=tie(cell_text(children)), align=node.align,
+        return CellSpec(markup=self.inline(children), measure=cell_text(children), align=node.align,
                         plain=False, notes=notes if self.notes == "footnotes" else ())
 
     def footnote(self, node) -> list[Flowable]:
