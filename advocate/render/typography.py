@@ -39,10 +39,13 @@ def _tie_date(match: re.Match) -> str:
     return match.group(0).replace(" ", NBSP)
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def tie(text: str) -> str:
     """``text`` with no-break spaces inside dates, legal references and amounts (nothing else changes)."""
-    if " " not in text:
-        return text
+    if " " not in text or not _DIGIT.search(text):
+        return text  # every tie holds a number
     text = _DATE.sub(_tie_date, text)
     text = _YEARS.sub(_tie_date, text)
     text = _ABBREVIATION.sub(lambda m: m.group(1) + NBSP, text)
@@ -63,6 +66,8 @@ def is_identifier(token: str) -> bool:
 
 def identifier_parts(text: str) -> list[tuple[str, bool]]:
     """``text`` cut into pieces, each marked True if it is a hyphenated identifier (in order, nothing lost)."""
+    if "-" not in text:
+        return [(text, False)]
     pieces: list[tuple[str, bool]] = []
     last = 0
     for match in _IDENTIFIER.finditer(text):

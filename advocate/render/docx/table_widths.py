@@ -38,6 +38,18 @@ def _longest(words: list[str], font: str) -> float:
     return max((_twips(word, font) for word in words), default=0.0)
 
 
+def _token_widths(text: str, width: float, font: str, known: dict) -> tuple[float, float]:
+    """(longest tied token, longest word) of a cell's text in twips; a cell of one word is its own width."""
+    if " " not in text and "\u00a0" not in text and "-" not in text and "\n" not in text:
+        return width, width
+    key = (text, font)
+    found = known.get(key)
+    if found is None:
+        found = known[key] = (_longest(unbreakable_words(text, at_hyphens=True), font),
+                              _longest(unbreakable_words(text, tied=False, at_hyphens=True), font))
+    return found
+
+
 def column_widths(header, rows, total: int) -> tuple[list[int], list[bool], int]:
     """Widths in twips summing to ``total`` for a table of ``header`` and ``rows`` (rows of cell nodes),
     per column whether its dates stay whole (False when the page is too narrow for them), and the
@@ -50,17 +62,19 @@ def column_widths(header, rows, total: int) -> tuple[list[int], list[bool], int]
     tied = [0.0] * count
     word = [0.0] * count
     one_line: list[list[float]] = [[] for _ in range(count)]
+    known: dict = {}
     for index, row in enumerate((header, *rows)):
         font = fonts.bold if index == 0 else fonts.regular
         for column, cell in enumerate(row[:count]):
             text = cell_text(cell.children)
-            width = max((_twips(line, font) for line in text.split("\n")), default=0.0)
+            width = _twips(text, font) if "\n" not in text else max(_twips(line, font) for line in text.split("\n"))
             one_line[column].append(width)
             natural[column] = max(natural[column], width)
             if width <= word[column]:
                 continue  # none of its words can be wider than the column already needs
-            tied[column] = max(tied[column], _longest(unbreakable_words(text, at_hyphens=True), font))
-            word[column] = max(word[column], _longest(unbreakable_words(text, tied=False, at_hyphens=True), font))
+            cell_tied, cell_word = _token_widths(text, width, font, known)
+            tied[column] = max(tied[column], cell_tied)
+            word[column] = max(word[column], cell_word)
     for margin in (CELL_MARGIN, NARROW_CELL_MARGIN):
         pad = 2 * margin + SLACK
         needs = [ColumnNeed(n + pad, t + pad, w + pad, typical_width(widths) + pad)

@@ -203,7 +203,7 @@ class RowTable(Flowable):
     """A table of :class:`CellSpec` rows; splits between rows, drawing the header on every part."""
 
     def __init__(self, header, rows, sheet: Stylesheet, indent: float = 0.0, *, _shared=None, _start=0, _stop=None,
-                 _row_notes=None):
+                 _row_notes=None, _noted_rows=None):
         super().__init__()
         self.header_specs = header
         self.row_specs = rows
@@ -218,7 +218,9 @@ class RowTable(Flowable):
         self.row_notes = _row_notes if _row_notes is not None else [
             tuple(n for spec in row for n in spec.notes) for row in rows]
         self.header_notes = tuple(n for spec in header for n in spec.notes)
-        self.noted_rows = [index for index, notes in enumerate(self.row_notes) if notes]
+        self.noted_rows = _noted_rows if _noted_rows is not None else [
+            index for index, notes in enumerate(self.row_notes) if notes]
+        """Rows holding a note mark (shared by every part: a table split over 500 pages lists them once)."""
 
     def _measured(self, width: float) -> _Measured:
         key = round(width, 3)
@@ -261,7 +263,7 @@ class RowTable(Flowable):
 
     def _part(self, start: int, stop: int) -> "RowTable":
         part = RowTable(self.header_specs, self.row_specs, self.sheet, self.indent, _shared=self._shared,
-                        _start=start, _stop=stop, _row_notes=self.row_notes)
+                        _start=start, _stop=stop, _row_notes=self.row_notes, _noted_rows=self.noted_rows)
         return part
 
     def draw(self):
