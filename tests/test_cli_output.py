@@ -166,3 +166,12 @@ def test_the_readmes_first_listing_shows_the_licence_the_example_is_about():
     result = runner.invoke(app, args)
     assert result.exit_code == 0, result.output
     assert licence in result.stdout
+
+
+def test_link_explain_piped_gives_each_reason_on_one_line():
+    result = runner.invoke(app, ["link", str(EXAMPLE_CASE), "--explain", "DIT-2017Q1-TR-01"])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("DIT-2017Q1-TR-01 → ") and lines[0].endswith(")")
+    assert any(line.startswith("  - ") and len(line) > 120 for line in lines)  # a long reason, whole
+    assert not any(line and not line.startswith(" ") and "→" not in line for line in lines)  # no wrapped stub

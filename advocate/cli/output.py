@@ -68,7 +68,7 @@ def fail(message: str, status: int = EXIT_BAD_EVIDENCE) -> typer.Exit:
     return typer.Exit(status)
 
 
-def say(message: str, *, hang: int = 2) -> None:
+def say(message: str, *, hang: int = 2, style: str | None = None) -> None:
     """A line of plain text on stdout, never styled.
 
     Piped or redirected, it is written whole, never wrapped (a script or ``grep`` gets one item per
@@ -79,7 +79,7 @@ def say(message: str, *, hang: int = 2) -> None:
         indent = len(message) - len(message.lstrip(" "))
         message = textwrap.fill(message, width=stdout.width, subsequent_indent=" " * (indent + hang),
                                 break_long_words=False, break_on_hyphens=False)
-    stdout.print(message, markup=False, highlight=False, soft_wrap=True)
+    stdout.print(message, markup=False, highlight=False, soft_wrap=True, style=style)
 
 
 def note(message: str) -> None:
