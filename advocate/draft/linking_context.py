@@ -1,6 +1,7 @@
 """What the link engine adds to a template's context: the links of the chosen licences, and the criteria in force.
 
-``links`` holds the links (strongest first) between the document's licences and
+``links`` holds the links (strongest first; a :class:`~advocate.link.LinkList`, a sequence
+whose records are made as they are read) between the document's licences and
 the abuses it may print: in a public document a link to a confidential abuse is
 left out (and counted in ``withheld``), as the abuse itself is. ``criteria_versions``
 holds each version of the licensing criteria in force on one of the licences'
@@ -19,13 +20,15 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+import pandas as pd
+
 from advocate.draft.evidence import Evidence, LicenceView
 from advocate.draft.law_on_date import LawOnDate, law_on
 from advocate.draft.refusals import recorded_refusal
 from advocate.draft.timing import LinkTiming, link_timing
 from advocate.errors import DraftError
 from advocate.law.criteria import CriteriaVersion, criteria_in_force, criteria_version
-from advocate.link import Link
+from advocate.link import Link, LinkList
 
 
 @dataclass(frozen=True)
@@ -54,7 +57,7 @@ def particulars(link: Link) -> list[str]:
     """A link's reasons about who and what (end user, technology, a hand-asserted reason), without the
     sentence about timing (letters group links by it) or the earlier refusal (letters state it once)."""
     return [reason for reason in link.reasons
-            if not reason.startswith("documented ") and not (link.refusal_id and link.refusal_id in reason)]
+            if reason != link.timing and not (link.refusal_id and link.refusal_id in reason)]
 
 
 class PrintableLinks:
@@ -72,19 +75,24 @@ class PrintableLinks:
             return link.abuse_id in self.abuses  # every abuse but those awaiting review
         return link.abuse_id in self.abuses and (link.licence_id, link.abuse_id) not in self.hidden
 
+    def keep(self, links: LinkList) -> tuple[LinkList, int]:
+        """The printable ones of ``links``, and how many were left out, decided on whole columns (a briefing
+        may hold a million links)."""
+        if not len(links):
+            return links, 0
+        columns = links.columns(("abuse_id", "licence_id"))
+        keep = pd.Series(columns["abuse_id"], dtype=object).isin(self.abuses).to_numpy(dtype=bool)
+        if self.public and self.hidden:
+            pairs = pd.Series(list(zip(columns["licence_id"], columns["abuse_id"])), dtype=object)
+            keep = keep & ~pairs.isin(self.hidden).to_numpy(dtype=bool)
+        return links.where(keep), int((~keep).sum())
+
 
 def linking_context(evidence: Evidence) -> LinkingContext:
     """Links and criteria for the licences selected in ``evidence``."""
     licences = evidence.licences
     linkset = evidence.links
-    links: list[Link] = []
-    withheld = 0
-    printable = PrintableLinks(evidence)
-    for link in linkset.for_licences(licence.id for licence in licences):
-        if printable(link):
-            links.append(link)
-        else:
-            withheld += 1
+    links, withheld = PrintableLinks(evidence).keep(linkset.for_licences(licence.id for licence in licences))
     versions: dict[str, CriteriaVersion] = {}
     unknown: list[str] = []
     for licence in licences:
@@ -102,11 +110,12 @@ def linking_context(evidence: Evidence) -> LinkingContext:
         return version
 
     ordered = sorted(versions.values(), key=lambda v: v.in_force_from)
-    refusal_ids = list(dict.fromkeys(link.refusal_id for link in links if link.refusal_id))
+    columns = links.columns(("refusal_id", "criteria_version", "criteria"))
+    refusal_ids = [rid for rid in dict.fromkeys(columns["refusal_id"]) if rid]
     engaged: dict[tuple[str, str], None] = {}
-    for link in links:
-        for number in link.criteria:
-            engaged.setdefault((link.criteria_version, number), None)
+    for version, numbers in dict.fromkeys(zip(columns["criteria_version"], columns["criteria"])):
+        for number in numbers:
+            engaged.setdefault((version, number), None)
     return LinkingContext({
         "links": links,
         "criteria_versions": ordered,

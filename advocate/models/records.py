@@ -7,7 +7,7 @@ lawyer, never a public document) or ``illustrative`` (an example, not evidence).
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
@@ -194,7 +194,8 @@ class Indicator(Record):
     sources: Annotated[tuple[SourceCitation, ...], ListOf] = Field(min_length=1)
 
 
-TRANSFER_COMPLETION = ("yes", "no", "unknown")
+Completion = Literal["yes", "no", "unknown"]
+TRANSFER_COMPLETION: tuple[str, ...] = get_args(Completion)
 
 
 class Transfer(Record):
@@ -219,7 +220,7 @@ class Transfer(Record):
     technology: Annotated[tuple[Technology, ...], ListOf] = ()
     date: PeriodField | None = None
     """When the order was placed, as precisely as the source gives it."""
-    complete: Literal[TRANSFER_COMPLETION] = "unknown"
+    complete: Completion = "unknown"
     """Whether the source reports the transfer to the end user as complete."""
     basis: Text = ""
     """What the source rests on, in its words ("open source", "export data")."""

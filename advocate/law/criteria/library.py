@@ -23,6 +23,13 @@ def _day(value) -> dt.date | None:
     return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
 
 
+def _required_day(entry: dict, name: str) -> dt.date:
+    day = _day(entry.get(name))
+    if day is None:
+        raise ValueError(f"criteria.yaml: {entry.get('id')}: {name} is required")
+    return day
+
+
 def _version(entry: dict) -> CriteriaVersion:
     criteria = tuple(
         Criterion(
@@ -42,7 +49,7 @@ def _version(entry: dict) -> CriteriaVersion:
         id=entry["id"],
         title=" ".join(str(entry["title"]).split()),
         short_title=entry.get("short_title") or entry["title"],
-        in_force_from=_day(entry["in_force_from"]),
+        in_force_from=_required_day(entry, "in_force_from"),
         in_force_to=_day(entry.get("in_force_to")),
         source_id=entry["source_id"],
         applies_to=entry["applies_to"],
