@@ -4,7 +4,7 @@ A letter whose last page holds only its closing lines or a short list of sources
 and costs a sheet. When the text on the last page takes less than :data:`NEAR_EMPTY` of the page,
 the document is set again a little tighter, one step at a time (:func:`tighter_styles`: less space
 between paragraphs and lines, then margins a few millimetres narrower, then type half a point
-smaller), and the first setting with fewer pages is kept; if none has fewer, the document stays as
+smaller, then the footnotes half a point smaller too), and the first setting with fewer pages is kept; if none has fewer, the document stays as
 it was. Only short documents are tried again (:data:`MAX_PAGES`): each try is a whole new setting.
 """
 
@@ -29,4 +29,5 @@ def tighter_styles(style: PdfStyle) -> list[PdfStyle]:
     margins = replace(spacing, margin_top=style.margin_top - 4 * mm, margin_bottom=style.margin_bottom - 4 * mm)
     smaller = replace(margins, base_size=style.base_size - 0.5, leading=style.leading - 1.0,
                       quote_size=style.quote_size - 0.5, table_size=style.table_size - 0.3)
-    return [spacing, margins, smaller]
+    notes = replace(smaller, note_size=style.note_size - 0.5, note_leading=style.note_leading - 1.0)
+    return [spacing, margins, smaller, notes]
