@@ -25,13 +25,15 @@ runner = CliRunner()
 
 # -- init --example ---------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("args", [["{path}", "--example"], ["--example", "{path}"], ["{path}", "--example", "turkey-2017"],
-                                  ["--example", "turkey-2017", "{path}"], ["--example=turkey-2017", "{path}"]])
+@pytest.mark.parametrize("args", [["{path}", "--example"], ["--example", "{path}"],
+                                  ["{path}", "--example", "turkey-2017"], ["--example", "turkey-2017", "{path}"],
+                                  ["--example=turkey-2017", "{path}"]])
 def test_init_example_with_or_without_a_name_copies_the_shipped_example(tmp_path, args):
     folder = tmp_path / "case"
     result = runner.invoke(app, ["init", *(a.format(path=folder) for a in args)])
     assert result.exit_code == 0, result.output
-    assert (folder / "case.yaml").read_text(encoding="utf-8") == (EXAMPLE_CASE / "case.yaml").read_text(encoding="utf-8")
+    copied = (folder / "case.yaml").read_text(encoding="utf-8")
+    assert copied == (EXAMPLE_CASE / "case.yaml").read_text(encoding="utf-8")
     assert runner.invoke(app, ["check", str(folder)]).exit_code == 0
 
 
@@ -59,7 +61,8 @@ def test_deadlines_are_listed_in_date_order_with_their_document_and_passed_ones_
         _timing("reply proposed by", dt.date(2026, 12, 18), "14 days"),
         _timing("claim limit (decision-2017-q1)", dt.date(2017, 4, 1), "3 months", warning="the limit has passed"),
     ))
-    request = SimpleNamespace(file_stem="foi-request", timings=(_timing("reply due", dt.date(2027, 1, 7), "20 working days"),))
+    request = SimpleNamespace(file_stem="foi-request",
+                              timings=(_timing("reply due", dt.date(2027, 1, 7), "20 working days"),))
     output.print_deadlines([request, letter], today=dt.date(2026, 12, 4))
     captured = capsys.readouterr()
     assert captured.out.splitlines() == [
@@ -72,8 +75,8 @@ def test_deadlines_are_listed_in_date_order_with_their_document_and_passed_ones_
 
 
 def test_a_deadline_due_today_is_not_passed_and_one_shared_by_many_letters_is_listed_once(capsys):
-    letters = [SimpleNamespace(file_stem=f"foi-request-{n}", timings=(_timing("reply due", dt.date(2026, 12, 4), "20 days"),))
-               for n in range(1, 6)]
+    due = _timing("reply due", dt.date(2026, 12, 4), "20 days")
+    letters = [SimpleNamespace(file_stem=f"foi-request-{n}", timings=(due,)) for n in range(1, 6)]
     output.print_deadlines(letters, today=dt.date(2026, 12, 4))
     assert capsys.readouterr().out.splitlines()[1:] == [
         "  2026-12-04  foi-request-1, foi-request-2 and 3 other documents: reply due — 20 days"]

@@ -53,7 +53,7 @@ def lead_ins(document) -> list[tuple[str, str]]:
     blocks = list(document.children)
     for block, after in zip(blocks, blocks[1:]):
         text = plain_text(getattr(block, "children", ())).strip() if isinstance(block, (Heading, Paragraph)) else ""
-        if text and (isinstance(block, Heading) and block.level > 1 or text.endswith(":")) and _start(after):
+        if text and ((isinstance(block, Heading) and block.level > 1) or text.endswith(":")) and _start(after):
             pairs.append((flat(text), flat(_start(after))[:30]))
     texts = [text for text, _ in pairs]
     return [(text, after) for text, after in pairs if texts.count(text) == 1]

@@ -77,7 +77,7 @@ def test_a_numbered_paragraph_ending_in_a_lead_in_keeps_with_the_table_after_it(
     markdown = (f"# Letter before claim\n\n{FILLER * filler_lines}\n\n"
                 "1. The decision under challenge is the grant of a licence. It concerns the licence:\n\n"
                 "| Licence | Decided | Goods |\n|---|---|---|\n"
-                "| DIT-2017Q1-TR-01[^1] | the first quarter of 2017 | software for telecommunications interception |\n\n"
+                "| DIT-2017Q1-TR-01[^1] | the first quarter of 2017 | software for interception |\n\n"
                 "2. The claimant also challenges the continuing failure to review it.\n\n"
                 "[^1]: Department for International Trade, Strategic export controls: licensing data (2017).\n")
     document = parse_markdown(markdown, INFO)
@@ -263,9 +263,10 @@ def test_briefing_cover_of_a_case_that_is_not_illustrative_has_no_banner():
 # -- no near-empty last page -----------------------------------------------------------------------
 
 def closing_letter(paragraphs: int) -> str:
-    return (f"# Request for information\n\nDear Freedom of Information team,\n\n"
+    return ("# Request for information\n\nDear Freedom of Information team,\n\n"
             + "\n\n".join(FILLER for _ in range(paragraphs))
-            + "\n\n## Sources\n\n1. 'The UK Granted Spy Tech Export to Turkey' Motherboard (2017)\n\nYours faithfully,\n")
+            + "\n\n## Sources\n\n1. 'The UK Granted Spy Tech Export to Turkey' Motherboard (2017)\n\n"
+            + "Yours faithfully,\n")
 
 
 def test_a_last_page_holding_a_line_or_two_is_pulled_back_by_setting_the_letter_a_little_tighter():
@@ -284,7 +285,8 @@ def test_a_last_page_holding_a_line_or_two_is_pulled_back_by_setting_the_letter_
 def test_a_last_page_well_filled_is_left_as_it_is():
     renderer = PdfRenderer()
     half = next(n for n in range(20, 80)
-                if (b := renderer._build(parse_markdown(closing_letter(n), INFO))).pages == 2 and b.last_page_used > 0.5)
+                if (b := renderer._build(parse_markdown(closing_letter(n), INFO))).pages == 2
+                and b.last_page_used > 0.5)
     document = parse_markdown(closing_letter(half), INFO)
     assert PdfRenderer().render(document) == renderer._build(document).pdf
 
@@ -293,7 +295,8 @@ def test_a_date_with_a_note_mark_in_a_narrow_table_column_stays_whole():
     """'14 March 2019' with note 2 glued to it is one token: the column holds it on one line."""
     markdown = ("| Decided | Destination | Licence type | Rating | Goods | End user | Outcome |\n"
                 "|---|---|---|---|---|---|---|\n"
-                "| 14 March 2019[^2] | Egypt | SIEL | 5A002, 5D002, 5E001 | intrusion software components and technology "
+                "| 14 March 2019[^2] | Egypt | SIEL | 5A002, 5D002, 5E001 "
+                "| intrusion software components and technology "
                 "| Ministry of Defence | issued |\n\n[^2]: Department for Business and Trade, licensing data.\n")
     text = pdf_pages(PdfRenderer().render(parse_markdown(markdown, INFO)))[0].replace("\u00a0", " ")
     assert any("14 March 2019" in line for line in text.splitlines()), text

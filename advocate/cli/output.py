@@ -9,8 +9,9 @@ from __future__ import annotations
 import datetime as dt
 import sys
 import textwrap
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable, Protocol
+from typing import Protocol
 
 import typer
 from rich.console import Console
@@ -140,6 +141,7 @@ class _HasTimings(Protocol):
 
 
 def _documents(stems: list[str]) -> str:
+    stems = sorted(stems)
     if len(stems) <= 3:
         return ", ".join(stems)
     return f"{stems[0]}, {stems[1]} and {len(stems) - 2} other documents"

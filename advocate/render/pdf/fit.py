@@ -4,8 +4,9 @@ A letter whose last page holds only its closing lines or a short list of sources
 and costs a sheet. When the text on the last page takes less than :data:`NEAR_EMPTY` of the page,
 the document is set again a little tighter, one step at a time (:func:`tighter_styles`: less space
 between paragraphs and lines, then margins a few millimetres narrower, then type half a point
-smaller, then the footnotes half a point smaller too), and the first setting with fewer pages is kept; if none has fewer, the document stays as
-it was. Only short documents are tried again (:data:`MAX_PAGES`): each try is a whole new setting.
+smaller, then the footnotes half a point smaller too), and the first setting with fewer pages is
+kept; if none has fewer, the document stays as it was. Only short documents are tried again
+(:data:`MAX_PAGES`): each try is a whole new setting.
 """
 
 from __future__ import annotations

@@ -66,7 +66,7 @@ class NotesDocTemplate(BaseDocTemplate):
         self.on_heading = on_heading
         self.used_heights: dict[int, float] = {}
         """Page → height of its text area taken by text (not notes), recorded as each page ends."""
-        """Called with (title, outline level, page) for each heading as it is placed (a contents list's page numbers)."""
+        """Called with (title, outline level, page) for each heading as it is placed (for a contents list)."""
         self._outline_level = -1
         self._outline_count = 0
         templates = []
