@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import sys
 from pathlib import Path
 
 import typer
@@ -11,8 +10,8 @@ import typer
 from advocate.cli import app
 from advocate.cli.case_options import DATA, data_folders
 from advocate.cli.filters import parse_date
-from advocate.cli.output import fail, print_problems, say
-from advocate.cli.run_summary import document_line
+from advocate.cli.output import Progress, fail, print_deadlines, print_problems, say, warn
+from advocate.cli.run_summary import document_line, other_warnings
 
 EXIT_CANNOT_BUILD = 2
 
@@ -37,14 +36,8 @@ def build(
     day = parse_date(date, "--date") or dt.date.today()
     if style is not None and not style.is_file():
         raise fail(f"{style}: no such reference document (--style)", EXIT_CANNOT_BUILD)
-    bar = None
     try:
-        with typer.progressbar(length=1, label="building", file=sys.stderr) as bar:
-            def progress(done: int, total: int, what: str) -> None:
-                bar.length = total
-                bar.label = f"building: {what}"
-                bar.update(1 if done else 0)
-
+        with Progress("building") as progress:
             result = build_case(case, out, date=day, force=force, docx_reference=style, progress=progress,
                                 data=data_folders(data))
     except CaseError as exc:
@@ -60,9 +53,6 @@ def build(
     for folder in sorted({name.rpartition("/")[0] for name in result.files}):
         prefix = f"{folder}/" if folder else ""
         say(f"  {prefix}links.csv, {prefix}manifest.json")
-    if result.timings:
-        say("deadlines:")
-        for timing in result.timings:
-            say(f"  {timing.deadline.date.isoformat()}  {timing.name} ({timing.deadline.rule})")
-    for warning in result.warnings:
-        typer.echo(f"warning: {warning}", err=True)
+    print_deadlines(result.documents, today=dt.date.today())
+    for warning in other_warnings(result):
+        warn(warning)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import sys
 from pathlib import Path
 
 import typer
@@ -20,8 +19,8 @@ from advocate.cli.filters import (
     TECHNOLOGY,
     parse_date,
 )
-from advocate.cli.output import fail, print_problems, say
-from advocate.cli.run_summary import document_line, left_out_line
+from advocate.cli.output import Progress, fail, print_deadlines, print_problems, say, warn
+from advocate.cli.run_summary import document_line, left_out_line, other_warnings
 from advocate.kinds import ALL_FORMATS, KINDS
 
 EXIT_CANNOT_DRAFT = 2
@@ -87,10 +86,10 @@ def draft(
         options = DraftOptions(date=parse_date(date, "--date") or dt.date.today(), correspondence=correspondence,
                                templates=Templates(templates) if templates else None,
                                claim=ClaimOptions(grounds=tuple(ground or ()), reply_days=reply_days))
-        with _Progress() as progress:
+        with Progress("drafting") as progress:
             run = draft_run(case, kind, out, options=options, selection=selection,
                             formats=tuple(output_format) if output_format else None, each=each, force=force,
-                            docx_reference=style, progress=progress.update, data=data_folders(data))
+                            docx_reference=style, progress=progress, data=data_folders(data))
     except CaseError as exc:
         print_problems(exc.problems)
         raise fail(f"{case}: {len(exc.errors)} errors in the case; nothing drafted (run `advocate check {case}`)")
@@ -110,34 +109,7 @@ def draft(
             say(summary)
     if run.left_out:
         say(left_out_line(run.left_out))
-    seen = set()
-    for timing in run.timings:
-        line = f"{timing.name}: {timing.deadline.date.isoformat()} ({timing.deadline.rule})"
-        if line not in seen:
-            seen.add(line)
-            say(line)
-    for warning in run.warnings:
-        typer.echo(f"warning: {warning}", err=True)
+    print_deadlines(run.documents, today=dt.date.today())
+    for warning in other_warnings(run):
+        warn(warning)
 
-
-class _Progress:
-    """A progress bar on stderr for runs of several documents; silent for one."""
-
-    def __init__(self):
-        self._bar = None
-
-    def __enter__(self):
-        return self
-
-    def update(self, done: int, total: int) -> None:
-        if total < 2:
-            return
-        if self._bar is None:
-            self._bar = typer.progressbar(length=total, label="drafting", file=sys.stderr)
-            self._bar.__enter__()
-        self._bar.update(1)
-
-    def __exit__(self, *exc):
-        if self._bar is not None:
-            self._bar.__exit__(*exc)
-        return False

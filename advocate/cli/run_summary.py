@@ -9,6 +9,7 @@ from advocate.vocab.english import plural
 
 if TYPE_CHECKING:  # pragma: no cover - the command line imports the pipeline only when a command runs
     from advocate.run.document import DraftedDocument
+    from advocate.run.record import DraftRun
 
 
 def document_line(drafted: DraftedDocument, files: Mapping[str, bytes], *, names: bool = True) -> str:
@@ -28,3 +29,9 @@ def left_out_line(licence_ids: tuple[str, ...]) -> str:
     """What ``--each`` did not write: one public document per confidential licence."""
     return (f"  {plural(len(licence_ids), 'confidential licence')} left out (no public document is written about "
             f"{'it' if len(licence_ids) == 1 else 'them'})")
+
+
+def other_warnings(run: DraftRun) -> list[str]:
+    """The run's warnings that are not about a deadline (those :func:`~advocate.cli.output.print_deadlines` gives)."""
+    about_deadlines = {timing.warning for timing in run.timings if timing.warning}
+    return [warning for warning in run.warnings if warning not in about_deadlines]

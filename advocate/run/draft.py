@@ -63,7 +63,7 @@ def draft_run(case: str | Path | CaseFile, kind: str | DocumentKind, out: str | 
               options: DraftOptions, selection: LicenceSelection = LicenceSelection(),
               formats: tuple[str, ...] | None = None, each: bool = False, force: bool = False,
               docx_reference: Path | None = None, workers: int | None = None,
-              progress: Callable[[int, int], None] | None = None, data: tuple[str | Path, ...] = ()) -> DraftRun:
+              progress: Callable[[int, int, str], None] | None = None, data: tuple[str | Path, ...] = ()) -> DraftRun:
     """Draft ``kind`` for the selected licences into ``out`` and return what was written.
 
     Raises :class:`~advocate.errors.CaseError` for a case with errors, :class:`~advocate.errors.DraftError`
@@ -103,10 +103,12 @@ def draft_run(case: str | Path | CaseFile, kind: str | DocumentKind, out: str | 
         jobs = [Job(kind, ids, file_stem(kind, case_file), chosen_formats)]
     shared = Shared(case_file, link_case(case_file), options, docx_reference)
     drafted = []
+    if progress:
+        progress(0, len(jobs), jobs[0].stem)
     for index, result in enumerate(draft_all(shared, jobs, workers)):
         drafted.append(result)
         if progress:
-            progress(index + 1, len(jobs))
+            progress(index + 1, len(jobs), jobs[index + 1].stem if index + 1 < len(jobs) else "")
     return write_run(out, case_file, given_path, drafted, force=force, left_out=left_out if each else ())
 
 

@@ -19,21 +19,20 @@ from docx.oxml.ns import nsdecls, qn
 from docx.parts.numbering import NumberingPart
 
 from advocate.render.docx.elements import w
+from advocate.render.list_labels import BULLETS, ORDERED_LEVELS
 
 LEVELS = 9
 INDENT_STEP = 567
 """Twips each level indents by (1 cm); the number hangs in the first step."""
 
-_ORDERED_FORMATS = (("decimal", "{}."), ("lowerLetter", "({})"), ("lowerRoman", "({})"))
-_BULLETS = ("\u2022", "\u2013", "\u25aa")
 
 
 def _level(ilvl: int, ordered: bool) -> object:
     if ordered:
-        fmt, pattern = _ORDERED_FORMATS[ilvl % len(_ORDERED_FORMATS)]
+        fmt, pattern = ORDERED_LEVELS[ilvl % len(ORDERED_LEVELS)]
         text = pattern.format(f"%{ilvl + 1}")
     else:
-        fmt, text = "bullet", _BULLETS[ilvl % len(_BULLETS)]
+        fmt, text = "bullet", BULLETS[ilvl % len(BULLETS)]
     indent = w("ind", left=INDENT_STEP * (ilvl + 1), hanging=INDENT_STEP)
     return w("lvl", [
         w("start", val=1),
