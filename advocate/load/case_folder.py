@@ -91,7 +91,7 @@ def read_case_folder(path: str | Path, *, today: dt.date, data: tuple[str | Path
     root = Path(path)
     problems = Problems()
     case_path = root / CASE_FILE
-    empty = {kind: LoadedRecords(kind) for kind in RECORD_FILES}
+    empty = {kind: LoadedRecords(noun) for kind, (_, noun, _) in RECORD_FILES.items()}
     if not root.is_dir():
         problems.error("file_missing", _label(root, root), "no such case folder", hint="give the folder that holds case.yaml")
         return LoadedCase(root, None, None, empty, LicenceTable.empty(), (), problems)
@@ -121,14 +121,14 @@ def read_case_folder(path: str | Path, *, today: dt.date, data: tuple[str | Path
     for kind, (name, noun, model) in RECORD_FILES.items():
         file = root / name
         if not os.path.lexists(file):
-            records[kind] = LoadedRecords(kind)
+            records[kind] = LoadedRecords(noun)
             continue
         if _unsafe_record_file(root, file, problems, hint=f"{name} must be a YAML file of {noun} records, or absent"):
-            records[kind] = LoadedRecords(kind, readable=False)
+            records[kind] = LoadedRecords(noun, readable=False)
             continue
         inputs.append(InputFile(name, _sha256_or_empty(file)))
         doc = read_yaml(file, _label(root, file), problems)
-        records[kind] = read_record_file(doc, noun, model, problems) if doc else LoadedRecords(kind, readable=False)
+        records[kind] = read_record_file(doc, noun, model, problems) if doc else LoadedRecords(noun, readable=False)
     for name in read_record_files(root, case, case_doc, records, RECORD_FILES, problems, lambda p: _label(root, p)):
         inputs.append(InputFile(name, _sha256(root / name)))
 
