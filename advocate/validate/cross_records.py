@@ -57,9 +57,8 @@ def validate_case(
     _check_dates(records.abuses, problems, today)
     _check_dates(records.events, problems, today)
     _check_public_evidence(records, problems)
-    licence_ids = _check_licence_ids(licences, problems)
-    if not licences_read:
-        licence_ids = None
+    known_licences = _check_licence_ids(licences, problems)
+    licence_ids = known_licences if licences_read else None
     _check_links(records.links, licence_ids, records.abuses.raw_ids if records.abuses.readable else None, problems)
     if sources_read:
         _check_licence_sources(licences, source_ids | _dataset_sources(case, case_doc), problems)
