@@ -14,6 +14,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
+    from pathlib import Path
+
     from advocate.models.problem import Problem
 
 
@@ -70,7 +72,7 @@ class UnprintableText(RenderError):
 class OutputConflict(AdvocateError):
     """Files in the output folder that a run would overwrite but did not write, or that were changed since."""
 
-    def __init__(self, paths: list, reason: str):
+    def __init__(self, paths: list[Path], reason: str):
         self.paths = paths
         names = ", ".join(str(p) for p in paths[:5]) + (f" and {len(paths) - 5} more" if len(paths) > 5 else "")
         super().__init__(f"{names}: {reason}; nothing was written (move them away, or pass --force to replace them)")

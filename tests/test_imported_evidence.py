@@ -95,3 +95,14 @@ def test_an_id_in_two_record_files_is_a_duplicate(new_case):
     replace_in(new_case / "case.yaml", "title:", "record_files: [abuses.more.yaml]\ntitle:")
     problems = [str(p) for p in check_case(new_case, today=TODAY).errors]
     assert any("abuses.more.yaml" in p and "is already used by the abuse in" in p and "abuses.yaml on line" in p for p in problems)
+
+
+def test_a_record_read_only_from_a_listed_file_is_named_as_one_record(new_case):
+    (new_case / "transfers.extra.yaml").write_text(
+        "- id: tr-1\n  supplier: Acme\n  country: TR\n  date: 2099\n  sources: [nosuch]\n", encoding="utf-8")
+    replace_in(new_case / "case.yaml", "title:", "record_files: [transfers.extra.yaml]\ntitle:")
+    problems = [str(p) for p in check_case(new_case, today=TODAY).errors]
+    assert any(p.endswith("transfers.extra.yaml:4: error: transfer 'tr-1', field 'date': '2099' is in the future "
+                          "(today is 2026-11-22)") for p in problems)
+    assert any("transfers.extra.yaml:5: error: transfer 'tr-1', field 'sources': source 'nosuch' does not exist" in p
+               for p in problems)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 
 from advocate.errors import CaseError
+from advocate.load.case_folder import RECORD_FILES
+from advocate.load.case_records import CaseRecords
 from advocate.load.licence_data import read_licence_data
 from advocate.models.problem import Problems
 from advocate.validate.check import check_case, load_case
@@ -189,3 +191,10 @@ def test_a_synthetic_case_checks_clean_and_is_reproducible(tmp_path):
     problems = Problems()
     table = read_licence_data(release, "release", problems, today=TODAY)
     assert list(problems) == [] and 0 < len(table) <= 5_000
+
+
+def test_each_record_file_is_read_into_the_records_of_its_kind():
+    by_kind = CaseRecords().by_kind()
+    assert list(by_kind) == list(RECORD_FILES)
+    for kind, (_, noun, model) in RECORD_FILES.items():
+        assert (by_kind[kind].kind, by_kind[kind].model) == (noun, model)

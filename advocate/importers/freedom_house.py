@@ -69,7 +69,8 @@ def read_freedom_house(path: Path, label: str, request: ImportRequest) -> Import
             if score is None or not -10 <= score <= 100:
                 batch.error(f"'{score_text}' is not a total score out of 100", field=columns["score"], **row.where)
                 continue
-        fields = {"publisher": "Freedom House", "series": "Freedom in the World", "rating": status}
+        fields: dict[str, str | int | float] = {"publisher": "Freedom House", "series": "Freedom in the World",
+                                                "rating": status}
         if score is not None:
             fields.update(score=int(score) if score.is_integer() else score, scale="out of 100")
         add_rating(batch, row, id_prefix="freedom-house", source_id=f"freedom-house-fiw-{edition}", name=name, code=code,

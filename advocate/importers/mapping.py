@@ -34,9 +34,9 @@ from advocate.load.record_errors import record_problems
 from advocate.load.yaml_file import read_yaml
 from advocate.models.fields import RecordId, Text, Url, suggest
 from advocate.models.problem import Problems
-from advocate.models.records import Abuse, Event
+from advocate.models.records import Abuse, Event, Record
 
-MODELS = {"abuses": Abuse, "events": Event}
+MODELS: dict[str, type[Record]] = {"abuses": Abuse, "events": Event}
 NOT_MAPPED = ("id", "reviewed")
 """Fields no column may fill: the id is made from the key, and only a person marks a record reviewed."""
 

@@ -79,10 +79,10 @@ def _node(value: Any) -> Any:
         node.fa.set_flow_style()
         return node
     if isinstance(value, (list, tuple)):
-        node = CommentedSeq(_node(v) for v in value)
+        items = CommentedSeq(_node(v) for v in value)
         if all(not isinstance(v, dict) for v in value):
-            node.fa.set_flow_style()
-        return node
+            items.fa.set_flow_style()
+        return items
     return value
 
 

@@ -33,7 +33,7 @@ def wanted(request: ImportRequest, code: str, edition: str) -> bool:
 
 
 def add_rating(batch: ImportBatch, row: Row, *, id_prefix: str, source_id: str, name: str, code: str, edition: str,
-               fields: dict, columns: dict[str, str]) -> None:
+               fields: dict[str, str | int | float], columns: dict[str, str]) -> None:
     record_id = f"{id_prefix}-{slug(edition)}-{slug(name)}"
     if any(r.id == record_id for r in batch.records):
         batch.error(f"rates '{name}' a second time in the {edition} edition", field=columns.get("country", ""), **row.where)

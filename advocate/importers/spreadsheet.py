@@ -10,6 +10,7 @@ the mapping's ``values`` translates. Every record cites the spreadsheet itself (
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -18,10 +19,10 @@ from advocate.importers.dates import database_date
 from advocate.importers.mapping import read_mapping
 from advocate.importers.tables import read_table
 from advocate.models.period import Period
-from advocate.vocab.abuse_categories import abuse_categories
+from advocate.vocab.abuse_categories import AbuseCategory, abuse_categories
 from advocate.vocab.countries import resolve_country
-from advocate.vocab.state_bodies import state_bodies
-from advocate.vocab.technology import technology_tags
+from advocate.vocab.state_bodies import StateBody, state_bodies
+from advocate.vocab.technology import Tag, technology_tags
 
 LISTS = ("perpetrators", "categories", "technology", "sources")
 BOOLEANS = {"yes": True, "y": True, "true": True, "1": True, "no": False, "n": False, "false": False, "0": False, "": False}
@@ -29,7 +30,9 @@ BOOLEANS = {"yes": True, "y": True, "true": True, "1": True, "no": False, "n": F
 
 def _vocabulary(name: str) -> dict[str, str]:
     """Codes and labels of a vocabulary field, compared without case, → the code."""
-    table = {"categories": abuse_categories(), "perpetrators": state_bodies(), "technology": technology_tags()}.get(name)
+    tables: dict[str, Mapping[str, AbuseCategory | StateBody | Tag]] = {
+        "categories": abuse_categories(), "perpetrators": state_bodies(), "technology": technology_tags()}
+    table = tables.get(name)
     if table is None:
         return {}
     found = {code.casefold(): code for code in table}

@@ -12,6 +12,7 @@ import csv
 import datetime as dt
 import io
 import zipfile
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable
@@ -64,7 +65,7 @@ class Table:
                 return keys[header_key(name)]
         return None
 
-    def require(self, wanted: dict[str, tuple[str, ...]]) -> dict[str, str]:
+    def require(self, wanted: Mapping[str, tuple[str, ...]]) -> dict[str, str]:
         """Each field's column (``field → names it may have``); one error for every field without one."""
         found, missing = {}, []
         for name, aliases in wanted.items():

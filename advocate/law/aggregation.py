@@ -59,8 +59,8 @@ def aggregation_warnings(campaign: Campaign, today: dt.date) -> list[Aggregation
         authority = campaign.authority_of(request)
         key = request.authority or "public_body"
         names[key] = authority.name if authority else key
-        planned = h.sent is None
-        by_body.setdefault(key, []).append((today if planned else h.sent.arrived, planned, request.id))
+        sent = h.sent
+        by_body.setdefault(key, []).append((today if sent is None else sent.arrived, sent is None, request.id))
     warnings: list[AggregationWarning] = []
     for key, entries in by_body.items():
         entries.sort()

@@ -168,7 +168,8 @@ class History:
 def history(request: FoiRequest) -> History:
     """Read ``request``'s events in order and derive where it stands. Events are taken as valid and in date order."""
     state = "planned"
-    found: dict[str, object] = {"chasers": []}
+    found: dict[str, RequestEvent | None] = {}
+    chasers: list[RequestEvent] = []
     milestones: dict[str, Milestone] = {}
     received = None
     receipt_assumed = True
@@ -241,7 +242,7 @@ def history(request: FoiRequest) -> History:
                     deadlines.internal_review_request_by(event.date))
                 state = "responded"
         elif kind == "chased":
-            found["chasers"].append(event)
+            chasers.append(event)
             add("chaser-reply-by", "reply asked for by the chaser", deadlines.chaser_reply_by(event.date))
         elif kind == "review-asked":
             found["review_asked"] = event
@@ -276,9 +277,8 @@ def history(request: FoiRequest) -> History:
             for key in list(milestones):
                 meet(key, event.date)
             state = "withdrawn"
-    chasers = tuple(found.pop("chasers"))
     return History(request=request, state=state, reference=reference, received=received,
-                   receipt_assumed=receipt_assumed, chasers=chasers, milestones=tuple(milestones.values()),
+                   receipt_assumed=receipt_assumed, chasers=tuple(chasers), milestones=tuple(milestones.values()),
                    first_due=first_due, **found)
 
 

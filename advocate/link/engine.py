@@ -281,7 +281,7 @@ class _Engine:
         v = self.evaluate(lic, ab)
         near = np.flatnonzero(np.isin(columns["abuse"], ab))
         found = {(int(columns["licence"][k]), int(columns["abuse"][k])): int(k) for k in near}
-        extra = {name: [] for name in _COLUMNS}
+        extra: dict[str, list[float | np.generic]] = {name: [] for name in _COLUMNS}
         for k in range(len(wanted)):
             score = max(float(v["score"][k]), self.settings.asserted_score)
             row = found.get((int(lic[k]), int(ab[k])))

@@ -49,7 +49,7 @@ class LinkList(Sequence):
             return tuple(self) == tuple(other)
         return NotImplemented
 
-    __hash__ = None
+    # Defining __eq__ without __hash__ leaves a LinkList unhashable, as a list is (Python sets __hash__ to None).
 
     def __repr__(self) -> str:
         return f"LinkList({len(self):,} links)"

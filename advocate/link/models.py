@@ -37,6 +37,7 @@ class Reasons(Sequence):
 
     def _words(self) -> tuple[str, ...]:
         if self._value is None:
+            assert self._source is not None  # a Reasons holds its words or what words them, from the start
             self._value = self._source.reasons_at(self._position)
             self._source = None
         return self._value

@@ -129,17 +129,17 @@ def report_columns(abuses, sources: Mapping, licence_cells: pd.Series) -> Report
     dates: dict[str, Period | None] = {}
     for abuse in abuses:
         began = day_number(abuse.date.start, MISSING_START)
-        found: dict[str, tuple[int, int]] = {}
+        found: dict[str, tuple[int, int, Period]] = {}
         for citation in abuse.sources:
             if citation.id not in dates:
                 dates[citation.id] = publication_date(citation.id, sources)
             date = dates[citation.id]
             if date is None:
                 continue
-            start, end = day_number(date.start, MISSING_START), day_number(date.end, MISSING_END)
-            if end < began:
+            first, last = day_number(date.start, MISSING_START), day_number(date.end, MISSING_END)
+            if last < began:
                 continue
-            found[citation.id] = (start, end)
+            found[citation.id] = (first, last, date)
         if not found:
             slots.append([])
             continue
@@ -151,7 +151,7 @@ def report_columns(abuses, sources: Mapping, licence_cells: pd.Series) -> Report
                 source = sources[source_id]
                 name = reporter(source)
                 index[source_id] = len(listed)
-                listed.append(ReportSource(source_id, dates[source_id], name,
+                listed.append(ReportSource(source_id, found[source_id][2], name,
                                            bool(source.publication or source.organisation or source.publisher or source.author)))
             row.append((found[source_id][0], found[source_id][1], index[source_id]))
         slots.append(row)

@@ -122,7 +122,7 @@ class Wording:
         self._source_cells = frame["sources"].fillna("").astype(str).to_numpy()
         self._licences: dict[int, _Licence] = {}
         self._abuses: dict[int, _Abuse] = {}
-        self._refusals: dict[int, tuple[str, str]] = {}
+        self._refusals: dict[tuple[int, str], tuple[str, str]] = {}
         self._criteria: dict[tuple, tuple[str, ...]] = {}
         self._end_user_matches: dict[tuple, str] = {}
         self._technology_matches: dict[tuple, str] = {}

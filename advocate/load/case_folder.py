@@ -18,10 +18,10 @@ from pydantic import ValidationError
 
 from advocate.errors import UnsafePath
 from advocate.load.case_paths import MAX_RECORD_BYTES, CaseRoots, check_data, check_file, locate, place_of
+from advocate.load.case_records import CaseRecords
 from advocate.load.extra_records import read_record_files
 from advocate.load.licence_data import licence_format, read_licence_data
 from advocate.load.record_errors import record_problems
-from advocate.load.record_file import LoadedRecords, read_record_file
 from advocate.load.requests_file import LoadedRequests, read_requests
 from advocate.load.yaml_file import YamlDocument, read_yaml
 from advocate.models.case import Case, LicenceDataset
@@ -29,11 +29,11 @@ from advocate.models.case_file import InputFile
 from advocate.models.foi_request import REQUESTS_FILE
 from advocate.models.licence_table import LicenceTable
 from advocate.models.problem import Problems
-from advocate.models.records import Abuse, AssertedLink, Event, Indicator, Source, Transfer
+from advocate.models.records import Abuse, AssertedLink, Event, Indicator, Record, Source, Transfer
 
 CASE_FILE = "case.yaml"
 
-RECORD_FILES = {
+RECORD_FILES: dict[str, tuple[str, str, type[Record]]] = {
     "sources": ("sources.yaml", "source", Source),
     "abuses": ("abuses.yaml", "abuse", Abuse),
     "events": ("events.yaml", "event", Event),
@@ -41,7 +41,8 @@ RECORD_FILES = {
     "indicators": ("indicators.yaml", "indicator", Indicator),
     "transfers": ("transfers.yaml", "transfer", Transfer),
 }
-"""Record kind → (file name, what one record is called, model). Every file but case.yaml is optional."""
+"""Record kind → (file name, what one record is called, model). Every file but case.yaml is optional.
+:class:`~advocate.load.case_records.CaseRecords` holds the records of each kind, as read."""
 
 
 @dataclass(frozen=True)
@@ -55,7 +56,7 @@ class LoadedCase:
     root: Path
     case: Case | None
     case_doc: YamlDocument | None
-    records: dict[str, LoadedRecords]
+    records: CaseRecords
     licences: LicenceTable
     inputs: tuple[InputFile, ...]
     problems: Problems
@@ -91,7 +92,7 @@ def read_case_folder(path: str | Path, *, today: dt.date, data: tuple[str | Path
     root = Path(path)
     problems = Problems()
     case_path = root / CASE_FILE
-    empty = {kind: LoadedRecords(kind) for kind in RECORD_FILES}
+    empty = CaseRecords()
     if not root.is_dir():
         problems.error("file_missing", _label(root, root), "no such case folder", hint="give the folder that holds case.yaml")
         return LoadedCase(root, None, None, empty, LicenceTable.empty(), (), problems)
@@ -117,18 +118,21 @@ def read_case_folder(path: str | Path, *, today: dt.date, data: tuple[str | Path
         except ValidationError as exc:
             record_problems(exc, Case, case_doc, problems)
 
-    records: dict[str, LoadedRecords] = {}
-    for kind, (name, noun, model) in RECORD_FILES.items():
+    records = CaseRecords()
+    by_kind = records.by_kind()
+    for kind, (name, noun, _) in RECORD_FILES.items():
         file = root / name
         if not os.path.lexists(file):
-            records[kind] = LoadedRecords(kind)
             continue
         if _unsafe_record_file(root, file, problems, hint=f"{name} must be a YAML file of {noun} records, or absent"):
-            records[kind] = LoadedRecords(kind, readable=False)
+            by_kind[kind].readable = False
             continue
         inputs.append(InputFile(name, _sha256_or_empty(file)))
         doc = read_yaml(file, _label(root, file), problems)
-        records[kind] = read_record_file(doc, noun, model, problems) if doc else LoadedRecords(kind, readable=False)
+        if doc:
+            by_kind[kind].read(doc, problems)
+        else:
+            by_kind[kind].readable = False
     for name in read_record_files(root, case, case_doc, records, RECORD_FILES, problems, lambda p: _label(root, p)):
         inputs.append(InputFile(name, _sha256(root / name)))
 
@@ -137,7 +141,7 @@ def read_case_folder(path: str | Path, *, today: dt.date, data: tuple[str | Path
     requests = read_requests(root, case, lambda p: _label(root, p), problems)
     errors_before = len(problems.errors)
     licences = _read_licences(roots, case, case_doc, _datasets(case, case_doc), problems, inputs, today,
-                              records["sources"].models)
+                              records.sources.models)
     licences_read = len(problems.errors) == errors_before
     return LoadedCase(root, case, case_doc, records, licences, tuple(inputs), problems, requests, licences_read)
 
@@ -175,7 +179,7 @@ def _unsafe_record_file(root: Path, file: Path, problems: Problems, *, hint: str
 def _read_licences(
     roots: CaseRoots, case: Case | None, case_doc: YamlDocument | None,
     datasets: tuple[tuple[LicenceDataset, ...], bool], problems: Problems, inputs: list[InputFile], today: dt.date,
-    sources: dict | None = None,
+    sources: dict[str, Source] | None = None,
 ) -> LicenceTable:
     tables = []
     chosen, named = datasets

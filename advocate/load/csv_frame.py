@@ -207,8 +207,8 @@ def read_csv_frame(path: Path, label: str, columns: list[Column], problems: Prob
         problems.error("csv_empty", label, "the file is empty; it needs a header row naming its columns")
         return None
     except pd.errors.ParserError as exc:
-        found = re.search(r"(?:line|row) (\d+)", str(exc))
-        record = int(found[1]) if found else None
+        position = re.search(r"(?:line|row) (\d+)", str(exc))
+        record = int(position[1]) if position else None
         unclosed = "EOF inside string" in str(exc)
         problems.error(
             "csv_syntax",

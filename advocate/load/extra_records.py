@@ -9,16 +9,17 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Mapping
 
 from pydantic import ValidationError
 
 from advocate.errors import UnsafePath
 from advocate.load.case_paths import MAX_RECORD_BYTES, CaseRoots, check_file, locate
-from advocate.load.record_file import LoadedRecords, read_record_file
+from advocate.load.case_records import CaseRecords
 from advocate.load.yaml_file import YamlDocument, read_yaml
 from advocate.models.case import Case, RecordFile
 from advocate.models.problem import Problems
+from advocate.models.records import Record
 
 
 def listed_record_files(case: Case | None, case_doc: YamlDocument | None) -> list[tuple[int, RecordFile]]:
@@ -41,8 +42,8 @@ def listed_record_files(case: Case | None, case_doc: YamlDocument | None) -> lis
 
 
 def read_record_files(
-    root: Path, case: Case | None, case_doc: YamlDocument | None, records: dict[str, LoadedRecords],
-    kinds: dict[str, tuple[str, str, type]], problems: Problems, label: Callable[[Path], str],
+    root: Path, case: Case | None, case_doc: YamlDocument | None, records: CaseRecords,
+    kinds: Mapping[str, tuple[str, str, type[Record]]], problems: Problems, label: Callable[[Path], str],
 ) -> list[str]:
     """Read every listed record file into ``records`` (by kind); return the paths read, relative to ``root``.
 
@@ -78,8 +79,7 @@ def read_record_files(
                            hint="run the import again, or remove the entry from record_files", **where)
             continue
         read.append(relative)
-        _, noun, model = kinds[kind]
         doc = read_yaml(path, label(path), problems)
         if doc is not None:
-            records[kind] = read_record_file(doc, noun, model, problems, into=records.get(kind))
+            records.by_kind()[kind].read(doc, problems)
     return read

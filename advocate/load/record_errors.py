@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from advocate.load.yaml_file import YamlDocument
 from advocate.models.fields import suggest
@@ -38,7 +39,7 @@ def _inner_model(annotation: Any) -> Any:
     return _inner_model(origin) if origin not in (None, tuple) and origin is not annotation else None
 
 
-def _message(error: dict, model: type[BaseModel]) -> tuple[str, str]:
+def _message(error: ErrorDetails, model: type[BaseModel]) -> tuple[str, str]:
     """(message, hint) for one pydantic error."""
     kind, value, loc = error["type"], error.get("input"), error["loc"]
     if kind == "missing":

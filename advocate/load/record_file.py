@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Generic, TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
 from advocate.load.record_errors import record_problems
 from advocate.load.yaml_file import YamlDocument
 from advocate.models.problem import Problems
+from advocate.models.records import Record
+
+M = TypeVar("M", bound=Record)
 
 
 @dataclass(frozen=True)
@@ -23,26 +27,34 @@ class Origin:
 
 
 @dataclass
-class LoadedRecords:
-    """Records of one kind as read: valid models by id, every id seen (valid or not), and where each was."""
+class LoadedRecords(Generic[M]):
+    """Records of one kind as read: valid models by id, every id seen (valid or not), and where each was.
+
+    ``kind`` is what one record is called ("source"); ``model`` the type each record is validated as.
+    """
 
     kind: str
-    models: dict[str, BaseModel] = field(default_factory=dict)
+    model: type[M]
+    models: dict[str, M] = field(default_factory=dict)
     raw_ids: set[str] = field(default_factory=set)
     origins: dict[str, Origin] = field(default_factory=dict)
     readable: bool = True
     """False when the file could not be read as a list of records: its ids are then unknown, not absent,
     and checks that look ids up in it stay silent rather than echo the one error that says why."""
 
+    def read(self, doc: YamlDocument, problems: Problems) -> None:
+        """Add the records of ``doc``, a file of this kind: an id already read (from any file) is a duplicate."""
+        read_record_file(doc, self.kind, self.model, problems, into=self)
 
-def read_record_file(doc: YamlDocument, kind: str, model: type[BaseModel], problems: Problems,
-                     into: LoadedRecords | None = None) -> LoadedRecords:
+
+def read_record_file(doc: YamlDocument, kind: str, model: type[M], problems: Problems,
+                     into: LoadedRecords[M] | None = None) -> LoadedRecords[M]:
     """Validate each record of a list file; problems go to ``problems``, valid records to the result.
 
     ``into`` continues the records already read from another file of the same kind, so that an id
     used in both is reported as a duplicate.
     """
-    loaded = into if into is not None else LoadedRecords(kind)
+    loaded = into if into is not None else LoadedRecords(kind, model)
     items = doc.data if doc.data is not None else []
     if not isinstance(items, list):
         problems.error("yaml_shape", doc.label, f"expected a list of {kind} records, each starting '- id: ...'", line=1)

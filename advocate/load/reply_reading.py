@@ -116,7 +116,9 @@ def _email_text(data: bytes) -> tuple[str, dt.date | None]:
         content = body.get_content()
         parts.append(_html_text(content) if body.get_content_type() == "text/html" else content)
     for attachment in message.iter_attachments():
-        payload = attachment.get_payload(decode=True) or b""
+        payload = attachment.get_payload(decode=True)
+        if not isinstance(payload, bytes):  # None for an attachment that is itself multipart
+            payload = b""
         kind = attachment.get_content_type()
         if kind == "application/pdf" or (attachment.get_filename() or "").lower().endswith(".pdf"):
             parts.append(_pdf_text(payload))
@@ -234,12 +236,14 @@ def propose(text: str, *, sent: dt.date | None = None, state: str = "", after: d
     kind, because = _kind(low, state)
     found["kind"] = Proposed(kind, because)
     dates = _dates(text)
+    day = sent
     if sent:
         found["date"] = Proposed(sent, "the email's Date header")
     else:
         usable = [d for d in dates if not after or d >= after]
         if usable:
-            found["date"] = Proposed(min(usable), "the earliest date in the letter after the last event")
+            day = min(usable)
+            found["date"] = Proposed(day, "the earliest date in the letter after the last event")
     for pattern in _REFERENCE:
         match = pattern.search(text)
         if match:
@@ -253,7 +257,7 @@ def propose(text: str, *, sent: dt.date | None = None, state: str = "", after: d
         if sections:
             found["sections"] = Proposed(tuple(sections), "the sections it names")
     if kind == "extension":
-        base = found["date"].value if "date" in found else after
+        base = day if day is not None else after  # the date proposed, if any
         later = [d for d in dates if base and d > base]
         if later:
             found["until"] = Proposed(max(later), f"'{_sentence_with(text, 'by ', 'until')[:80]}'")

@@ -20,7 +20,8 @@ import re
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 try:
-    from yaml.cyaml import CParser as _Parser
+    # The C parser that yaml.cyaml re-exports, imported from the module that defines it (and types it).
+    from yaml._yaml import CParser as _Parser
 except ImportError:  # PyYAML built without libyaml: the same composer, in Python
     from yaml.composer import Composer
     from yaml.parser import Parser

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from advocate.load.yaml_compose import (
     BOOL,
@@ -117,7 +117,7 @@ def _value(node: Node, depth: int) -> tuple[Any, Any]:
             values.append(value)
             lines.append((item.start_mark.line + 1, children))
         return values, lines
-    return _mapping(node, depth)
+    return _mapping(cast(MappingNode, node), depth)  # the composer makes only scalar, sequence and mapping nodes
 
 
 def _mapping(node: MappingNode, depth: int) -> tuple[dict, dict]:

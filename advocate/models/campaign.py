@@ -17,7 +17,7 @@ class RequestOrigin:
     """Where a request was written: the file's label, and the path of keys to it inside that file."""
 
     file: str
-    loc: tuple
+    loc: tuple[str | int, ...]
     legacy: bool = False
     """True for a request still kept in case.yaml under ``foi_requests``."""
 

@@ -13,7 +13,7 @@ import json
 from advocate.models.document import Chart, KeyFigures, SummaryBox
 
 
-def to_json(data: dict) -> str:
+def to_json(data: dict[str, object]) -> str:
     """JSON for a fenced block body: one line, keys in a fixed order, no backtick (so no fence can close early)."""
     return json.dumps(data, ensure_ascii=False, separators=(", ", ": ")).replace("`", "\\u0060")
 
@@ -22,12 +22,12 @@ def _number_out(value: float):
     return int(value) if float(value).is_integer() else value
 
 
-def figures_data(node: KeyFigures) -> dict:
+def figures_data(node: KeyFigures) -> dict[str, object]:
     return {"figures": [{"value": f.value, "label": f.label, **({"note": f.note} if f.note else {})} for f in node.figures]}
 
 
-def chart_data(node: Chart) -> dict:
-    data: dict = {"form": node.form, "title": node.title, "categories": list(node.categories),
+def chart_data(node: Chart) -> dict[str, object]:
+    data: dict[str, object] = {"form": node.form, "title": node.title, "categories": list(node.categories),
                   "series": [{"name": s.name, "values": [_number_out(v) for v in s.values]} for s in node.series]}
     if node.markers:
         data["markers"] = [{"first": m.first, "last": m.last, "count": m.count} for m in node.markers]

@@ -38,7 +38,7 @@ def fail(code: str, message: str) -> PydanticCustomError:
     return PydanticCustomError(code, message.replace("{", "{{").replace("}", "}}"))
 
 
-def suggest(value: str, allowed) -> str:
+def suggest(value: object, allowed) -> str:
     """' (did you mean 'x'?)' when a close match exists."""
     close = difflib.get_close_matches(str(value), list(allowed), n=1, cutoff=0.6)
     return f" (did you mean '{close[0]}'?)" if close else ""

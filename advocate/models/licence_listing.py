@@ -29,7 +29,7 @@ def listing_frame(table: LicenceTable) -> pd.DataFrame:
     technology = []
     for position, (summary, asserted) in enumerate(zip(frame["goods_summary"], frame["technology"])):
         certain = set(summary_tags(summary)) | set(asserted_tags(asserted))
-        possible = set()
+        possible: set[str] = set()
         for key in keys.get(position, ()):
             tags, maybe = rating_tags(key)
             certain |= tags

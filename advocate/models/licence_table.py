@@ -53,7 +53,7 @@ def _dtype(name: str) -> str:
 
 
 @lru_cache(maxsize=65536)
-def rating_tags(key: str) -> tuple[frozenset, frozenset]:
+def rating_tags(key: str) -> tuple[frozenset[str], frozenset[str]]:
     """Tags (with every broader tag) a rating key certainly carries, and those it may carry."""
     certain, possible = tags_for_rating(key)
     return (
@@ -63,13 +63,13 @@ def rating_tags(key: str) -> tuple[frozenset, frozenset]:
 
 
 @lru_cache(maxsize=65536)
-def summary_tags(summary: str) -> frozenset:
+def summary_tags(summary: str) -> frozenset[str]:
     """Tags (with every broader tag) a goods summary carries."""
     return frozenset(t for tag in read_goods_summary(summary).tags for t in lineage(tag))
 
 
 @lru_cache(maxsize=65536)
-def asserted_tags(cell: str) -> frozenset:
+def asserted_tags(cell: str) -> frozenset[str]:
     """Tags (with every broader tag) of a space-separated list of asserted tags."""
     return frozenset(t for tag in cell.split() for t in lineage(tag))
 

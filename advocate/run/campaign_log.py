@@ -133,10 +133,12 @@ def record_sent(case: str | Path, request_id: str, day: dt.date, *, document: Pa
             raise LogError(f"no authority '{authority}' in requests.yaml (known: {known_bodies})")
         new_request = {"title": title, "authority": authority if authority != CASE_BODY else "", "licences": list(chosen)}
     stored = ""
+    letter = b""
     if document is not None:
         if not document.is_file():
             raise LogError(f"{document}: no such file (--document)")
-        stored = store_letter(Path(case), document.read_bytes(), f"correspondence/{request_id}",
+        letter = document.read_bytes()
+        stored = store_letter(Path(case), letter, f"correspondence/{request_id}",
                               f"{day.isoformat()}-{kind}{document.suffix.lower()}")
     fields = {"date": day, "kind": kind, "document": drafted}
     if stored and kind == "sent":
@@ -144,10 +146,10 @@ def record_sent(case: str | Path, request_id: str, day: dt.date, *, document: Pa
     elif stored:
         from advocate.run.requests_log import sha256_of
 
-        fields.update(file=stored, sha256=sha256_of(document.read_bytes()))
+        fields.update(file=stored, sha256=sha256_of(letter))
     event = _event(fields)
     updated = _with_event(request, request_id, event, new_request)
-    warnings = ()
+    warnings: tuple[str, ...] = ()
     if kind == "sent":
         campaign = _campaign_with(case_file.campaign, updated)
         warnings = tuple(w.message for w in aggregation_warnings(campaign, today) if request_id in w.request_ids)

@@ -58,19 +58,19 @@ def check_case(path: str | Path, *, today: dt.date | None = None, data: tuple[st
                   licences_read=loaded.licences_read)
     if loaded.requests is not None:
         validate_requests(loaded.requests, loaded.case_doc, loaded.root, problems, today=today,
-                          licence_ids=set(loaded.licences.frame["id"]), source_ids=loaded.records["sources"].raw_ids)
+                          licence_ids=set(loaded.licences.frame["id"]), source_ids=loaded.records.sources.raw_ids)
     if problems.errors or loaded.case is None:
         return CheckResult(None, tuple(problems))
     records = loaded.records
     case_file = CaseFile(
         root=loaded.root,
         case=loaded.case,
-        sources=records["sources"].models,
-        abuses=records["abuses"].models,
-        events=records["events"].models,
-        links=records["links"].models,
-        indicators=records["indicators"].models,
-        transfers=records["transfers"].models,
+        sources=records.sources.models,
+        abuses=records.abuses.models,
+        events=records.events.models,
+        links=records.links.models,
+        indicators=records.indicators.models,
+        transfers=records.transfers.models,
         licences=loaded.licences,
         inputs=loaded.inputs,
         warnings=tuple(problems.warnings),

@@ -9,24 +9,31 @@ case is not about.
 from __future__ import annotations
 
 import datetime as dt
+from typing import TypeAlias
 
 import numpy as np
 
+from advocate.load.case_records import CaseRecords
 from advocate.load.record_file import LoadedRecords
 from advocate.load.yaml_file import YamlDocument
 from advocate.models.case import Case
 from advocate.models.fields import suggest
 from advocate.models.licence_table import LicenceTable
 from advocate.models.problem import Problems
+from advocate.models.records import Abuse, AssertedLink, Event, Indicator, Source, Transfer
 from advocate.models.source_kinds import SOURCE_KINDS
 from advocate.validate.review import check_optional_dates, check_review
 from advocate.vocab.grounds import grounds
+
+CitingRecords: TypeAlias = (LoadedRecords[Abuse] | LoadedRecords[Event] | LoadedRecords[AssertedLink]
+                             | LoadedRecords[Indicator] | LoadedRecords[Transfer])
+"""Records of a kind that cites sources."""
 
 
 def validate_case(
     case: Case | None,
     case_doc: YamlDocument | None,
-    records: dict[str, LoadedRecords],
+    records: CaseRecords,
     licences: LicenceTable,
     problems: Problems,
     *,
@@ -39,28 +46,27 @@ def validate_case(
     data had errors) has already been reported; ids are not looked up in it, so that its one error
     is not echoed by every record that names one of its ids.
     """
-    source_ids = records["sources"].raw_ids
-    sources_read = records["sources"].readable
-    _check_sources(records["sources"], problems, today)
+    source_ids = records.sources.raw_ids
+    sources_read = records.sources.readable
+    _check_sources(records.sources, problems, today)
     if sources_read:  # when sources.yaml could not be read, every citation would echo that one error
-        for kind in ("abuses", "events", "links", "indicators", "transfers"):
-            _check_citations(records[kind], source_ids, problems)
+        for citing in (records.abuses, records.events, records.links, records.indicators, records.transfers):
+            _check_citations(citing, source_ids, problems)
     check_optional_dates(records, problems, today)
     check_review(records, problems)
-    _check_dates(records["abuses"], problems, today)
-    _check_dates(records["events"], problems, today)
+    _check_dates(records.abuses, problems, today)
+    _check_dates(records.events, problems, today)
     _check_public_evidence(records, problems)
-    licence_ids = _check_licence_ids(licences, problems)
-    if not licences_read:
-        licence_ids = None
-    _check_links(records["links"], licence_ids, records["abuses"].raw_ids if records["abuses"].readable else None, problems)
+    known_licences = _check_licence_ids(licences, problems)
+    licence_ids = known_licences if licences_read else None
+    _check_links(records.links, licence_ids, records.abuses.raw_ids if records.abuses.readable else None, problems)
     if sources_read:
         _check_licence_sources(licences, source_ids | _dataset_sources(case, case_doc), problems)
     if case is not None and case_doc is not None:
         _check_case(case, case_doc, licence_ids, source_ids if sources_read else None, problems)
         _check_decisions(case, case_doc, problems, today)
         _check_foi_requests(case, case_doc, licence_ids, problems, today)
-        _check_countries(case, records["abuses"], problems)
+        _check_countries(case, records.abuses, problems)
 
 
 def _dangling(problems: Problems, origin_label: str, line: int, record: str, field: str, kind: str, wanted: str, known) -> None:
@@ -71,7 +77,7 @@ def _dangling(problems: Problems, origin_label: str, line: int, record: str, fie
     )
 
 
-def _check_sources(sources: LoadedRecords, problems: Problems, today: dt.date) -> None:
+def _check_sources(sources: LoadedRecords[Source], problems: Problems, today: dt.date) -> None:
     for source_id, source in sources.models.items():
         origin = sources.origins[source_id]
         record = f"source '{source_id}'"
@@ -103,16 +109,16 @@ def _check_sources(sources: LoadedRecords, problems: Problems, today: dt.date) -
                            line=origin.line("date"), record=record, field="date")
 
 
-def _check_citations(loaded: LoadedRecords, source_ids: set[str], problems: Problems) -> None:
+def _check_citations(loaded: CitingRecords, source_ids: set[str], problems: Problems) -> None:
     for record_id, model in loaded.models.items():
         origin = loaded.origins[record_id]
-        for index, citation in enumerate(getattr(model, "sources", ())):
+        for index, citation in enumerate(model.sources):
             if citation.id not in source_ids:
                 _dangling(problems, origin.doc.label, origin.line("sources", index), f"{loaded.kind} '{record_id}'",
                           "sources", "source", citation.id, source_ids)
 
 
-def _check_dates(loaded: LoadedRecords, problems: Problems, today: dt.date) -> None:
+def _check_dates(loaded: LoadedRecords[Abuse] | LoadedRecords[Event], problems: Problems, today: dt.date) -> None:
     for record_id, model in loaded.models.items():
         if model.date.start and model.date.start > today:
             origin = loaded.origins[record_id]
@@ -121,11 +127,10 @@ def _check_dates(loaded: LoadedRecords, problems: Problems, today: dt.date) -> N
                            hint="a documented event has already happened")
 
 
-def _check_public_evidence(records: dict[str, LoadedRecords], problems: Problems) -> None:
+def _check_public_evidence(records: CaseRecords, problems: Problems) -> None:
     """Warn when a public record rests only on confidential sources: public documents will leave it out."""
-    sources = records["sources"].models
-    for kind in ("abuses", "events"):
-        loaded = records[kind]
+    sources = records.sources.models
+    for loaded in (records.abuses, records.events):
         for record_id, model in loaded.models.items():
             cited = [sources[c.id] for c in model.sources if c.id in sources]
             if not model.confidential and cited and all(s.confidential for s in cited):
@@ -151,7 +156,7 @@ def _check_licence_ids(licences: LicenceTable, problems: Problems) -> set[str]:
     return set(frame["id"])
 
 
-def _check_links(links: LoadedRecords, licence_ids: set[str] | None, abuse_ids: set[str] | None, problems: Problems) -> None:
+def _check_links(links: LoadedRecords[AssertedLink], licence_ids: set[str] | None, abuse_ids: set[str] | None, problems: Problems) -> None:
     """Links name a licence and an abuse that exist (ids ``None`` when their file could not be read)."""
     for record_id, link in links.models.items():
         origin = links.origins[record_id]
@@ -263,7 +268,7 @@ def _check_foi_requests(case: Case, doc: YamlDocument, licence_ids: set[str] | N
                                hint=f"{called} cannot come before {FOI_DATES[before[0]][0]}; check both dates")
 
 
-def _check_countries(case: Case, abuses: LoadedRecords, problems: Problems) -> None:
+def _check_countries(case: Case, abuses: LoadedRecords[Abuse], problems: Problems) -> None:
     codes = set(case.country_codes)
     for record_id, abuse in abuses.models.items():
         if abuse.country.code not in codes:

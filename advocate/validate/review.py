@@ -10,22 +10,17 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 
-from advocate.load.record_file import LoadedRecords
+from advocate.load.case_records import CaseRecords
 from advocate.models.problem import Problems
 
-REVIEWED_KINDS = ("sources", "abuses", "events", "links", "indicators", "transfers")
 
-
-def check_review(records: dict[str, LoadedRecords], problems: Problems) -> None:
+def check_review(records: CaseRecords, problems: Problems) -> None:
     """One warning per file that holds records awaiting review."""
-    waiting: Counter = Counter()
+    waiting: Counter[str] = Counter()
     first_line: dict[str, int] = {}
-    for kind in REVIEWED_KINDS:
-        loaded = records.get(kind)
-        if loaded is None:
-            continue
+    for loaded in records.by_kind().values():
         for record_id, model in loaded.models.items():
-            if getattr(model, "reviewed", True):
+            if model.reviewed:
                 continue
             origin = loaded.origins[record_id]
             waiting[origin.doc.label] += 1
@@ -37,12 +32,9 @@ def check_review(records: dict[str, LoadedRecords], problems: Problems) -> None:
                          hint="check each against its source, then set reviewed: true")
 
 
-def check_optional_dates(records: dict[str, LoadedRecords], problems: Problems, today: dt.date) -> None:
+def check_optional_dates(records: CaseRecords, problems: Problems, today: dt.date) -> None:
     """Indicators and transfers may have no date; one they have cannot be in the future."""
-    for kind in ("indicators", "transfers"):
-        loaded = records.get(kind)
-        if loaded is None:
-            continue
+    for loaded in (records.indicators, records.transfers):
         for record_id, model in loaded.models.items():
             if model.date is not None and model.date.start and model.date.start > today:
                 origin = loaded.origins[record_id]

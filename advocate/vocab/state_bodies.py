@@ -30,7 +30,7 @@ class StateBody:
     label: str
     kind: str
     """``state``, ``non-state`` or ``unknown``."""
-    pattern: re.Pattern | None
+    pattern: re.Pattern[str] | None
     """The end-user wording that names the body (None: no wording names it)."""
 
 
