@@ -152,7 +152,7 @@ def test_briefing_has_its_sections_in_order(briefing):
 def test_criteria_are_cited_by_version_and_a_summary_is_not_quoted(briefing):
     text = flat(briefing)
     assert "Criterion 2(a) of the Consolidated EU and National Arms Export Licensing Criteria of 25 March 2014" in text
-    assert "In summary, not in the instrument's words: the Government will not grant a licence" in text
+    assert "In summary, not in the instrument’s words: the Government will not grant a licence" in text
     assert "“The Government will not grant" not in text
 
 

@@ -52,7 +52,7 @@ def test_news():
                   publication="Motherboard", place="New York", date="2017-07-12",
                   url="https://example.org/news", accessed="2017-07-20")
     nodes = full_citation(news)
-    assert text(nodes) == ("Joseph Cox, 'The UK Granted Spy Tech Export to Turkey' Motherboard (New York, 12 July 2017) "
+    assert text(nodes) == ("Joseph Cox, ‘The UK Granted Spy Tech Export to Turkey’ Motherboard (New York, 12 July 2017) "
                            "<https://example.org/news> accessed 20 July 2017")
     assert italics(nodes) == ["Motherboard"]
 
@@ -66,7 +66,7 @@ def test_web():
                   publication="Privacy International", date="2016-11", url="https://example.org/sii",
                   accessed="2024-01-15")
     nodes = full_citation(page)
-    assert text(nodes) == ("Privacy International, 'Surveillance Industry Index' (Privacy International, November 2016) "
+    assert text(nodes) == ("Privacy International, ‘Surveillance Industry Index’ (Privacy International, November 2016) "
                            "<https://example.org/sii> accessed 15 January 2024")
     assert italics(nodes) == []
 
@@ -140,7 +140,7 @@ def test_hansard_written_statement_by_its_number():
                        uin="HCWS449", date="2021-12-08",
                        url="https://questions-statements.parliament.uk/written-statements/detail/2021-12-08/hcws449")
     assert text(full_citation(statement)) == (
-        "Anne-Marie Trevelyan, 'Strategic Export Licensing Criteria' (HC written statement HCWS449, 8 December 2021) "
+        "Anne-Marie Trevelyan, ‘Strategic Export Licensing Criteria’ (HC written statement HCWS449, 8 December 2021) "
         "<https://questions-statements.parliament.uk/written-statements/detail/2021-12-08/hcws449>")
 
 
@@ -190,7 +190,7 @@ def test_a_source_known_through_another_is_cited_in_it():
     report = source(id="hrw", kind="report", organisation="Human Rights Watch", date="2017", cited_in="motherboard")
     sources = {"motherboard": article, "hrw": report}
     nodes = full_citation(report, sources=sources)
-    assert text(nodes) == "Human Rights Watch (2017), cited in 'Spy Tech Export' Motherboard (2017)"
+    assert text(nodes) == "Human Rights Watch (2017), cited in ‘Spy Tech Export’ Motherboard (2017)"
     assert italics(nodes) == ["Motherboard"]
     # without the other source at hand, the id is never printed
     assert text(full_citation(report)) == "Human Rights Watch (2017)"

@@ -6,7 +6,8 @@ pass decides each citation's form as OSCOLA does: the first citation of a source
 in full; a citation of the same single source as the note immediately before,
 *ibid*; any later one in short form with a cross-reference to the note of the
 first ('Cox (n 3)'). It is the 'resolve' step of the pipeline, kept apart from
-the formatting rules (:mod:`advocate.resolve.oscola`).
+the formatting rules (:mod:`advocate.resolve.oscola`). The text it inserts is
+typeset as the parse stage typeset the rest (:mod:`advocate.parse.typography`).
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from advocate.models.document import (
     plain_text,
 )
 from advocate.parse.markdown import CitationMark
+from advocate.parse.typography import set_blocks, set_inlines
 
 
 class Formatter(Protocol):
@@ -103,7 +105,8 @@ def resolve_citations(document: Document, sources: Mapping, formatter: Formatter
             first_notes[mark.source_id] = footnote.number
             return tuple(formatter.full_citation(source, pinpoint=mark.pinpoint, sources=sources))
 
-        notes.append(Footnote(footnote.number, tuple(_replace_marks(block, render) for block in footnote.children)))
+        resolved = tuple(_replace_marks(block, render) for block in footnote.children)
+        notes.append(Footnote(footnote.number, set_blocks(resolved)))
         if ids:
             previous = ids
         else:
@@ -119,7 +122,7 @@ def _source_lists(blocks, cited: Mapping[str, int], sources: Mapping, formatter:
             yield block
             continue
         entries = sorted((_natural(plain_text(nodes)), source_id, nodes) for source_id in cited
-                         for nodes in [tuple(formatter.bibliography_entry(sources[source_id]))])
+                         for nodes in [set_inlines(formatter.bibliography_entry(sources[source_id]))])
         if entries:
             yield List(True, tuple(ListItem((Paragraph(nodes),)) for _, _, nodes in entries))
 

@@ -6,8 +6,8 @@ footnote adds it. The forms, by ``kind``:
 
 =====================  ==========================================================================
 report                 Author or Organisation, *Title* (Publisher 2017) 12 <URL> accessed 1 May 2017
-news                   Author, 'Title' *Publication* (London, 12 July 2017) <URL> accessed 1 May 2017
-web                    Author or Organisation, 'Title' (Website, 12 July 2017) <URL> accessed 1 May 2017
+news                   Author, ‘Title’ *Publication* (London, 12 July 2017) <URL> accessed 1 May 2017
+web                    Author or Organisation, ‘Title’ (Website, 12 July 2017) <URL> accessed 1 May 2017
 statute                Freedom of Information Act 2000, s 10(1)
 statutory-instrument   Export Control Order 2008, SI 2008/3231, art 2
 eu-legislation         Council Common Position 2008/944/CFSP of 8 December 2008 ... [2008] OJ L335/99, art 2
@@ -15,7 +15,7 @@ guidance               Pre-Action Protocol for Judicial Review, Annex A <URL>
 case                   *R (Campaign Against Arms Trade) v Secretary of State ...* [2019] EWCA Civ 1020,
                        [2019] 1 WLR 5765 [45]
 hansard                HC Deb 25 March 2014, vol 578, col 26WS; a written statement known by its number:
-                       Author, 'Title' (HC written statement HCWS449, 8 December 2021) <URL>
+                       Author, ‘Title’ (HC written statement HCWS449, 8 December 2021) <URL>
 statistics, dataset    Organisation, *Title* (version, 12 July 2017) <URL> accessed 1 May 2017
 letter                 Letter from X (Organisation) to Y (12 July 2017)
 interview              Interview with X (Organisation) by Y (place, 12 July 2017)
@@ -174,7 +174,7 @@ def _news(source: Source, pin: str) -> _Builder:
     build = _Builder()
     _lead(build, join_and(source.author), source.title)
     if source.title:
-        build.text(f"'{source.title}'")
+        build.text(f"‘{source.title}’")
     build.italic(source.publication or source.publisher)
     build.text(_parenthesis(source.place, _date(source.date)))
     build.text(pin)
@@ -186,7 +186,7 @@ def _web(source: Source, pin: str) -> _Builder:
     creator = _creator(source)
     _lead(build, creator if creator != source.title else "", source.title)
     if source.title:
-        build.text(f"'{source.title}'")
+        build.text(f"‘{source.title}’")
     build.text(_parenthesis(source.publication or source.publisher, _date(source.date)))
     build.text(pin)
     return build.extend(_online(source))
@@ -262,7 +262,7 @@ def _hansard(source: Source, pin: str) -> _Builder:
         return build.extend(_online(source))
     _lead(build, _creator(source), source.title)
     if source.title:
-        build.text(f"'{source.title}'")
+        build.text(f"‘{source.title}’")
     if source.volume:
         build.text(f"{house} Deb {_date(source.date)}, vol {source.volume}".strip())
         build.text(pin)
@@ -282,7 +282,7 @@ def _letter(source: Source, pin: str) -> _Builder:
     words = "Letter" + (f" from {sender}" if sender else "") + (f" to {source.recipient}" if source.recipient else "")
     build.text(words)
     if source.title:
-        build.text(f"'{source.title}'")
+        build.text(f"‘{source.title}’")
     build.text(_parenthesis(_date(source.date)))
     build.text(pin)
     return build.extend(_online(source))
@@ -404,7 +404,7 @@ def _short_head(source: Source) -> _Builder:
     if source.title:
         if _kind(source).italic_title:
             return build.italic(source.title)
-        return build.text(f"'{source.title}'")
+        return build.text(f"‘{source.title}’")
     if source.publication:
         return build.italic(source.publication)
     return build.text(source.id)
