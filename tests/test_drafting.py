@@ -10,6 +10,7 @@ import datetime as dt
 
 import pytest
 from drafting_cases import EXAMPLE, copy_example, set_case_field
+from helpers import replace_in
 
 from advocate import load_case
 from advocate.draft.options import Correspondence, DraftOptions
@@ -259,3 +260,14 @@ def test_confidential_text_typed_into_a_template_is_caught(confidential_case, tm
                                                   "catcher on the newsroom.\n")
     with pytest.raises(ConfidentialRecordError, match="tr-witness-account-secret"):
         draft(confidential_case, "typed", templates=templates)
+
+
+def test_confidential_text_with_quotes_is_caught_though_the_document_prints_them_typographic(tmp_path):
+    case = copy_example(tmp_path, confidential=True)
+    replace_in(case / "sources.yaml", "title: Interview with a detained journalist, Istanbul",
+               "title: Interview with a detained journalist's brother, \"Istanbul\"")
+    templates = user_templates(tmp_path, "typed", "# Letter\n\nWe spoke in an interview with a detained "
+                                                  "journalist's brother, \"Istanbul\".\n")
+    with pytest.raises(ConfidentialRecordError, match="witness-interview-secret"):
+        draft(load_case(case), "typed", templates=templates)
+
