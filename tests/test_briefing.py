@@ -166,7 +166,7 @@ def test_abuses_are_footnoted_with_their_sources(briefing):
     notes = {note.number: plain_text(note.children[0].children) for note in briefing.document.footnotes}
     guardian = next(item for item in items if "The Guardian" in item_text(item))
     number = next(node.number for node in guardian.children[0].children if node.kind == "footnote_ref")
-    assert notes[number].startswith("The Guardian (2017)")
+    assert notes[number].startswith("The Guardian article (2017), cited in")
 
 
 def test_annex_lists_every_licence(briefing, example):

@@ -57,8 +57,12 @@ def test_news():
     assert italics(nodes) == ["Motherboard"]
 
 
-def test_news_without_author_or_title():
-    assert text(full_citation(source(kind="news", publication="The Guardian", date="2017"))) == "The Guardian (2017)"
+def test_a_source_without_a_title_gives_every_element_it_has_and_says_what_it_is():
+    assert text(full_citation(source(kind="news", publication="The Guardian", date="2017"))) == "The Guardian article (2017)"
+    report = source(kind="report", organisation="Human Rights Watch", date="2017-03", url="https://example.org/hrw",
+                    accessed="2026-01-15")
+    assert text(full_citation(report)) == ("Human Rights Watch report (March 2017) <https://example.org/hrw> "
+                                           "accessed 15 January 2026")
 
 
 def test_web():
@@ -190,10 +194,10 @@ def test_a_source_known_through_another_is_cited_in_it():
     report = source(id="hrw", kind="report", organisation="Human Rights Watch", date="2017", cited_in="motherboard")
     sources = {"motherboard": article, "hrw": report}
     nodes = full_citation(report, sources=sources)
-    assert text(nodes) == "Human Rights Watch (2017), cited in ‘Spy Tech Export’ Motherboard (2017)"
+    assert text(nodes) == "Human Rights Watch report (2017), cited in ‘Spy Tech Export’ Motherboard (2017)"
     assert italics(nodes) == ["Motherboard"]
     # without the other source at hand, the id is never printed
-    assert text(full_citation(report)) == "Human Rights Watch (2017)"
+    assert text(full_citation(report)) == "Human Rights Watch report (2017)"
 
 
 def test_cited_in_cycles_stop():
@@ -223,6 +227,9 @@ def test_ibid():
     assert ibid() == (Text("ibid"),)
     assert ibid("12") == (Text("ibid 12"),)
     assert text(ibid("[45]")) == "ibid [45]"
+    assert text(ibid("para 45", source=CASE)) == "ibid [45]"
+    assert text(ibid("paras 45-47", source=CASE)) == "ibid [45]–[47]"
+    assert text(ibid("s 9(5)", source=source(kind="statute", title="Export Control Act 2002"))) == "ibid s 9(5)"
 
 
 def test_bibliography_entry_has_no_pinpoint():

@@ -157,6 +157,14 @@ def _lead(build: _Builder, name: str, title: str) -> None:
         build.text(f"{name}," if title else name)
 
 
+def _untitled(build: _Builder, source: Source) -> None:
+    """A source known only through another, whose title the case does not know: OSCOLA has no form without a
+    title, so the citation gives every element it has and says what kind of work it is ("Human Rights Watch
+    report (2017), cited in …"; see :attr:`~advocate.models.source_kinds.SourceKind.untitled`)."""
+    if not source.title:
+        build.text(_kind(source).untitled)
+
+
 # -- full citations, by kind -----------------------------------------------------
 
 
@@ -164,6 +172,7 @@ def _report(source: Source, pin: str) -> _Builder:
     build = _Builder()
     _lead(build, _creator(source), source.title)
     build.italic(source.title)
+    _untitled(build, source)
     precision = source.date.precision if source.date else None
     build.text(_publisher_and_date(source.publisher, _date(source.date), precision))
     build.text(pin)
@@ -176,6 +185,7 @@ def _news(source: Source, pin: str) -> _Builder:
     if source.title:
         build.text(f"‘{source.title}’")
     build.italic(source.publication or source.publisher)
+    _untitled(build, source)
     build.text(_parenthesis(source.place, _date(source.date)))
     build.text(pin)
     return build.extend(_online(source))
@@ -187,6 +197,7 @@ def _web(source: Source, pin: str) -> _Builder:
     _lead(build, creator if creator != source.title else "", source.title)
     if source.title:
         build.text(f"‘{source.title}’")
+    _untitled(build, source)
     build.text(_parenthesis(source.publication or source.publisher, _date(source.date)))
     build.text(pin)
     return build.extend(_online(source))
@@ -196,6 +207,7 @@ def _data(source: Source, pin: str) -> _Builder:
     build = _Builder()
     _lead(build, source.organisation or join_and(source.author), source.title)
     build.italic(source.title)
+    _untitled(build, source)
     publisher = source.publisher if source.publisher != (source.organisation or join_and(source.author)) else ""
     build.text(_parenthesis(publisher, source.version, _date(source.date)))
     build.text(pin)
@@ -361,9 +373,17 @@ def _full(source: Source, pinpoint: str, sources: Mapping[str, Source], seen: fr
         build.text(source.title or source.organisation or source.kind)
     other = sources.get(source.cited_in) if source.cited_in else None
     if other is not None and other.id not in seen | {source.id}:
-        build.text(",", space=False).text("cited in")
-        build.extend((Text(" "),) + _full(other, "", sources, seen | {source.id}))
+        return cited_in(build.result(), _full(other, "", sources, seen | {source.id}))
     return build.result()
+
+
+def cited_in(own: tuple[Inline, ...], other: tuple[Inline, ...], *, together: int = 0) -> tuple[Inline, ...]:
+    """A source known only through another: its citation, ', cited in' and that other's (full or short).
+
+    ``together`` sources of one note known through the same other are cited once for all: the last of
+    them ends ', both cited in' (or 'all cited in') the other."""
+    words = "cited in" if together < 2 else ("both cited in" if together == 2 else "all cited in")
+    return _Builder().extend(own).text(",", space=False).text(words).extend((Text(" "), *other)).result()
 
 
 # -- subsequent citations ---------------------------------------------------------
@@ -425,9 +445,12 @@ def short_citation(source: Source, *, pinpoint: str = "", first_note: int) -> tu
     return build.result()
 
 
-def ibid(pinpoint: str = "") -> tuple[Inline, ...]:
-    """'ibid' or 'ibid 12' (lower case: the caller capitalises it at the start of a note)."""
+def ibid(pinpoint: str = "", *, source: Source | None = None) -> tuple[Inline, ...]:
+    """'ibid' or 'ibid 12' (lower case: the caller capitalises it at the start of a note); a judgment's
+    paragraphs in square brackets, as in a full citation ('ibid [45]')."""
     pinpoint = str(pinpoint or "").strip()
+    if pinpoint and source is not None and source.kind == "case":
+        pinpoint = _case_pinpoint(pinpoint)
     return (Text(f"ibid {pinpoint}" if pinpoint else "ibid"),)
 
 
