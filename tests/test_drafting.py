@@ -75,7 +75,7 @@ def document_text_of_note(note) -> str:
 def test_foi_request_says_why_in_one_short_paragraph(example):
     text = text_of(draft(example))
     why = text[text.index("Why I am asking"):text.index("The information I am asking for")]
-    assert "Published sources report that Turkey arrested dozens of journalists after a coup attempt (2016)" in why
+    assert "Published sources report that in 2016 Turkey arrested dozens of journalists after a coup attempt" in why
     assert len(why.split()) < 110
     assert "may need review" not in text
 

@@ -116,8 +116,10 @@ def linking_context(evidence: Evidence) -> LinkingContext:
         "refusals": [recorded_refusal(evidence, licence_id) for licence_id in refusal_ids],
         "timing": lambda link: timing_of(evidence, link),
         "law_for": law_for,
-        "criteria_engaged": [{"version": criteria_version(version), "criterion": criteria_version(version).criterion(number)}
-                             for version, number in engaged if version],
+        "criteria_engaged": sorted(({"version": criteria_version(version),
+                                     "criterion": criteria_version(version).criterion(number)}
+                                    for version, number in engaged if version),
+                                   key=lambda item: (item["version"].in_force_from, item["criterion"].number)),
     }, withheld)
 
 

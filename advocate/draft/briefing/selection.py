@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from advocate.draft.evidence import Evidence, LicenceView
+from advocate.models.licence import LicenceCount
 
 
 def key_licences(evidence: Evidence, links, n: int = 8) -> list[LicenceView]:
@@ -108,7 +109,7 @@ def abuses_to_show(evidence: Evidence, links, n: int = 10) -> list:
         for abuse in rest[: n - len(chosen)]:
             chosen[abuse.id] = None
     shown = [printable[abuse_id] for abuse_id in chosen]
-    return sorted(shown, key=lambda a: (a.date.start or a.date.end or dt.date.min, a.id))
+    return sorted(shown, key=lambda a: (a.date.start or a.date.end or dt.date.min, a.date.end or dt.date.max, a.id))
 
 
 def data_sources(evidence: Evidence) -> list[str]:
@@ -124,17 +125,19 @@ def data_sources(evidence: Evidence) -> list[str]:
 @dataclass(frozen=True)
 class TimingSummary:
     """Licences counted by what the dates of their linked abuses support (each licence once, under its strongest):
-    reported before the decision; occurred before it but reported after, or after it (review); unclear."""
+    reported before the decision; occurred before it but reported after, or after it (review); unclear. Each count
+    is of licences, "at least" where a record stands for several of unknown number."""
 
-    reported_before: int
-    review: int
-    unclear: int
+    reported_before: LicenceCount
+    review: LicenceCount
+    unclear: LicenceCount
     strongest: tuple
     """(link, timing) of the most strongly linked licences, at most five, strongest first."""
 
 
-def timing_summary(links, timing, strongest: int = 5) -> TimingSummary:
-    """Count ``links`` by their timing (``timing(link)``: a :class:`~advocate.draft.timing.LinkTiming`)."""
+def timing_summary(links, timing, counts=None, strongest: int = 5) -> TimingSummary:
+    """Count ``links`` by their timing (``timing(link)``: a :class:`~advocate.draft.timing.LinkTiming`);
+    ``counts`` maps a licence id to the :class:`LicenceCount` its record stands for (one each if not given)."""
     rank = {"foreseeable": 0, "reported-after": 1, "unreported": 1, "review": 1, "concurrent": 2}
     best: dict[str, int] = {}
     first: dict[str, tuple] = {}
@@ -144,5 +147,14 @@ def timing_summary(links, timing, strongest: int = 5) -> TimingSummary:
         if link.licence_id not in first:
             first[link.licence_id] = (link, timing(link))
     ordered = sorted(first.values(), key=lambda pair: (-pair[0].score, pair[0].licence_id))[:strongest]
-    values = list(best.values())
-    return TimingSummary(values.count(0), values.count(1), values.count(2), tuple(ordered))
+    totals = [LicenceCount(0), LicenceCount(0), LicenceCount(0)]
+    for licence_id, group in best.items():
+        totals[group] = totals[group] + ((counts or {}).get(licence_id) or LicenceCount(1))
+    return TimingSummary(totals[0], totals[1], totals[2], tuple(ordered))
+
+
+def licence_counts(evidence: Evidence) -> dict[str, LicenceCount]:
+    """Each selected licence's id → how many licences its record stands for."""
+    frame = evidence.licence_table.frame
+    return {licence_id: LicenceCount(int(count), bool(exact))
+            for licence_id, count, exact in zip(frame["id"], frame["count"], frame["count_exact"])}
