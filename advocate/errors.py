@@ -76,6 +76,25 @@ class OutputConflict(AdvocateError):
         super().__init__(f"{names}: {reason}; nothing was written (move them away, or pass --force to replace them)")
 
 
+class OutputBusy(AdvocateError):
+    """Another run is writing into the same output folder at this moment; nothing was written."""
+
+
+class OutputUnwritable(AdvocateError):
+    """The output folder cannot be written (a file in its place, no permission, a full disk); the old files are intact."""
+
+
+class UnsafePath(AdvocateError):
+    """A file a case names lies outside the case (and the data folders given), or is not a regular file.
+
+    ``not_a_file`` is true when what is there is no file at all (a folder, a pipe, a link to nothing).
+    """
+
+    def __init__(self, message: str, *, not_a_file: bool = False):
+        super().__init__(message)
+        self.not_a_file = not_a_file
+
+
 class FolderNotEmpty(AdvocateError, FileExistsError):
     """The folder ``advocate init`` was asked to write already holds files; nothing was written."""
 

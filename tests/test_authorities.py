@@ -95,12 +95,12 @@ def test_a_malformed_file_names_the_entry_and_field():
 def test_ids_do_not_clash_with_the_example_case():
     from pathlib import Path
 
-    from ruamel.yaml import YAML
+    import yaml
 
     repo = Path(__file__).parent.parent
     case_ids = set()
     for path in (repo / "evidence").glob("*/sources.yaml"):
-        case_ids |= {entry["id"] for entry in YAML(typ="safe").load(path.read_text(encoding="utf-8")) or []}
+        case_ids |= {entry["id"] for entry in yaml.safe_load(path.read_text(encoding="utf-8")) or []}
     skeleton = repo / "advocate" / "case_skeleton" / "sources.yaml"
-    case_ids |= {entry["id"] for entry in YAML(typ="safe").load(skeleton.read_text(encoding="utf-8"))}
+    case_ids |= {entry["id"] for entry in yaml.safe_load(skeleton.read_text(encoding="utf-8"))}
     assert case_ids and not case_ids & set(authorities())

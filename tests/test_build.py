@@ -36,10 +36,12 @@ def test_build_writes_every_document_links_and_one_manifest(tmp_path):
                      "links.csv", "manifest.json"]
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     assert [d["kind"] for d in manifest["documents"]] == ["foi", "letter-before-claim", "links"]
-    assert "2026-12-22  reply due" in result.output
-    assert "2026-12-07  reply proposed by" in result.output
-    assert "2017-04-01  claim limit (decision-2017-q1)" in result.output
-    assert "warning: the CPR r 54.5 limit" in result.output
+    # in date order, each with its document; the claim limit long passed
+    limit = result.stdout.index("  2017-04-01  letter-before-claim: claim limit (decision-2017-q1) (passed) — ")
+    proposed = result.stdout.index("  2026-12-07  letter-before-claim: reply proposed by")
+    due = result.stdout.index("  2026-12-22  foi-request: reply due")
+    assert limit < proposed < due
+    assert result.stderr.count("warning: the CPR r 54.5 limit") == 1
 
 
 def test_links_file_and_letters_leave_confidential_records_out(tmp_path):

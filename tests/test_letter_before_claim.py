@@ -171,7 +171,7 @@ def test_command_writes_docx_and_pdf_and_warns_about_the_passed_limit(tmp_path):
     assert result.exit_code == 0, result.output
     assert (tmp_path / "out" / "letter-before-claim.docx").is_file()
     assert (tmp_path / "out" / "letter-before-claim.pdf").is_file()
-    assert "reply proposed by: 2026-12-07" in result.output
+    assert "  2026-12-07  letter-before-claim: reply proposed by — " in result.stdout
     assert re.search(r"warning: the CPR r 54.5 limit .* has passed", result.output)
 
 

@@ -56,7 +56,7 @@ def test_explain_prints_reasons_and_criteria_text(tmp_path):
     case = write_case(tmp_path / "case")
     result = runner.invoke(app, ["link", str(case), "--explain", "L-1207"], env={"COLUMNS": "300"})
     assert result.exit_code == 0, result.output
-    assert "documented 109 days before the licence decision" in result.output
+    assert "occurred on 20 August 2021, 109 days before the licence decision" in result.output
     assert "Criterion 2(a) of the 2014 Consolidated Criteria" in result.output
     assert "summary, not the text" in result.output
     assert '"The Government will not grant' not in result.output  # a summary is never quoted

@@ -164,7 +164,7 @@ def test_a_licence_table_that_is_a_folder_or_a_pipe_is_one_line_never_a_hang(rel
     os.mkfifo(release / "values.csv")
     _, problems = _read(release)
     (error,) = problems.errors
-    assert error.file.endswith("values.csv") and "not a regular file" in error.message
+    assert error.file.endswith("values.csv") and "is a named pipe, not a file" in error.message
 
 
 def test_values_keyed_only_by_cohort_are_refused_never_merged(release):

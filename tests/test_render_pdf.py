@@ -109,7 +109,8 @@ def test_headings_of_each_level_and_nested_lists():
         "# One\n\n## Two\n\n### Three\n\n#### Four\n\n"
         "7. seventh\n8. eighth\n   - inner bullet\n     1. inner number\n9. ninth\n", INFO)
     flat = " ".join(" ".join(pages_of(PdfRenderer().render(document))).split())
-    for expected in ["One", "Two", "Three", "Four", "7. seventh", "8. eighth", "– inner bullet", "1. inner number",
+    # a numbered list two lists deep is numbered (i), (ii) ..., as the DOCX numbers it
+    for expected in ["One", "Two", "Three", "Four", "7. seventh", "8. eighth", "– inner bullet", "(i) inner number",
                      "9. ninth"]:
         assert expected in flat, expected
 
@@ -267,7 +268,7 @@ def noted_document(kind: str, count: int) -> Document:
     return parse_markdown(f"# Licences\n\nThe licences below.\n\n{body}\n\n{notes}\n", INFO)
 
 
-@pytest.mark.parametrize(("kind", "count"), [("table", 40), ("list", 40), ("paragraph", 30)])
+@pytest.mark.parametrize(("kind", "count"), [("table", 40), ("list", 40), ("paragraph", 34)])
 def test_a_note_on_every_row_item_or_sentence_stays_on_the_page_of_its_reference(kind, count):
     pdf = PdfRenderer().render(noted_document(kind, count))
     texts = pages_of(pdf)

@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import typer
 
+from advocate.cli.metavars import ReadableGroup
+
 app = typer.Typer(
     name="advocate",
+    cls=ReadableGroup,  # options show what their value is: --licence ID, --from DATE
     help="Turn export-licence data and documented abuses into cited advocacy documents.",
     no_args_is_help=True,
     add_completion=False,

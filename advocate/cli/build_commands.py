@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-import sys
 from pathlib import Path
 
 import typer
 
 from advocate.cli import app
+from advocate.cli.case_options import DATA, data_folders
 from advocate.cli.filters import parse_date
-from advocate.cli.output import fail, print_problems, stdout
+from advocate.cli.output import Progress, fail, print_deadlines, print_problems, say, warn
+from advocate.cli.run_summary import document_line, other_warnings
 
 EXIT_CANNOT_BUILD = 2
 
@@ -22,6 +23,7 @@ def build(
     date: str = typer.Option(None, "--date", help="The documents' date (YYYY-MM-DD), from which their deadlines count. Default: today."),
     style: Path = typer.Option(None, "--style", help="A reference DOCX whose styles, page setup, header and footer the DOCX files take."),
     force: bool = typer.Option(False, "--force", help="Replace files in --out that advocate did not write or that were changed since."),
+    data: list[Path] = DATA,
 ) -> None:
     """Check CASE, link it, and draft every document it asks for (case.yaml documents:) in every format.
 
@@ -34,31 +36,23 @@ def build(
     day = parse_date(date, "--date") or dt.date.today()
     if style is not None and not style.is_file():
         raise fail(f"{style}: no such reference document (--style)", EXIT_CANNOT_BUILD)
-    bar = None
     try:
-        with typer.progressbar(length=1, label="building", file=sys.stderr) as bar:
-            def progress(done: int, total: int, what: str) -> None:
-                bar.length = total
-                bar.label = f"building: {what}"
-                bar.update(1 if done else 0)
-
-            result = build_case(case, out, date=day, force=force, docx_reference=style, progress=progress)
+        with Progress("building") as progress:
+            result = build_case(case, out, date=day, force=force, docx_reference=style, progress=progress,
+                                data=data_folders(data))
     except CaseError as exc:
         print_problems(exc.problems)
         raise fail(f"{case}: {len(exc.errors)} errors in the case; nothing built (run `advocate check {case}`)")
     except AdvocateError as exc:
-        raise fail(f"{case}: {exc}; nothing written", EXIT_CANNOT_BUILD)
-    say = lambda text: stdout.print(text, markup=False, highlight=False)  # noqa: E731
+        message = str(exc)
+        raise fail(f"{case}: {message}" + ("" if "nothing was written" in message or "nothing was changed" in message
+                                           else "; nothing written"), EXIT_CANNOT_BUILD)
     say(f"built {len(result.documents)} documents ({len(result.files)} files) and {result.links} links in {result.folder}/")
     for drafted in result.documents:
-        names = sorted(name for name in result.files if name.startswith(drafted.file_stem + "."))
-        withheld = sum(drafted.withheld.values()) if drafted.public else 0
-        note = f"  ({withheld} confidential records left out)" if withheld else ""
-        say(f"  {drafted.kind.description}: {', '.join(names)}{note}")
-    say("  links.csv, manifest.json")
-    if result.timings:
-        say("deadlines:")
-        for timing in result.timings:
-            say(f"  {timing.deadline.date.isoformat()}  {timing.name} ({timing.deadline.rule})")
-    for warning in result.warnings:
-        typer.echo(f"warning: {warning}", err=True)
+        say(document_line(drafted, result.files))
+    for folder in sorted({name.rpartition("/")[0] for name in result.files}):
+        prefix = f"{folder}/" if folder else ""
+        say(f"  {prefix}links.csv, {prefix}manifest.json")
+    print_deadlines(result.documents, today=dt.date.today())
+    for warning in other_warnings(result):
+        warn(warning)

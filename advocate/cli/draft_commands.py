@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import sys
 from pathlib import Path
 
 import typer
 
 from advocate.cli import app
+from advocate.cli.case_options import DATA, data_folders
 from advocate.cli.filters import (
     COUNTRY,
     END,
@@ -19,7 +19,8 @@ from advocate.cli.filters import (
     TECHNOLOGY,
     parse_date,
 )
-from advocate.cli.output import fail, print_problems, stdout
+from advocate.cli.output import Progress, fail, print_deadlines, print_problems, say, warn
+from advocate.cli.run_summary import document_line, left_out_line, other_warnings
 from advocate.kinds import ALL_FORMATS, KINDS
 
 EXIT_CANNOT_DRAFT = 2
@@ -56,6 +57,7 @@ def draft(
     delay_reason: str = typer.Option("", "--delay-reason", help="Follow-ups: why a review, complaint or appeal comes after its usual time, as a sentence (the letter gives it)."),
     ground: list[str] = typer.Option(None, "--ground", help="Letter before claim: a ground to argue (repeat, in order); default: claim: grounds: in case.yaml."),
     reply_days: int = typer.Option(None, "--reply-days", help="Letter before claim: days allowed for the reply (default 14, or claim: reply_days)."),
+    data: list[Path] = DATA,
 ) -> None:
     """Draft a document (an FOI request, its internal review, a complaint to the ICO ...) for CASE.
 
@@ -84,10 +86,10 @@ def draft(
         options = DraftOptions(date=parse_date(date, "--date") or dt.date.today(), correspondence=correspondence,
                                templates=Templates(templates) if templates else None,
                                claim=ClaimOptions(grounds=tuple(ground or ()), reply_days=reply_days))
-        with _Progress() as progress:
+        with Progress("drafting") as progress:
             run = draft_run(case, kind, out, options=options, selection=selection,
                             formats=tuple(output_format) if output_format else None, each=each, force=force,
-                            docx_reference=style, progress=progress.update)
+                            docx_reference=style, progress=progress, data=data_folders(data))
     except CaseError as exc:
         print_problems(exc.problems)
         raise fail(f"{case}: {len(exc.errors)} errors in the case; nothing drafted (run `advocate check {case}`)")
@@ -96,38 +98,18 @@ def draft(
     except AdvocateError as exc:
         raise fail(f"{case}: {exc}", EXIT_CANNOT_DRAFT)
     documents = len(run.documents)
-    stdout.print(f"wrote {len(run.files)} files for {documents} document{'s' if documents != 1 else ''} to {run.folder}/ "
-                 f"(manifest.json lists them)", markup=False, highlight=False)
+    say(f"wrote {len(run.files)} files for {documents} document{'s' if documents != 1 else ''} to {run.folder}/ "
+        f"(manifest.json lists them)")
     for name in sorted(run.files):
-        stdout.print(f"  {name}", markup=False, highlight=False)
-    seen = set()
-    for timing in run.timings:
-        line = f"{timing.name}: {timing.deadline.date.isoformat()} ({timing.deadline.rule})"
-        if line not in seen:
-            seen.add(line)
-            stdout.print(line, markup=False, highlight=False)
-    for warning in run.warnings:
-        typer.echo(f"warning: {warning}", err=True)
+        say(f"  {name}")
+    if documents == 1:
+        [drafted] = run.documents
+        summary = document_line(drafted, run.files, names=False)
+        if "(" in summary:
+            say(summary)
+    if run.left_out:
+        say(left_out_line(run.left_out))
+    print_deadlines(run.documents, today=dt.date.today())
+    for warning in other_warnings(run):
+        warn(warning)
 
-
-class _Progress:
-    """A progress bar on stderr for runs of several documents; silent for one."""
-
-    def __init__(self):
-        self._bar = None
-
-    def __enter__(self):
-        return self
-
-    def update(self, done: int, total: int) -> None:
-        if total < 2:
-            return
-        if self._bar is None:
-            self._bar = typer.progressbar(length=total, label="drafting", file=sys.stderr)
-            self._bar.__enter__()
-        self._bar.update(1)
-
-    def __exit__(self, *exc):
-        if self._bar is not None:
-            self._bar.__exit__(*exc)
-        return False

@@ -10,6 +10,7 @@ from pathlib import Path
 import typer
 
 from advocate.cli import app
+from advocate.cli.case_options import DATA, data_folders
 from advocate.cli.filters import COUNTRY, END, LICENCE_TYPE, OUTCOME, RATING, START, TECHNOLOGY, parse_date
 from advocate.cli.output import (
     TableColumn,
@@ -77,6 +78,7 @@ def licences(
     output_format: ListingFormat = typer.Option(ListingFormat.table, "--format", help="table for people; csv or json for scripts."),
     limit: int = typer.Option(50, "--limit", help="Rows shown in a table (0 for all). CSV and JSON are never cut."),
     columns: str = typer.Option(None, "--columns", help=f"Comma-separated columns to show, in order; any of: {', '.join(LISTING_COLUMNS)}."),
+    data: list[Path] = DATA,
 ) -> None:
     """List licences, filtered, as a table or as CSV or JSON.
 
@@ -89,7 +91,7 @@ def licences(
     first, last = parse_date(start, "--from"), parse_date(end, "--to")
     chosen = _columns(columns)
     try:
-        loaded = read_licences(path)
+        loaded = read_licences(path, data=data_folders(data))
     except CaseError as exc:
         print_problems(exc.problems)
         raise fail(f"{path}: {len(exc.errors)} error{'s' * (len(exc.errors) != 1)} in the evidence; nothing listed")

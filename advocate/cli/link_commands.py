@@ -9,6 +9,7 @@ from pathlib import Path
 import typer
 
 from advocate.cli import app
+from advocate.cli.case_options import DATA, data_folders
 from advocate.cli.filters import (
     COUNTRY,
     END,
@@ -68,27 +69,27 @@ def _explain(linkset, licence_id: str, known_ids) -> None:
         raise fail(f"--explain: no licence '{licence_id}' among the licences linked (check the id and the filters)")
     links = linkset.for_licence(licence_id)
     if not links:
-        stdout.print(f"{licence_id}: no links to documented abuses.", markup=False)
+        say(f"{licence_id}: no links to documented abuses.")
         return
     for link in links:
-        stdout.print(f"{link.licence_id} → {link.abuse_id}  score {link.score:.2f}  ({link.relation}; decided {link.decision_date}; abuse {link.abuse_date})",
-                     markup=False, style="bold")
+        say(f"{link.licence_id} → {link.abuse_id}  score {link.score:.2f}  ({link.relation}; decided {link.decision_date}; "
+            f"abuse {link.abuse_date})", style="bold")
         for reason in link.reasons:
-            stdout.print(f"  - {reason}", markup=False)
+            say(f"  - {reason}")
         if link.criteria_version:
             version = criteria_version(link.criteria_version)
             for number in link.criteria:
                 criterion = version.criterion(number)
                 kind = "text" if criterion.is_quotation else "summary, not the text"
-                stdout.print(f"  Criterion {criterion.number} of {version.short_title} ({criterion.title}; {kind}):", markup=False)
+                say(f"  Criterion {criterion.number} of {version.short_title} ({criterion.title}; {kind}):")
                 text = f'"{criterion.text}"' if criterion.is_quotation else criterion.text
-                stdout.print(f"    {text}", markup=False)
+                say(f"    {text}", hang=0)
             if version.territorial_note:
-                stdout.print(f"    [{version.territorial_note}]", markup=False)
+                say(f"    [{version.territorial_note}]", hang=1)
         else:
-            stdout.print("  No licensing criteria are shipped for this decision date.", markup=False)
-        stdout.print(f"  Sources: {', '.join(link.sources)}", markup=False)
-        stdout.print("", markup=False)
+            say("  No licensing criteria are shipped for this decision date.")
+        say(f"  Sources: {', '.join(link.sources)}")
+        say("")
 
 
 @app.command()
@@ -106,6 +107,7 @@ def link(
     out: Path = typer.Option(None, "--out", help="Write every link to this file (CSV, or JSON with --format json)."),
     force: bool = typer.Option(False, "--force", help="Overwrite the --out file if it exists."),
     limit: int = typer.Option(20, "--limit", help="Links shown in the table (0 for all)."),
+    data: list[Path] = DATA,
 ) -> None:
     """Relate the case's licences to its documented abuses: strongest links first, with reasons."""
     from advocate.errors import CaseError
@@ -118,7 +120,7 @@ def link(
     if out is not None and output_format is LinkFormat.table:
         output_format = LinkFormat.json if out.suffix.lower() == ".json" else LinkFormat.csv
     try:
-        case_file = load_case(case)
+        case_file = load_case(case, data=data_folders(data))
     except CaseError as exc:
         print_problems(exc.problems)
         raise fail(f"{case}: {len(exc.errors)} errors in the case; nothing linked")

@@ -6,8 +6,12 @@ to stderr, so that ``advocate licences ... --format csv > out.csv`` writes only 
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
+import textwrap
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Protocol
 
 import typer
 from rich.console import Console
@@ -22,12 +26,41 @@ stdout = Console(soft_wrap=False)
 stderr = Console(stderr=True, soft_wrap=True, highlight=False)
 
 
+class _Shown:
+    """The lines already written to the current stderr: a run tells each warning once, however many of its
+    steps meet it (checking the case, then loading its licences). A new stream (a new run) starts afresh."""
+
+    def __init__(self):
+        self._stream = None
+        self._lines: set[str] = set()
+
+    def first_time(self, line: str) -> bool:
+        if self._stream is not sys.stderr:
+            self._stream, self._lines = sys.stderr, set()
+        if line in self._lines:
+            return False
+        self._lines.add(line)
+        return True
+
+
+_shown = _Shown()
+
+
 def print_problems(problems: list[Problem] | tuple[Problem, ...]) -> None:
-    """Every problem on stderr, one line each, errors first (none is left out, however many)."""
+    """Every problem on stderr, one line each, errors first (none is left out, however many; none twice in a run)."""
     ordered = sorted(problems, key=lambda p: p.severity is not Severity.ERROR)
     for problem in ordered:
-        style = "red" if problem.severity is Severity.ERROR else "yellow"
-        stderr.print(str(problem), style=style, markup=False)
+        line = str(problem)
+        if _shown.first_time(line):
+            style = "red" if problem.severity is Severity.ERROR else "yellow"
+            stderr.print(line, style=style, markup=False)
+
+
+def warn(message: str) -> None:
+    """``warning: message`` on stderr, once in a run."""
+    line = f"warning: {message}"
+    if _shown.first_time(line):
+        stderr.print(line, style="yellow", markup=False, highlight=False)
 
 
 def fail(message: str, status: int = EXIT_BAD_EVIDENCE) -> typer.Exit:
@@ -36,9 +69,18 @@ def fail(message: str, status: int = EXIT_BAD_EVIDENCE) -> typer.Exit:
     return typer.Exit(status)
 
 
-def say(message: str) -> None:
-    """A line of plain text on stdout, never wrapped or styled."""
-    stdout.print(message, markup=False, highlight=False, soft_wrap=True)
+def say(message: str, *, hang: int = 2, style: str | None = None) -> None:
+    """A line of plain text on stdout, never styled.
+
+    Piped or redirected, it is written whole, never wrapped (a script or ``grep`` gets one item per
+    line). On a terminal, a line too long for it wraps between words, each continuation indented
+    ``hang`` columns further than the line itself, so that it reads as part of its item.
+    """
+    if stdout.is_terminal and len(message) > stdout.width:
+        indent = len(message) - len(message.lstrip(" "))
+        message = textwrap.fill(message, width=stdout.width, subsequent_indent=" " * (indent + hang),
+                                break_long_words=False, break_on_hyphens=False)
+    stdout.print(message, markup=False, highlight=False, soft_wrap=True, style=style)
 
 
 def note(message: str) -> None:
@@ -89,3 +131,85 @@ def print_table(rows: list[dict], columns: list[TableColumn], *, title: str = ""
 def write_stdout(text: str) -> None:
     """Text for scripts, exactly as given."""
     sys.stdout.write(text)
+
+
+class _HasTimings(Protocol):
+    """A drafted document, as the deadline listing reads it."""
+
+    file_stem: str
+    timings: tuple
+
+
+def _documents(stems: list[str]) -> str:
+    stems = sorted(stems)
+    if len(stems) <= 3:
+        return ", ".join(stems)
+    return f"{stems[0]}, {stems[1]} and {len(stems) - 2} other documents"
+
+
+def print_deadlines(documents: Iterable[_HasTimings], *, today: dt.date) -> None:
+    """The deadlines of a run's documents on stdout, in date order, each with the document it belongs to
+    (its file name without extension) and "(passed)" when it is before ``today``; then, on stderr, the
+    warning each deadline carries, once.
+
+    A deadline that several documents share (one FOI request per licence) is listed once with them all.
+    ``advocate draft`` and ``advocate build`` both print their deadlines here::
+
+        deadlines, in date order:
+          2017-04-01  letter-before-claim: claim limit (decision-2017-q1) (passed) — the claim form must ...
+          2027-01-07  foi-request: reply due — promptly and in any event not later than the twentieth ...
+    """
+    listed: dict[tuple, list[str]] = {}
+    warnings: list[str] = []
+    for document in documents:
+        for timing in document.timings:
+            key = (timing.deadline.date, timing.name, timing.deadline.rule)
+            stems = listed.setdefault(key, [])
+            if document.file_stem not in stems:
+                stems.append(document.file_stem)
+            if timing.warning and timing.warning not in warnings:
+                warnings.append(timing.warning)
+    if listed:
+        say("deadlines, in date order:")
+        for (date, name, rule), stems in sorted(listed.items(), key=lambda item: item[0][0]):
+            passed = " (passed)" if date < today else ""
+            say(f"  {date.isoformat()}  {_documents(stems)}: {name}{passed} — {rule}", hang=12)
+    for warning in warnings:
+        warn(warning)
+
+
+class Progress:
+    """Progress on stderr, naming each document as it starts.
+
+    Call it as a run's ``progress`` callback: ``(done, total, what)`` before each step, ``what`` naming
+    the step about to start (``advocate build``), or ``(done, total)`` after each document when the run
+    gives no names (``advocate draft``). On a terminal it is one line rewritten in place and cleared at
+    the end; otherwise one line per step, a log. A run of one document says nothing.
+    """
+
+    def __init__(self, verb: str):
+        self.verb = verb
+        self._drawn = False
+
+    def __enter__(self) -> Progress:
+        return self
+
+    def __call__(self, done: int, total: int, what: str = "") -> None:
+        if total < 2:
+            return
+        if what:
+            line = f"{self.verb} {min(done + 1, total)}/{total}: {what}"
+        else:
+            line = f"{self.verb}: {done} of {total} done"
+        if stderr.is_terminal:
+            stderr.file.write("\r" + line[: max(stderr.width - 1, 10)] + "\x1b[K")
+            stderr.file.flush()
+            self._drawn = True
+        else:
+            stderr.print(line, markup=False, highlight=False, soft_wrap=True)
+
+    def __exit__(self, *exc) -> bool:
+        if self._drawn:
+            stderr.file.write("\r\x1b[K")
+            stderr.file.flush()
+        return False

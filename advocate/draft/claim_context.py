@@ -164,7 +164,7 @@ def _decision(decision: Decision, evidence: Evidence, date: dt.date) -> Challeng
     licences = tuple(evidence.licence(licence_id) for licence_id in decision.licences)
     linkset = evidence.links
     printable = PrintableLinks(evidence)
-    links = tuple(sorted((link for link in linkset.for_licences(licence.id for licence in licences) if printable(link)),
+    links = tuple(sorted(printable.select(linkset.for_licences(licence.id for licence in licences)),
                          key=lambda link: -link.score))
     military = any(rating.military for licence in licences for rating in licence.ratings)
     law = law_on(decision.date, military=military)

@@ -7,13 +7,22 @@ raise :class:`~advocate.errors.ConfidentialRecordError` naming the record
 when a public document asks for a confidential one. Records refer to each other
 by id only, so there is no other way round the rule. Every record a document
 uses is remembered for the manifest.
+
+What a public document leaves out is one rule, :func:`withheld_records`, which the
+final leak check (:mod:`advocate.run.leaks`) reads too: a record marked confidential,
+an abuse, event or licence known only from confidential sources, and a hand-asserted
+link whose licence or abuse is left out. A public record that cites a confidential
+source alongside public ones stays, citing only the public ones.
 """
 
 from __future__ import annotations
 
+import weakref
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Mapping
+
+import numpy as np
 
 from advocate.draft import licence_wording as wording
 from advocate.errors import ConfidentialRecordError, DraftError
@@ -258,6 +267,82 @@ def _in_case(licence: Licence, case_countries: Mapping[str, str]) -> tuple[str, 
     return tuple(dict.fromkeys(case_countries[code] for code in licence.onward_countries if code in case_countries))
 
 
+@dataclass(frozen=True)
+class WithheldRecords:
+    """The ids of the records a public document leaves out, by kind, and why a licence is (its own flag or its sources)."""
+
+    licences: frozenset[str]
+    sources: frozenset[str]
+    abuses: frozenset[str]
+    events: frozenset[str]
+    links: frozenset[str]
+    indicators: frozenset[str] = frozenset()
+    transfers: frozenset[str] = frozenset()
+
+    def of(self, plural: str) -> frozenset[str]:
+        return getattr(self, plural)
+
+
+def _known_only_confidentially(cited: tuple[str, ...], secret: frozenset[str]) -> bool:
+    """Whether every source a record cites is confidential (a record citing none is not)."""
+    return bool(cited) and all(source in secret for source in cited)
+
+
+def withheld_licence_mask(table: LicenceTable, secret_sources: frozenset[str]) -> np.ndarray:
+    """Licences a public document leaves out: marked confidential, or published only by confidential sources."""
+    if not len(table):
+        return np.zeros(0, dtype=bool)
+    mask = table.frame["confidential"].to_numpy(dtype=bool).copy()
+    if secret_sources:
+        cells = table.frame["sources"].fillna("").astype(str)
+        verdict = {cell: _known_only_confidentially(tuple(cell.split()), secret_sources) for cell in cells.unique()}
+        mask |= cells.map(verdict).to_numpy(dtype=bool)
+    return mask
+
+
+def _citing_public_sources(table: LicenceTable, secret_sources: frozenset[str]) -> LicenceTable:
+    """The licences with confidential source ids taken out of their ``sources`` (a public document cites the rest)."""
+    if not secret_sources or not len(table):
+        return table
+    cells = table.frame["sources"].fillna("").astype(str)
+    public = {cell: " ".join(s for s in cell.split() if s not in secret_sources) for cell in cells.unique()}
+    return LicenceTable(table.frame.assign(sources=cells.map(public)), table.ratings)
+
+
+_WITHHELD: dict[int, tuple[weakref.ref, WithheldRecords]] = {}
+
+
+def withheld_records(case_file: CaseFile) -> WithheldRecords:
+    """Every record of the case that a public document leaves out (see the module docstring).
+
+    Worked out once per loaded case: a run of thousands of documents over a national dataset asks for each.
+    """
+    cached = _WITHHELD.get(id(case_file))
+    if cached is not None and cached[0]() is case_file:
+        return cached[1]
+    found = _withheld_records(case_file)
+    _WITHHELD.clear()
+    _WITHHELD[id(case_file)] = (weakref.ref(case_file), found)
+    return found
+
+
+def _withheld_records(case_file: CaseFile) -> WithheldRecords:
+    sources = frozenset(s.id for s in case_file.sources.values() if s.confidential)
+
+    def left_out(records: Mapping) -> frozenset[str]:
+        return frozenset(r.id for r in records.values()
+                         if r.confidential or _known_only_confidentially(tuple(c.id for c in r.sources), sources))
+
+    abuses, events = left_out(case_file.abuses), left_out(case_file.events)
+    indicators, transfers = left_out(case_file.indicators), left_out(case_file.transfers)
+    table = case_file.licences
+    licences = frozenset(table.frame["id"].to_numpy()[withheld_licence_mask(table, sources)].tolist()) if len(table) \
+        else frozenset()
+    links = frozenset(link.id for link in case_file.links.values()
+                      if link.confidential or link.abuse in abuses or link.licence in licences)
+    return WithheldRecords(licences, sources, abuses, events, links, indicators, transfers)
+
+
 class Evidence:
     """The records of a case as one document may use them.
 
@@ -281,13 +366,18 @@ class Evidence:
         self._authorities = dict(authorities or {})
         self.used: dict[str, set[str]] = {"licences": set(), "abuses": set(), "events": set(), "sources": set(), "links": set(),
                                           "indicators": set(), "transfers": set()}
+        self.hidden = withheld_records(case_file) if public else None
         withheld: Counter = Counter()
         self._unreviewed: Counter = Counter()
         table = case_file.licences if licences is None else licences
-        if public and len(table):
-            confidential = table.frame["confidential"].to_numpy(dtype=bool)
-            withheld["licences"] += int(confidential.sum())
-            table = table.take(~confidential)
+        self.selected_ids: tuple[str, ...] = tuple(str(i) for i in table.frame["id"]) if licences is not None else ()
+        if self.hidden is not None and len(table):
+            left_out = withheld_licence_mask(table, self.hidden.sources)
+            withheld["licences"] += int(left_out.sum())
+            self.withheld_licence_ids = tuple(str(i) for i in table.frame["id"].to_numpy()[left_out])
+            table = _citing_public_sources(table.take(~left_out), self.hidden.sources)
+        else:
+            self.withheld_licence_ids = ()
         self._licence_table = table
         self.sources = self._public(case_file.sources, "sources", withheld)
         self.abuses = self._public(case_file.abuses, "abuses", withheld, cited=True)
@@ -310,19 +400,13 @@ class Evidence:
 
     def _public(self, records: Mapping, kind: str, withheld: Counter, *, cited: bool = False) -> list:
         """Records this document may print: reviewed (for cited records, with a reviewed source) and, in a
-        public document, not confidential (for cited records, with a public source)."""
+        public document, not withheld (see :func:`withheld_records`); the others are counted."""
+        hidden = self.hidden.of(kind) if self.hidden is not None else frozenset()
         kept = []
         for record in records.values():
             if not self._reviewed(record, cited):
                 self._unreviewed[kind] += 1
-                continue
-            if not self.public:
-                kept.append(record)
-                continue
-            confidential = record.confidential
-            if cited and not confidential:
-                confidential = not any(not self._source_confidential(c.id) for c in record.sources)
-            if confidential:
+            elif record.id in hidden:
                 withheld[kind] += 1
             else:
                 kept.append(record)
@@ -334,9 +418,11 @@ class Evidence:
         sources = self.case_file.sources
         return not cited or not record.sources or any(sources[c.id].reviewed for c in record.sources if c.id in sources)
 
-    def _source_confidential(self, source_id: str) -> bool:
-        source = self.case_file.sources.get(source_id)
-        return bool(source and source.confidential)
+    def _printed(self, view: LicenceView) -> LicenceView:
+        """A licence as this document prints it: in a public document, citing only its public sources."""
+        if self.hidden is None or not set(view.sources) & self.hidden.sources:
+            return view
+        return replace(view, sources=tuple(s for s in view.sources if s not in self.hidden.sources))
 
     @property
     def links(self) -> LinkSet:
@@ -366,7 +452,8 @@ class Evidence:
         """The selected licences as printed, by id, built once."""
         if self._licences is None:
             countries = self.case_countries
-            self._licences = {licence.id: licence_view(licence, countries) for licence in self._licence_table.licences()}
+            self._licences = {licence.id: self._printed(licence_view(licence, countries))
+                              for licence in self._licence_table.licences()}
         return self._licences
 
     @property
@@ -446,8 +533,7 @@ class Evidence:
             return views[record_id]
         everything = self.case_file.licences
         if record_id in set(everything.frame["id"]):
-            row = everything.frame.loc[everything.frame["id"] == record_id].iloc[0]
-            if self.public and bool(row["confidential"]):
+            if self.hidden is not None and record_id in self.hidden.licences:
                 raise self._refuse("licence", record_id)
             raise DraftError(f"licence '{record_id}' is not among the licences selected for {self.document}")
         raise DraftError(f"there is no licence '{record_id}' in the case")
@@ -463,17 +549,17 @@ class Evidence:
         found = self.case_file.licences.filter(ids=[record_id])
         if len(found) == 0:
             raise DraftError(f"there is no licence '{record_id}' in the case")
-        if self.public and bool(found.frame["confidential"].iloc[0]):
+        if self.hidden is not None and record_id in self.hidden.licences:
             raise self._refuse("licence", record_id)
         self.used["licences"].add(record_id)
-        return licence_view(found.licences()[0], self.case_countries)
+        return self._printed(licence_view(found.licences()[0], self.case_countries))
 
     def citable_sources(self) -> dict[str, Source]:
         """Every source a citation in this document may name: the shipped authorities, then the case's public sources."""
         return {**self._authorities, **{source.id: source for source in self.sources}}
 
     def confidential_source_ids(self) -> set[str]:
-        return {s.id for s in self.case_file.sources.values() if s.confidential} if self.public else set()
+        return set(self.hidden.sources) if self.hidden is not None else set()
 
     def uncitable_source_ids(self) -> set[str]:
         """Sources a record's citation skips here: confidential ones in a public document, and any awaiting review."""

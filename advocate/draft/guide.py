@@ -161,6 +161,9 @@ def _fields(cls: type) -> list[tuple[str, str]]:
     """(field, type) of a dataclass or a pydantic model."""
     if dataclasses.is_dataclass(cls):
         return [(f.name, str(f.type)) for f in dataclasses.fields(cls)]
+    if hasattr(cls, "_fields"):  # a named tuple
+        hints = getattr(cls, "__annotations__", {})
+        return [(name, getattr(hints.get(name), "__forward_arg__", str(hints.get(name, "")))) for name in cls._fields]
     model_fields = getattr(cls, "model_fields", {})
     return [(name, getattr(info.annotation, "__name__", str(info.annotation))) for name, info in model_fields.items()]
 

@@ -3,8 +3,9 @@
 Templates are shared between organisations, so they run in Jinja's immutable
 sandbox (no reaching Python internals such as ``''.__class__``, no changing the
 evidence) with :class:`~jinja2.StrictUndefined` (an undefined variable or a
-missing field is an error, never an empty string in a letter). Every printed
-value is escaped for Markdown unless the engine made it (see
+missing field is an error, never an empty string in a letter), with limits on
+the work and text a template may ask for (:mod:`advocate.draft.template_limits`).
+Every printed value is escaped for Markdown unless the engine made it (see
 :mod:`advocate.draft.markdown_escape`). Errors name the template file and line.
 """
 
@@ -16,10 +17,12 @@ from pathlib import Path
 
 import jinja2
 from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined
-from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
+from jinja2.environment import TemplateModule
+from jinja2.sandbox import SecurityError
 
 from advocate.draft.filters import FILTERS
 from advocate.draft.markdown_escape import escape_markdown
+from advocate.draft.template_limits import BoundedSandbox, TemplateLimitError, records_in
 from advocate.errors import DraftError
 from advocate.resources import shipped_templates
 
@@ -59,7 +62,7 @@ class Templates:
             raise DraftError(f"{self.user_dir}: no such template folder")
         loaders = [FileSystemLoader(str(self.user_dir))] if self.user_dir else []
         loaders.append(FileSystemLoader(str(shipped_template_dir())))
-        self.environment = ImmutableSandboxedEnvironment(
+        self.environment = BoundedSandbox(
             loader=ChoiceLoader(loaders),
             undefined=StrictUndefined,
             finalize=escape_markdown,
@@ -68,7 +71,7 @@ class Templates:
             lstrip_blocks=True,
             keep_trailing_newline=True,
         )
-        self.environment.filters.update(FILTERS)
+        self.environment.add_filters(FILTERS)
 
     def names(self) -> list[str]:
         """Every document template available, user and shipped (without the suffix)."""
@@ -95,10 +98,16 @@ class Templates:
         except jinja2.TemplateSyntaxError as exc:
             raise DraftError(f"template syntax: {exc.message}", template=_shown(exc.filename or source.name), line=exc.lineno) from None
         try:
-            module = template.make_module(context)
+            module = _bounded_module(template, context)
             markdown = str(module)
+        except RecursionError as exc:
+            template_name, line = _template_frame(exc)
+            raise TemplateLimitError("the template calls itself too deeply (a macro or include that calls itself without end?)",
+                                     template=template_name or source.path, line=line) from None
         except DraftError as exc:
             template_name, line = _template_frame(exc)
+            if not template_name and exc.template:
+                template_name, line = exc.template, exc.line
             raise type(exc)(exc.message, template=template_name or source.path, line=line) from None
         except SecurityError as exc:
             template_name, line = _template_frame(exc)
@@ -110,11 +119,35 @@ class Templates:
         except jinja2.TemplateError as exc:
             template_name, line = _template_frame(exc)
             raise DraftError(str(exc), template=template_name or source.path, line=line) from None
+        except (OverflowError, MemoryError) as exc:
+            template_name, line = _template_frame(exc)
+            raise TemplateLimitError(f"the template asks for more than a document can hold ({exc or type(exc).__name__})",
+                                     template=template_name or source.path, line=line) from None
         except (TypeError, ValueError, AttributeError, KeyError, ZeroDivisionError) as exc:
             template_name, line = _template_frame(exc)
             raise DraftError(f"{type(exc).__name__}: {exc}", template=template_name or source.path, line=line) from None
         exported = {key: value for key, value in module.__dict__.items() if not key.startswith("_")}
         return RenderedTemplate(markdown, exported, source)
+
+
+def _bounded_module(template: jinja2.Template, context: dict) -> TemplateModule:
+    """``template.make_module(context)`` on a fresh budget for ``context``, stopped once the output passes its limit."""
+    environment = template.environment
+    environment.new_budget(records_in(context))
+    limit = environment.budget.text
+    jinja_context = template.new_context(context)
+    chunks, size = [], 0
+    output = template.root_render_func(jinja_context)
+    for chunk in output:
+        size += len(chunk)
+        if size > limit:
+            frame = output.gi_frame
+            raise TemplateLimitError(f"the template prints more than {limit:,} characters, "
+                                     "more than the document could hold for the evidence it is given",
+                                     template=_shown(template.filename or template.name or ""),
+                                     line=template.get_corresponding_lineno(frame.f_lineno) if frame else None)
+        chunks.append(chunk)
+    return TemplateModule(template, jinja_context, chunks)
 
 
 def _undefined_message(exc: jinja2.UndefinedError) -> str:

@@ -14,8 +14,8 @@ from importlib.resources import files
 from types import MappingProxyType
 from typing import Mapping
 
+import yaml
 from pydantic import ValidationError
-from ruamel.yaml import YAML
 
 from advocate.models.records import Source
 
@@ -27,7 +27,7 @@ class AuthoritiesError(ValueError):
 
 
 def _load(text: str, label: str) -> dict[str, Source]:
-    entries = YAML(typ="safe", pure=True).load(text) or []
+    entries = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or []
     if not isinstance(entries, list):
         raise AuthoritiesError(f"{label}: expected a list of sources")
     found: dict[str, Source] = {}

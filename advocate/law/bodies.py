@@ -60,8 +60,10 @@ def bodies_during(role: str, start: dt.date | None, end: dt.date | None) -> tupl
     if role not in ROLES:
         raise KeyError(f"no role '{role}'; roles: {', '.join(ROLES)}")
     first, last = start or end, end or start
+    if first is None or last is None:
+        return tuple(body for body in bodies() if body.role == role)
     return tuple(body for body in bodies() if body.role == role and (
-        first is None or ((body.start is None or body.start <= last) and (body.end is None or body.end >= first))))
+        (body.start is None or body.start <= last) and (body.end is None or body.end >= first)))
 
 
 def body_on(role: str, day: dt.date) -> Body:

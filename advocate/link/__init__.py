@@ -5,8 +5,10 @@
 
 from __future__ import annotations
 
-from advocate.link.engine import RELATIONS, LinkTable, compute_links
-from advocate.link.models import Link, LinkSet, links_frame
+from advocate.link.engine import LinkTable, compute_links
+from advocate.link.linkset import LinkList, LinkSet, link_columns
+from advocate.link.models import Link, links_frame
+from advocate.link.relations import ORDERS, RELATIONS
 from advocate.models.case import LinkSettings
 
 
@@ -14,11 +16,14 @@ def link_case(case_file, settings: LinkSettings | None = None, *, licences=None)
     """Link a loaded case's licences (or ``licences``, a pre-filtered licence table) to its abuses.
 
     ``settings`` default to the case's own (``linking:`` in ``case.yaml``). Hand-asserted links
-    whose licence is in the table always appear, scored at least ``asserted_score``.
+    whose licence is in the table always appear, scored at least ``asserted_score`` (as context,
+    :attr:`LinkSet.context`, when their abuse is kept apart as context). The case's sources date
+    each abuse's first public report.
     """
     settings = settings or case_file.case.linking
     table = case_file.licences if licences is None else licences
-    return LinkSet(compute_links(table, tuple(case_file.abuses.values()), settings, tuple(case_file.links.values())))
+    return LinkSet(compute_links(table, tuple(case_file.abuses.values()), settings, tuple(case_file.links.values()),
+                                 case_file.sources))
 
 
-__all__ = ["RELATIONS", "Link", "LinkSet", "LinkSettings", "LinkTable", "compute_links", "link_case", "links_frame"]
+__all__ = ["ORDERS", "RELATIONS", "Link", "LinkList", "LinkSet", "LinkSettings", "LinkTable", "compute_links", "link_case", "link_columns", "links_frame"]

@@ -14,6 +14,12 @@ memory speed. DuckDB's range joins would serve too, but gain nothing here.
 Pairs whose technology and end user cannot relate at all (an abuse with no technology named
 and a licence for aircraft parts) are never made: for each kind of abuse, only licences of the
 kinds that can relate are searched.
+
+Each pair's timing compares the decision with when the abuse occurred and when it was first
+publicly reported (:mod:`advocate.link.relations`, :mod:`advocate.link.reports`). An abuse whose
+perpetrators are unknown or non-state does not engage Criterion 2(a), which concerns repression
+by the state: when that is the only criterion its categories engage, its pairs are kept apart as
+context (``LinkTable.context``), never as links.
 """
 
 from __future__ import annotations
@@ -34,20 +40,21 @@ from advocate.link.columns import (
 )
 from advocate.link.matching import match_bodies, match_signature, technology_signature
 from advocate.link.refusals import RefusalEvidence, find_refusals
+from advocate.link.relations import AFTER, BEFORE, OVERLAPPING, RELATION_FACTORS, UNKNOWN, relation_of
+from advocate.link.reports import ReportColumns, report_columns
 from advocate.models.case import LinkSettings
 from advocate.models.licence_table import LicenceTable
-from advocate.vocab.state_bodies import bodies_in_text
+from advocate.vocab.abuse_categories import criteria_engaged
+from advocate.vocab.state_bodies import bodies_in_text, responsibility
 
-RELATIONS = ("foreseeable", "concurrent", "review")
-"""Abuse documented before the decision, in a period overlapping it, or after it."""
-FORESEEABLE, CONCURRENT, REVIEW = 0, 1, 2
-
-CONCURRENT_SCORE = 0.85
-REVIEW_FACTOR = 0.7
-"""An abuse after the decision counts for less than one the decision-maker could have known of."""
+STATE_ONLY = "2(a)"
+"""The criterion that concerns repression by the state: never engaged by an abuse of unknown or non-state perpetrators."""
 CHUNK_PAIRS = 2_000_000
-_COLUMNS = {"licence": np.int32, "abuse": np.int32, "score": np.float64, "relation": np.int8, "days": np.int32, "asserted": np.int32}
+_COLUMNS = {"licence": np.int32, "abuse": np.int32, "score": np.float64, "relation": np.int8, "days": np.int32,
+            "asserted": np.int32, "occurred": np.int8, "reported": np.int8, "report": np.int32}
 """The link table's columns and their types (small types: national datasets give millions of links)."""
+_PAIR_COLUMNS = ("relation", "days", "occurred", "reported", "report")
+"""The columns :meth:`_Engine.evaluate` gives for each pair besides the score."""
 _SPAN = 1 << 40
 
 
@@ -65,11 +72,14 @@ class LinkTable:
     """The links as columns, and what is needed to put them into words.
 
     The links are arrays (``columns_``; ``frame`` gives them sorted) with, per link: ``licence`` (row in ``licences``), ``abuse`` (index in
-    ``abuses``), ``score``, ``relation`` (index in :data:`RELATIONS`), ``days`` (decision minus
+    ``abuses``), ``score``, ``relation`` (index in :data:`~advocate.link.relations.RELATIONS`), ``days`` (decision minus
     abuse, signed; 0 when the periods overlap), ``asserted`` (index of the hand-asserted link,
-    -1 for none). Sorted strongest first, then by licence row and abuse. ``pairs_in_window``
-    counts the pairs in the same destination and date window; ``pairs_considered`` those of
-    them whose technology or end user could relate at all, which were scored.
+    -1 for none), ``occurred`` and ``reported`` (indexes in :data:`~advocate.link.relations.ORDERS`),
+    ``report`` (the first public report, index in ``reports.sources``; -1 for none). Sorted
+    strongest first, then by licence row and abuse. ``pairs_in_window`` counts the pairs in the
+    same destination and date window; ``pairs_considered`` those of them whose technology or end
+    user could relate at all, which were scored. ``context`` holds, in the same form, the pairs
+    kept apart as context (abuses of unknown or non-state perpetrators engaging only Criterion 2(a)).
     """
 
     columns_: dict
@@ -83,6 +93,8 @@ class LinkTable:
     settings: LinkSettings
     pairs_considered: int
     pairs_in_window: int
+    reports: ReportColumns
+    context: LinkTable | None = None
 
     def __len__(self) -> int:
         return len(self.columns_["licence"])
@@ -116,17 +128,21 @@ class LinkTable:
 
 
 def _period_score(relation: np.ndarray, days: np.ndarray, settings: LinkSettings) -> np.ndarray:
+    """The relation's factor, times a distance that halves over the window (an abuse long before or after counts less)."""
     fw = max(settings.foreseeable_window_days, 1)
     rw = max(settings.review_window_days, 1)
-    return np.select(
-        [relation == FORESEEABLE, relation == REVIEW],
-        [1.0 - 0.5 * np.minimum(days / fw, 1.0), REVIEW_FACTOR * (1.0 - 0.5 * np.minimum(-days / rw, 1.0))],
-        CONCURRENT_SCORE,
-    )
+    distance = np.where(days > 0, np.minimum(days / fw, 1.0), np.where(days < 0, np.minimum(-days / rw, 1.0), 0.0))
+    return np.asarray(RELATION_FACTORS)[relation] * (1.0 - 0.5 * distance)
+
+
+def context_only(abuses) -> np.ndarray:
+    """Per abuse: its perpetrators are unknown or non-state and Criterion 2(a) is all its categories engage."""
+    return np.array([responsibility(a.perpetrators) != "state" and set(criteria_engaged(a.categories)) == {STATE_ONLY}
+                     for a in abuses], dtype=bool)
 
 
 class _Engine:
-    def __init__(self, table: LicenceTable, abuses, settings: LinkSettings):
+    def __init__(self, table: LicenceTable, abuses, settings: LinkSettings, sources):
         self.table = table
         self.settings = settings
         self.abuses = tuple(abuses)
@@ -147,21 +163,27 @@ class _Engine:
         weights = settings.weights
         self.weights = np.array([weights.period, weights.end_user, weights.technology, weights.refusal], dtype=np.float64)
         self.weights = self.weights / self.weights.sum()
+        self.reports = report_columns(self.abuses, sources, table.frame["sources"])
 
     def evaluate(self, lic: np.ndarray, ab: np.ndarray) -> dict[str, np.ndarray]:
-        """Relation, days, component scores and total score of each pair (licence row, abuse index)."""
+        """Timing (occurred, reported, relation, days, report), component scores and total score of each pair
+        (licence row, abuse index)."""
         lc, ac = self.lc, self.ac
         ls, le, as_, ae = lc.start[lic], lc.end[lic], ac.start[ab], ac.end[ab]
         before = (ae != MISSING_END) & (ls != MISSING_START) & (ae < ls)
         after = (as_ != MISSING_START) & (le != MISSING_END) & (as_ > le)
-        relation = np.where(before, FORESEEABLE, np.where(after, REVIEW, CONCURRENT)).astype(np.int8)
+        undated = (ls == MISSING_START) & (le == MISSING_END)
+        occurred = np.where(before, BEFORE, np.where(after, AFTER, np.where(undated, UNKNOWN, OVERLAPPING))).astype(np.int8)
+        reported, report = self.reports.order(ab, lic, ls, le)
+        relation = relation_of(occurred, reported)
         days = np.where(before, ls - ae, np.where(after, le - as_, 0))
         t = self.tech_scores[self.tech_sig[lic], ac.profile[ab]]
         e = self.user_scores[self.user_sig[lic], ac.perpetrators[ab]]
         p = _period_score(relation, days, self.settings)
         r = self.refusals.strength[lic]
         score = self.weights[0] * p + self.weights[1] * e + self.weights[2] * t + self.weights[3] * r
-        return {"relation": relation, "days": days, "t": t, "e": e, "score": np.round(score, 4)}
+        return {"relation": relation, "days": days, "occurred": occurred, "reported": reported, "report": report,
+                "t": t, "e": e, "score": np.round(score, 4)}
 
     def _sorted_linkable(self) -> np.ndarray:
         rows = np.flatnonzero(self.linkable)
@@ -220,27 +242,35 @@ class _Engine:
         for lic, ab in self.candidates():
             considered += len(lic)
             v = self.evaluate(lic, ab)
-            relation, days = v["relation"], v["days"]
-            in_window = ((relation == FORESEEABLE) & (days <= s.foreseeable_window_days)) | \
-                        ((relation == REVIEW) & (-days <= s.review_window_days)) | (relation == CONCURRENT)
+            occurred, days = v["occurred"], v["days"]
+            in_window = ((occurred == BEFORE) & (days <= s.foreseeable_window_days)) | \
+                        ((occurred == AFTER) & (-days <= s.review_window_days)) | (occurred == OVERLAPPING) | (occurred == UNKNOWN)
             keep = in_window & ((v["t"] > 0) | (v["e"] > 0)) & (v["score"] >= s.min_score)
-            for name, values in (("licence", lic), ("abuse", ab), ("score", v["score"]), ("relation", relation), ("days", days)):
+            for name, values in (("licence", lic), ("abuse", ab), ("score", v["score"])) + tuple((n, v[n]) for n in _PAIR_COLUMNS):
                 parts[name].append(values[keep].astype(_COLUMNS[name]))
         columns = {name: np.concatenate(parts[name]) if parts[name] else np.zeros(0, dtype=kind)
                    for name, kind in _COLUMNS.items() if name != "asserted"}
         columns["asserted"] = np.full(len(columns["licence"]), -1, dtype=np.int32)
         columns = self._assert(columns, asserted)
-        return LinkTable(columns, self.table, self.lc, self.abuses, self.ac, tuple(asserted), self.refusals, s,
-                         considered, getattr(self, "in_window", 0))
+        apart = context_only(self.abuses)[columns["abuse"]]
+
+        def table(part: dict[str, np.ndarray], context: LinkTable | None = None) -> LinkTable:
+            return LinkTable(part, self.table, self.lc, self.abuses, self.ac, tuple(asserted), self.refusals, s,
+                             considered, getattr(self, "in_window", 0), reports=self.reports, context=context)
+
+        if not apart.any():  # no copy of a national table when nothing is context
+            return table(columns, table({name: values[:0] for name, values in columns.items()}))
+        return table({name: values[~apart] for name, values in columns.items()},
+                     table({name: values[apart] for name, values in columns.items()}))
 
     def _assert(self, columns: dict[str, np.ndarray], asserted) -> dict[str, np.ndarray]:
         """Mark computed links the case file asserts, and add the asserted links not computed."""
         if not asserted:
             return columns
         abuse_index = {abuse_id: i for i, abuse_id in enumerate(self.ac.ids)}
-        ids = self.table.frame["id"].to_numpy()
-        wanted_ids = {link.licence for link in asserted}
-        position = {ids[i]: int(i) for i in np.flatnonzero(np.isin(ids, list(wanted_ids)))}
+        ids = self.table.frame["id"]
+        wanted_ids = frozenset(link.licence for link in asserted)
+        position = {ids.iat[i]: int(i) for i in np.flatnonzero(ids.isin(wanted_ids).to_numpy(dtype=bool))}
         wanted = [(i, position[link.licence], abuse_index[link.abuse]) for i, link in enumerate(asserted)
                   if link.licence in position and link.abuse in abuse_index]
         if not wanted:
@@ -259,9 +289,10 @@ class _Engine:
                 columns["asserted"][row] = which[k]
                 columns["score"][row] = max(columns["score"][row], self.settings.asserted_score)
                 continue
-            for name, value in (("licence", lic[k]), ("abuse", ab[k]), ("score", score), ("relation", v["relation"][k]),
-                                ("days", v["days"][k]), ("asserted", which[k])):
+            for name, value in (("licence", lic[k]), ("abuse", ab[k]), ("score", score), ("asserted", which[k])):
                 extra[name].append(value)
+            for name in _PAIR_COLUMNS:
+                extra[name].append(v[name][k])
         return {name: np.concatenate([columns[name], np.array(extra[name], dtype=kind)]) for name, kind in _COLUMNS.items()}
 
 
@@ -290,6 +321,10 @@ def _codes(values) -> tuple[list, np.ndarray]:
     return list(index), np.array(codes, dtype=np.int64)
 
 
-def compute_links(table: LicenceTable, abuses, settings: LinkSettings | None = None, asserted=()) -> LinkTable:
-    """Links between the licences of ``table`` and ``abuses`` (with hand-asserted ``asserted`` links kept)."""
-    return _Engine(table, tuple(abuses), settings or LinkSettings()).run(tuple(asserted))
+def compute_links(table: LicenceTable, abuses, settings: LinkSettings | None = None, asserted=(), sources=None) -> LinkTable:
+    """Links between the licences of ``table`` and ``abuses`` (with hand-asserted ``asserted`` links kept).
+
+    ``sources`` (the case's sources by id) date the abuses' reports; without them no abuse has a
+    dated public report, so none is foreseeable.
+    """
+    return _Engine(table, tuple(abuses), settings or LinkSettings(), sources or {}).run(tuple(asserted))

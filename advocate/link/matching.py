@@ -91,7 +91,7 @@ def _elements(profile: LicenceProfile) -> tuple[Element, ...]:
         tags = read_goods_summary(profile.goods_summary).tags
         elements.append(Element(f'the goods summary "{profile.goods_summary}"', _with_lineage(tags), frozenset()))
     if profile.technology:
-        elements.append(Element("the licence, as the case file describes it,", _with_lineage(profile.technology.split()), frozenset()))
+        elements.append(Element("the licence, as the evidence describes it,", _with_lineage(profile.technology.split()), frozenset()))
     _ELEMENTS[profile] = tuple(elements)
     return _ELEMENTS[profile]
 
@@ -113,6 +113,13 @@ def _narrowest(tags) -> list[str]:
 
 def _maybe(element: Element) -> str:
     return f"the data gives only the entry {element.entry}"
+
+
+def _says(element: Element, tag: str) -> bool:
+    """Whether the element's own words already name the tag (a goods summary that is the tag's label): saying
+    that it "covers" the tag would repeat it."""
+    core = _label(tag).split(" (")[0].casefold()
+    return bool(core) and core in element.label.casefold()
 
 
 def match_technology(licence: LicenceProfile, abuse: AbuseProfile) -> Match:
@@ -143,12 +150,18 @@ def _direct(element: Element, abuse: AbuseProfile):
     for tag in abuse.technology:
         wanted = set(lineage(tag))
         if tag in element.certain:
-            yield Match(1.0, f"{element.label} covers {_label(tag)}, the technology the abuse implicated")
+            yield Match(1.0, f"{element.label} names the technology the abuse implicated" if _says(element, tag)
+                        else f"{element.label} covers {_label(tag)}, the technology the abuse implicated")
             continue
         broader = (element.certain & wanted) - ROOTS
         if broader:
             shared = _most_specific(broader)
-            yield Match(0.7, f"{element.label} covers {_label(shared)}, which includes {_label(tag)}, the technology the abuse implicated")
+            if not _says(element, shared):
+                yield Match(0.7, f"{element.label} covers {_label(shared)}, which includes {_label(tag)}, the technology the abuse implicated")
+            elif shared in _narrowest(element.certain):
+                yield Match(0.7, f"{element.label} names a kind of technology that includes {_label(tag)}, the technology the abuse implicated")
+            else:
+                yield Match(0.7, f"{element.label} and {_label(tag)}, the technology the abuse implicated, are both kinds of {_label(shared)}")
             continue
         if tag in element.possible:
             yield Match(0.6, f"{element.label} may cover {_label(tag)}, the technology the abuse implicated ({_maybe(element)})")
@@ -161,7 +174,10 @@ def _direct(element: Element, abuse: AbuseProfile):
         roots = element.certain & wanted & ROOTS
         if roots:
             own = _most_specific(element.certain - {"telecoms"})
-            yield Match(0.3, f"{element.label} covers {_label(own)} and the abuse implicated {_label(tag)}: both are {_label(_most_specific(roots))}")
+            root = _label(_most_specific(roots))
+            yield Match(0.3, f"{element.label} and {_label(tag)}, the technology the abuse implicated, are both {root}"
+                        if _says(element, own) else
+                        f"{element.label} covers {_label(own)} and the abuse implicated {_label(tag)}: both are {root}")
 
 
 def _by_category(element: Element, abuse: AbuseProfile):
@@ -174,10 +190,12 @@ def _by_category(element: Element, abuse: AbuseProfile):
             inference = f"technology of a kind that can facilitate {category.label} (an inference from the kind of abuse: its sources do not name the technology)"
             if tag in element.certain:
                 own = _most_specific({t for t in element.certain if tag in lineage(t)})
-                yield Match(0.5, f"{element.label} covers {_label(own)}, {inference}")
+                yield Match(0.5, f"{element.label} names {inference}" if _says(element, own)
+                            else f"{element.label} covers {_label(own)}, {inference}")
             elif tag in element.possible:
-                own = _narrowest({t for t in element.possible if tag in lineage(t)})
-                yield Match(0.25, f"{element.label} may cover {' or '.join(_label(t) for t in own)} ({_maybe(element)}), {inference}")
+                narrowest = _narrowest({t for t in element.possible if tag in lineage(t)})
+                yield Match(0.25, f"{element.label} may cover {' or '.join(_label(t) for t in narrowest)} "
+                                  f"({_maybe(element)}), {inference}")
 
 
 def match_end_user(end_user: str, perpetrators: tuple[str, ...]) -> Match:

@@ -1,26 +1,85 @@
-"""A link between a licence and an abuse, and the set of links for a case."""
+"""A link between a licence and an abuse, and the links as a table of rows."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import cached_property
-from typing import Literal
+from collections.abc import Sequence
+from typing import Literal, NamedTuple, Protocol
 
-import numpy as np
 import pandas as pd
 
-Relation = Literal["foreseeable", "concurrent", "review"]
+Relation = Literal["foreseeable", "reported-after", "concurrent", "unreported", "review"]
+"""See :data:`advocate.link.relations.RELATIONS`, where each value is defined."""
+Order = Literal["before", "overlapping", "after", "unknown"]
+"""See :data:`advocate.link.relations.ORDERS`."""
 
 
-@dataclass(frozen=True)
-class Link:
-    """One licence related to one abuse.
+class _Worder(Protocol):
+    def reasons_at(self, position: int) -> tuple[str, ...]: ...
+
+
+class Reasons(Sequence):
+    """A link's reasons, put into words the first time they are read (a tuple of sentences in every other way).
+
+    Documents about many licences count and rank hundreds of thousands of links and print the reasons
+    of a few: wording each link as it is made would cost more than everything else the link engine does.
+    ``source`` words the link at ``position`` of its table (a :class:`~advocate.link.wording.Wording`).
+    """
+
+    __slots__ = ("_source", "_position", "_value")
+
+    def __init__(self, source: _Worder | None, position: int = 0, value: tuple[str, ...] | None = None):
+        self._source, self._position, self._value = source, position, value
+
+    @classmethod
+    def of(cls, sentences) -> Reasons:
+        """Reasons already in words."""
+        return cls(None, 0, tuple(sentences))
+
+    def _words(self) -> tuple[str, ...]:
+        if self._value is None:
+            self._value = self._source.reasons_at(self._position)
+            self._source = None
+        return self._value
+
+    def __getitem__(self, index):
+        return self._words()[index]
+
+    def __len__(self) -> int:
+        return len(self._words())
+
+    def __iter__(self):
+        return iter(self._words())
+
+    def __eq__(self, other) -> bool:
+        if isinstance(other, (Reasons, tuple)):
+            return self._words() == tuple(other)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._words())
+
+    def __repr__(self) -> str:
+        return repr(self._words())
+
+    def __reduce__(self):
+        return (Reasons.of, (self._words(),))
+
+
+class Link(NamedTuple):
+    """One licence related to one abuse (immutable; a named tuple, so that a national dataset's links are cheap).
 
     ``days`` is the decision date minus the abuse date (positive: the abuse came first; 0 when
     the two periods overlap). ``criteria`` are criterion numbers in ``criteria_version`` (the
     version in force on the decision date; empty if none is shipped for it). ``reasons`` are
-    sentences, hand-asserted reason first. ``sources`` are source ids from the asserted link and
-    the abuse.
+    sentences, hand-asserted reason first, then :attr:`timing` (a sequence of strings, worded when
+    first read). ``sources`` are source ids from the asserted link and the abuse.
+
+    Timing (:mod:`advocate.link.relations`): ``occurred`` says how the abuse's period
+    (``abuse_date``) stands to the decision, ``reported`` how its first public report does (the
+    report is ``reported_by``, a source id, published by ``reporter`` on ``reported_date``), and
+    ``relation`` what the two support. ``responsibility`` is who the sources hold responsible
+    (``state``, ``non-state`` or ``unknown``); ``context`` is True for a pair kept apart as context
+    (its abuse engages no criterion once Criterion 2(a), repression by the state, is set aside).
     """
 
     licence_id: str
@@ -28,7 +87,7 @@ class Link:
     score: float
     criteria_version: str
     criteria: tuple[str, ...]
-    reasons: tuple[str, ...]
+    reasons: Sequence[str]
     asserted: bool
     relation: Relation
     days: int
@@ -36,73 +95,31 @@ class Link:
     destination: str = ""
     decision_date: str = ""
     abuse_date: str = ""
+    """The period the abuse occurred in, as the case file writes it ("2016", "2017-Q1")."""
     refusal_id: str = ""
     """The earlier refusal for similar goods this link cites, if any."""
-
-
-@dataclass(frozen=True)
-class LinkSet:
-    """Links sorted strongest first, put into words on demand.
-
-    ``links`` materialises every link; for national datasets prefer :meth:`strongest`,
-    :meth:`for_licence` and :meth:`for_abuse`, which word only the links they return.
-    """
-
-    table: object
-    """The :class:`~advocate.link.engine.LinkTable` the links come from."""
-
-    @cached_property
-    def links(self) -> tuple[Link, ...]:
-        from advocate.link.wording import word_links
-
-        return word_links(self.table, self.table.order)
-
-    def __len__(self) -> int:
-        return len(self.table)
-
-    def __iter__(self):
-        return iter(self.links)
+    occurred: Order = "unknown"
+    reported: Order = "unknown"
+    reported_by: str = ""
+    """The source id of the first public report ('' when no published source of the abuse has a date)."""
+    reported_date: str = ""
+    """That report's publication date as the case file writes it (its own, or that of the source it is cited in)."""
+    reporter: str = ""
+    """Who published that report, as the reasons name it ("Motherboard"), or its title."""
+    report_days: int = 0
+    """The decision date minus the report's (positive: the report came first; 0 when the periods overlap or no report)."""
+    responsibility: str = "state"
+    context: bool = False
 
     @property
-    def pairs_considered(self) -> int:
-        """Pairs scored: same destination and date window, and a technology or end user that can relate."""
-        return self.table.pairs_considered
-
-    @property
-    def pairs_in_window(self) -> int:
-        """Pairs in the same destination and date window, before the kinds of goods and body are compared."""
-        return self.table.pairs_in_window
-
-    def _rows(self, mask) -> tuple[Link, ...]:
-        from advocate.link.wording import word_links
-
-        return word_links(self.table, self.table.ranked(mask.nonzero()[0]))
-
-    def for_licence(self, licence_id: str) -> tuple[Link, ...]:
-        rows = np.flatnonzero(self.table.licences.frame["id"].to_numpy() == licence_id)
-        return self._rows(np.isin(self.table.columns_["licence"], rows))
-
-    def for_licences(self, licence_ids) -> tuple[Link, ...]:
-        """The links of any of ``licence_ids``, strongest first (one pass, for documents about many licences)."""
-        rows = np.flatnonzero(np.isin(self.table.licences.frame["id"].to_numpy(), np.asarray(list(licence_ids), dtype=object)))
-        return self._rows(np.isin(self.table.columns_["licence"], rows))
-
-    def for_abuse(self, abuse_id: str) -> tuple[Link, ...]:
-        wanted = [i for i, a in enumerate(self.table.abuses) if a.id == abuse_id]
-        return self._rows(np.isin(self.table.columns_["abuse"], wanted))
-
-    def strongest(self, n: int) -> tuple[Link, ...]:
-        from advocate.link.wording import word_links
-
-        return word_links(self.table, self.table.strongest(n))
-
-    def to_frame(self) -> pd.DataFrame:
-        """One row per link; list fields joined with '; ' (reasons with ' | ')."""
-        return links_frame(self.links)
+    def timing(self) -> str:
+        """The reason about when: occurrence and report against the decision, and what they support."""
+        return self.reasons[1 if self.asserted else 0]
 
 
 FRAME_COLUMNS = ("licence_id", "abuse_id", "score", "relation", "days", "destination", "decision_date", "abuse_date",
-                 "criteria_version", "criteria", "asserted", "refusal_id", "reasons", "sources")
+                 "criteria_version", "criteria", "asserted", "refusal_id", "reasons", "sources", "occurred", "reported",
+                 "reported_by", "reported_date", "responsibility", "context")
 
 
 def links_frame(links) -> pd.DataFrame:
@@ -111,5 +128,7 @@ def links_frame(links) -> pd.DataFrame:
         "destination": l.destination, "decision_date": l.decision_date, "abuse_date": l.abuse_date,
         "criteria_version": l.criteria_version, "criteria": "; ".join(l.criteria), "asserted": l.asserted,
         "refusal_id": l.refusal_id, "reasons": " | ".join(l.reasons), "sources": "; ".join(l.sources),
+        "occurred": l.occurred, "reported": l.reported, "reported_by": l.reported_by, "reported_date": l.reported_date,
+        "responsibility": l.responsibility, "context": l.context,
     } for l in links]
     return pd.DataFrame(rows, columns=list(FRAME_COLUMNS))

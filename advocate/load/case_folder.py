@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from pydantic import ValidationError
 
+from advocate.errors import UnsafePath
+from advocate.load.case_paths import MAX_RECORD_BYTES, CaseRoots, check_data, check_file, locate, place_of
 from advocate.load.extra_records import read_record_files
 from advocate.load.licence_data import licence_format, read_licence_data
 from advocate.load.record_errors import record_problems
@@ -58,12 +61,15 @@ class LoadedCase:
     problems: Problems
     requests: LoadedRequests | None = None
     """The campaign's requests (requests.yaml and case.yaml's ``foi_requests``)."""
+    licences_read: bool = True
+    """False when the licence data had errors: its ids are then not looked up, so that its errors are not echoed
+    by every record naming a licence."""
 
 
 def _label(root: Path, path: Path) -> str:
     """A path as problems print it: relative to the working directory when possible."""
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        return str(path.absolute().relative_to(Path.cwd()))
     except ValueError:
         return str(path)
 
@@ -76,8 +82,12 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def read_case_folder(path: str | Path, *, today: dt.date) -> LoadedCase:
-    """Read a case folder's files, checking each record on its own; every problem goes in the result."""
+def read_case_folder(path: str | Path, *, today: dt.date, data: tuple[str | Path, ...] = ()) -> LoadedCase:
+    """Read a case folder's files, checking each record on its own; every problem goes in the result.
+
+    Only files inside the case folder, or inside the ``data`` folders (``--data DIR``) for licence data,
+    are read, and only regular files of a bounded size (:mod:`advocate.load.case_paths`).
+    """
     root = Path(path)
     problems = Problems()
     case_path = root / CASE_FILE
@@ -85,8 +95,17 @@ def read_case_folder(path: str | Path, *, today: dt.date) -> LoadedCase:
     if not root.is_dir():
         problems.error("file_missing", _label(root, root), "no such case folder", hint="give the folder that holds case.yaml")
         return LoadedCase(root, None, None, empty, LicenceTable.empty(), (), problems)
-    if not case_path.is_file():
+    if not os.path.lexists(case_path):
         problems.error("file_missing", _label(root, case_path), "the case folder has no case.yaml", hint="run 'advocate init FOLDER' to start one")
+        return LoadedCase(root, None, None, empty, LicenceTable.empty(), (), problems)
+    unsafe = _unsafe_record_file(root, case_path, problems, hint="case.yaml must be a YAML file")
+    if unsafe:
+        return LoadedCase(root, None, None, empty, LicenceTable.empty(), (), problems)
+    roots = CaseRoots(root, tuple(Path(folder) for folder in data))
+    for folder in roots.data:
+        if not folder.is_dir():
+            problems.error("file_missing", str(folder), "no such data folder (--data)")
+    if problems.errors:
         return LoadedCase(root, None, None, empty, LicenceTable.empty(), (), problems)
 
     inputs = [InputFile(CASE_FILE, _sha256_or_empty(case_path))]
@@ -101,20 +120,26 @@ def read_case_folder(path: str | Path, *, today: dt.date) -> LoadedCase:
     records: dict[str, LoadedRecords] = {}
     for kind, (name, noun, model) in RECORD_FILES.items():
         file = root / name
-        if not file.is_file():
+        if not os.path.lexists(file):
             records[kind] = LoadedRecords(kind)
+            continue
+        if _unsafe_record_file(root, file, problems, hint=f"{name} must be a YAML file of {noun} records, or absent"):
+            records[kind] = LoadedRecords(kind, readable=False)
             continue
         inputs.append(InputFile(name, _sha256_or_empty(file)))
         doc = read_yaml(file, _label(root, file), problems)
-        records[kind] = read_record_file(doc, noun, model, problems) if doc else LoadedRecords(kind)
+        records[kind] = read_record_file(doc, noun, model, problems) if doc else LoadedRecords(kind, readable=False)
     for name in read_record_files(root, case, case_doc, records, RECORD_FILES, problems, lambda p: _label(root, p)):
         inputs.append(InputFile(name, _sha256(root / name)))
 
-    if (root / REQUESTS_FILE).is_file():
+    if os.path.lexists(root / REQUESTS_FILE) and not _unsafe_record_file(root, root / REQUESTS_FILE, problems):
         inputs.append(InputFile(REQUESTS_FILE, _sha256(root / REQUESTS_FILE)))
     requests = read_requests(root, case, lambda p: _label(root, p), problems)
-    licences = _read_licences(root, case, _datasets(case, case_doc), problems, inputs, today, records["sources"].models)
-    return LoadedCase(root, case, case_doc, records, licences, tuple(inputs), problems, requests)
+    errors_before = len(problems.errors)
+    licences = _read_licences(roots, case, case_doc, _datasets(case, case_doc), problems, inputs, today,
+                              records["sources"].models)
+    licences_read = len(problems.errors) == errors_before
+    return LoadedCase(root, case, case_doc, records, licences, tuple(inputs), problems, requests, licences_read)
 
 
 def _datasets(case: Case | None, case_doc: YamlDocument | None) -> tuple[tuple[LicenceDataset, ...], bool]:
@@ -136,19 +161,41 @@ def _datasets(case: Case | None, case_doc: YamlDocument | None) -> tuple[tuple[L
     return tuple(datasets), "licence_data" in data
 
 
+def _unsafe_record_file(root: Path, file: Path, problems: Problems, *, hint: str = "") -> bool:
+    """Record an error and return True unless ``file`` is a regular file of the case of a size advocate reads."""
+    try:
+        check_file(file, root, _label(root, file), limit=MAX_RECORD_BYTES)
+    except UnsafePath as exc:
+        problems.error("unsafe_path", _label(root, file), str(exc).split(": ", 1)[1],
+                       hint=hint if exc.not_a_file else "")
+        return True
+    return False
+
+
 def _read_licences(
-    root: Path, case: Case | None, datasets: tuple[tuple[LicenceDataset, ...], bool], problems: Problems,
-    inputs: list[InputFile], today: dt.date, sources: dict | None = None,
+    roots: CaseRoots, case: Case | None, case_doc: YamlDocument | None,
+    datasets: tuple[tuple[LicenceDataset, ...], bool], problems: Problems, inputs: list[InputFile], today: dt.date,
+    sources: dict | None = None,
 ) -> LicenceTable:
     tables = []
     chosen, named = datasets
-    for dataset in chosen:
-        path = root / dataset.path
-        label = _label(root, path)
-        if not named and not path.exists():
-            continue  # the default licences.csv is optional
+    root = roots.case
+    for index, dataset in enumerate(chosen):
+        case_label = _label(root, root / CASE_FILE)
+        line = case_doc.line_of(("licence_data", index)) if case_doc is not None and named else None
+        try:
+            path, folder = locate(roots, dataset.path)
+            label = _label(root, path)
+            if not named and not os.path.lexists(path):
+                continue  # the default licences.csv is optional
+            check_data(path, folder, label, place=place_of(roots, folder))
+        except UnsafePath as exc:
+            problems.error("unsafe_path", case_label, str(exc), field="licence_data", line=line)
+            continue
         files = sorted(p for p in path.glob("*.csv") if p.is_file()) if path.is_dir() else [path] if path.is_file() else []
-        inputs.extend(InputFile(_relative(root, f), digest) for f in files if (digest := _sha256_or_empty(f)))
+        written = str(PurePosixPath(dataset.path.replace("\\", "/")))
+        inputs.extend(InputFile(f"{written}/{f.name}" if path.is_dir() else written, digest)
+                      for f in files if (digest := _sha256_or_empty(f)))
         chosen_format = licence_format(path) if dataset.format == "auto" else dataset.format
         only = dataset.countries_only if dataset.countries_only is not None else chosen_format == "caat"
         codes = set(case.country_codes) if only and case is not None else None
@@ -170,8 +217,3 @@ def _sha256_or_empty(path: Path) -> str:
         return ""
 
 
-def _relative(root: Path, path: Path) -> str:
-    try:
-        return str(path.resolve().relative_to(root.resolve()))
-    except ValueError:
-        return str(path)

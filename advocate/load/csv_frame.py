@@ -225,8 +225,15 @@ def read_csv_frame(path: Path, label: str, columns: list[Column], problems: Prob
         frame = frame.apply(lambda column: column.astype(str).str.strip())
     renamed, found_columns = _canonical_headers(frame, columns, label, problems, other_columns)
     missing = [c for c in columns if c.required and c.name not in renamed.columns]
+    if missing and not any(c.name in renamed.columns for c in columns):
+        # No column of the expected kind: the file is something else, and its first line (which could be
+        # anything: an environment, a key) is not echoed.
+        problems.error("column_missing", label, f"no column of this kind of file was found (it needs "
+                       f"{', '.join(c.name for c in columns if c.required)}): it is not such a CSV file",
+                       line=1, field=missing[0].name)
+        return None
     if missing:
-        found = ", ".join(str(c) for c in frame.columns) or "none"
+        found = _column_names(frame.columns)
         for column in missing:
             problems.error(
                 "column_missing",
@@ -238,6 +245,14 @@ def read_csv_frame(path: Path, label: str, columns: list[Column], problems: Prob
             )
         return None
     return CsvFrame(Path(path), label, renamed, encoding, lines[1:], found_columns)
+
+
+def _column_names(headers) -> str:
+    """The header cells found, as an error lists them: short ones only, so that the message holds no data."""
+    names = [str(c) for c in headers]
+    shown = [name for name in names if len(name) <= 40 and name.isprintable()][:20]
+    rest = len(names) - len(shown)
+    return (", ".join(shown) or "none") + (f" and {rest} more" if rest > 0 else "")
 
 
 def _canonical_headers(frame: pd.DataFrame, columns: list[Column], label: str, problems: Problems,

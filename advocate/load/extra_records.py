@@ -7,11 +7,14 @@ in two files is a duplicate and ``check`` validates imported records like any ot
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Callable
 
 from pydantic import ValidationError
 
+from advocate.errors import UnsafePath
+from advocate.load.case_paths import MAX_RECORD_BYTES, CaseRoots, check_file, locate
 from advocate.load.record_file import LoadedRecords, read_record_file
 from advocate.load.yaml_file import YamlDocument, read_yaml
 from advocate.models.case import Case, RecordFile
@@ -63,7 +66,13 @@ def read_record_files(
             problems.error("record_file_repeated", case_label, f"'{entry.path}' is already read",
                            hint="list each further record file once, and not the standard ones", **where)
             continue
-        path = root / entry.path
+        try:
+            path, _ = locate(CaseRoots(root), entry.path)
+            if os.path.lexists(path):
+                check_file(path, root, label(path), limit=MAX_RECORD_BYTES)
+        except UnsafePath as exc:
+            problems.error("unsafe_path", case_label, str(exc), **where)
+            continue
         if not path.is_file():
             problems.error("file_missing", case_label, f"record file '{entry.path}' does not exist",
                            hint="run the import again, or remove the entry from record_files", **where)

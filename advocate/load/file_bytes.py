@@ -12,6 +12,8 @@ import os
 import stat
 from pathlib import Path
 
+from advocate.load.case_paths import what_is
+
 
 class UnreadableFile(ValueError):
     """The file cannot be read at all; the message says why in a few words ("no such file", "permission denied")."""
@@ -33,10 +35,8 @@ def check_readable(path: Path) -> None:
         mode = os.stat(path).st_mode
     except OSError as exc:
         raise UnreadableFile(_reason(exc)) from None
-    if stat.S_ISDIR(mode):
-        raise UnreadableFile("is a folder, not a file")
     if not stat.S_ISREG(mode):
-        raise UnreadableFile("is not a regular file (a device, socket or named pipe); give a file")
+        raise UnreadableFile(f"{what_is(mode)}, not a file")
 
 
 def read_file_bytes(path: Path) -> bytes:

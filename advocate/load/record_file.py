@@ -30,6 +30,9 @@ class LoadedRecords:
     models: dict[str, BaseModel] = field(default_factory=dict)
     raw_ids: set[str] = field(default_factory=set)
     origins: dict[str, Origin] = field(default_factory=dict)
+    readable: bool = True
+    """False when the file could not be read as a list of records: its ids are then unknown, not absent,
+    and checks that look ids up in it stay silent rather than echo the one error that says why."""
 
 
 def read_record_file(doc: YamlDocument, kind: str, model: type[BaseModel], problems: Problems,
@@ -43,6 +46,7 @@ def read_record_file(doc: YamlDocument, kind: str, model: type[BaseModel], probl
     items = doc.data if doc.data is not None else []
     if not isinstance(items, list):
         problems.error("yaml_shape", doc.label, f"expected a list of {kind} records, each starting '- id: ...'", line=1)
+        loaded.readable = False
         return loaded
     for index, item in enumerate(items):
         raw_id = str(item.get("id", "")).strip() if isinstance(item, dict) else ""

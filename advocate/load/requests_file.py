@@ -25,6 +25,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from advocate.load.case_paths import is_case_file
 from advocate.load.record_errors import record_problems
 from advocate.load.yaml_file import YamlDocument, read_yaml
 from advocate.models.campaign import CASE_BODY, Campaign, RequestOrigin
@@ -65,7 +66,7 @@ def read_requests(root: Path, case, label, problems: Problems) -> LoadedRequests
                 requests.append(old.as_request())
                 origins[old.id] = RequestOrigin("case.yaml", ("foi_requests", index), legacy=True)
     path = root / REQUESTS_FILE
-    doc = read_yaml(path, label(path), problems) if path.is_file() else None
+    doc = read_yaml(path, label(path), problems) if is_case_file(path, root) else None
     if doc is not None:
         data = doc.data if doc.data is not None else {}
         if not isinstance(data, dict):

@@ -1,100 +1,114 @@
-"""YAML case files read with the line of every key, so that problems can say where they are."""
+"""YAML case files read with the line of every key, so that problems can say where they are.
+
+The file is composed by libyaml into nodes that keep their line
+(:mod:`advocate.load.yaml_compose`), then turned into plain data with the limits a
+hostile file needs (:mod:`advocate.load.yaml_values`). Every failure is one
+problem naming the file and the line, never an exception.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import gc
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.constructor import RoundTripConstructor
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from yaml import MarkedYAMLError, YAMLError
 
-from advocate.load.text_encoding import EncodingProblem, decode_file
+from advocate.load.text_encoding import EncodingProblem
+from advocate.load.yaml_compose import compose
+from advocate.load.yaml_round_trip import round_trip_tree
+from advocate.load.yaml_text import decode_yaml
+from advocate.load.yaml_values import LineIndex, YamlValueError, to_data
 from advocate.models.problem import Problems
-
-
-class _TextDatesConstructor(RoundTripConstructor):
-    """ruamel's round-trip constructor, except that dates stay the text the user wrote.
-
-    YAML resolves ``2017-03-01`` to a date but ``2017-03`` to text and ``2017`` to a
-    number, and an impossible day such as ``2017-02-30`` makes the parser itself raise.
-    Case files write dates at the precision the evidence gives, so every date is
-    kept as written and read by :class:`~advocate.models.period.Period`, which names the
-    problem and the line.
-    """
-
-
-_TextDatesConstructor.add_constructor("tag:yaml.org,2002:timestamp", RoundTripConstructor.construct_yaml_str)
 
 
 @dataclass(frozen=True)
 class YamlDocument:
-    """A parsed YAML file: plain Python data, and the ruamel tree that knows line numbers."""
+    """A parsed YAML file: plain Python data, and the line of every key and list item in it."""
 
     path: Path
     label: str
     data: Any
-    tree: Any
+    lines: LineIndex
+    text: str = field(default="", repr=False)
+    """The file's text as decoded."""
 
     def line_of(self, loc: tuple = ()) -> int:
         """The 1-based line of the value at ``loc`` (keys and list indexes), or of its nearest parent."""
-        node, line = self.tree, 1
-        if isinstance(node, (CommentedMap, CommentedSeq)):
-            line = node.lc.line + 1
-        for part in loc:
-            if isinstance(node, CommentedMap) and part in node:
-                line = node.lc.key(part)[0] + 1
-                node = node[part]
-            elif isinstance(node, CommentedSeq) and isinstance(part, int) and 0 <= part < len(node):
-                line = node.lc.item(part)[0] + 1
-                node = node[part]
-            else:
-                break
-        return line
+        return self.lines.line_of(loc)
+
+    @cached_property
+    def tree(self) -> Any:
+        """The file as ruamel.yaml's round-trip tree, comments kept, for tools that edit case files.
+
+        Parsed from :attr:`text` on first use (loading a case never asks for it); see
+        :mod:`advocate.load.yaml_round_trip`.
+        """
+        return round_trip_tree(self.text)
 
 
-def _plain(node: Any) -> Any:
-    """ruamel's round-trip types as plain dicts, lists, str, int, float and bool (dates stay text)."""
-    if isinstance(node, dict):
-        return {str(key): _plain(value) for key, value in node.items()}
-    if isinstance(node, list):
-        return [_plain(value) for value in node]
-    if isinstance(node, bool) or node is None:
-        return node
-    if isinstance(node, str):
-        return str(node)
-    if isinstance(node, int):
-        return bool(node) if type(node).__name__ == "ScalarBoolean" else int(node)
-    if isinstance(node, float):
-        return float(node)
-    return node
+MAX_BYTES = 256 * 1024 * 1024
+"""Largest YAML file read (a case of 10,000 abuses is about 3 MB)."""
 
 
 def read_yaml(path: Path, label: str, problems: Problems) -> YamlDocument | None:
     """Parse a YAML file; on malformed YAML record an error with its line and return ``None``."""
+    size = Path(path).stat().st_size
+    if size > MAX_BYTES:
+        problems.error("file_too_large", label, f"the file is {size / 1024 / 1024:,.0f} MB; a case file may have "
+                       f"at most {MAX_BYTES // 1024 // 1024} MB", hint="split the records, or check this is the right file")
+        return None
     try:
-        text = decode_file(path).text
+        text = decode_yaml(Path(path).read_bytes())
     except EncodingProblem as exc:
         problems.error("encoding", label, str(exc), line=exc.line)
         return None
-    yaml = YAML(typ="rt")
-    yaml.Constructor = _TextDatesConstructor
     try:
-        tree = yaml.load(text)
+        with _collector_paused():
+            data, lines = to_data(compose(text), aliases="&" in text)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        reason = " ".join(str(part) for part in (exc.context, exc.problem) if part)
-        problems.error(
-            "yaml_syntax",
-            label,
-            f"malformed YAML: {reason}",
-            line=mark.line + 1 if mark else None,
-            hint="check the indentation and that every 'key: value' has a space after the colon",
-        )
+        problems.error("yaml_syntax", label, f"malformed YAML: {_reason(exc)}", line=mark.line + 1 if mark else None,
+                       hint=_syntax_hint(exc))
+        return None
+    except YamlValueError as exc:
+        problems.error("yaml_value", label, str(exc), line=exc.line, hint=exc.hint)
         return None
     except YAMLError as exc:
         problems.error("yaml_syntax", label, f"malformed YAML: {exc}")
         return None
-    return YamlDocument(path, label, _plain(tree), tree)
+    return YamlDocument(path, label, data, lines, text)
+
+
+@contextmanager
+def _collector_paused():
+    """Python's cycle collector off while a file becomes nodes and data.
+
+    Composing makes several objects per value of the file, none in a cycle; left on, the
+    collector walks every object made so far again and again, four fifths of the time a large
+    case file takes to compose. The nodes are dropped once their lines are indexed, so that the
+    collections after loading do not walk them either.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _reason(exc: MarkedYAMLError) -> str:
+    return " ".join(str(part) for part in (exc.context, exc.problem) if part)
+
+
+def _syntax_hint(exc: MarkedYAMLError) -> str:
+    problem = str(exc.problem)
+    if "'\\t'" in problem or "tab character" in problem:
+        return "YAML indents with spaces, never tabs: replace the tab with spaces"
+    if "maximum nesting depth" in problem:
+        return "a case file needs only a few levels of lists and fields"
+    return "check the indentation and that every 'key: value' has a space after the colon"

@@ -12,6 +12,7 @@ from advocate.models.correspondence import FoiCorrespondence
 from advocate.models.fields import (
     CountryField,
     Email,
+    Line,
     ListOf,
     PeriodField,
     RecordId,
@@ -45,35 +46,35 @@ class Person(Part):
     FOIA s 8 needs a real name and an address for correspondence (an email address is enough).
     """
 
-    name: Text
-    organisation: Text = ""
-    role: Text = ""
+    name: Line
+    organisation: Line = ""
+    role: Line = ""
     address: Text = ""
     email: Email = ""
-    phone: Text = ""
+    phone: Line = ""
 
 
 class PublicBody(Part):
     """The public authority: who receives the FOI request and who is the proposed defendant."""
 
-    name: Text
+    name: Line
     address: Text = ""
     """Its postal address: a letter before claim is not drafted without it."""
     foi_email: Email
-    decision_maker: Text = ""
+    decision_maker: Line = ""
     """Who takes the licensing decisions, e.g. "Secretary of State for Business and Trade"."""
-    department_short: Text = ""
+    department_short: Line = ""
     url: Url = ""
 
 
 class LegalRepresentative(Part):
     """The claimant's solicitors."""
 
-    firm: Text
-    name: Text = ""
+    firm: Line
+    name: Line = ""
     address: Text = ""
     email: Email = ""
-    reference: Text = ""
+    reference: Line = ""
 
 
 class Decision(Part):
@@ -91,7 +92,7 @@ class Decision(Part):
     later_decision: Text = ""
     """What the later decision was, when ``grounds_arose`` is given: "the refusal of 2 March 2026 to suspend
     the licence"."""
-    defendant_reference: Text = ""
+    defendant_reference: Line = ""
 
 
 class LicenceDataset(Part):
@@ -182,8 +183,8 @@ class LinkSettings(Part):
 class Case(Part):
     """The matter: what the campaign is about and who is who."""
 
-    title: Text
-    reference: Text = ""
+    title: Line
+    reference: Line = ""
     summary: Text = ""
     countries: Annotated[tuple[CountryField, ...], ListOf] = Field(min_length=1)
     public_body: PublicBody

@@ -10,7 +10,7 @@ moves them to ``requests.yaml``.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from pydantic import AfterValidator, BaseModel, ConfigDict
 
@@ -29,8 +29,10 @@ def _exemption(value: object) -> str:
 ExemptionField = Annotated[Text, AfterValidator(_exemption)]
 """A provision of FOIA 2000 as the authority cited it, normalised to 's 27(1)(a)'."""
 
-RESPONSES = ("refused", "partly-refused", "information-provided", "neither-confirm-nor-deny", "no-response")
-REVIEW_OUTCOMES = ("upheld", "partly-upheld", "overturned", "no-response")
+Response = Literal["refused", "partly-refused", "information-provided", "neither-confirm-nor-deny", "no-response"]
+ReviewOutcome = Literal["upheld", "partly-upheld", "overturned", "no-response"]
+RESPONSES: tuple[str, ...] = get_args(Response)
+REVIEW_OUTCOMES: tuple[str, ...] = get_args(ReviewOutcome)
 
 
 class FoiCorrespondence(BaseModel):
@@ -44,12 +46,12 @@ class FoiCorrespondence(BaseModel):
     licences: Annotated[tuple[RecordId, ...], ListOf] = ()
     authority_reference: Text = ""
     response_date: DayField | None = None
-    response: Literal[RESPONSES] | None = None
+    response: Response | None = None
     exemptions: Annotated[tuple[ExemptionField, ...], ListOf] = ()
     """The exemptions (and refusal grounds) the authority claimed, e.g. [s 27(1)(a), s 43(2)]."""
     review_requested: DayField | None = None
     review_response_date: DayField | None = None
-    review_outcome: Literal[REVIEW_OUTCOMES] | None = None
+    review_outcome: ReviewOutcome | None = None
     notes: Text = ""
 
     def exemption_details(self) -> tuple[Exemption, ...]:

@@ -204,7 +204,7 @@ class Document:
         while stack:
             node = stack.pop()
             yield node
-            children = []
+            children: list = []
             if isinstance(node, List):
                 children = list(node.items)
             elif isinstance(node, Table):

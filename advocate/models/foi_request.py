@@ -17,11 +17,11 @@ The records live in ``requests.yaml`` in the case folder (``advocate sent`` and
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, model_validator
 
-from advocate.models.fields import DayField, Email, ListOf, RecordId, Text, fail
+from advocate.models.fields import DayField, Email, ListOf, RecordId, Text, fail, suggest
 from advocate.vocab.foi_exemptions import parse_exemption
 
 REQUESTS_FILE = "requests.yaml"
@@ -45,6 +45,17 @@ EVENT_KINDS: dict[str, str] = {
     "withdrawn": "requester",
 }
 """Every kind of event, and who it comes from: the requester, the authority or the Information Commissioner."""
+
+
+def _event_kind(value: str) -> str:
+    if value not in EVENT_KINDS:
+        raise fail("event_kind_unknown",
+                   f"'{value}' is not a kind of event{suggest(value, EVENT_KINDS)}; kinds: {', '.join(EVENT_KINDS)}")
+    return value
+
+
+EventKind = Annotated[Text, AfterValidator(_event_kind)]
+"""A kind of event of :data:`EVENT_KINDS`."""
 
 OUTCOMES: dict[str, tuple[str, ...]] = {
     "response": ("full", "partial", "refused", "not-held", "neither-confirm-nor-deny"),
@@ -102,7 +113,7 @@ class RequestEvent(BaseModel):
 
     date: DayField
     """The day it was sent (by whichever side sent it)."""
-    kind: Literal[tuple(EVENT_KINDS)]
+    kind: EventKind
     received: DayField | None = None
     """The day the other side received it, when that is known to be later (a letter by post)."""
     reference: Text = ""
@@ -129,7 +140,7 @@ class RequestEvent(BaseModel):
 
     @model_validator(mode="after")
     def _fields_fit_the_kind(self):
-        allowed = OUTCOMES.get(self.kind)
+        allowed = OUTCOMES.get(self.kind, ())
         if self.outcome and not allowed:
             raise fail("outcome_invalid", f"a '{self.kind}' event has no outcome")
         if self.outcome and self.outcome not in allowed:

@@ -20,6 +20,7 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
@@ -114,25 +115,29 @@ class Period:
 
     def describe(self) -> str:
         """The period in words, as a document prints it: '18 July 2017', 'the first quarter of 2017'."""
-        if self.precision == "day":
-            return long_date(self.start)
-        if self.precision == "month":
-            return self.start.strftime("%B %Y")
-        if self.precision == "quarter":
-            quarter = (self.start.month + 2) // 3
-            return f"the {('first', 'second', 'third', 'fourth')[quarter - 1]} quarter of {self.start.year}"
-        if self.precision == "year":
-            return str(self.start.year)
-        if self.start is None:
-            return f"on or before {long_date(self.end)}"
-        if self.end is None:
-            return f"on or after {long_date(self.start)}"
-        return f"between {long_date(self.start)} and {long_date(self.end)}"
+        start, end = self.start, self.end
+        if start is not None and self.precision != "interval":  # a point expression always has its first day
+            if self.precision == "day":
+                return long_date(start)
+            if self.precision == "month":
+                return start.strftime("%B %Y")
+            if self.precision == "quarter":
+                quarter = (start.month + 2) // 3
+                return f"the {('first', 'second', 'third', 'fourth')[quarter - 1]} quarter of {start.year}"
+            return str(start.year)
+        if start is None and end is not None:
+            return f"on or before {long_date(end)}"
+        if end is None and start is not None:
+            return f"on or after {long_date(start)}"
+        if start is None or end is None:
+            return "at an unknown date"
+        return f"between {long_date(start)} and {long_date(end)}"
 
     def __str__(self) -> str:
         return self.text
 
 
+@lru_cache(maxsize=65536)
 def when(period: Period) -> str:
     """A period as a clause: 'on 18 July 2017', 'in July 2017', 'in the first quarter of 2017', 'in 2016',
     'on or before 31 March 2017', 'between 1 April 2017 and 31 December 2017'."""

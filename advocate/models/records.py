@@ -7,13 +7,14 @@ lawyer, never a public document) or ``illustrative`` (an example, not evidence).
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
 from advocate.models.fields import (
     CountryField,
     DayField,
+    Line,
     ListOf,
     PeriodField,
     RecordId,
@@ -66,7 +67,7 @@ class SourceCitation(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     id: RecordId
-    pinpoint: Text = ""
+    pinpoint: Line = ""
 
     @model_validator(mode="before")
     @classmethod
@@ -95,36 +96,36 @@ class Source(Record):
     """
 
     kind: SourceKindName
-    title: Text = ""
-    author: Annotated[tuple[Text, ...], ListOf] = ()
-    organisation: Text = ""
-    publisher: Text = ""
-    publication: Text = ""
+    title: Line = ""
+    author: Annotated[tuple[Line, ...], ListOf] = ()
+    organisation: Line = ""
+    publisher: Line = ""
+    publication: Line = ""
     """The newspaper, magazine or website a news article or web page appeared in."""
     date: PeriodField | None = None
     url: Url = ""
     accessed: DayField | None = None
-    pinpoint: Text = ""
+    pinpoint: Line = ""
     quotation: Text = ""
-    provision: Text = ""
-    court: Text = ""
-    neutral_citation: Text = ""
-    report_citation: Text = ""
+    provision: Line = ""
+    court: Line = ""
+    neutral_citation: Line = ""
+    report_citation: Line = ""
     house: Literal["HC", "HL", ""] = ""
-    volume: Text = ""
-    column: Text = ""
-    uin: Text = ""
-    recipient: Text = ""
-    version: Text = ""
+    volume: Line = ""
+    column: Line = ""
+    uin: Line = ""
+    recipient: Line = ""
+    version: Line = ""
     cited_in: RecordId | None = None
     """The source this one is known through ("as reported in"), when it has not been seen directly."""
-    short_title: Text = ""
+    short_title: Line = ""
     """The short form later footnotes use ("CPR", "Dual-Use Regulation"); derived from the title when empty."""
-    place: Text = ""
+    place: Line = ""
     """Where a newspaper is published ("London") or an interview took place."""
-    si_number: Text = ""
+    si_number: Line = ""
     """A statutory instrument's year and number, written "2008/3231"."""
-    oj: Text = ""
+    oj: Line = ""
     """An EU act's Official Journal reference, written "[2008] OJ L335/99"."""
 
 
@@ -133,10 +134,10 @@ class Abuse(Record):
 
     country: CountryField
     date: PeriodField
-    title: Text
+    title: Line
     """A short statement of what happened, as a document will print it."""
     description: Text = ""
-    place: Text = ""
+    place: Line = ""
     perpetrators: Annotated[tuple[Body, ...], ListOf] = ()
     """The kinds of state body responsible (``police``, ``judiciary``, ``intelligence`` ...)."""
     categories: Annotated[tuple[Category, ...], ListOf] = Field(min_length=1)
@@ -150,10 +151,10 @@ class Event(Record):
     """Something on the case's timeline that is not itself an abuse: a coup attempt, a legal letter, a data release."""
 
     date: PeriodField
-    title: Text
+    title: Line
     description: Text = ""
     country: CountryField | None = None
-    kind: Text = ""
+    kind: Line = ""
     sources: Annotated[tuple[SourceCitation, ...], ListOf] = Field(min_length=1)
 
 
@@ -194,7 +195,8 @@ class Indicator(Record):
     sources: Annotated[tuple[SourceCitation, ...], ListOf] = Field(min_length=1)
 
 
-TRANSFER_COMPLETION = ("yes", "no", "unknown")
+Completion = Literal["yes", "no", "unknown"]
+TRANSFER_COMPLETION: tuple[str, ...] = get_args(Completion)
 
 
 class Transfer(Record):
@@ -219,7 +221,7 @@ class Transfer(Record):
     technology: Annotated[tuple[Technology, ...], ListOf] = ()
     date: PeriodField | None = None
     """When the order was placed, as precisely as the source gives it."""
-    complete: Literal[TRANSFER_COMPLETION] = "unknown"
+    complete: Completion = "unknown"
     """Whether the source reports the transfer to the end user as complete."""
     basis: Text = ""
     """What the source rests on, in its words ("open source", "export data")."""

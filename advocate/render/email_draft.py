@@ -58,4 +58,6 @@ def email_draft(
         digest.update(attachment.content)
     if message.is_multipart():
         message.set_boundary(f"advocate-{digest.hexdigest()[:32]}")
-    return message.as_bytes(policy=SMTP)
+    # Headers are folded only past RFC 5322's hard limit of 998 characters: a subject folded at 78 straight
+    # after "Subject:" reads back with a leading space. The body was already encoded in 76-character lines.
+    return message.as_bytes(policy=SMTP.clone(max_line_length=998))

@@ -4,9 +4,11 @@ The case is loaded and checked (errors stop the build), linked once, and each
 document kind the case lists under ``documents:`` in case.yaml (by default the FOI
 request, the letter before claim if the case names a decision, the briefing and
 the suggested questions) is drafted and rendered in memory. Only when every file
-is complete are they written, with one manifest and ``links.csv`` (the public
-links only), through :func:`advocate.run.outputs.write_outputs`: an error anywhere
-leaves the output folder as it was.
+is complete are they written, with one manifest and ``links.csv`` (the links a
+public document may show, as it may show them), through
+:func:`advocate.run.record.write_run`: an error anywhere leaves the output folder as
+it was. In a privileged case the privileged letter goes to its own folder, with every
+link in its own ``links.csv``.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from advocate.run.document import formats_for
 from advocate.run.jobs import Job, Shared, draft_all
 from advocate.run.manifest import DocumentEntry, OutputFile
 from advocate.run.outputs import sha256
-from advocate.run.record import DraftRun, write_run
+from advocate.run.record import DraftRun, SideFile, file_stem, write_run
 from advocate.validate.check import load_case
 
 LINKS_FILE = "links.csv"
@@ -45,25 +47,33 @@ def documents_for(case_file: CaseFile) -> tuple[str, ...]:
     return tuple(kinds)
 
 
-def _public_links_csv(case_file: CaseFile, links: LinkSet) -> tuple[bytes, int]:
-    """The links a public folder may hold (see :class:`PrintableLinks`), from licences that are not confidential."""
-    evidence = Evidence(case_file, public=not case_file.case.privileged, document="the links file", links=links)
-    printable = PrintableLinks(evidence)
-    licences = set(evidence.licence_table.frame["id"])
-    kept = [link for link in links.links if link.licence_id in licences and printable(link)]
+def _links_csv(case_file: CaseFile, links: LinkSet, *, public: bool) -> tuple[bytes, int]:
+    """The links a folder may hold: for a public one, those a public document may show, as it may show them
+    (see :class:`PrintableLinks`); for a privileged one, every link."""
+    evidence = Evidence(case_file, public=public, document="the links file", links=links)
+    kept = PrintableLinks(evidence).select(links.links)
     return links_frame(kept).to_csv(index=False, lineterminator="\n").encode("utf-8"), len(kept)
+
+
+def _links_file(case_file: CaseFile, links: LinkSet, date: dt.date, *, public: bool) -> tuple[SideFile, int]:
+    data, count = _links_csv(case_file, links, public=public)
+    entry = DocumentEntry(kind="links", title="Links between licences and documented abuses", date=date.isoformat(),
+                          template={}, records={}, deadlines=[], outputs=(OutputFile(LINKS_FILE, "csv", sha256(data)),),
+                          public=public)
+    return SideFile(entry, {LINKS_FILE: data}, public), count
 
 
 def build_case(case: str | Path | CaseFile, out: str | Path, *, date: dt.date, force: bool = False,
                options: DraftOptions | None = None, docx_reference: Path | None = None,
-               progress: Callable[[int, int, str], None] | None = None) -> DraftRun:
+               progress: Callable[[int, int, str], None] | None = None,
+               data: tuple[str | Path, ...] = ()) -> DraftRun:
     """Build every document of the case into ``out``; nothing is written unless all of them succeed.
 
     >>> run = build_case("evidence/turkey-2017", "out", date=dt.date(2026, 12, 4))  # doctest: +SKIP
     >>> sorted(run.files)[:2]  # doctest: +SKIP
     ['foi-request.docx', 'foi-request.eml']
     """
-    case_file = case if isinstance(case, CaseFile) else load_case(case)
+    case_file = case if isinstance(case, CaseFile) else load_case(case, data=data)
     given_path = str(case) if not isinstance(case, CaseFile) else str(case_file.root)
     names = documents_for(case_file)
     unknown = [name for name in names if name not in KINDS]
@@ -71,7 +81,7 @@ def build_case(case: str | Path | CaseFile, out: str | Path, *, date: dt.date, f
         raise DraftError(f"case.yaml documents: unknown kind {', '.join(unknown)}; kinds: {', '.join(KINDS)}")
     options = options or DraftOptions(date=date)
     kinds = [document_kind(name) for name in names]
-    jobs = [Job(kind, None, kind.file_stem, formats_for(kind, case_file, None)) for kind in kinds]
+    jobs = [Job(kind, None, file_stem(kind, case_file), formats_for(kind, case_file, None)) for kind in kinds]
     shared = Shared(case_file, link_case(case_file), options, docx_reference)
     steps = [kind.description for kind in kinds] + ["links"]
     drafted = []
@@ -81,9 +91,8 @@ def build_case(case: str | Path | CaseFile, out: str | Path, *, date: dt.date, f
         drafted.append(result)
         if progress:
             progress(index + 1, len(steps), steps[index + 1])
-    links_csv, link_count = _public_links_csv(case_file, shared.links)
-    links_entry = DocumentEntry(kind="links", title="Links between licences and documented abuses",
-                                date=options.date.isoformat(), template={}, records={}, deadlines=[],
-                                outputs=(OutputFile(LINKS_FILE, "csv", sha256(links_csv)),))
-    return write_run(out, case_file, given_path, drafted, side_files=((links_entry, {LINKS_FILE: links_csv}),),
-                     links=link_count, force=force)
+    side, link_count = _links_file(case_file, shared.links, options.date, public=True)
+    sides = [side]
+    if not all(document.public for document, _ in drafted):
+        sides.append(_links_file(case_file, shared.links, options.date, public=False)[0])
+    return write_run(out, case_file, given_path, drafted, side_files=tuple(sides), links=link_count, force=force)

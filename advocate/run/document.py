@@ -28,10 +28,11 @@ from advocate.draft.evidence import Evidence
 from advocate.draft.footnotes import Footnotes
 from advocate.draft.options import DraftOptions
 from advocate.draft.template_env import Templates, TemplateSource
-from advocate.errors import CitationError, DraftError, MarkdownError
+from advocate.errors import CitationError, ConfidentialRecordError, DraftError, MarkdownError, UnsafePath
 from advocate.kinds import ALL_FORMATS, DocumentKind, document_kind, is_public
 from advocate.law.authorities import authorities
 from advocate.link import LinkSet
+from advocate.load.case_paths import CaseRoots, check_file, locate
 from advocate.models.case_file import CaseFile
 from advocate.models.document import Document, DocumentInfo, Heading, plain_text
 from advocate.models.licence_table import LicenceTable
@@ -88,6 +89,12 @@ def draft_document(case_file: CaseFile, kind: str | DocumentKind, options: Draft
                         authorities=authorities(), links=links)
     if licences is not None and len(licences) == 0:
         raise DraftError(f"no licences are selected for the {kind.description}")
+    if public and len(evidence.licence_table) == 0 and evidence.withheld_licence_ids:
+        raise ConfidentialRecordError(
+            f"the {kind.description} cannot be written without confidential records: "
+            f"{_listed('licence', evidence.withheld_licence_ids)} {'is' if len(evidence.withheld_licence_ids) == 1 else 'are'} "
+            "confidential or known only from confidential sources, and a public document cannot be about "
+            f"{'it' if len(evidence.withheld_licence_ids) == 1 else 'them'}; select licences that are not")
     footnotes = Footnotes()
     citer = Citer(evidence, footnotes)
     extra = template_context(kind, evidence, citer, options)
@@ -96,11 +103,12 @@ def draft_document(case_file: CaseFile, kind: str | DocumentKind, options: Draft
     if len(footnotes):
         markdown += "\n" + footnotes.definitions() + "\n"
     title = str(rendered.exported.get("title", "")) or kind.description
+    subject = str(rendered.exported.get("subject", "")) or case_file.case.title
     info = DocumentInfo(
         title=title,
         date=options.date,
         author=_author(case_file),
-        subject=str(rendered.exported.get("subject", "")) or case_file.case.title,
+        subject=subject if public else f"{PRIVILEGED_LABEL}: {subject}",
         running_header=str(rendered.exported.get("running_header", "")),
     )
     where = rendered.source.path
@@ -124,12 +132,22 @@ def draft_document(case_file: CaseFile, kind: str | DocumentKind, options: Draft
         timings=extra.timings,
         public=public,
         withheld=evidence.withheld,
-        email_subject=str(rendered.exported.get("subject", "")) or title,
+        email_subject=(str(rendered.exported.get("subject", "")) or title) if public
+        else f"{PRIVILEGED_LABEL}: {str(rendered.exported.get('subject', '')) or title}",
         file_stem=file_stem or kind.file_stem,
         unreviewed=evidence.unreviewed,
         addressee=extra.addressee,
         enclosures=extra.enclosures,
     )
+
+
+PRIVILEGED_LABEL = "Privileged and confidential"
+"""How the subject of a privileged document (its metadata, its email) begins."""
+
+
+def _listed(noun: str, ids: tuple[str, ...]) -> str:
+    shown = ", ".join(ids[:5]) + (f" and {len(ids) - 5} more" if len(ids) > 5 else "")
+    return f"{noun} {shown}" if len(ids) == 1 else f"{noun}s {shown}"
 
 
 @functools.lru_cache(maxsize=1)
@@ -173,23 +191,59 @@ def render_document(drafted: DraftedDocument, formats: tuple[str, ...], case_fil
             raise DraftError(f"the {drafted.kind.description} could not be laid out as {fmt.upper()}: "
                              f"{str(exc).splitlines()[0][:200]}") from None
     if "eml" in formats:
+        to_name, to_email = _addressee(drafted, case_file)
         pdf = out.get("pdf") or renderer_for("pdf").render(drafted.document)
         case = case_file.case
         requester = case.requester
-        to = drafted.addressee or Addressee(case.public_body.name, case.public_body.foi_email)
-        copies = tuple(_attachment(case_file.root / e.file, Attachment)
-                       for e in drafted.enclosures if e.file and (case_file.root / e.file).is_file())
+        copies = tuple(_attachment(path, Attachment) for path in _enclosed_files(drafted, case_file))
         out["eml"] = email_draft(
             body=TextRenderer().render_text(drafted.document),
             subject=drafted.email_subject,
-            to_name=to.name,
-            to_email=to.email,
+            to_name=to_name,
+            to_email=to_email,
             from_name=requester.name,
             from_email=requester.email or "",
             date=drafted.document.info.date,
             attachments=(Attachment(f"{drafted.file_stem}.pdf", pdf),) + copies,
         )
     return out
+
+
+def _addressee(drafted: DraftedDocument, case_file: CaseFile) -> tuple[str, str]:
+    """Who an email draft goes to: the public body (or the addressee its kind names), or for a privileged
+    document only one's own lawyers, never the proposed defendant."""
+    case = case_file.case
+    if drafted.public:
+        to = drafted.addressee or Addressee(case.public_body.name, case.public_body.foi_email)
+        return to.name, to.email
+    lawyers = case.legal_representative
+    if lawyers is None or not lawyers.email:
+        raise DraftError(f"the {drafted.kind.description} is privileged: it is never drafted as an email to the "
+                         "proposed defendant; to email it to your own lawyers, give legal_representative: email: in "
+                         "case.yaml, or leave out --format eml")
+    return lawyers.name or lawyers.firm, lawyers.email
+
+
+def _enclosed_files(drafted: DraftedDocument, case_file: CaseFile) -> list[Path]:
+    """The stored letters an email encloses: files of the case folder only (a path out of it, a link out, a
+    device or a pipe is an error naming it, never read)."""
+    found = []
+    for enclosure in drafted.enclosures:
+        if not enclosure.file:
+            continue
+        try:
+            path, _ = locate(CaseRoots(case_file.root), enclosure.file)
+            if not path.exists():
+                continue
+            check_file(path, case_file.root, enclosure.file, limit=MAX_ENCLOSURE_BYTES)
+        except UnsafePath as exc:
+            raise DraftError(f"requests.yaml: the stored file {exc}") from None
+        found.append(path)
+    return found
+
+
+MAX_ENCLOSURE_BYTES = 32 << 20
+"""A stored letter larger than this is not attached to an email draft (mail servers refuse far less)."""
 
 
 def _attachment(path: Path, attachment_type):

@@ -19,6 +19,7 @@ from advocate.draft.options import DraftOptions
 from advocate.kinds import DocumentKind
 from advocate.link import LinkSet
 from advocate.models.case_file import CaseFile
+from advocate.run.collector import long_lived
 from advocate.run.document import DraftedDocument, draft_document, render_document
 
 
@@ -68,19 +69,27 @@ def _worker_job(job: Job) -> Drafted:
 def draft_all(shared: Shared, jobs: list[Job], workers: int | None = None) -> Iterator[Drafted]:
     """Each job's drafted document and files, in job order; in worker processes when there are many.
 
-    Workers are forked, so they share the loaded case, its links and the compiled templates instead of
-    reading them again; where fork is not available the documents are drafted here, one after another.
-    An error in any document stops the run.
+    Workers are forked after the first document is drafted here, so they share the loaded case, its links
+    and the compiled templates, fonts and styles instead of making them again; where fork is not available
+    the documents are drafted here, one after another. What exists before the documents are drafted is left
+    out of the cycle collector's work (:func:`~advocate.run.collector.long_lived`). An error in any document
+    stops the run.
     """
     workers = workers or os.cpu_count() or 1
     if workers < 2 or len(jobs) < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
-        for job in jobs:
-            yield run_job(shared, job)
+        with long_lived():
+            for job in jobs:
+                yield run_job(shared, job)
         return
+    # The first document is drafted here, before the workers are forked: what a process pays once
+    # (compiling the templates, registering fonts, the house-style base document) is then paid once,
+    # not once per worker.
+    yield run_job(shared, jobs[0])
     global _WORKER_SHARED
     _WORKER_SHARED = shared
     try:
-        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            yield from pool.map(_worker_job, jobs, chunksize=max(1, len(jobs) // (workers * 8)))
+        with long_lived(), ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            rest = jobs[1:]
+            yield from pool.map(_worker_job, rest, chunksize=max(1, len(rest) // (workers * 8)))
     finally:
         _WORKER_SHARED = None

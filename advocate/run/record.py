@@ -2,8 +2,15 @@
 
 ``advocate draft`` and ``advocate build`` both end here: :func:`write_run` records each
 drafted document in the manifest (template, records, deadlines, file hashes), adds the
-run's side files, and hands everything to :func:`advocate.run.outputs.write_outputs`,
+run's side files, and hands everything to :func:`advocate.run.outputs.write_output_sets`,
 which writes all of it or nothing.
+
+Public and privileged documents never share a folder: a privileged document (a letter
+before claim in a ``privileged: true`` case, which may show confidential records) goes
+with its own manifest into :data:`PRIVILEGED_FOLDER` inside the output folder, its file
+names beginning ``privileged-``; the public manifest does not mention it. Before anything
+is written, every file bound for the public folder, its name and the manifest are read for
+withheld records (:func:`advocate.run.leaks.check_public_files`).
 """
 
 from __future__ import annotations
@@ -13,10 +20,30 @@ from pathlib import Path
 
 from advocate import __version__
 from advocate.draft.context import Timing
+from advocate.kinds import DocumentKind, is_public
 from advocate.models.case_file import CaseFile
 from advocate.run.document import DraftedDocument
-from advocate.run.manifest import DocumentEntry, Manifest, OutputFile
-from advocate.run.outputs import sha256, write_outputs
+from advocate.run.leaks import check_public_files
+from advocate.run.manifest import MANIFEST_NAME, DocumentEntry, Manifest, OutputFile
+from advocate.run.outputs import OutputSet, sha256, write_output_sets
+
+PRIVILEGED_FOLDER = "privileged"
+"""Where privileged documents go, inside the output folder, with their own manifest."""
+
+
+def file_stem(kind: DocumentKind, case_file: CaseFile, stem: str = "") -> str:
+    """A document's file name without extension: privileged documents' names say so."""
+    stem = stem or kind.file_stem
+    return stem if is_public(kind, case_file.case.privileged) else f"privileged-{stem}"
+
+
+@dataclass(frozen=True)
+class SideFile:
+    """A file a run writes besides its documents (``links.csv``), with its manifest entry, for one folder."""
+
+    entry: DocumentEntry
+    files: dict[str, bytes]
+    public: bool = True
 
 
 @dataclass(frozen=True)
@@ -29,6 +56,8 @@ class DraftRun:
     documents: tuple[DraftedDocument, ...]
     links: int = 0
     """How many links a build wrote to links.csv (a single draft writes none)."""
+    left_out: tuple[str, ...] = ()
+    """Licences selected but left out, one document each not written (``--each``): confidential ones."""
 
     @property
     def timings(self) -> tuple[Timing, ...]:
@@ -73,18 +102,31 @@ def case_manifest_part(case_file: CaseFile, given_path: str) -> dict:
 
 def write_run(out: str | Path, case_file: CaseFile, given_path: str,
               drafted: list[tuple[DraftedDocument, dict[str, bytes]]], *,
-              side_files: tuple[tuple[DocumentEntry, dict[str, bytes]], ...] = (), links: int = 0,
-              force: bool = False) -> DraftRun:
-    """Write every document's files and the side files (``links.csv``) with one manifest; all or nothing."""
-    files: dict[str, bytes] = {}
-    entries: list[DocumentEntry] = []
+              side_files: tuple[SideFile | tuple[DocumentEntry, dict[str, bytes]], ...] = (), links: int = 0,
+              force: bool = False, left_out: tuple[str, ...] = ()) -> DraftRun:
+    """Write every document's files and the side files (``links.csv``), public and privileged apart, each
+    folder with its manifest; all or nothing. Raises :class:`~advocate.errors.ConfidentialRecordError` naming
+    the file and the record if anything bound for the public folder would show a withheld record."""
+    files: dict[bool, dict[str, bytes]] = {True: {}, False: {}}
+    entries: dict[bool, list[DocumentEntry]] = {True: [], False: []}
     for document, outputs in drafted:
-        files.update(outputs)
-        entries.append(entry_for(document, outputs))
-    for entry, outputs in side_files:
-        files.update(outputs)
-        entries.append(entry)
-    manifest = Manifest(tool=f"advocate {__version__}", case=case_manifest_part(case_file, given_path),
-                        documents=tuple(entries))
-    written = write_outputs(out, files, manifest, force=force)
-    return DraftRun(Path(out), files, written, tuple(document for document, _ in drafted), links)
+        files[document.public].update(outputs)
+        entries[document.public].append(entry_for(document, outputs))
+    for side in side_files:
+        side = side if isinstance(side, SideFile) else SideFile(*side)
+        files[side.public].update(side.files)
+        entries[side.public].append(side.entry)
+    case_part = case_manifest_part(case_file, given_path)
+    sets = []
+    for public in (True, False):
+        if public and not entries[True] and entries[False]:
+            continue  # a privileged draft alone: nothing for the public folder
+        if not public and not entries[False]:
+            continue
+        manifest = Manifest(tool=f"advocate {__version__}", case=case_part, documents=tuple(entries[public]))
+        if public:
+            check_public_files({**files[True], MANIFEST_NAME: manifest.to_json().encode("utf-8")}, case_file)
+        sets.append(OutputSet("" if public else PRIVILEGED_FOLDER, files[public], manifest))
+    written = write_output_sets(out, tuple(sets), force=force)
+    every = {**files[True], **{f"{PRIVILEGED_FOLDER}/{name}": data for name, data in files[False].items()}}
+    return DraftRun(Path(out), every, written[0], tuple(document for document, _ in drafted), links, left_out)

@@ -32,22 +32,34 @@ def validate_case(
     problems: Problems,
     *,
     today: dt.date,
+    licences_read: bool = True,
 ) -> None:
-    """Add every cross-record problem of a case to ``problems``."""
+    """Add every cross-record problem of a case to ``problems``.
+
+    A file that could not be read (``readable`` false, or ``licences_read`` false when the licence
+    data had errors) has already been reported; ids are not looked up in it, so that its one error
+    is not echoed by every record that names one of its ids.
+    """
     source_ids = records["sources"].raw_ids
+    sources_read = records["sources"].readable
     _check_sources(records["sources"], problems, today)
-    for kind in ("abuses", "events", "links", "indicators", "transfers"):
-        _check_citations(records[kind], source_ids, problems)
+    if sources_read:  # when sources.yaml could not be read, every citation would echo that one error
+        for kind in ("abuses", "events", "links", "indicators", "transfers"):
+            _check_citations(records[kind], source_ids, problems)
     check_optional_dates(records, problems, today)
     check_review(records, problems)
     _check_dates(records["abuses"], problems, today)
     _check_dates(records["events"], problems, today)
     _check_public_evidence(records, problems)
     licence_ids = _check_licence_ids(licences, problems)
-    _check_links(records["links"], licence_ids, records["abuses"].raw_ids, problems)
-    _check_licence_sources(licences, source_ids | _dataset_sources(case, case_doc), problems)
+    if not licences_read:
+        licence_ids = None
+    _check_links(records["links"], licence_ids, records["abuses"].raw_ids if records["abuses"].readable else None, problems)
+    if sources_read:
+        _check_licence_sources(licences, source_ids | _dataset_sources(case, case_doc), problems)
     if case is not None and case_doc is not None:
-        _check_case(case, case_doc, licence_ids, source_ids, problems)
+        _check_case(case, case_doc, licence_ids, source_ids if sources_read else None, problems)
+        _check_decisions(case, case_doc, problems, today)
         _check_foi_requests(case, case_doc, licence_ids, problems, today)
         _check_countries(case, records["abuses"], problems)
 
@@ -147,12 +159,13 @@ def _check_licence_ids(licences: LicenceTable, problems: Problems) -> set[str]:
     return set(frame["id"])
 
 
-def _check_links(links: LoadedRecords, licence_ids: set[str], abuse_ids: set[str], problems: Problems) -> None:
+def _check_links(links: LoadedRecords, licence_ids: set[str] | None, abuse_ids: set[str] | None, problems: Problems) -> None:
+    """Links name a licence and an abuse that exist (ids ``None`` when their file could not be read)."""
     for record_id, link in links.models.items():
         origin = links.origins[record_id]
-        if link.licence not in licence_ids:
+        if licence_ids is not None and link.licence not in licence_ids:
             _dangling(problems, origin.doc.label, origin.line("licence"), f"link '{record_id}'", "licence", "licence", link.licence, licence_ids)
-        if link.abuse not in abuse_ids:
+        if abuse_ids is not None and link.abuse not in abuse_ids:
             _dangling(problems, origin.doc.label, origin.line("abuse"), f"link '{record_id}'", "abuse", "abuse", link.abuse, abuse_ids)
 
 
@@ -179,10 +192,11 @@ def _check_licence_sources(licences: LicenceTable, source_ids: set[str], problem
                            hint="add it to sources.yaml, or correct the id")
 
 
-def _check_case(case: Case, doc: YamlDocument, licence_ids: set[str], source_ids: set[str], problems: Problems) -> None:
+def _check_case(case: Case, doc: YamlDocument, licence_ids: set[str] | None, source_ids: set[str] | None, problems: Problems) -> None:
+    """Ids case.yaml names exist (ids ``None`` when their file could not be read)."""
     for index, decision in enumerate(case.decisions):
         for position, licence_id in enumerate(decision.licences):
-            if licence_id not in licence_ids:
+            if licence_ids is not None and licence_id not in licence_ids:
                 _dangling(problems, doc.label, doc.line_of(("decisions", index, "licences", position)),
                           f"decision '{decision.id}'", "licences", "licence", licence_id, licence_ids)
     known_grounds = set(grounds())
@@ -191,9 +205,30 @@ def _check_case(case: Case, doc: YamlDocument, licence_ids: set[str], source_ids
             _dangling(problems, doc.label, doc.line_of(("claim", "grounds", index)), "claim", "grounds", "ground",
                       ground, known_grounds)
     for index, dataset in enumerate(case.licence_data):
-        if dataset.source and dataset.source not in source_ids:
+        if dataset.source and source_ids is not None and dataset.source not in source_ids:
             _dangling(problems, doc.label, doc.line_of(("licence_data", index, "source")), f"licence data '{dataset.path}'",
                       "source", "source", dataset.source, source_ids)
+
+
+def _check_decisions(case: Case, doc: YamlDocument, problems: Problems, today: dt.date) -> None:
+    """Decisions under challenge: ids unique, and dated (with the day their grounds arose) no later than today."""
+    seen: dict[str, int] = {}
+    for index, decision in enumerate(case.decisions):
+        here = ("decisions", index)
+        record = f"decision '{decision.id}'"
+        if decision.id in seen:
+            problems.error("duplicate_id", doc.label, f"id '{decision.id}' is already used by the decision on line {seen[decision.id]}",
+                           line=doc.line_of(here + ("id",)), record=record, field="decisions.id",
+                           hint="every decision needs its own id: documents and deadlines name decisions by it")
+        else:
+            seen[decision.id] = doc.line_of(here)
+        for name, what in (("date", "a decision under challenge has been taken"),
+                           ("grounds_arose", "the grounds for a claim arise from what has happened")):
+            period = getattr(decision, name)
+            if period is not None and period.start is not None and period.start > today:
+                problems.error("date_future", doc.label, f"'{period.text}' is in the future (today is {today.isoformat()})",
+                               line=doc.line_of(here + (name,)), record=record, field=f"decisions.{name}",
+                               hint=f"{what}; check the date")
 
 
 FOI_DATES = {
@@ -205,7 +240,7 @@ FOI_DATES = {
 """Each date of an FOI request: what it dates, and the earlier dates it cannot precede (nearest first)."""
 
 
-def _check_foi_requests(case: Case, doc: YamlDocument, licence_ids: set[str], problems: Problems, today: dt.date) -> None:
+def _check_foi_requests(case: Case, doc: YamlDocument, licence_ids: set[str] | None, problems: Problems, today: dt.date) -> None:
     """Earlier FOI requests: ids unique, licences that exist, dates that have passed and come in order."""
     seen: dict[str, int] = {}
     for index, request in enumerate(case.foi_requests):
@@ -217,7 +252,7 @@ def _check_foi_requests(case: Case, doc: YamlDocument, licence_ids: set[str], pr
         else:
             seen[request.id] = doc.line_of(here)
         for position, licence_id in enumerate(request.licences):
-            if licence_id not in licence_ids:
+            if licence_ids is not None and licence_id not in licence_ids:
                 _dangling(problems, doc.label, doc.line_of(here + ("licences", position)), record, "foi_requests.licences",
                           "licence", licence_id, licence_ids)
         for name, (called, earlier) in FOI_DATES.items():

@@ -11,9 +11,12 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 from pathlib import Path
 
+from advocate.errors import UnsafePath
 from advocate.law.aggregation import aggregation_warnings
+from advocate.load.case_paths import CaseRoots, check_file, locate
 from advocate.load.requests_file import LoadedRequests
 from advocate.load.yaml_file import YamlDocument
 from advocate.models.campaign import Campaign
@@ -56,8 +59,8 @@ def validate_requests(loaded: LoadedRequests, case_doc: YamlDocument | None, roo
                 if licence_id not in licence_ids:
                     error("dangling_id", f"licence '{licence_id}' does not exist{suggest(licence_id, licence_ids)}",
                           "licences", "licences", position, hint="add it to the licences, or correct the id")
-        if request.text and not (root / request.text).is_file():
-            error("file_missing", f"{request.text} is not in the case folder", "text", "text",
+        if request.text and (unstored := _not_stored(root, request.text)):
+            error("file_missing", unstored, "text", "text",
                   hint="store the request as sent in the case folder, or correct the path")
         previous = None
         for index, event in enumerate(request.events):
@@ -83,8 +86,8 @@ def validate_requests(loaded: LoadedRequests, case_doc: YamlDocument | None, roo
                       "events.source", *where, "source", hint="add it to sources.yaml, or correct the id")
             if event.file:
                 path = root / event.file
-                if not path.is_file():
-                    error("file_missing", f"{event.file} is not in the case folder", "events.file", *where, "file",
+                if unstored := _not_stored(root, event.file):
+                    error("file_missing", unstored, "events.file", *where, "file",
                           hint="keep every stored letter in the case folder (in git)")
                 elif event.sha256 and _sha256(path) != event.sha256:
                     problems.warning("file_changed", doc.label,
@@ -93,6 +96,22 @@ def validate_requests(loaded: LoadedRequests, case_doc: YamlDocument | None, roo
                                      hint="a stored letter is evidence: restore it from git")
             previous = event
     _warn_aggregation(campaign, loaded, case_doc, problems, today)
+
+
+def _not_stored(root: Path, written: str) -> str:
+    """Why a stored letter cannot be read ('' if it can): not in the case folder, a link out of it, not a file."""
+    try:
+        path, _ = locate(CaseRoots(root), written)
+        if not os.path.lexists(path):
+            return f"{written} is not in the case folder"
+        check_file(path, root, written, limit=MAX_STORED_BYTES)
+    except UnsafePath as exc:
+        return str(exc)
+    return ""
+
+
+MAX_STORED_BYTES = 32 << 20
+"""A stored letter (a PDF, an email) larger than this is not read."""
 
 
 def _warn_aggregation(campaign: Campaign, loaded: LoadedRequests, case_doc, problems: Problems, today: dt.date) -> None:

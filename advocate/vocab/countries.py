@@ -39,7 +39,7 @@ def _variants() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def _ascii_names() -> dict[str, str]:
-    table = {}
+    table: dict[str, str] = {}
     for country in pycountry.countries:
         for attr in ("name", "common_name", "official_name"):
             if value := getattr(country, attr, None):

@@ -5,6 +5,11 @@ The kinds form a tree (``police`` is ``law-enforcement``, which is
 enforcement agency end use" meets abuses by the police. Free-text end-user notes
 in licensing data ("Licence granted for use by a law enforcement agency.") are
 read with the phrases of the shipped table.
+
+Each kind is ``state``, ``non-state`` or ``unknown`` (its ``kind`` column): an abuse
+whose perpetrators include no state body (none named, ``unknown``, or only
+``non-state`` actors) is not repression by the state, which Criterion 2(a) concerns.
+``unknown`` has no phrases: no end-user note names it.
 """
 
 from __future__ import annotations
@@ -23,21 +28,36 @@ class StateBody:
     body: str
     parent: str
     label: str
-    pattern: re.Pattern
+    kind: str
+    """``state``, ``non-state`` or ``unknown``."""
+    pattern: re.Pattern | None
+    """The end-user wording that names the body (None: no wording names it)."""
+
+
+BODY_KINDS = ("state", "non-state", "unknown")
 
 
 @lru_cache(maxsize=1)
 def state_bodies() -> dict[str, StateBody]:
     """Every kind of body, by its code."""
-    return {
-        row["body"]: StateBody(
-            row["body"],
-            row["parent"],
-            row["label"],
-            re.compile(r"\b(" + row["phrases"] + r")", re.IGNORECASE),
-        )
-        for row in read_vocab_table("state_bodies.csv")
-    }
+    bodies = {}
+    for row in read_vocab_table("state_bodies.csv"):
+        if row["kind"] not in BODY_KINDS:
+            raise ValueError(f"state_bodies.csv: {row['body']}: kind must be one of {', '.join(BODY_KINDS)}")
+        phrases = row["phrases"].strip()
+        pattern = re.compile(r"\b(" + phrases + r")", re.IGNORECASE) if phrases else None
+        bodies[row["body"]] = StateBody(row["body"], row["parent"], row["label"], row["kind"], pattern)
+    return bodies
+
+
+def responsibility(perpetrators) -> str:
+    """Who the sources hold responsible, in one word: ``state`` if any perpetrator is a state body,
+    ``non-state`` if they name only non-state actors, ``unknown`` if they name nobody (or persons unknown)."""
+    bodies = state_bodies()
+    kinds = {bodies[p].kind if p in bodies else "unknown" for p in perpetrators}
+    if "state" in kinds:
+        return "state"
+    return "non-state" if "non-state" in kinds else "unknown"
 
 
 def body_lineage(body: str) -> tuple[str, ...]:
@@ -63,6 +83,6 @@ def bodies_in_text(text: str) -> tuple[str, ...]:
     use by the ... security services") name nobody.
     """
     sentences = [s for s in re.split(r"(?<=[.;])\s+", text or "") if not _NEGATED.search(s)]
-    found = [code for code, body in state_bodies().items() if any(body.pattern.search(s) for s in sentences)]
+    found = [code for code, body in state_bodies().items() if body.pattern is not None and any(body.pattern.search(s) for s in sentences)]
     narrowest = [code for code in found if not any(other != code and code in body_lineage(other) for other in found)]
     return tuple(sorted(narrowest, key=lambda code: -len(body_lineage(code))))

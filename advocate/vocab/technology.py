@@ -80,7 +80,8 @@ def _prefixes() -> list[tuple[str, str, tuple[str, ...]]]:
 def _read_item(item: str) -> tuple[str, str | None, tuple[str, ...]]:
     """Form, vocabulary subject (if found) and tags of one prefix-plus-subject item."""
     lowered = " ".join(item.casefold().split())
-    form, rest, prefix_tags = "equipment", lowered, ()
+    form, rest = "equipment", lowered
+    prefix_tags: tuple[str, ...] = ()
     for prefix, prefix_form, p_tags in _prefixes():
         if lowered == prefix or lowered.startswith(prefix + " "):
             form, rest, prefix_tags = prefix_form, lowered[len(prefix):].strip(), p_tags

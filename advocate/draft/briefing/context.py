@@ -44,6 +44,7 @@ from advocate.draft.briefing.figures import (
     money_short,
 )
 from advocate.draft.briefing.selection import (
+    LinkSummary,
     abuses_to_show,
     data_sources,
     key_licences,
@@ -93,6 +94,15 @@ def briefing_context(evidence: Evidence, options: DraftOptions) -> DocumentConte
             cache[key] = timing_of(evidence, link)
         return cache[key]
 
+    summaries: dict[tuple[int, int], tuple] = {}
+
+    def summary_of(links, strongest: int = 5) -> LinkSummary:
+        """:func:`link_summary`, made once per list of links in a draft (templates ask for it more than once)."""
+        key = (id(links), strongest)
+        if key not in summaries or summaries[key][0] is not links:
+            summaries[key] = (links, link_summary(links, strongest))
+        return summaries[key][1]
+
     department_since = current("licensing").start
     first = figures.first_decision
     department = ("his Department or its predecessors" if first is None or department_since is None
@@ -113,8 +123,8 @@ def briefing_context(evidence: Evidence, options: DraftOptions) -> DocumentConte
         "chart": chart,
         "chart_json": chart_json,
         "key_licences": lambda links, n=8: key_licences(evidence, links, n),
-        "link_summary": link_summary,
-        "abuses_to_show": lambda links, n=10: abuses_to_show(evidence, links, n),
+        "link_summary": summary_of,
+        "abuses_to_show": lambda links, n=10: abuses_to_show(evidence, links, n, summary_of(links)),
         "data_sources": data_sources(evidence),
         "minister": minister(evidence),
         "money_short": money_short,

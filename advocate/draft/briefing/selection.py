@@ -4,21 +4,22 @@ and the sources of the licence data."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from advocate.draft.evidence import Evidence, LicenceView
 from advocate.models.licence import LicenceCount
+from advocate.link import RELATIONS, link_columns
 
 
 def key_licences(evidence: Evidence, links, n: int = 8) -> list[LicenceView]:
     """The ``n`` licences a reader should see first: those linked to documented abuses, strongest link first,
     then the most valuable, then the most recent."""
-    best: dict[str, float] = {}
-    for link in links:
-        if link.score > best.get(link.licence_id, -1.0):
-            best[link.licence_id] = link.score
+    linked = link_columns(links, ("licence_id", "score"))
+    best = pd.Series(linked["score"], dtype=float).groupby(pd.Series(linked["licence_id"], dtype=object)).max().to_dict()
     frame = evidence.licence_table.frame
     order = pd.DataFrame({
         "id": frame["id"].astype(str),
@@ -57,48 +58,67 @@ class LinkSummary:
     """The strongest link of each of the most strongly linked licences (at most five), strongest first."""
     abuse_ids: tuple[str, ...]
     """The linked abuses, each once, strongest link first."""
+    by_relation: tuple[tuple[str, int, int], ...] = ()
+    """(relation, links, licences) for every value of :data:`advocate.link.RELATIONS`, in its order (zeros included):
+    the counts a template words, ``reported-after`` and ``unreported`` among them."""
 
 
 def link_summary(links, strongest: int = 5) -> LinkSummary:
-    """Count ``links`` (in any order; ties are broken by id, so the result does not depend on it)."""
-    licences: dict[str, None] = {}
-    abuses: dict[str, float] = {}
-    best_by_licence: dict = {}
-    relation = {"foreseeable": 0, "concurrent": 0, "review": 0}
-    related = {"foreseeable": set(), "concurrent": set(), "review": set()}
-    criteria: dict[tuple[str, str], list] = {}
-    for link in links:
-        held = best_by_licence.get(link.licence_id)
-        if held is None or (link.score, held.abuse_id) > (held.score, link.abuse_id):
-            best_by_licence[link.licence_id] = link
-        licences.setdefault(link.licence_id, None)
-        abuses[link.abuse_id] = max(abuses.get(link.abuse_id, -1.0), link.score)
-        relation[link.relation] = relation.get(link.relation, 0) + 1
-        if link.relation in related:
-            related[link.relation].add(link.licence_id)
-        for number in link.criteria:
-            entry = criteria.setdefault((link.criteria_version, number), [0, set()])
-            entry[0] += 1
-            entry[1].add(link.licence_id)
-    by_criterion = sorted(((version, number, count, len(ids)) for (version, number), (count, ids) in criteria.items()),
-                          key=lambda row: (-row[2], row[0], row[1]))
-    best = sorted(best_by_licence.values(), key=lambda link: (-link.score, link.licence_id, link.abuse_id))[:strongest]
-    ranked_abuses = sorted(abuses.items(), key=lambda item: (-item[1], item[0]))
+    """Count ``links`` (in any order; ties are broken by id, so the result does not depend on it).
+
+    On whole columns (a briefing's links number hundreds of thousands): one pass over the links
+    gathers their fields, and pandas counts and ranks them.
+    """
+    links = links if isinstance(links, Sequence) else list(links)
+    columns = link_columns(links, ("licence_id", "abuse_id", "score", "relation", "criteria_version", "criteria"))
+    criteria = columns.pop("criteria")
+    frame = pd.DataFrame(columns)
+    if not len(frame):
+        return LinkSummary(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (), (), (), tuple((relation, 0, 0) for relation in RELATIONS))
+    relations = frame["relation"].value_counts()
+    licences_of = {relation: frame.loc[frame["relation"] == relation, "licence_id"] for relation in ("foreseeable", "concurrent", "review")}
+    best = frame.assign(position=np.arange(len(frame))).sort_values(["licence_id", "score", "abuse_id"], ascending=[True, False, True],
+                                                                    kind="stable").drop_duplicates("licence_id")
+    best = best.sort_values(["score", "licence_id", "abuse_id"], ascending=[False, True, True], kind="stable").head(strongest)
+    abuses = frame.groupby("abuse_id", sort=False)["score"].max().reset_index()
+    abuses = abuses.sort_values(["score", "abuse_id"], ascending=[False, True], kind="stable")
     return LinkSummary(
-        links=sum(relation.values()), licences=len(licences), abuses=len(abuses),
-        foreseeable=relation["foreseeable"], concurrent=relation["concurrent"], review=relation["review"],
-        licences_foreseeable=len(related["foreseeable"]), licences_concurrent=len(related["concurrent"]),
-        licences_known=len(related["foreseeable"] | related["concurrent"]), licences_review=len(related["review"]),
-        by_criterion=tuple(by_criterion), strongest=tuple(best), abuse_ids=tuple(a for a, _ in ranked_abuses),
+        links=len(frame), licences=int(frame["licence_id"].nunique()), abuses=len(abuses),
+        foreseeable=int(relations.get("foreseeable", 0)), concurrent=int(relations.get("concurrent", 0)),
+        review=int(relations.get("review", 0)),
+        licences_foreseeable=int(licences_of["foreseeable"].nunique()), licences_concurrent=int(licences_of["concurrent"].nunique()),
+        licences_known=int(pd.concat([licences_of["foreseeable"], licences_of["concurrent"]]).nunique()),
+        licences_review=int(licences_of["review"].nunique()),
+        by_criterion=_by_criterion(frame, list(criteria)),
+        strongest=tuple(links[i] for i in best["position"]), abuse_ids=tuple(abuses["abuse_id"]),
+        by_relation=tuple((relation, int(relations.get(relation, 0)),
+                           int(frame.loc[frame["relation"] == relation, "licence_id"].nunique())) for relation in RELATIONS),
     )
 
 
-def abuses_to_show(evidence: Evidence, links, n: int = 10) -> list:
+def _by_criterion(frame: pd.DataFrame, criteria: list) -> tuple[tuple[str, str, int, int], ...]:
+    """(criteria version id, criterion number, links, licences), most links first: the links grouped by their
+    (version, criteria) first, so that Python runs once per distinct group, not once per link."""
+    codes, groups = pd.factorize(pd.Series(list(zip(frame["criteria_version"], criteria)), dtype=object))
+    numbers = pd.DataFrame([(code, version, number) for code, (version, engaged) in enumerate(groups) for number in engaged],
+                           columns=["code", "version", "number"])
+    if not len(numbers):
+        return ()
+    links = pd.Series(np.bincount(codes, minlength=len(groups))).rename("links")
+    pairs = pd.DataFrame({"code": codes, "licence": frame["licence_id"].to_numpy()}).drop_duplicates()
+    counted = numbers.join(links, on="code").groupby(["version", "number"])["links"].sum()
+    licences = numbers.merge(pairs, on="code").groupby(["version", "number"])["licence"].nunique()
+    rows = [(str(version), str(number), int(counted[(version, number)]), int(licences[(version, number)]))
+            for version, number in counted.index]
+    return tuple(sorted(rows, key=lambda row: (-row[2], row[0], row[1])))
+
+
+def abuses_to_show(evidence: Evidence, links, n: int = 10, summary: LinkSummary | None = None) -> list:
     """The ``n`` documented abuses a reader should see: those linked to the licences, strongest link first, then
-    the most recent of the rest; in date order."""
+    the most recent of the rest; in date order. ``summary``: the links' :func:`link_summary`, if already made."""
     printable = {abuse.id: abuse for abuse in evidence.abuses}
     chosen: dict[str, None] = {}
-    for abuse_id in link_summary(links).abuse_ids:
+    for abuse_id in (summary or link_summary(links)).abuse_ids:
         if abuse_id in printable:
             chosen[abuse_id] = None
             if len(chosen) >= n:

@@ -6,7 +6,7 @@ import datetime as dt
 from functools import lru_cache
 from importlib.resources import files
 
-from ruamel.yaml import YAML
+import yaml
 
 from advocate.law.criteria.models import CriteriaVersion, Criterion
 
@@ -21,6 +21,13 @@ def _day(value) -> dt.date | None:
     if value in (None, ""):
         return None
     return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
+
+
+def _required_day(entry: dict, name: str) -> dt.date:
+    day = _day(entry.get(name))
+    if day is None:
+        raise ValueError(f"criteria.yaml: {entry.get('id')}: {name} is required")
+    return day
 
 
 def _version(entry: dict) -> CriteriaVersion:
@@ -42,7 +49,7 @@ def _version(entry: dict) -> CriteriaVersion:
         id=entry["id"],
         title=" ".join(str(entry["title"]).split()),
         short_title=entry.get("short_title") or entry["title"],
-        in_force_from=_day(entry["in_force_from"]),
+        in_force_from=_required_day(entry, "in_force_from"),
         in_force_to=_day(entry.get("in_force_to")),
         source_id=entry["source_id"],
         applies_to=entry["applies_to"],
@@ -57,7 +64,7 @@ def _version(entry: dict) -> CriteriaVersion:
 def all_versions() -> tuple[CriteriaVersion, ...]:
     """Every shipped version, in file order."""
     with (files("advocate.law.criteria") / "data" / "criteria.yaml").open(encoding="utf-8") as handle:
-        data = YAML(typ="safe").load(handle)
+        data = yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     return tuple(_version(entry) for entry in data["versions"])
 
 

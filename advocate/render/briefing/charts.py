@@ -59,6 +59,15 @@ def nice_ceiling(value: float) -> tuple[float, float]:
     return step * math.ceil(value / step), step
 
 
+def _drawing(width: float, height: float, look: ChartLook) -> Drawing:
+    """A drawing whose initial font is the embedded text font: reportlab's default (Helvetica, never
+    embedded) would otherwise be set at the start of the drawing and by every label left without a font."""
+    drawing = Drawing(width, height)
+    drawing.initialFontName = look.font
+    drawing.initialFontSize = look.size
+    return drawing
+
+
 def _legend(drawing: Drawing, look: ChartLook, items: list[tuple[str, str, str]], y: float) -> None:
     """Swatches and names in a row from the left: (shape 'box' or 'dot', colour, name)."""
     x = 0.0
@@ -117,7 +126,7 @@ def timeline_drawing(chart: Chart, width: float, look: ChartLook) -> Drawing:
     plot_bottom = marker_height + 16
     plot_height = 118.0
     legend_y = plot_bottom + plot_height + 16
-    drawing = Drawing(width, legend_y + 10)
+    drawing = _drawing(width, legend_y + 10, look)
     plot_width = width - left - right
 
     totals = [sum(series.values[i] for series in chart.series) for i in range(n)]
@@ -127,6 +136,7 @@ def timeline_drawing(chart: Chart, width: float, look: ChartLook) -> Drawing:
     bars.data = [list(series.values) for series in chart.series]
     bars.categoryAxis.style = "stacked"
     bars.categoryAxis.categoryNames = [""] * n
+    bars.categoryAxis.labels.fontName = look.font
     bars.categoryAxis.visibleTicks = False
     bars.categoryAxis.strokeColor = HexColor(look.axis)
     bars.categoryAxis.strokeWidth = 0.6
@@ -217,7 +227,7 @@ def bar_drawing(chart: Chart, width: float, look: ChartLook) -> Drawing:
     label_width = min(max(stringWidth(name, look.font, look.size) for name in chart.categories) + 8, width * 0.48)
     height = n * row
     legend = len(chart.series) > 1
-    drawing = Drawing(width, height + 6 + (14 if legend else 0))
+    drawing = _drawing(width, height + 6 + (14 if legend else 0), look)
     bars = HorizontalBarChart()
     bars.x, bars.y, bars.width, bars.height = label_width, 3, width - label_width - 34, height
     bars.data = [list(series.values) for series in chart.series]

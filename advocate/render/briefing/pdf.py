@@ -6,8 +6,11 @@
 
 - the cover (page 1) is drawn from the document's metadata: a band in the house
   colour with 'Parliamentary briefing' (the subject), the title, the date and the
-  organisation (the author). The body's first heading, when it repeats the
-  title, and an italic byline straight after it are not printed again;
+  organisation (the author); under them the notice that opens the body (a block
+  quote before any other text: an illustrative case's banner), in a box ruled in
+  the highlight colour; and the contents, each level-2 heading with the page it
+  is on. The body's first heading, when it repeats the title, the italic byline
+  straight after it and the notice are not printed again;
 - later pages have a running header with a rule, and every page but the cover
   its number;
 - a :class:`~advocate.models.document.SummaryBox` is a shaded box with a rule in
@@ -27,6 +30,7 @@ from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     Flowable,
     KeepTogether,
@@ -37,12 +41,13 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from advocate.models.document import Document, Emphasis, Heading, plain_text
+from advocate.models.document import BlockQuote, Document, Emphasis, Heading, plain_text
 from advocate.models.document import Paragraph as ParagraphNode
 from advocate.render.briefing.charts import ChartLook, bar_drawing, timeline_drawing
 from advocate.render.pdf.fonts import check_printable
 from advocate.render.pdf.renderer import BlockContext, PdfRenderer
 from advocate.render.pdf.style import PdfStyle
+from advocate.render.typography import tie
 
 BRIEFING_STYLE = PdfStyle(
     margin_top=24 * mm, margin_bottom=20 * mm, margin_left=21 * mm, margin_right=21 * mm,
@@ -101,6 +106,10 @@ class BriefingPdfRenderer(PdfRenderer):
             "cover_meta": ParagraphStyle("briefing-cover-meta", parent=body, fontSize=11.5, leading=16,
                                          textColor=HexColor(self.style.text_colour)),
             "cover_small": ParagraphStyle("briefing-cover-small", parent=body, fontSize=8.5, leading=11, textColor=muted),
+            "cover_notice": ParagraphStyle("briefing-cover-notice", parent=body, fontSize=10, leading=13.5,
+                                           spaceAfter=0),
+            "contents_title": ParagraphStyle("briefing-contents-title", parent=body, fontName=fonts.bold,
+                                             fontSize=11.5, leading=16, textColor=HexColor(ACCENT)),
             "centre": ParagraphStyle("briefing-centre", parent=body, alignment=TA_CENTER),
         }
         self._styles.update(made)
@@ -112,12 +121,18 @@ class BriefingPdfRenderer(PdfRenderer):
 
     def _plain(self, text: str, style: ParagraphStyle, where: str) -> Paragraph:
         check_printable(text, (style.fontName,), where)
-        return Paragraph(escape(text), style)
+        return Paragraph(escape(tie(text)), style)
 
     # -- the document ------------------------------------------------------------------
 
+    def _restyle(self, style: PdfStyle) -> None:
+        super()._restyle(style)
+        self._styles = {}
+
     def render(self, document: Document) -> bytes:
         self._styles = {}
+        self._notices = []
+        self._contents_top = None
         return super().render(document)
 
     def cover(self, document: Document) -> list[Flowable]:
@@ -128,7 +143,7 @@ class BriefingPdfRenderer(PdfRenderer):
         return [Spacer(1, 1), PageBreak()]
 
     def story(self, document: Document) -> list[Flowable]:
-        """The body, without the title heading and byline the cover already shows."""
+        """The body, without the title heading, byline and opening notice the cover already shows."""
         children = list(document.children)
         index = 0
         while index < len(children) and children[index].kind in ("block_quote",):
@@ -139,6 +154,9 @@ class BriefingPdfRenderer(PdfRenderer):
             if index < len(children) and isinstance(children[index], ParagraphNode) \
                     and len(children[index].children) == 1 and isinstance(children[index].children[0], Emphasis):
                 del children[index]
+        self._notices = []
+        while children and isinstance(children[0], BlockQuote) and _unnoted(children[0]):
+            self._notices.append(children.pop(0))
         trimmed = Document(document.info, tuple(children), document.footnotes)
         return super().story(trimmed)
 
@@ -168,11 +186,9 @@ class BriefingPdfRenderer(PdfRenderer):
         meta = Paragraph("<br/>".join(line for line in meta_lines if line), self._style("cover_meta"))
         _, meta_height = meta.wrap(text_width, height)
         meta.drawOn(canvas, left, band_bottom - 16 * mm - meta_height)
-        contents = self._contents(self.document)
-        if contents:
-            box = Paragraph("<b>Contents</b><br/>" + "<br/>".join(escape(item) for item in contents), self._style("cover_meta"))
-            _, box_height = box.wrap(text_width * 0.6, height)
-            box.drawOn(canvas, left, band_bottom - 34 * mm - meta_height - box_height)
+        y = band_bottom - 16 * mm - meta_height - 10 * mm
+        y = self._draw_notices(canvas, left, y, text_width) - 10 * mm if self._notices else y
+        self._contents_top = y
         foot = self._plain(f"Prepared by {info.author}." if info.author else "", self._style("cover_small"), "the author")
         _, foot_height = foot.wrap(text_width, height)
         foot.drawOn(canvas, left, self.style.margin_bottom)
@@ -182,9 +198,53 @@ class BriefingPdfRenderer(PdfRenderer):
                     self.style.margin_bottom + foot_height + 4)
         canvas.restoreState()
 
-    @staticmethod
-    def _contents(document: Document) -> list[str]:
-        return [plain_text(block.children) for block in document.children if isinstance(block, Heading) and block.level == 2]
+    def _draw_notices(self, canvas, left: float, top: float, width: float) -> float:
+        """The opening notices in a shaded box ruled at its left in the highlight colour; returns its bottom."""
+        pad = 4 * mm
+        paragraphs = [Paragraph(self.inline(block.children), self._style("cover_notice"))
+                      for notice in self._notices for block in notice.children if isinstance(block, ParagraphNode)]
+        heights = [p.wrap(width - 2 * pad, top)[1] for p in paragraphs]
+        height = sum(heights) + 3 * (len(paragraphs) - 1) + 2 * pad
+        canvas.setFillColor(HexColor(BOX_BACKGROUND))
+        canvas.rect(left, top - height, width, height, stroke=0, fill=1)
+        canvas.setFillColor(HexColor(HIGHLIGHT))
+        canvas.rect(left, top - height, 1.2 * mm, height, stroke=0, fill=1)
+        y = top - pad
+        for paragraph, paragraph_height in zip(paragraphs, heights):
+            y -= paragraph_height
+            paragraph.drawOn(canvas, left + pad, y)
+            y -= 3
+        return top - height
+
+    def _draw_contents(self, canvas) -> None:
+        """The contents on the cover: each level-2 heading, a dotted leader, and the page it was placed on."""
+        entries = [(title, page) for title, level, page in self.headings if level == 1]
+        if not entries or self._contents_top is None:
+            return
+        left = self.style.margin_left
+        width = (self.style.page_size[0] - left - self.style.margin_right) * 0.62
+        style = self._style("cover_meta")
+        heading = Paragraph("Contents", self._style("contents_title"))
+        _, heading_height = heading.wrap(width, self._contents_top)
+        y = self._contents_top - heading_height
+        heading.drawOn(canvas, left, y)
+        font, size = style.fontName, style.fontSize
+        dot = stringWidth(" .", font, size)
+        canvas.saveState()
+        canvas.setFont(font, size)
+        canvas.setFillColor(HexColor(self.style.text_colour))
+        for title, page in entries:
+            check_printable(title, (font,), "a heading in the contents")
+            y -= style.leading
+            number = str(page)
+            canvas.drawString(left, y, title)
+            canvas.drawRightString(left + width, y, number)
+            start = left + stringWidth(title, font, size) + 4
+            end = left + width - stringWidth(number, font, size) - 4
+            canvas.setFillColor(HexColor(self.style.rule_colour))
+            canvas.drawString(start, y, " ." * max(int((end - start) / dot), 0))
+            canvas.setFillColor(HexColor(self.style.text_colour))
+        canvas.restoreState()
 
     def on_later_pages(self, canvas, doc) -> None:
         """The running header, a short accent rule at its left."""
@@ -198,8 +258,10 @@ class BriefingPdfRenderer(PdfRenderer):
         canvas.restoreState()
 
     def page_footer(self, canvas, page: int, total: int) -> None:
-        """The page number at the right and the organisation at the left; nothing on the cover."""
+        """The page number at the right and the organisation at the left; on the cover, the contents (drawn
+        once every page is laid out, when the page of each heading is known)."""
         if page == 1:
+            self._draw_contents(canvas)
             return
         style = self.style
         canvas.saveState()
@@ -222,6 +284,7 @@ class BriefingPdfRenderer(PdfRenderer):
         width = self.style.frame_width - context.indent
         table = Table([[inner]], colWidths=[width], hAlign="LEFT")
         table.setStyle(TableStyle([
+            ("FONTNAME", (0, 0), (-1, -1), self.sheet.fonts.regular),
             ("BACKGROUND", (0, 0), (-1, -1), HexColor(BOX_BACKGROUND)),
             ("LINEBEFORE", (0, 0), (0, -1), 3, HexColor(ACCENT)),
             ("LEFTPADDING", (0, 0), (-1, -1), 14),
@@ -250,6 +313,7 @@ class BriefingPdfRenderer(PdfRenderer):
             row = cells[start:start + per_row]
             line: list = []
             commands = [
+                ("FONTNAME", (0, 0), (-1, -1), self.sheet.fonts.regular),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 9),
                 ("RIGHTPADDING", (0, 0), (-1, -1), 6),
@@ -284,3 +348,11 @@ class BriefingPdfRenderer(PdfRenderer):
             if text:
                 parts.append(self._plain(text, self._style("chart_note"), "a chart's note"))
         return [KeepTogether(parts), Spacer(1, 10)]
+
+
+def _unnoted(block) -> bool:
+    """Whether a block holds no footnote mark (a notice drawn on the cover cannot place a note)."""
+    for child in getattr(block, "children", ()):
+        if child.kind == "footnote_ref" or not _unnoted(child):
+            return False
+    return True

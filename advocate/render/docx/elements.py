@@ -10,6 +10,8 @@ from __future__ import annotations
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
+from advocate.render.typography import identifier_parts
+
 
 def w(tag: str, children=(), **attrs) -> object:
     """A ``w:tag`` element with ``w:``-prefixed attributes and ``children`` appended in order.
@@ -56,6 +58,28 @@ def run(content, *, style: str | None = None, bold: bool = False, italic: bool =
     if properties is not None:
         element.append(properties)
     element.append(text_element(content) if isinstance(content, str) else content)
+    return element
+
+
+def text_run(text: str, *, style: str | None = None, bold: bool = False, italic: bool = False) -> object:
+    """A ``<w:r>`` of ``text`` whose identifiers keep their hyphens on one line.
+
+    The hyphens of an identifier ("DIT-2017Q1-TR-01", :func:`advocate.render.typography.identifier_parts`)
+    are written as Word's non-breaking hyphen (``w:noBreakHyphen``, which Word and LibreOffice show as
+    a hyphen and never break a line at); every other character is written as given.
+    """
+    element = w("r")
+    properties = run_properties(style=style, bold=bold, italic=italic)
+    if properties is not None:
+        element.append(properties)
+    for piece, is_identifier in identifier_parts(text):
+        if not is_identifier:
+            element.append(text_element(piece))
+            continue
+        for index, part in enumerate(piece.split("-")):
+            if index:
+                element.append(w("noBreakHyphen"))
+            element.append(text_element(part))
     return element
 
 

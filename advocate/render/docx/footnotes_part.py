@@ -66,6 +66,7 @@ def footnotes_part(document) -> XmlPart:
             main.drop_rel(rel_id)
     part = XmlPart(PackURI(_PARTNAME), CT.WML_FOOTNOTES, parse_xml(_EMPTY_PART), main.package)
     part._advocate_footnotes = True
+    part._advocate_note_ids = set()
     main.relate_to(part, RT.FOOTNOTES)
     _declare_special_notes(document)
     return part
@@ -75,11 +76,26 @@ def add_footnote(part: XmlPart, note_id: int) -> object:
     """A new, empty ``w:footnote`` with ``w:id=note_id`` appended to ``part``; fill it with paragraphs."""
     if note_id <= CONTINUATION_SEPARATOR_ID:
         raise ValueError(f"footnote id {note_id}: ids below 1 are reserved for the separators")
-    if any(note.get(qn("w:id")) == str(note_id) for note in part.element.iter(qn("w:footnote"))):
+    ids = _note_ids(part)
+    if note_id in ids:
         raise ValueError(f"footnote id {note_id} is already in the footnotes part")
     note = w("footnote", id=note_id)
     part.element.append(note)
+    ids.add(note_id)
     return note
+
+
+def _note_ids(part: XmlPart) -> set[int]:
+    """The ids of the notes in ``part``, kept beside it so that adding a note does not scan every other one.
+
+    Read from the XML once, for a part this module did not make; kept up to date by :func:`add_footnote`.
+    """
+    ids = getattr(part, "_advocate_note_ids", None)
+    if ids is None:
+        ids = {int(note.get(qn("w:id"))) for note in part.element.iter(qn("w:footnote"))
+               if (note.get(qn("w:id")) or "").lstrip("-").isdigit()}
+        part._advocate_note_ids = ids
+    return ids
 
 
 def mark_runs(reference_style_id: str, *, hanging: bool) -> list:

@@ -19,21 +19,20 @@ from docx.oxml.ns import nsdecls, qn
 from docx.parts.numbering import NumberingPart
 
 from advocate.render.docx.elements import w
+from advocate.render.list_labels import BULLETS, ORDERED_LEVELS
 
 LEVELS = 9
 INDENT_STEP = 567
 """Twips each level indents by (1 cm); the number hangs in the first step."""
 
-_ORDERED_FORMATS = (("decimal", "{}."), ("lowerLetter", "({})"), ("lowerRoman", "({})"))
-_BULLETS = ("\u2022", "\u2013", "\u25aa")
 
 
 def _level(ilvl: int, ordered: bool) -> object:
     if ordered:
-        fmt, pattern = _ORDERED_FORMATS[ilvl % len(_ORDERED_FORMATS)]
+        fmt, pattern = ORDERED_LEVELS[ilvl % len(ORDERED_LEVELS)]
         text = pattern.format(f"%{ilvl + 1}")
     else:
-        fmt, text = "bullet", _BULLETS[ilvl % len(_BULLETS)]
+        fmt, text = "bullet", BULLETS[ilvl % len(BULLETS)]
     indent = w("ind", left=INDENT_STEP * (ilvl + 1), hanging=INDENT_STEP)
     return w("lvl", [
         w("start", val=1),
@@ -65,17 +64,23 @@ class ListNumbering:
     def __init__(self, document):
         self._numbering = _numbering_part(document).element
         self._abstract: dict[bool, int] = {}
+        self._next_id: int | None = None
+        """The next free ``w:numId``: read from the part once, then counted (a letter over many licences has
+        thousands of lists, and reading every instance for each new one made adding them quadratic)."""
+        self._cleanup = self._numbering.find(qn("w:numIdMacAtCleanup"))
 
     def new_list(self, ordered: bool, level: int, start: int = 1) -> int:
         """The ``w:numId`` of a new list instance that restarts at ``start`` on ``level`` (0 = outermost)."""
         if not 0 <= level < LEVELS:
             raise ValueError(f"list nested {level + 1} deep: Word numbers at most {LEVELS} levels")
-        num_id = max(_ids(self._numbering, "w:num", "w:numId"), default=0) + 1
+        if self._next_id is None:
+            self._next_id = max(_ids(self._numbering, "w:num", "w:numId"), default=0) + 1
+        num_id = self._next_id
+        self._next_id += 1
         overrides = [w("lvlOverride", [w("startOverride", val=start)], ilvl=level)] if ordered else []
         num = w("num", [w("abstractNumId", val=self._abstract_id(ordered)), *overrides], numId=num_id)
-        cleanup = self._numbering.find(qn("w:numIdMacAtCleanup"))
-        if cleanup is not None:
-            cleanup.addprevious(num)
+        if self._cleanup is not None:
+            self._cleanup.addprevious(num)
         else:
             self._numbering.append(num)
         return num_id

@@ -27,11 +27,10 @@ from advocate.models.document import (
     Paragraph,
     Strong,
     Text,
-    plain_text,
 )
 from advocate.render.base import Renderer
 from advocate.render.briefing.tables import chart_notes, chart_table, figures_table
-from advocate.render.docx.elements import field_runs, paragraph, run, w
+from advocate.render.docx.elements import field_runs, paragraph, run, text_run, w
 from advocate.render.docx.footnotes_part import (
     add_footnote,
     footnotes_part,
@@ -57,15 +56,12 @@ from advocate.render.docx.package import (
     set_core_properties,
 )
 from advocate.render.docx.page_furniture import add_page_furniture
+from advocate.render.docx.table_widths import CELL_MARGIN, column_widths
+from advocate.render.keep import with_keep
+from advocate.render.typography import tie
 
 _EMU_PER_TWIP = 635
 _ALIGN = {"left": "left", "center": "center", "right": "right"}
-_TWIPS_PER_CHARACTER = 125
-"""Width of a character of 10 pt serif table text (generous: capitals and figures are wide), for sizing columns."""
-_UNBROKEN_CHARACTERS = 16
-"""Text up to this long is kept on one line in a table cell when the page allows."""
-_CELL_PADDING = 230
-"""Left and right cell margins of the table style, and a little air."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -92,6 +88,8 @@ class _Format:
     bold: bool = False
     italic: bool = False
     style: str | None = None
+    tied: bool = True
+    """Dates kept on one line (no-break spaces); off in a table column too narrow for a whole date."""
 
 
 @dataclasses.dataclass
@@ -143,8 +141,7 @@ class DocxRenderer(Renderer):
         try:
             body = word.element.body
             story = _Story(body, word.part, self._state.styles.normal, before=body.find(qn("w:sectPr")))
-            for block in document.children:
-                self.visit(block, story)
+            self._blocks(document.children, story)
             if self._state.page_break_pending:
                 self._add_block(story, paragraph(None))
             if document.footnotes:
@@ -181,47 +178,60 @@ class DocxRenderer(Renderer):
                 if ppr is None:
                     ppr = w("pPr")
                     element.insert(0, ppr)
-                style = ppr.find(qn("w:pStyle"))
-                ppr.insert(0 if style is None else 1, w("pageBreakBefore"))
+                before = [child for child in ppr if child.tag in (qn("w:pStyle"), qn("w:keepNext"), qn("w:keepLines"))]
+                ppr.insert(len(before), w("pageBreakBefore"))
             else:
                 story.add(paragraph(None, [run(w("br", type="page"))]))
         story.add(element)
 
     # -- blocks ------------------------------------------------------------------
 
-    def heading(self, node, story: _Story) -> None:
-        p = paragraph(self._state.styles.heading(node.level))
+    def _blocks(self, blocks, story: _Story) -> None:
+        """A sequence of blocks; one that announces the next (:mod:`advocate.render.keep`) keeps with it."""
+        for block, keep in with_keep(blocks):
+            if keep:
+                self.visit(block, story, keep=True)
+            else:
+                self.visit(block, story)
+
+    def heading(self, node, story: _Story, keep: bool = True) -> None:
+        # Kept with the next paragraph in the paragraph itself, not only in the heading style, so that a
+        # reference document's headings keep too.
+        p = paragraph(self._state.styles.heading(node.level), properties=[w("keepNext")] if keep else [])
         self._inlines(node.children, p, story, _Format())
         self._add_block(story, p)
 
-    def paragraph(self, node, story: _Story, properties=()) -> None:
-        p = paragraph(story.paragraph_style, properties=properties)
+    def paragraph(self, node, story: _Story, properties=(), keep: bool = False) -> None:
+        p = paragraph(story.paragraph_style, properties=([w("keepNext")] if keep else []) + list(properties))
         self._inlines(node.children, p, story, _Format())
         self._add_block(story, p)
 
-    def list(self, node, story: _Story) -> None:
+    def list(self, node, story: _Story, keep: bool = False) -> None:
+        """A list; with ``keep``, its last item ends in a lead-in kept with the block after the list."""
         num_id = self._state.numbering.new_list(node.ordered, story.list_depth, node.start)
-        for item in node.items:
-            self.list_item(item, story, num_id)
+        for index, item in enumerate(node.items):
+            self.list_item(item, story, num_id, keep_end=keep and index == len(node.items) - 1)
 
-    def list_item(self, node, story: _Story, num_id: int) -> None:
+    def list_item(self, node, story: _Story, num_id: int, keep_end: bool = False) -> None:
         depth = story.list_depth
         item_story = dataclasses.replace(story, paragraph_style=self._state.styles.list_paragraph)
         children = list(node.children)
         if not children or not isinstance(children[0], Paragraph):
             children.insert(0, Paragraph(()))
-        first, *rest = children
-        self.paragraph(first, item_story, properties=[numbering_properties(num_id, depth)])
-        for block in rest:
-            if isinstance(block, Paragraph):
-                self.paragraph(block, item_story, properties=[w("ind", left=INDENT_STEP * (depth + 1))])
+        for index, (block, keep) in enumerate(with_keep(children)):
+            keep = keep or (keep_end and index == len(children) - 1)
+            if index == 0:
+                self.paragraph(block, item_story, properties=[numbering_properties(num_id, depth)], keep=keep)
+            elif isinstance(block, Paragraph):
+                self.paragraph(block, item_story, properties=[w("ind", left=INDENT_STEP * (depth + 1))], keep=keep)
+            elif keep:
+                self.visit(block, dataclasses.replace(item_story, list_depth=depth + 1), keep=True)
             else:
                 self.visit(block, dataclasses.replace(item_story, list_depth=depth + 1))
 
     def block_quote(self, node, story: _Story) -> None:
         quoted = dataclasses.replace(story, paragraph_style=self._state.styles.quote)
-        for block in node.children:
-            self.visit(block, quoted)
+        self._blocks(node.children, quoted)
 
     def thematic_break(self, node, story: _Story) -> None:
         rule = w("pBdr", [w("bottom", val="single", sz=6, space=1, color="808080")])
@@ -231,13 +241,16 @@ class DocxRenderer(Renderer):
         self._state.page_break_pending = True
 
     def table(self, node, story: _Story) -> None:
-        widths = self._column_widths(node)
+        widths, keeps_dates, margin = column_widths(node.header, node.rows, self._state.text_width)
         aligns = [cell.align for cell in node.header]
+        margins = [w("tblCellMar", [w("left", w=margin, type="dxa"), w("right", w=margin, type="dxa")])] \
+            if margin != CELL_MARGIN else []
         tbl = w("tbl", [
             w("tblPr", [
                 w("tblStyle", val=self._state.styles.table),
                 w("tblW", w=5000, type="pct"),
                 w("tblLayout", type="fixed"),
+                *margins,
                 w("tblLook", val="04A0", firstRow=1, lastRow=0, firstColumn=0, lastColumn=0, noHBand=1, noVBand=1),
             ]),
             w("tblGrid", [w("gridCol", w=width) for width in widths]),
@@ -248,48 +261,21 @@ class DocxRenderer(Renderer):
             tr = w("tr", [w("trPr", row_properties)])
             for column, cell in enumerate(cells):
                 align = cell.align or (aligns[column] if column < len(aligns) else None)
-                tr.append(self.table_cell(cell, story, widths[min(column, len(widths) - 1)], align, is_header))
+                last = min(column, len(widths) - 1)
+                tr.append(self.table_cell(cell, story, widths[last], align, is_header,
+                                          tied=keeps_dates[last] if keeps_dates else True))
             tbl.append(tr)
         self._add_block(story, tbl)
         # Word needs a paragraph between two tables, and one after a table reads better before text.
         story.add(paragraph(story.paragraph_style, properties=[w("spacing", before=0, after=0, line=120,
                                                                    lineRule="exact")]))
 
-    def table_cell(self, node, story: _Story, width: int, align: str | None, is_header: bool) -> object:
+    def table_cell(self, node, story: _Story, width: int, align: str | None, is_header: bool,
+                   tied: bool = True) -> object:
         properties = [w("jc", val=_ALIGN[align])] if align in _ALIGN else []
         p = paragraph(None, properties=properties)
-        self._inlines(node.children, p, story, _Format(bold=is_header))
+        self._inlines(node.children, p, story, _Format(bold=is_header, tied=tied))
         return w("tc", [w("tcPr", [w("tcW", w=width, type="dxa")]), p])
-
-    def _column_widths(self, node) -> list[int]:
-        """Column widths in twips filling the text width.
-
-        Each column gets at least room for its longest word (so "CAAT-71308" is
-        not broken), or for its whole text when that is short ("28 October 2014"),
-        and shares what is left in proportion to how much more its
-        longest text would need to sit on one line.
-        """
-        total = self._state.text_width
-        columns = len(node.header)
-        if columns == 0:
-            return [total]
-        least, most = [], []
-        for column in range(columns):
-            texts = [plain_text(row[column].children) for row in (node.header, *node.rows) if column < len(row)]
-            longest_word = max((len(word) for text in texts for word in text.split()), default=1)
-            longest_text = max((len(text) for text in texts), default=1)
-            unbroken = min(longest_text, max(longest_word, _UNBROKEN_CHARACTERS))
-            least.append(unbroken * _TWIPS_PER_CHARACTER + _CELL_PADDING)
-            most.append(longest_text * _TWIPS_PER_CHARACTER + _CELL_PADDING)
-        if sum(most) <= total:
-            widths = [total * want // sum(most) for want in most]
-        elif sum(least) >= total:
-            widths = [total * need // sum(least) for need in least]
-        else:
-            spare, extra = total - sum(least), [want - need for need, want in zip(least, most)]
-            widths = [need + spare * more // sum(extra) for need, more in zip(least, extra)]
-        widths[-1] += total - sum(widths)
-        return widths
 
     # -- the engine-drawn blocks: Word cannot run the PDF's drawings, and a researcher editing the
     # briefing wants the numbers anyway, so a chart prints as its data (a table with a caption above
@@ -297,7 +283,7 @@ class DocxRenderer(Renderer):
     # from ordinary nodes so the house style and a reference DOCX apply unchanged.
 
     def _caption(self, text: str, story: _Story) -> None:
-        self.visit(Paragraph((Strong((Text(text),)),)), story)
+        self.visit(Paragraph((Strong((Text(text),)),)), story, keep=True)
 
     def key_figures(self, node, story: _Story) -> None:
         self._caption("Key figures", story)
@@ -312,8 +298,7 @@ class DocxRenderer(Renderer):
     def summary_box(self, node, story: _Story) -> None:
         if node.title:
             self.visit(Heading(2, (Text(node.title),)), story)
-        for block in node.children:
-            self.visit(block, story)
+        self._blocks(node.children, story)
 
     def footnote(self, node, part) -> None:
         note = add_footnote(part, node.number)
@@ -338,7 +323,8 @@ class DocxRenderer(Renderer):
 
     def text(self, node, sink, story: _Story, fmt: _Format) -> None:
         if node.text:
-            sink.append(run(node.text, style=fmt.style, bold=fmt.bold, italic=fmt.italic))
+            text = tie(node.text) if fmt.tied else node.text
+            sink.append(text_run(text, style=fmt.style, bold=fmt.bold, italic=fmt.italic))
 
     def emphasis(self, node, sink, story: _Story, fmt: _Format) -> None:
         self._inlines(node.children, sink, story, dataclasses.replace(fmt, italic=True))

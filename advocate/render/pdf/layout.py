@@ -19,6 +19,7 @@ from typing import Callable
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, PageTemplate
 
+from advocate.render.pdf.keep import KeepWithNext
 from advocate.render.pdf.notes import CALLBACK, FlushNotes, FootnoteLedger, NotesFrame
 
 FooterHook = Callable[[Canvas, int, int], None]
@@ -51,12 +52,21 @@ def numbered_canvas(footer: FooterHook, date: dt.date) -> type[Canvas]:
 
 
 class NotesDocTemplate(BaseDocTemplate):
-    """A doc template with footnotes at the foot of the page and headings in the PDF outline."""
+    """A doc template with footnotes at the foot of the page and headings in the PDF outline.
+
+    A heading or lead-in kept with the next block is grouped with it as a
+    :class:`~advocate.render.pdf.keep.KeepWithNext`, which the footnote frame places with its notes.
+    """
 
     def __init__(self, target, *, ledger: FootnoteLedger, frame_box: tuple[float, float, float, float],
-                 on_first_page, on_later_pages, **kwargs):
+                 on_first_page, on_later_pages, on_heading=None, **kwargs):
+        kwargs.setdefault("keepTogetherClass", KeepWithNext)
         super().__init__(target, **kwargs)
         self.ledger = ledger
+        self.on_heading = on_heading
+        self.used_heights: dict[int, float] = {}
+        """Page → height of its text area taken by text (not notes), recorded as each page ends."""
+        """Called with (title, outline level, page) for each heading as it is placed (for a contents list)."""
         self._outline_level = -1
         self._outline_count = 0
         templates = []
@@ -72,6 +82,7 @@ class NotesDocTemplate(BaseDocTemplate):
 
     def handle_pageEnd(self):
         frame = self.frame
+        self.used_heights[self.page] = frame._y2 - frame._topPadding - frame._y
         flush = getattr(self, "_flushing", False)
         height = (frame._y if flush else frame._y1p) - frame._base()
         self.ledger.draw_page_notes(self.canv, frame._x1 + frame._leftPadding, frame._base(), height, self.page, flush)
@@ -91,12 +102,24 @@ class NotesDocTemplate(BaseDocTemplate):
         super().handle_flowable(flowables)
 
     def afterFlowable(self, flowable):
+        # A heading kept with the text after it arrives inside its group, at the group's top.
+        placed = flowable._content if isinstance(flowable, KeepWithNext) else [flowable]
+        if not any(getattr(f, "outline_title", None) is not None for f in placed):
+            return
+        top = self.frame._y + getattr(flowable, "height", 0)
+        for f in placed:
+            self._outline(f, top)
+            top -= getattr(f, "height", 0)
+
+    def _outline(self, flowable, top: float) -> None:
         title = getattr(flowable, "outline_title", None)
         if title is None:
             return
         level = min(flowable.outline_level, self._outline_level + 1)
         key = f"advocate-heading-{self._outline_count}"
         self._outline_count += 1
-        self.canv.bookmarkHorizontal(key, 0, self.frame._y + flowable.height + 4)
+        self.canv.bookmarkHorizontal(key, 0, top + 4)
         self.canv.addOutlineEntry(title, key, level=level, closed=level >= 1)
         self._outline_level = level
+        if self.on_heading is not None:
+            self.on_heading(title, flowable.outline_level, self.page)

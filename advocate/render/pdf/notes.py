@@ -101,10 +101,12 @@ class FootnoteLedger:
         return found
 
     def new_notes(self, numbers) -> list[int]:
-        """Of ``numbers``, those whose note is not yet printed or placed on this page, in order."""
+        """Of ``numbers``, those whose note is not yet printed or placed on this page, in order (once each)."""
         out = []
+        taken = set(self.page_notes)
         for number in numbers:
-            if number in self.notes and number not in self.printed and number not in self.page_notes and number not in out:
+            if number in self.notes and number not in self.printed and number not in taken:
+                taken.add(number)
                 out.append(number)
         return out
 
@@ -313,6 +315,8 @@ class NotesFrame(Frame):
         if flowable is self._forced:
             return self._add_forced(flowable, canv, trySplit)
         self._y1p = self._base() + ledger.reserve()
+        if _lists_its_notes(flowable) and not self._fits(flowable):
+            return 0  # as below, without listing the notes of what does not fit (all those of a long table's rest)
         fits, marks = self._marks(flowable, canv)
         if not fits or ledger.overflows(marks):
             # Too big, or its new notes would overflow the page's share: :meth:`split` places a first
@@ -458,6 +462,13 @@ class NotesFrame(Frame):
 
 _UNMARKED = (Spacer, HRFlowable, FlushNotes)
 """Flowables that never hold a footnote mark."""
+
+
+def _lists_its_notes(flowable) -> bool:
+    """Whether ``flowable`` says which notes it holds (``note_numbers``, as a RowTable does), without asking."""
+    if isinstance(getattr(type(flowable), "note_numbers", None), property):
+        return True
+    return getattr(flowable, "note_numbers", None) is not None
 
 
 def paragraph_marks(paragraph: Paragraph) -> tuple[int, ...]:

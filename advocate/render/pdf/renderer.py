@@ -32,6 +32,10 @@ from advocate.errors import UnprintableText
 from advocate.models.document import Document, Text, plain_text
 from advocate.models.document import Paragraph as ParagraphNode
 from advocate.render.base import Renderer
+from advocate.render.columns import cell_text
+from advocate.render.keep import with_keep
+from advocate.render.list_labels import bullet, ordered_label
+from advocate.render.pdf.fit import MAX_PAGES, NEAR_EMPTY, tighter_styles
 from advocate.render.pdf.fonts import check_printable
 from advocate.render.pdf.layout import NotesDocTemplate, numbered_canvas
 from advocate.render.pdf.notes import CALLBACK, FlushNotes, FootnoteLedger
@@ -39,12 +43,9 @@ from advocate.render.pdf.paragraph import Paragraph
 from advocate.render.pdf.style import PdfStyle
 from advocate.render.pdf.stylesheet import Stylesheet, build_stylesheet
 from advocate.render.pdf.table import CellSpec, RowTable
+from advocate.render.typography import tie
 
 __all__ = ["PdfRenderer", "PdfStyle", "UnprintableText"]
-
-BULLETS = ("•", "–", "◦")
-"""Bullet marks by nesting depth (repeating after the third level)."""
-
 
 @dataclass(frozen=True)
 class BlockContext:
@@ -59,6 +60,18 @@ class BlockContext:
     bullet_at: float | None = None
     anchor: str = ""
     """Markup put before the first paragraph's text (a link target)."""
+
+
+@dataclass(frozen=True)
+class _Built:
+    """One setting of a document: its bytes, pages, the share of its last page's text area used, and what the
+    page hooks learnt (each heading's page, each note's page)."""
+
+    pdf: bytes
+    pages: int
+    last_page_used: float
+    headings: list
+    note_pages: dict
 
 
 class PdfRenderer(Renderer):
@@ -76,6 +89,8 @@ class PdfRenderer(Renderer):
         self.style = style or PdfStyle()
         self.notes = notes
         self.document: Document | None = None
+        self.headings: list[tuple[str, int, int]] = []
+        """(title, outline level, page) of each heading, as placed by the last render (level 0 is the title's)."""
         self._note_numbers_known: frozenset[int] = frozenset()
         self._sheet: Stylesheet | None = None
 
@@ -89,7 +104,31 @@ class PdfRenderer(Renderer):
     # -- the whole document ------------------------------------------------------
 
     def render(self, document: Document) -> bytes:
+        """The PDF; set again a little tighter when that saves a last page holding a line or two
+        (:mod:`advocate.render.pdf.fit`)."""
+        built = self._build(document)
+        if 1 < built.pages <= MAX_PAGES and built.last_page_used < NEAR_EMPTY:
+            original = self.style
+            try:
+                for style in tighter_styles(original):
+                    self._restyle(style)
+                    tighter = self._build(document)
+                    if tighter.pages < built.pages:
+                        built = tighter
+                        break
+            finally:
+                self._restyle(original)
+        self.headings, self.note_pages = built.headings, built.note_pages
+        return built.pdf
+
+    def _restyle(self, style: PdfStyle) -> None:
+        """Set later renders in ``style`` (the paragraph styles are built again from it)."""
+        self.style = style
+        self._sheet = None
+
+    def _build(self, document: Document) -> _Built:
         self.document = document
+        self.headings = []
         info = document.info
         check_printable(self.running_header(document), (self.sheet.fonts.regular,), "the running header")
         story = self.cover(document) + self.story(document)
@@ -102,6 +141,7 @@ class PdfRenderer(Renderer):
             out, ledger=ledger,
             frame_box=(style.margin_left, style.margin_bottom, style.frame_width, style.frame_height),
             on_first_page=self.on_first_page, on_later_pages=self.on_later_pages,
+            on_heading=lambda title, level, page: self.headings.append((title, level, page)),
             pagesize=style.page_size, leftMargin=style.margin_left, rightMargin=style.margin_right,
             topMargin=style.margin_top, bottomMargin=style.margin_bottom,
             title=info.title, author=info.author, subject=info.subject, creator="advocate",
@@ -109,17 +149,14 @@ class PdfRenderer(Renderer):
             initialFontSize=style.base_size, initialLeading=style.leading,
         )
         doc.build(story + [FlushNotes()], canvasmaker=numbered_canvas(self.page_footer, info.date))
-        self.note_pages = dict(ledger.pages)
-        return out.getvalue()
+        used = doc.used_heights.get(doc.page, style.frame_height)
+        return _Built(out.getvalue(), doc.page, used / style.frame_height, list(self.headings), dict(ledger.pages))
 
     def story(self, document: Document) -> list[Flowable]:
         """The body as flowables (and, in endnotes mode, the "Notes" section after it)."""
         self.document = document
         self._note_numbers_known = frozenset(note.number for note in document.footnotes)
-        context = BlockContext()
-        flowables: list[Flowable] = []
-        for block in document.children:
-            flowables.extend(self.visit(block, context))
+        flowables = self.blocks(document.children, BlockContext())
         if self.notes == "endnotes" and document.footnotes:
             heading = Paragraph("Notes", self.sheet.notes_heading)
             heading.outline_title, heading.outline_level = "Notes", 0
@@ -168,6 +205,17 @@ class PdfRenderer(Renderer):
 
     # -- blocks ------------------------------------------------------------------
 
+    def blocks(self, blocks, context: BlockContext) -> list[Flowable]:
+        """A sequence of blocks as flowables; a block that announces the next (:mod:`advocate.render.keep`)
+        is kept on its page."""
+        flowables: list[Flowable] = []
+        for block, keep in with_keep(blocks):
+            made = self.visit(block, context)
+            if keep:
+                _keep_end(made)
+            flowables.extend(made)
+        return flowables
+
     def _paragraph_style(self, context: BlockContext):
         sheet = self.sheet
         base = {"body": sheet.body, "quote": sheet.quote, "list_item": sheet.list_item, "note": sheet.note}[context.base]
@@ -188,15 +236,15 @@ class PdfRenderer(Renderer):
 
     def list(self, node, context: BlockContext) -> list[Flowable]:
         sheet = self.sheet
+        labels = [ordered_label(context.depth, node.start + n) if node.ordered else bullet(context.depth)
+                  for n in range(len(node.items))]
         if node.ordered:
-            widest = max(stringWidth(f"{node.start + n}.", sheet.fonts.regular, self.style.base_size)
-                         for n in range(len(node.items)))
+            widest = max(stringWidth(label, sheet.fonts.regular, self.style.base_size) for label in labels)
             label_width = max(self.style.list_indent, widest + 7)
         else:
             label_width = self.style.list_indent
         flowables: list[Flowable] = []
-        for offset, item in enumerate(node.items):
-            label = f"{node.start + offset}." if node.ordered else BULLETS[context.depth % len(BULLETS)]
+        for item, label in zip(node.items, labels):
             item_context = replace(
                 context, base="list_item" if context.base == "body" else context.base,
                 indent=context.indent + label_width, depth=context.depth + 1, bullet=label, bullet_at=context.indent,
@@ -213,19 +261,19 @@ class PdfRenderer(Renderer):
         children = list(node.children)
         if not children or not isinstance(children[0], ParagraphNode):
             flowables.append(Paragraph("", self._paragraph_style(context), bulletText=context.bullet))
-        else:
-            flowables.extend(self.visit(children.pop(0), context))
-        for child in children:
-            flowables.extend(self.visit(child, rest))
+            flowables.extend(self.blocks(children, rest))
+            return flowables
+        for index, (child, keep) in enumerate(with_keep(children)):
+            made = self.visit(child, context if index == 0 else rest)
+            if keep:
+                _keep_end(made)
+            flowables.extend(made)
         return flowables
 
     def block_quote(self, node, context: BlockContext) -> list[Flowable]:
         inner = replace(context, base="quote" if context.base != "note" else "note", bullet=None, bullet_at=None,
                         indent=context.indent + (self.style.quote_indent if context.base == "note" else 0))
-        flowables: list[Flowable] = []
-        for child in node.children:
-            flowables.extend(self.visit(child, inner))
-        return flowables
+        return self.blocks(node.children, inner)
 
     def thematic_break(self, node, context: BlockContext) -> list[Flowable]:
         return [HRFlowable(width="100%", thickness=0.5, color=HexColor(self.style.rule_colour), spaceBefore=4,
@@ -250,10 +298,10 @@ class PdfRenderer(Renderer):
             text = "".join(child.text for child in children)
             faces = (self.sheet.fonts.bold,) if header else (self.sheet.fonts.regular,)
             check_printable(text, faces, "a table cell")
-            return CellSpec(markup="", measure=text, align=node.align, plain=True)
+            return CellSpec(markup="", measure=tie(text), align=node.align, plain=True)
         notes = tuple(self._note_numbers(children))
-        return CellSpec(markup=self.inline(children), measure=plain_text(children), align=node.align, plain=False,
-                        notes=notes if self.notes == "footnotes" else ())
+        return CellSpec(markup=self.inline(children), measure=cell_text(children), align=node.align,
+                        plain=False, notes=notes if self.notes == "footnotes" else ())
 
     def footnote(self, node) -> list[Flowable]:
         """Footnote ``node`` as flowables: its number hanging in the margin of its first paragraph."""
@@ -277,7 +325,7 @@ class PdfRenderer(Renderer):
 
     def text(self, node) -> str:
         check_printable(node.text, self.sheet.text_faces)
-        return escape(node.text)
+        return escape(tie(node.text))
 
     def emphasis(self, node) -> str:
         return f"<i>{self.inline(node.children)}</i>"
@@ -312,3 +360,12 @@ class PdfRenderer(Renderer):
                 yield node.number
             elif hasattr(node, "children"):
                 yield from PdfRenderer._note_numbers(node.children)
+
+
+
+def _keep_end(flowables: list[Flowable]) -> None:
+    """Keep the end of a block with what follows: its last paragraph and anything after it (a list's spacer)."""
+    for flowable in reversed(flowables):
+        flowable.keepWithNext = 1
+        if isinstance(flowable, Paragraph):
+            return
