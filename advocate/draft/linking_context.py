@@ -177,7 +177,8 @@ def law_for(licence: LicenceView) -> LawOnDate:
 
 
 def timing_of(evidence: Evidence, link: Link) -> LinkTiming:
-    """When ``link``'s abuse occurred and was first reported, against its licence's decision."""
+    """When ``link``'s abuse occurred and was first reported, against its licence's decision, in words: the link's
+    own fields (one rule, the link engine's, decides what the dates support)."""
     licence = evidence.any_licence(link.licence_id)
     abuse = evidence.abuse(link.abuse_id)
-    return link_timing(abuse, licence.decision, evidence.case_file.sources, licence.sources)
+    return link_timing(link, evidence.case_file.sources, occurred=abuse.date, decision=licence.decision)

@@ -155,22 +155,30 @@ class TimingSummary:
     """(link, timing) of the most strongly linked licences, at most five, strongest first."""
 
 
+RELATION_GROUP = {"foreseeable": 0, "reported-after": 1, "unreported": 1, "review": 1, "concurrent": 2}
+"""How a briefing counts a licence by the strongest relation of its links: reported before the decision (0); decided
+before any dated public report, or the abuse came after (1); which came first cannot be told (2)."""
+
+
 def timing_summary(links, timing, counts=None, strongest: int = 5) -> TimingSummary:
-    """Count ``links`` by their timing (``timing(link)``: a :class:`~advocate.draft.timing.LinkTiming`);
-    ``counts`` maps a licence id to the :class:`LicenceCount` its record stands for (one each if not given)."""
-    rank = {"foreseeable": 0, "reported-after": 1, "unreported": 1, "review": 1, "concurrent": 2}
-    best: dict[str, int] = {}
-    first: dict[str, tuple] = {}
-    for link in links:
-        relation = timing(link).relation
-        best[link.licence_id] = min(best.get(link.licence_id, 9), rank[relation])
-        if link.licence_id not in first:
-            first[link.licence_id] = (link, timing(link))
-    ordered = sorted(first.values(), key=lambda pair: (-pair[0].score, pair[0].licence_id))[:strongest]
+    """Count ``links`` by their ``relation`` (the link engine's, read as a column: no link is made to count it);
+    ``timing(link)`` words the strongest few (:class:`~advocate.draft.timing.LinkTiming`); ``counts`` maps a licence
+    id to the :class:`LicenceCount` its record stands for (one each if not given)."""
+    links = links if isinstance(links, Sequence) else list(links)
+    columns = link_columns(links, ("licence_id", "relation", "score"))
+    frame = pd.DataFrame(columns)
     totals = [LicenceCount(0), LicenceCount(0), LicenceCount(0)]
+    if not len(frame):
+        return TimingSummary(*totals, ())
+    frame = frame.assign(group=frame["relation"].map(RELATION_GROUP).fillna(2).astype(int),
+                         position=np.arange(len(frame)))
+    best = frame.groupby("licence_id", sort=False)["group"].min()
     for licence_id, group in best.items():
         totals[group] = totals[group] + ((counts or {}).get(licence_id) or LicenceCount(1))
-    return TimingSummary(totals[0], totals[1], totals[2], tuple(ordered))
+    first = frame.drop_duplicates("licence_id").sort_values(["score", "licence_id"], ascending=[False, True],
+                                                             kind="stable").head(strongest)
+    ordered = tuple((links[i], timing(links[i])) for i in first["position"])
+    return TimingSummary(totals[0], totals[1], totals[2], ordered)
 
 
 def licence_counts(evidence: Evidence) -> dict[str, LicenceCount]:
