@@ -118,7 +118,13 @@ def forty_caat_case(folder: Path, seed: int = 4) -> Path:
     latest = turkey[turkey["licence_group"].isin(groups)].sort_values("date").iloc[-1]
     abuses = synthetic_abuses(12, ["Turkey"], seed=seed, source_ids=["rights-report-2009", "rights-report-2022"])
     lines = []
+    places = ("in Istanbul", "in Ankara", "in Izmir", "in Diyarbakir", "in Bursa", "in Antalya")
+    seen: dict[str, int] = {}
     for record in abuses:
+        repeat = seen.get(record["title"], 0)
+        seen[record["title"]] = repeat + 1
+        if repeat:  # the generator reuses five titles: each abuse gets a place of its own
+            record["title"] = f"{record['title']} {places[(repeat - 1) % len(places)]}"
         record.pop("illustrative", None)
         sources = ", ".join(s if isinstance(s, str) else s["id"] for s in record["sources"])
         lines.append(f"- id: {record['id']}\n  country: Turkey\n  date: \"{record['date']}\"\n"

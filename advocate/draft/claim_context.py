@@ -65,6 +65,65 @@ class AbuseInLetter:
 
 
 @dataclass(frozen=True)
+class ListedAbuse:
+    """An abuse as one item of a list in section 7: the abuse, its timing in words and what else the letter says of
+    it (its particulars not shared with the rest of the list, and the licences it bears on)."""
+
+    abuse: object
+    timing: LinkTiming
+    details: str
+
+
+@dataclass(frozen=True)
+class AbuseGroup:
+    """The abuses of one timing relation, as section 7 lists them (at most six), each particular printed once:
+    one that several items share is said once after the list (``shared``), for each of them."""
+
+    items: tuple[ListedAbuse, ...]
+    shared: str
+
+    def __bool__(self) -> bool:
+        return bool(self.items)
+
+
+def _sentence(text: str) -> str:
+    text = " ".join(str(text).split())
+    text = text[:1].upper() + text[1:]
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
+def _for_each(particular: str) -> str:
+    """A particular several abuses share, said of each: 'For each of these abuses, the licence’s end user ... is
+    among the government bodies the sources hold responsible.'"""
+    text = " ".join(particular.split()).rstrip(".")
+    for ending in (" for the abuse", " for it"):
+        if text.endswith(ending):
+            text = text[: -len(ending)]
+    return f"For each of these abuses, {text[:1].lower() + text[1:]}."
+
+
+def abuse_group(abuses: tuple[AbuseInLetter, ...], *, with_particulars: bool, several_licences: bool,
+                limit: int = 6) -> AbuseGroup:
+    """The list of ``abuses`` (see :class:`AbuseGroup`); ``with_particulars``: say who and what (the abuses before
+    the decision), else only a hand-asserted reason; ``several_licences``: say which licences each bears on."""
+    chosen = abuses[:limit]
+    said = [list(a.particulars[:2]) if with_particulars else
+            ([a.link.reasons[0]] if a.link.asserted and a.link.reasons else []) for a in chosen]
+    counts: dict[str, int] = {}
+    for details in said:
+        for detail in dict.fromkeys(details):
+            counts[detail] = counts.get(detail, 0) + 1
+    shared = [detail for detail, count in counts.items() if count > 1]
+    items = []
+    for abuse, details in zip(chosen, said, strict=True):
+        own = " ".join(_sentence(d) for d in details if d not in shared)
+        if several_licences:
+            own = (own + " " if own else "") + f"(This bears on {join_and(l.label for l in abuse.licences)}.)"
+        items.append(ListedAbuse(abuse.abuse, abuse.timing, own))
+    return AbuseGroup(tuple(items), " ".join(_for_each(detail) for detail in shared))
+
+
+@dataclass(frozen=True)
 class ChallengedDecision:
     """One decision under challenge, with what the letter says about it.
 
@@ -97,6 +156,18 @@ class ChallengedDecision:
 
     def by_relation(self, *relations: str) -> tuple[AbuseInLetter, ...]:
         return tuple(a for a in self.abuses if a.relation in relations)
+
+    def group(self, *relations: str) -> AbuseGroup:
+        """The abuses of ``relations`` as section 7 lists them: with who and what for those that occurred before
+        the decision, with a hand-asserted reason only for the rest (see :func:`abuse_group`)."""
+        before = bool(set(relations) & {"foreseeable", "reported-after", "unreported"})
+        return abuse_group(self.by_relation(*relations), with_particulars=before,
+                           several_licences=len(self.licences) > 1)
+
+    @property
+    def where(self) -> str:
+        """The destinations of the decision's licences: 'Turkey'."""
+        return join_and(dict.fromkeys(licence.destination for licence in self.licences))
 
     @property
     def foreseeable(self) -> tuple[Link, ...]:
