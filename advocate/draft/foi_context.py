@@ -384,6 +384,8 @@ def _complaint_names(request: EarlierRequest) -> dict:
         "qualified_asked": qualified,
         "qualified_named": join_and(f"{e.cited} ({e.heading[:1].lower() + e.heading[1:]})" for e in qualified),
         "other_exemptions": [e for e in request.exemptions if e not in qualified],
+        "review_outcome_cell": (request.review_outcome_words or "decision given")[:1].upper()
+        + (request.review_outcome_words or "decision given")[1:].rstrip("."),
     }
 
 
@@ -413,6 +415,7 @@ def lateness(request: EarlierRequest) -> dict:
         "response_late": bool(response and response > first_due.date and not extension_in_time),
         "response_after_promised": bool(response and extension_in_time and promised and response > promised.date),
         "late_provisions": "sections 10(1) and 17(1)" if refusal else "section 10(1)",
+        "late_pinpoint": "ss 10(1), 17(1)" if refusal else "s 10(1)",
     }
 
 

@@ -142,6 +142,8 @@ NAMES: dict[str, str] = {
     "qualified_named": "Those exemptions in words, each with its heading ('s 27(1)(a) (international relations)').",
     "other_exemptions": "The other provisions the complaint asks about, one by one.",
     "extension_sections": "The provisions an extension of time was for, in words.",
+    "review_outcome_cell": "The internal review's outcome as the complaint's table prints it ('Original decision upheld').",
+    "late_pinpoint": "The provisions a late response breached, as a citation pinpoint ('ss 10(1), 17(1)').",
     "qualified_decided": "The qualified exemptions the decision notice upheld.",
     "decided_cited": "Every provision the decision notice upheld, in words.",
     # -- the ladder of letters after a request ------------------------------------------------------
