@@ -18,7 +18,7 @@ from advocate.draft.citing import Citer
 from advocate.draft.evidence import Evidence, LicenceView
 from advocate.draft.filters import clause
 from advocate.draft.indicators import latest_indicators
-from advocate.draft.licence_wording import Labels, countries_of, goods, onward_note
+from advocate.draft.licence_wording import Labels, countries_of, goods, licence_notes
 from advocate.draft.markdown_escape import escape_markdown
 from advocate.draft.transfers import case_transfers
 from advocate.law import deadlines
@@ -133,7 +133,7 @@ def base_context(evidence: Evidence, citer: Citer, *, date: dt.date, document_ti
         "link": evidence.link,
         "licence_label": Labels(lambda licence: licence.label),
         "dated": dated,
-        "onward_note": onward_note,
+        "licence_notes": licence_notes,
         "lines": _lines,
         "plural": plural,
         "when": when,

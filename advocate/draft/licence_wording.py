@@ -97,6 +97,25 @@ def onward_note(licences: Sequence[LicenceView]) -> str:
     return " ".join(sentences)
 
 
+def several_note(licences: Sequence[LicenceView], labels=None) -> str:
+    """What a row standing for several licences is: 'Case reference MB-TR-IMSI stands for at least 2 licences,
+    whose number the source does not give.' (``labels`` gives each licence's printed label)."""
+    sentences = []
+    for licence in (licence for licence in licences if licence.several):
+        label = labels(licence) if labels else licence.label
+        subject = f"{label[:1].upper()}{label[1:]}" if label and label != DASH else \
+            f"The row for {licence.goods_text} decided {when(licence.decision)}"
+        how = ("whose number the source does not give" if not licence.count_exact else "each with the same particulars")
+        sentences.append(f"{subject} stands for {licence.licence_count.describe()}, {how}.")
+    return " ".join(sentences)
+
+
+def licence_notes(licences: Sequence[LicenceView], labels=None) -> str:
+    """The notes a table of licences needs: why a licence to another country is listed, and what a row standing
+    for several licences is ('' when none is needed)."""
+    return " ".join(note for note in (onward_note(licences), several_note(licences, labels)) if note)
+
+
 def countries_of(licences: Sequence[LicenceView], case_countries: Sequence[str] = ()) -> str:
     """The case's countries the licences go to or end up in ('Turkey and South Korea'), in the case's order; else
     their destinations."""

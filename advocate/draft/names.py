@@ -55,8 +55,9 @@ NAMES: dict[str, str] = {
     "licence_label": "licence_label(licence): the licence's one label in this document (identifier_text, or a dash in a "
                      "letter to the Department for a licence the case knows only by its own label); "
                      "licence_label.any(licences) says whether any licence has a label to print.",
-    "onward_note": "onward_note(licences): why a licence to another country is listed (its goods are incorporated "
-                   "into products for a case country), as sentences; empty when none is.",
+    "licence_notes": "licence_notes(licences, labels=None): the notes a table of licences needs, as sentences: why a "
+                     "licence to another country is listed (its goods are incorporated into products for a case "
+                     "country), and what a row standing for several licences is; empty when none is needed.",
     "dated": "dated(record): a dated record as words with its date first, no full stop ('In 2016, Turkey arrested "
              "dozens of journalists after a coup attempt').",
     # -- functions for prose --------------------------------------------------------------

@@ -194,6 +194,9 @@ def key_figures(figures: BriefingFigures) -> list[Figure]:
     if figures.valued:
         note = f"{figures.unvalued_count} more with no value published" if figures.unvalued else "every licence valued"
         tiles.append(Figure(money_short(figures.total_value), "value where published", note))
+    if figures.value_with_other_goods and figures.value_surveillance_only:
+        tiles.append(Figure(money_short(figures.value_surveillance_only), "surveillance technology alone",
+                            "on licences with no other goods"))
     destinations = [name for name, _ in figures.destinations]
     if len(destinations) > 1:
         tiles.append(Figure(f"{len(destinations):,}", "destinations", f"most often {destinations[0]}"))

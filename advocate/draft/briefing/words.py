@@ -35,6 +35,9 @@ class BriefingWords:
     """'as the published licensing data and Motherboard’s report give them'."""
     identifiers_note: str
     """What the identifiers printed are ('' when all are the Government's references)."""
+    annex_notes: str
+    """What the annex's rows need explained that the table above did not explain (see
+    :func:`~advocate.draft.licence_wording.licence_notes`)."""
     count: str
     """'at least 18 licences'."""
     one: bool
@@ -78,6 +81,7 @@ def briefing_words(evidence: Evidence, figures: BriefingFigures, links, criteria
         ratings_line=_ratings_line(figures),
         described_as=_described_as(licences, evidence),
         identifiers_note=licence_wording.identifiers_note(licences, "our"),
+        annex_notes=licence_wording.licence_notes([l for l in licences if l.id not in {s.id for s in shown}]),
         count=figures.count.describe(),
         one=figures.count.exact and figures.count.minimum == 1,
         documented=tuple(prose.documented(abuses)),
