@@ -63,6 +63,15 @@ def test_every_kind_is_drafted_for_every_case(drafted, cases):
     assert len(drafted) == len(cases) * len(KINDS)
 
 
+def test_a_briefing_or_its_questions_never_speak_of_a_challenge_they_do_not_mention(drafted):
+    from prose_checks import blocks_text
+
+    for (name, kind), document in drafted.items():
+        if kind in ("briefing", "questions"):
+            text = " ".join(blocks_text(document)).lower()
+            assert "under challenge" not in text and "judicial review of" not in text, (name, kind)
+
+
 @pytest.mark.parametrize("check", CHECKS, ids=lambda check: check.__name__)
 def test_no_document_has_the_defect(drafted, check):
     found = [f"{name} / {kind}: {passage}" for (name, kind), document in drafted.items() for passage in check(document)]
