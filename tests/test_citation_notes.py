@@ -29,6 +29,10 @@ SOURCES = {
                           date="2017"),
     "hrw": source(id="hrw", kind="report", organisation="Human Rights Watch", date="2017", cited_in="motherboard"),
     "guardian": source(id="guardian", kind="news", publication="The Guardian", date="2017", cited_in="motherboard"),
+    "rw-2009": source(id="rw-2009", kind="report", organisation="Rights Watchers", title="Journalists Behind Bars",
+                      date="2009"),
+    "rw-2022": source(id="rw-2022", kind="report", organisation="Rights Watchers", title="Arrests of Reporters",
+                      date="2022"),
     "caat": source(id="caat", kind="case", title="R (Campaign Against Arms Trade) v Secretary of State for "
                    "International Trade", neutral_citation="[2019] EWCA Civ 1020"),
 }
@@ -69,6 +73,16 @@ def test_a_judgment_cited_again_at_once_reads_ibid_with_its_paragraph_in_bracket
         "R (Campaign Against Arms Trade) v Secretary of State for International Trade [2019] EWCA Civ 1020 [45].",
         "Ibid [47].",
         "Ibid [50]–[52].",
+    ]
+
+
+def test_two_works_of_one_author_are_told_apart_by_their_titles_in_short_form():
+    assert notes("[@rw-2009].", "[@rw-2022].", "[@rw-2009, p 4].", "[@motherboard].", "[@hrw].") == [
+        "Rights Watchers, Journalists Behind Bars (2009).",
+        "Rights Watchers, Arrests of Reporters (2022).",
+        "Rights Watchers, Journalists Behind Bars (n 1) p 4.",
+        "‘Spy Tech Export’ Motherboard (2017).",
+        "Human Rights Watch report (2017), cited in ‘Spy Tech Export’ (n 4).",
     ]
 
 

@@ -38,7 +38,8 @@ class Formatter(Protocol):
     """The formatting rules: each returns inline nodes (no closing full stop)."""
 
     def full_citation(self, source, *, pinpoint: str = "", sources=None): ...
-    def short_citation(self, source, *, pinpoint: str = "", first_note: int): ...
+    def short_citation(self, source, *, pinpoint: str = "", first_note: int, with_title: bool = False): ...
+    def short_name(self, source) -> str: ...
     def cited_in(self, own, other, *, together: int = 0): ...
     def ibid(self, pinpoint: str = "", *, source=None): ...
     def bibliography_entry(self, source): ...
@@ -88,6 +89,7 @@ def resolve_citations(document: Document, sources: Mapping, formatter: Formatter
     first_notes: dict[str, int] = {}
     previous: tuple[str, ...] = ()
     notes = []
+    alike = _alike(document.footnotes, sources, formatter)
     for footnote in document.footnotes:
         marks = _marks(footnote.children)
         for mark in marks:
@@ -97,7 +99,7 @@ def resolve_citations(document: Document, sources: Mapping, formatter: Formatter
                 raise CitationError(f"footnote {footnote.number} cites source '{mark.source_id}', which does not exist")
         ids = tuple(mark.source_id for mark in marks)
         alone = len(ids) == 1 and len(set(previous)) == 1 and previous[0] == ids[0]
-        citing = _Note(footnote.number, sources, formatter, first_notes, _shared_containers(ids, sources))
+        citing = _Note(footnote.number, sources, formatter, first_notes, _shared_containers(ids, sources), alike)
 
         def render(mark: CitationMark, at_start: bool, citing=citing, alone=alone):
             if alone:
@@ -114,6 +116,23 @@ def resolve_citations(document: Document, sources: Mapping, formatter: Formatter
     return ResolvedCitations(replace(document, children=body, footnotes=tuple(notes)), first_notes)
 
 
+def _alike(footnotes, sources: Mapping, formatter: Formatter) -> frozenset[str]:
+    """The sources the document cites whose later citations would read alike ('Rights Watchers (n 10)' for two
+    reports of one organisation): their short form adds the title."""
+    cited: dict[str, None] = {}
+    for footnote in footnotes:
+        for mark in _marks(footnote.children):
+            source_id, seen = mark.source_id, set()
+            while source_id in sources and source_id not in seen:
+                cited[source_id] = None
+                seen.add(source_id)
+                source_id = sources[source_id].cited_in or ""
+    names: dict[str, list[str]] = {}
+    for source_id in cited:
+        names.setdefault(formatter.short_name(sources[source_id]), []).append(source_id)
+    return frozenset(source_id for group in names.values() if len(group) > 1 for source_id in group)
+
+
 def _shared_containers(ids: tuple[str, ...], sources: Mapping) -> dict[str, list[str]]:
     """The sources a note cites through the same other source (not itself cited in the note), by that other."""
     shared: dict[str, list[str]] = {}
@@ -128,9 +147,9 @@ class _Note:
     """How one footnote cites each source: in full the first time the document cites it, short after."""
 
     def __init__(self, number: int, sources: Mapping, formatter: Formatter, first_notes: dict[str, int],
-                 shared: dict[str, list[str]]):
+                 shared: dict[str, list[str]], alike: frozenset[str] = frozenset()):
         self.number, self.sources, self.formatter, self.first_notes = number, sources, formatter, first_notes
-        self.shared = shared
+        self.shared, self.alike = shared, alike
 
     def cite(self, mark: CitationMark) -> tuple:
         return self._source(mark.source_id, mark.pinpoint, frozenset())
@@ -138,7 +157,9 @@ class _Note:
     def _source(self, source_id: str, pinpoint: str, seen: frozenset[str]) -> tuple:
         source = self.sources[source_id]
         if source_id in self.first_notes:
-            return tuple(self.formatter.short_citation(source, pinpoint=pinpoint, first_note=self.first_notes[source_id]))
+            first = self.first_notes[source_id]
+            return tuple(self.formatter.short_citation(source, pinpoint=pinpoint, first_note=first,
+                                                       with_title=source_id in self.alike))
         self.first_notes[source_id] = self.number
         own = tuple(self.formatter.full_citation(source, pinpoint=pinpoint))
         container = source.cited_in

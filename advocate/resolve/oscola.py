@@ -430,9 +430,12 @@ def _short_head(source: Source) -> _Builder:
     return build.text(source.id)
 
 
-def short_citation(source: Source, *, pinpoint: str = "", first_note: int) -> tuple[Inline, ...]:
+def short_citation(source: Source, *, pinpoint: str = "", first_note: int, with_title: bool = False
+                   ) -> tuple[Inline, ...]:
     """A later citation of ``source``, first cited in note ``first_note``: 'Cox (n 3) 12',
-    '*Campaign Against Arms Trade* (n 2) [45]'; legislation by its short title alone."""
+    '*Campaign Against Arms Trade* (n 2) [45]'; legislation by its short title alone. ``with_title``: the
+    author's name is shared by another work the document cites, so the title follows it, as OSCOLA does to tell
+    them apart ('Rights Watchers, *Journalists Behind Bars* (n 10)')."""
     pin = _pin_for(source, pinpoint)
     if _kind(source).legislation:
         return _legislation_short(source, pin)
@@ -440,9 +443,26 @@ def short_citation(source: Source, *, pinpoint: str = "", first_note: int) -> tu
         build = _Builder().italic(_case_short_name(source))
     else:
         build = _short_head(source)
+        head = plain_text(build.nodes)
+        if with_title and source.title and head not in (source.title, f"‘{source.title}’", source.short_title):
+            build.text(",", space=False)
+            if _kind(source).italic_title:
+                build.italic(source.title)
+            else:
+                build.text(f"‘{source.title}’")
     build.text(f"(n {first_note})")
     build.text(pin)
     return build.result()
+
+
+def short_name(source: Source) -> str:
+    """How a later note names ``source`` before its cross-reference ('Rights Watchers'), to tell whether two
+    works cited in one document would read alike."""
+    if _kind(source).legislation:
+        return source.short_title or source.title
+    if source.kind == "case":
+        return _case_short_name(source)
+    return plain_text(_short_head(source).nodes)
 
 
 def ibid(pinpoint: str = "", *, source: Source | None = None) -> tuple[Inline, ...]:
