@@ -261,3 +261,14 @@ def test_a_note_never_cites_a_source_twice_when_one_is_cited_in_the_other():
     notes = [" ".join(plain_text(b.children) for b in note.children) for note in drafted.document.footnotes]
     hrw = [note for note in notes if note.startswith("Human Rights Watch")]
     assert hrw and all(note.count("The UK Granted Spy Tech Export") == 1 for note in hrw), hrw
+
+
+def test_a_hansard_pinpoint_that_is_no_column_follows_the_columns():
+    debate = source(kind="hansard", house="HC", date="2000-10-26", volume="355", column="199–203W")
+    assert text(full_citation(debate, pinpoint="Criterion 2(a)")) == ("HC Deb 26 October 2000, vol 355, cols 199–203W, "
+                                                                       "Criterion 2(a)")
+    assert text(full_citation(debate, pinpoint="200W")) == "HC Deb 26 October 2000, vol 355, col 200W"
+    statement = source(kind="hansard", house="HC", date="2014-03-25", volume="578", author="Vince Cable",
+                       title="Consolidated EU and National Arms Export Licensing Criteria")
+    cited = text(full_citation(statement, pinpoint="Criterion 2(a)"))
+    assert cited.endswith("HC Deb 25 March 2014, vol 578, Criterion 2(a)")

@@ -260,6 +260,10 @@ def _is_written_statement(source: Source) -> bool:
     return bool(re.match(r"^(HC|HL)WS\d+$", source.uin.strip(), re.IGNORECASE)) or not source.uin
 
 
+_COLUMN = re.compile(r"^(?:cols?\.?\s*)?\d+[A-Z]{0,3}(?:\s*[–-]\s*\d+[A-Z]{0,3})?$")
+"""A pinpoint that is a Hansard column ('26WS', 'cols 199–203W'); any other (a criterion) follows the columns."""
+
+
 def _hansard(source: Source, pin: str) -> _Builder:
     house = source.house or "HC"
     build = _Builder()
@@ -267,17 +271,21 @@ def _hansard(source: Source, pin: str) -> _Builder:
         build.text(f"{house} Deb {_date(source.date)}".strip())
         if source.volume:
             build.text(f", vol {source.volume}", space=False)
-        column = pin or source.column
+        is_column = bool(_COLUMN.match(pin))
+        column = pin if is_column else source.column
         if column:
             label = "cols" if re.search(r"[–-]", column) else "col"
             build.text(f", {column}" if column.startswith("col") else f", {label} {column}", space=False)
+        if pin and not is_column:
+            build.text(f", {pin}", space=False)
         return build.extend(_online(source))
     _lead(build, _creator(source), source.title)
     if source.title:
         build.text(f"‘{source.title}’")
     if source.volume:
         build.text(f"{house} Deb {_date(source.date)}, vol {source.volume}".strip())
-        build.text(pin)
+        if pin:
+            build.text(f", {pin}", space=False)
         return build.extend(_online(source))
     kind = "written statement" if _is_written_statement(source) else "written question"
     build.text(_parenthesis(" ".join(p for p in (house, kind, source.uin) if p), _date(source.date)))
