@@ -99,3 +99,18 @@ def test_each_check_finds_the_defect_it_is_for():
     assert capital_after_colon(doc("As to the abuse documented as cited: The licence was granted.\n"))
     assert straight_quotes(untypeset('The end user "police".'))
     assert not straight_quotes(doc('The end user "police", at https://example.org/it\'s.\n'))
+
+
+def test_a_letter_with_no_abuse_to_set_out_never_argues_from_abuses_it_does_not_set_out(tmp_path):
+    from small_cases import decision, licence, write_case
+
+    from advocate.run.document import document_text
+
+    folder = write_case(tmp_path / "bare", licences=[licence("L-1", "2015-03-06")],
+                        decisions=decision("L-1", "2015-03-06"),
+                        extra="claim:\n  grounds: [criterion-2, failure-to-review]\n")
+    drafted = draft_document(load_case(folder), "letter-before-claim", DraftOptions(date=dt.date(2026, 12, 4)))
+    text = " ".join(document_text(drafted).split())
+    assert "The abuses set out in section 7" not in text
+    assert "What was before the decision-maker is the subject of the information sought in section 10." in text
+    assert "The evidence set out in section 7 called for the licence to be reviewed" in text

@@ -347,6 +347,7 @@ def claim_context(evidence: Evidence, draft_options: DraftOptions) -> DocumentCo
                                             if licence.end_user)),
         "end_user_words": _end_user_words(all_licences),
         "foreign_office": join_and(dict.fromkeys(d.law.foreign_office for d in decisions)),
+        "abuses_set_out": any(d.abuses for d in decisions),
         "reported_before": any(d.by_relation("foreseeable") for d in decisions),
         "occurred_before": any(d.by_relation("foreseeable", "reported-after", "unreported") for d in decisions),
         "irrational_example": _example_for_irrationality(decisions),

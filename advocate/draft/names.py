@@ -176,6 +176,7 @@ NAMES: dict[str, str] = {
     "copy_to": "The Government Legal Department, to which the letter is copied (name, address, source).",
     "goods_licensed": "What the licences under challenge were for, in words.",
     "end_users": "The end users the licensing data names for them, quoted, in words.",
+    "abuses_set_out": "True when section 7 sets out at least one documented abuse (the grounds rely on them).",
     "reported_before": "True when an abuse linked to a decision was publicly reported before it.",
     "occurred_before": "True when an abuse linked to a decision occurred before it (reported then or later).",
     "the_licence": "'the licence', or 'the licences' (for agreement with the licences under challenge).",
