@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from advocate.draft.briefing.figures import BriefingFigures, money_short
 from advocate.draft.filters import clause
 from advocate.draft.licence_wording import end_use_phrase
+from advocate.law.criteria import Criterion
 from advocate.models.licence import LicenceCount
 from advocate.models.period import when
 from advocate.vocab.english import join_and
@@ -254,7 +255,7 @@ def criteria_engaged_words(criteria_engaged, links, counts, one: bool = False) -
 def engaged_line(criteria_engaged, one: bool = False) -> str:
     """'The evidence engages Criterion 2(a) (clear risk of internal repression) of the licensing criteria; the
     Government should publish its assessments and review the licences.'"""
-    seen: dict[str, object] = {}
+    seen: dict[str, Criterion] = {}
     for item in criteria_engaged:
         seen.setdefault(item["criterion"].number, item["criterion"])
     if not seen:
