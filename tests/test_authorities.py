@@ -58,10 +58,10 @@ def test_the_deadline_authorities_exist():
     ("cpr-54", "", "Civil Procedure Rules 1998, SI 1998/3132, r 54.5"),
     ("cpr-54", "r 54.5(1)", "Civil Procedure Rules 1998, SI 1998/3132, r 54.5(1)"),
     ("foi-code-2018", "", "Cabinet Office, Freedom of Information Code of Practice (July 2018)"),
-    ("criteria-2021", "", "Anne-Marie Trevelyan, 'Strategic Export Licensing Criteria' (HC written statement HCWS449, "
+    ("criteria-2021", "", "Anne-Marie Trevelyan, ‘Strategic Export Licensing Criteria’ (HC written statement HCWS449, "
                           "8 December 2021) <https://questions-statements.parliament.uk/written-statements/detail/"
                           "2021-12-08/hcws449>"),
-    ("criteria-2014", "", "Vince Cable, 'Consolidated EU and National Arms Export Licensing Criteria' "
+    ("criteria-2014", "", "Vince Cable, ‘Consolidated EU and National Arms Export Licensing Criteria’ "
                           "HC Deb 25 March 2014, vol 578 <https://hansard.parliament.uk/Commons/2014-03-25/debates/"
                           "14032566000018/ConsolidatedEUAndNationalArmsExportLicensingCriteria>"),
     ("criteria-2000", "", "HC Deb 26 October 2000, vol 355, cols 199–203W <https://api.parliament.uk/historic-hansard/"

@@ -66,7 +66,7 @@ def test_a_complaint_after_six_weeks_needs_its_reason_and_then_asks_for_the_dela
     assert "within the six weeks" not in text
     assert "The Commissioner asks for complaints within six weeks of the final response, which here ran to " \
            "14 December 2026." in text
-    assert "This complaint comes after that date. I was waiting for the Department's answer to a related request." \
+    assert "This complaint comes after that date. I was waiting for the Department’s answer to a related request." \
         in text
     assert "I ask the Commissioner not to treat this delay as undue." in text
 

@@ -173,7 +173,7 @@ def test_the_refusal_citing_s27_and_s43_calls_for_an_internal_review_within_fort
 def test_the_review_request_argues_s27_and_s43_each_on_its_own_terms(ladder):
     text = ladder["review"]
     assert "I make this request within that time, which runs to 15 May 2026." in text
-    assert "prejudice the United Kingdom's relations with another State" in text
+    assert "prejudice the United Kingdom’s relations with another State" in text
     assert "whose commercial interests you mean" in text
     s27 = text[text.index("s 27(1)(a): International relations"):text.index("s 43(2): Commercial interests")]
     s43 = text[text.index("s 43(2): Commercial interests"):text.index("The public interest in disclosure")]
@@ -190,7 +190,7 @@ def test_the_complaint_is_in_time_states_the_late_response_and_lists_its_enclosu
     assert "said it expected to decide by 6 March 2026" in text
     assert "Its response came later, on 17 March 2026." in text
     assert "in breach of" not in text  # the s 17(2) notice came in time
-    for copy in ("my request for information of 19 December 2025;", "the authority's response of 17 March 2026;",
+    for copy in ("my request for information of 19 December 2025;", "the authority’s response of 17 March 2026;",
                  "my request for an internal review of 20 March 2026;",
                  "the outcome of the internal review, of 20 April 2026."):
         assert copy in text
@@ -219,7 +219,7 @@ def test_the_notice_of_appeal_prints_the_28_days_with_their_source_and_the_rule_
     assert "That day is Late Summer Bank Holiday, a bank holiday in England, Wales and Northern Ireland." in text
     assert "General Regulatory Chamber) Rules 2009, SI 2009/1976, r 22(2)" in text
     assert "Ibid r 22(1)(b)" in text
-    for heading in ("The appellant", "The appellant's representative", "Address for documents", "The respondent",
+    for heading in ("The appellant", "The appellant’s representative", "Address for documents", "The respondent",
                     "The decision appealed against", "The result sought", "The grounds of appeal"):
         assert f"## {heading}" in text
     assert "The Commissioner erred in finding that section 27(1) was engaged." in text

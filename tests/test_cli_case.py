@@ -18,7 +18,7 @@ def test_init_writes_a_case_that_check_accepts(tmp_path):
     assert "# case.yaml: the matter" in (folder / "case.yaml").read_text(encoding="utf-8")
     checked = runner.invoke(app, ["check", str(folder)])
     assert checked.exit_code == 0, checked.output
-    assert f"{folder}: OK: 1 licences, 1 abuses, 1 events, 4 sources, 1 links; 0 warnings" in checked.stdout
+    assert f"{folder}: OK: 1 licence, 1 abuses, 1 events, 4 sources, 1 links; 0 warnings" in checked.stdout
 
 
 def test_init_refuses_to_overwrite_a_folder(tmp_path):

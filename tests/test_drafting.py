@@ -10,6 +10,7 @@ import datetime as dt
 
 import pytest
 from drafting_cases import EXAMPLE, copy_example, set_case_field
+from helpers import replace_in
 
 from advocate import load_case
 from advocate.draft.options import Correspondence, DraftOptions
@@ -75,7 +76,7 @@ def test_foi_request_says_why_in_one_short_paragraph(example):
     text = text_of(draft(example))
     why = text[text.index("Why I am asking"):text.index("The information I am asking for")]
     # the most strongly linked abuses (the link engine ranks them: which come first follows its scores), each once
-    assert "Published sources report that Turkey imprisons more journalists than any other country in the world" in why
+    assert "Published sources report that in 2017 Turkey imprisons more journalists than any other country in the world" in why
     assert why.count("Turkish court ordered the arrest") == 1
     assert len(why.split()) < 110
     assert "may need review" not in text
@@ -261,3 +262,14 @@ def test_confidential_text_typed_into_a_template_is_caught(confidential_case, tm
                                                   "catcher on the newsroom.\n")
     with pytest.raises(ConfidentialRecordError, match="tr-witness-account-secret"):
         draft(confidential_case, "typed", templates=templates)
+
+
+def test_confidential_text_with_quotes_is_caught_though_the_document_prints_them_typographic(tmp_path):
+    case = copy_example(tmp_path, confidential=True)
+    replace_in(case / "sources.yaml", "title: Interview with a detained journalist, Istanbul",
+               "title: Interview with a detained journalist's brother, \"Istanbul\"")
+    templates = user_templates(tmp_path, "typed", "# Letter\n\nWe spoke in an interview with a detained "
+                                                  "journalist's brother, \"Istanbul\".\n")
+    with pytest.raises(ConfidentialRecordError, match="witness-interview-secret"):
+        draft(load_case(case), "typed", templates=templates)
+

@@ -30,7 +30,8 @@ def test_the_example_case_has_no_errors():
 def test_advocate_check_accepts_the_example_case():
     result = runner.invoke(app, ["check", str(EXAMPLE_CASE)])
     assert result.exit_code == 0, result.output
-    assert ": OK: " in result.stdout
+    # the IMSI-catcher row stands for several licences: the summary counts records and the licences they stand for
+    assert ": OK: 17 licence records standing for at least 18 licences, 7 abuses" in result.stdout
 
 
 def test_the_5a001_and_5d001_turkey_licences_list():

@@ -76,7 +76,7 @@ def test_the_criteria_are_those_of_the_licences_dates_and_a_straddling_date_is_a
     _, text = foi(write_case(tmp_path / "c", licences=rows), ["L-10", "L-Q4"])
     assert "Consolidated EU and National Arms Export Licensing Criteria of 26 October 2000" in text
     assert "Common Position" not in text
-    assert ("The licence decided the fourth quarter of 2021 may have been decided under either the Consolidated EU "
+    assert ("The licence decided in the fourth quarter of 2021 may have been decided under either the Consolidated EU "
             "and National Arms Export Licensing Criteria of 25 March 2014 or the Strategic Export Licensing Criteria "
             "of 8 December 2021: please say which applied.") in text
     assert "the Foreign and Commonwealth Office or the Foreign, Commonwealth and Development Office" not in text
@@ -87,7 +87,7 @@ def test_an_abuse_is_named_once_however_many_licences_it_bears_on(tmp_path):
     rows = [licence(f"L-{n}", f"2016-0{n + 1}-01", goods="interception software", end_user="police") for n in range(5)]
     abuses = [abuse("a1", "2015-06", "Police detained journalists", "rights-report-2009")]
     _, text = foi(write_case(tmp_path / "c", licences=rows, abuses=abuses), [r["id"] for r in rows])
-    assert text.count("Police detained journalists") == 1
+    assert text.count("police detained journalists") == 1  # continuing a sentence: "that in June 2015 police ..."
     assert "may need review" not in text
 
 

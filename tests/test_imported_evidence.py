@@ -58,7 +58,7 @@ def test_a_reviewed_import_is_used_and_an_indicator_is_printed_with_its_citation
     assert evidence.unreviewed == {"abuses": 1, "transfers": 1}
     text = document_text(draft_document(case_file, "briefing", DraftOptions(date=DATE)))
     assert "Freedom House rates Turkey Not Free (32 out of 100), 2023 edition." in text
-    assert "Freedom House, Freedom in the World (2023 edition) entry 'Turkey'" in text
+    assert "Freedom House, Freedom in the World (2023 edition) entry ‘Turkey’" in text
 
 
 def test_a_build_says_how_many_records_await_review(tmp_path):

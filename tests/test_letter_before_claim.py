@@ -21,8 +21,8 @@ from advocate.run.document import document_text, draft_document, render_document
 ANNEX_A = [
     "1. To",
     "2. The claimant",
-    "3. The defendant's reference details",
-    "4. The details of the claimant's legal advisers",
+    "3. The defendant’s reference details",
+    "4. The details of the claimant’s legal advisers",
     "5. The details of the matter being challenged",
     "6. The details of any interested parties",
     "7. The issue",
@@ -123,8 +123,8 @@ def test_the_issue_cites_the_licence_the_linked_abuses_and_the_criteria_in_force
     assert "The licence was granted in the first quarter of 2017" in issue
     assert ("Turkey arrested dozens of journalists after a coup attempt: occurred in 2016; reported by Motherboard "
             "in 2017, after the decision.") in issue
-    assert "Amnesty International's Turkey director" in issue
-    assert ("Campaign Against Arms Trade's compilation of the Government's licensing data records that an application "
+    assert "Amnesty International’s Turkey director" in issue
+    assert ("Campaign Against Arms Trade’s compilation of the Government’s licensing data records that an application "
             "to export goods rated 5A001 and 5D002 to Turkey (CAAT dataset no. 66239) was refused on 14 May 2014, "
             "giving Criterion 2 as the reason.") in issue
     assert "CAAT cautions that the refusal reasons in its data may contain false matches" in issue

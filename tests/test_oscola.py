@@ -52,13 +52,17 @@ def test_news():
                   publication="Motherboard", place="New York", date="2017-07-12",
                   url="https://example.org/news", accessed="2017-07-20")
     nodes = full_citation(news)
-    assert text(nodes) == ("Joseph Cox, 'The UK Granted Spy Tech Export to Turkey' Motherboard (New York, 12 July 2017) "
+    assert text(nodes) == ("Joseph Cox, ‘The UK Granted Spy Tech Export to Turkey’ Motherboard (New York, 12 July 2017) "
                            "<https://example.org/news> accessed 20 July 2017")
     assert italics(nodes) == ["Motherboard"]
 
 
-def test_news_without_author_or_title():
-    assert text(full_citation(source(kind="news", publication="The Guardian", date="2017"))) == "The Guardian (2017)"
+def test_a_source_without_a_title_gives_every_element_it_has_and_says_what_it_is():
+    assert text(full_citation(source(kind="news", publication="The Guardian", date="2017"))) == "The Guardian article (2017)"
+    report = source(kind="report", organisation="Human Rights Watch", date="2017-03", url="https://example.org/hrw",
+                    accessed="2026-01-15")
+    assert text(full_citation(report)) == ("Human Rights Watch report (March 2017) <https://example.org/hrw> "
+                                           "accessed 15 January 2026")
 
 
 def test_web():
@@ -66,7 +70,7 @@ def test_web():
                   publication="Privacy International", date="2016-11", url="https://example.org/sii",
                   accessed="2024-01-15")
     nodes = full_citation(page)
-    assert text(nodes) == ("Privacy International, 'Surveillance Industry Index' (Privacy International, November 2016) "
+    assert text(nodes) == ("Privacy International, ‘Surveillance Industry Index’ (Privacy International, November 2016) "
                            "<https://example.org/sii> accessed 15 January 2024")
     assert italics(nodes) == []
 
@@ -140,7 +144,7 @@ def test_hansard_written_statement_by_its_number():
                        uin="HCWS449", date="2021-12-08",
                        url="https://questions-statements.parliament.uk/written-statements/detail/2021-12-08/hcws449")
     assert text(full_citation(statement)) == (
-        "Anne-Marie Trevelyan, 'Strategic Export Licensing Criteria' (HC written statement HCWS449, 8 December 2021) "
+        "Anne-Marie Trevelyan, ‘Strategic Export Licensing Criteria’ (HC written statement HCWS449, 8 December 2021) "
         "<https://questions-statements.parliament.uk/written-statements/detail/2021-12-08/hcws449>")
 
 
@@ -190,10 +194,10 @@ def test_a_source_known_through_another_is_cited_in_it():
     report = source(id="hrw", kind="report", organisation="Human Rights Watch", date="2017", cited_in="motherboard")
     sources = {"motherboard": article, "hrw": report}
     nodes = full_citation(report, sources=sources)
-    assert text(nodes) == "Human Rights Watch (2017), cited in 'Spy Tech Export' Motherboard (2017)"
+    assert text(nodes) == "Human Rights Watch report (2017), cited in ‘Spy Tech Export’ Motherboard (2017)"
     assert italics(nodes) == ["Motherboard"]
     # without the other source at hand, the id is never printed
-    assert text(full_citation(report)) == "Human Rights Watch (2017)"
+    assert text(full_citation(report)) == "Human Rights Watch report (2017)"
 
 
 def test_cited_in_cycles_stop():
@@ -223,6 +227,9 @@ def test_ibid():
     assert ibid() == (Text("ibid"),)
     assert ibid("12") == (Text("ibid 12"),)
     assert text(ibid("[45]")) == "ibid [45]"
+    assert text(ibid("para 45", source=CASE)) == "ibid [45]"
+    assert text(ibid("paras 45-47", source=CASE)) == "ibid [45]–[47]"
+    assert text(ibid("s 9(5)", source=source(kind="statute", title="Export Control Act 2002"))) == "ibid s 9(5)"
 
 
 def test_bibliography_entry_has_no_pinpoint():
@@ -254,3 +261,14 @@ def test_a_note_never_cites_a_source_twice_when_one_is_cited_in_the_other():
     notes = [" ".join(plain_text(b.children) for b in note.children) for note in drafted.document.footnotes]
     hrw = [note for note in notes if note.startswith("Human Rights Watch")]
     assert hrw and all(note.count("The UK Granted Spy Tech Export") == 1 for note in hrw), hrw
+
+
+def test_a_hansard_pinpoint_that_is_no_column_follows_the_columns():
+    debate = source(kind="hansard", house="HC", date="2000-10-26", volume="355", column="199–203W")
+    assert text(full_citation(debate, pinpoint="Criterion 2(a)")) == ("HC Deb 26 October 2000, vol 355, cols 199–203W, "
+                                                                       "Criterion 2(a)")
+    assert text(full_citation(debate, pinpoint="200W")) == "HC Deb 26 October 2000, vol 355, col 200W"
+    statement = source(kind="hansard", house="HC", date="2014-03-25", volume="578", author="Vince Cable",
+                       title="Consolidated EU and National Arms Export Licensing Criteria")
+    cited = text(full_citation(statement, pinpoint="Criterion 2(a)"))
+    assert cited.endswith("HC Deb 25 March 2014, vol 578, Criterion 2(a)")

@@ -20,11 +20,11 @@ CASES = {
                "accessed 1 July 2017", "Amnesty International (n 1)"),
     "news": ("author: Joseph Cox\n  title: Spy Tech Export\n  publication: Motherboard\n  date: 2017-07-20\n"
              "  url: https://example.org/n\n  accessed: 2017-07-21",
-             "Joseph Cox, 'Spy Tech Export' Motherboard (20 July 2017) <https://example.org/n> accessed 21 July 2017",
+             "Joseph Cox, ‘Spy Tech Export’ Motherboard (20 July 2017) <https://example.org/n> accessed 21 July 2017",
              "Cox (n 1)"),
     "web": ("organisation: Turkey Blocks\n  title: Internet Shutdowns\n  date: 2017-03\n"
             "  url: https://example.org/w\n  accessed: 2017-07-01",
-            "Turkey Blocks, 'Internet Shutdowns' (March 2017) <https://example.org/w> accessed 1 July 2017",
+            "Turkey Blocks, ‘Internet Shutdowns’ (March 2017) <https://example.org/w> accessed 1 July 2017",
             "Turkey Blocks (n 1)"),
     "statute": ("title: Export Control Act 2002\n  provision: s 9(5)", "Export Control Act 2002, s 9(5)",
                 "Export Control Act 2002, s 9(5)"),

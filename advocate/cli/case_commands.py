@@ -81,8 +81,11 @@ def check(
         raise fail(f"{case}: {errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}; fix the errors and check again",
                    EXIT_BAD_EVIDENCE)
     case_file = result.case_file
+    records, count = len(case_file.licences), case_file.licences.licence_count()
+    licences = (count.describe() if count.exact and count.minimum == records
+                else f"{records:,} licence record{'s' * (records != 1)} standing for {count.describe()}")
     say(
-        f"{case}: OK: {len(case_file.licences)} licences, {len(case_file.abuses)} abuses, "
+        f"{case}: OK: {licences}, {len(case_file.abuses)} abuses, "
         f"{len(case_file.events)} events, {len(case_file.sources)} sources, {len(case_file.links)} links; "
         f"{warnings} warning{'s' * (warnings != 1)}"
     )

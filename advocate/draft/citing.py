@@ -75,5 +75,12 @@ class Citer:
         body = escape_markdown(text).rstrip()
         if records:
             markers = [m for record in records for m in self.markers(record, pinpoint)]
-            body = f"{body.rstrip('.')}: {'; '.join(dict.fromkeys(markers))}"
+            body = body.rstrip(".:")
+            joined = " " if body.lower().endswith(_SIGNALS) else ": "
+            body = f"{body}{joined}{'; '.join(dict.fromkeys(markers))}"
         return self.footnotes.add(body)
+
+
+_SIGNALS = tuple(f"{sep}{word}" for word in ("see", "see also", "see eg", "cf", "compare") for sep in (" ", ","))
+"""A note's text ending in one of OSCOLA's introductory signals runs straight into its citations ("…, see
+*R (Al-Haq)* …"), with no colon between."""

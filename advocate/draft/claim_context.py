@@ -18,6 +18,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from advocate.draft import licence_wording as wording
 from advocate.draft.context import DocumentContext, Timing
 from advocate.draft.evidence import Evidence, LicenceView
 from advocate.draft.law_on_date import LawOnDate, law_on
@@ -64,6 +65,65 @@ class AbuseInLetter:
 
 
 @dataclass(frozen=True)
+class ListedAbuse:
+    """An abuse as one item of a list in section 7: the abuse, its timing in words and what else the letter says of
+    it (its particulars not shared with the rest of the list, and the licences it bears on)."""
+
+    abuse: object
+    timing: LinkTiming
+    details: str
+
+
+@dataclass(frozen=True)
+class AbuseGroup:
+    """The abuses of one timing relation, as section 7 lists them (at most six), each particular printed once:
+    one that several items share is said once after the list (``shared``), for each of them."""
+
+    items: tuple[ListedAbuse, ...]
+    shared: str
+
+    def __bool__(self) -> bool:
+        return bool(self.items)
+
+
+def _sentence(text: str) -> str:
+    text = " ".join(str(text).split())
+    text = text[:1].upper() + text[1:]
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
+def _for_each(particular: str) -> str:
+    """A particular several abuses share, said of each: 'For each of these abuses, the licence’s end user ... is
+    among the government bodies the sources hold responsible.'"""
+    text = " ".join(particular.split()).rstrip(".")
+    for ending in (" for the abuse", " for it"):
+        if text.endswith(ending):
+            text = text[: -len(ending)]
+    return f"For each of these abuses, {text[:1].lower() + text[1:]}."
+
+
+def abuse_group(abuses: tuple[AbuseInLetter, ...], *, with_particulars: bool, several_licences: bool,
+                limit: int = 6) -> AbuseGroup:
+    """The list of ``abuses`` (see :class:`AbuseGroup`); ``with_particulars``: say who and what (the abuses before
+    the decision), else only a hand-asserted reason; ``several_licences``: say which licences each bears on."""
+    chosen = abuses[:limit]
+    said = [list(a.particulars[:2]) if with_particulars else
+            ([a.link.reasons[0]] if a.link.asserted and a.link.reasons else []) for a in chosen]
+    counts: dict[str, int] = {}
+    for details in said:
+        for detail in dict.fromkeys(details):
+            counts[detail] = counts.get(detail, 0) + 1
+    shared = [detail for detail, count in counts.items() if count > 1]
+    items = []
+    for abuse, details in zip(chosen, said, strict=True):
+        own = " ".join(_sentence(d) for d in details if d not in shared)
+        if several_licences:
+            own = (own + " " if own else "") + f"(This bears on {join_and(l.label for l in abuse.licences)}.)"
+        items.append(ListedAbuse(abuse.abuse, abuse.timing, own))
+    return AbuseGroup(tuple(items), " ".join(_for_each(detail) for detail in shared))
+
+
+@dataclass(frozen=True)
 class ChallengedDecision:
     """One decision under challenge, with what the letter says about it.
 
@@ -96,6 +156,18 @@ class ChallengedDecision:
 
     def by_relation(self, *relations: str) -> tuple[AbuseInLetter, ...]:
         return tuple(a for a in self.abuses if a.relation in relations)
+
+    def group(self, *relations: str) -> AbuseGroup:
+        """The abuses of ``relations`` as section 7 lists them: with who and what for those that occurred before
+        the decision, with a hand-asserted reason only for the rest (see :func:`abuse_group`)."""
+        before = bool(set(relations) & {"foreseeable", "reported-after", "unreported"})
+        return abuse_group(self.by_relation(*relations), with_particulars=before,
+                           several_licences=len(self.licences) > 1)
+
+    @property
+    def where(self) -> str:
+        """The destinations of the decision's licences: 'Turkey'."""
+        return join_and(dict.fromkeys(licence.destination for licence in self.licences))
 
     @property
     def foreseeable(self) -> tuple[Link, ...]:
@@ -244,11 +316,26 @@ def claim_context(evidence: Evidence, draft_options: DraftOptions) -> DocumentCo
         timings.append(Timing(f"claim limit ({decision.id})", limit, warning))
     all_licences = tuple(licence for decision in decisions for licence in decision.licences)
     gld = government_legal_department()
+    one = wording.is_one(all_licences)
+    destinations = join_and(dict.fromkeys(licence.destination for licence in all_licences))
+    grant = "an export licence" if one else wording.count_phrase(all_licences)
     names = {
         "decisions": decisions,
         "all_licences": all_licences,
-        "one_licence": len(all_licences) == 1,
-        "destinations": join_and(dict.fromkeys(licence.destination for licence in all_licences)),
+        "one_licence": one,
+        "the_licence": "the licence" if one else "the licences",
+        "claim_subject": f"Letter before claim: {grant} to {destinations}",
+        "challenged": f"{'the decision' if len(decisions) == 1 else 'the decisions'} to grant {grant} for {destinations}",
+        "identified_as": _identified_as(all_licences, evidence),
+        "identifiers_note": wording.identifiers_note(all_licences, "the claimant’s"),
+        "licence_facts": [LicenceFact(licence, _fact(licence, len(all_licences) == 1))
+                          for decision in decisions for licence in decision.licences],
+        "relief": [_item(relief) for relief in case.relief_sought],
+        "information_sought": [_item(item) for item in case.claim.information_sought],
+        "documents_sought": [_item(item) for item in case.claim.documents_sought],
+        "defendant_references": [r for r in (case.claim.defendant_reference, *(d.defendant_reference for d in decisions)) if r],
+        "destinations": destinations,
+        "licence_countries": wording.countries_of(all_licences, [c.name for c in case.countries]),
         "grounds": chosen,
         "reply_by": reply,
         "claim": case.claim,
@@ -256,14 +343,75 @@ def claim_context(evidence: Evidence, draft_options: DraftOptions) -> DocumentCo
         "claim_limit_passed": any(d.limit_passed for d in decisions),
         "copy_to": gld,
         "goods_licensed": join_and(dict.fromkeys(goods(licence) for licence in all_licences)),
-        "end_users": join_and(dict.fromkeys(f"“{licence.end_user}”" for licence in all_licences if licence.end_user)),
+        "end_users": join_and(dict.fromkeys(f"“{wording.end_use_text(licence)}”" for licence in all_licences
+                                            if licence.end_user)),
+        "end_user_words": _end_user_words(all_licences),
         "foreign_office": join_and(dict.fromkeys(d.law.foreign_office for d in decisions)),
+        "abuses_set_out": any(d.abuses for d in decisions),
         "reported_before": any(d.by_relation("foreseeable") for d in decisions),
         "occurred_before": any(d.by_relation("foreseeable", "reported-after", "unreported") for d in decisions),
-        "case_labels": [licence.label for licence in all_licences if not licence.reference],
         "irrational_example": _example_for_irrationality(decisions),
     }
     return DocumentContext(names, tuple(timings))
+
+
+@dataclass(frozen=True)
+class LicenceFact:
+    """One licence under challenge as section 7 states it: the sentence (without its full stop), and the licence
+    it cites."""
+
+    licence: LicenceView
+    sentence: str
+
+
+def _fact(licence: LicenceView, alone: bool) -> str:
+    """'The licence was granted in the first quarter of 2017 for the export to Turkey of software ... to an end
+    user described as “law enforcement agency”'; with other licences beside it, 'The licence identified as CAAT
+    dataset no. 75164 was granted ...'; a record for several licences, 'The licences identified as case reference
+    MB-TR-IMSI (at least 2) were granted ...'."""
+    if licence.several:
+        subject = f"The licences identified as {licence.label} ({licence.licence_count})"
+        verb = "were"
+    else:
+        subject = "The licence" if alone else f"The licence identified as {licence.label}"
+        verb = "was"
+    later = {"revoked": ", and later revoked,", "suspended": ", and later suspended,"}.get(licence.outcome, "")
+    outcome = "granted" if licence.outcome in ("issued", "revoked", "suspended") else licence.outcome_text
+    user = ""
+    if licence.end_user:
+        user = (f", with the published note “{wording.end_use_text(licence)}”" if wording.end_use_is_note(licence)
+                else f" to an end user described as “{wording.end_use_text(licence)}”")
+    return (f"{subject} {verb} {outcome} {when(licence.decision)}{later} for the export to {licence.destination_text} "
+            f"of {licence.goods_text}{user}")
+
+
+def _identified_as(licences: tuple[LicenceView, ...], evidence: Evidence) -> str:
+    """'as the published licensing data gives it', for section 3's sentence on how the licences are identified."""
+    given = wording.as_given(licences, evidence.case_file.sources)
+    verb = "give" if " and " in given else "gives"
+    return f"as {given} {verb} {'it' if wording.is_one(licences) else 'them'}"
+
+
+def _end_user_words(licences: tuple[LicenceView, ...]) -> str:
+    """'an end user described as “law enforcement agency”', 'end users described as “…” and “…”', or 'end users
+    the published sources do not name'."""
+    users = list(dict.fromkeys(f"“{wording.end_use_text(licence)}”" for licence in licences
+                               if licence.end_user and not wording.end_use_is_note(licence)))
+    notes = list(dict.fromkeys(f"“{wording.end_use_text(licence)}”" for licence in licences
+                               if licence.end_user and wording.end_use_is_note(licence)))
+    if notes and not users:
+        return f"the end use the published data notes as {join_and(notes)}"
+    if not users:
+        return "end users the published sources do not name"
+    named = "an end user" if len(users) == 1 and wording.is_one(licences) else "end users"
+    return f"{named} described as {join_and(users)}"
+
+
+def _item(text: str) -> str:
+    """A case file's item of relief or of information sought, continuing a list: first letter lower-cased, no
+    closing full stop or semicolon."""
+    text = " ".join(str(text).split()).rstrip(".;")
+    return text[:1].lower() + text[1:] if text[:2] != text[:2].upper() else text
 
 
 def _example_for_irrationality(decisions: list[ChallengedDecision]) -> AbuseInLetter | None:

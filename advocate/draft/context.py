@@ -16,8 +16,9 @@ from markupsafe import Markup
 
 from advocate.draft.citing import Citer
 from advocate.draft.evidence import Evidence, LicenceView
+from advocate.draft.filters import clause
 from advocate.draft.indicators import latest_indicators
-from advocate.draft.licence_wording import goods
+from advocate.draft.licence_wording import Labels, countries_of, goods, licence_notes
 from advocate.draft.markdown_escape import escape_markdown
 from advocate.draft.transfers import case_transfers
 from advocate.law import deadlines
@@ -106,6 +107,7 @@ def base_context(evidence: Evidence, citer: Citer, *, date: dt.date, document_ti
         "claimant": case.claimant_or_requester,
         "legal_representative": case.legal_representative,
         "countries": [country.name for country in case.countries],
+        "licence_countries": countries_of(licences, [country.name for country in case.countries]),
         "date": date,
         "document_title": document_title,
         "licences": licences,
@@ -129,6 +131,9 @@ def base_context(evidence: Evidence, citer: Citer, *, date: dt.date, document_ti
         "licence": evidence.licence,
         "licence_record": evidence.any_licence,
         "link": evidence.link,
+        "licence_label": Labels(lambda licence: licence.label),
+        "dated": dated,
+        "licence_notes": licence_notes,
         "lines": _lines,
         "plural": plural,
         "when": when,
@@ -136,6 +141,13 @@ def base_context(evidence: Evidence, citer: Citer, *, date: dt.date, document_ti
         "counter": _Counter,
         "sources_of": lambda licences: list(dict.fromkeys(s for licence in licences for s in licence.sources)),
     }
+
+
+def dated(record) -> str:
+    """A dated record as a sentence's words, its date first: 'In 2016, Turkey ordered the closure of …', 'Between
+    1 April 2017 and 31 December 2017, a Turkish court ordered …' (no closing full stop)."""
+    day = when(record.date)
+    return f"{day[:1].upper()}{day[1:]}, {clause(record.title)}"
 
 
 def decision_span(licences: list[LicenceView]) -> Period | None:

@@ -24,6 +24,7 @@ from typing import Mapping
 
 import numpy as np
 
+from advocate.draft import licence_wording as wording
 from advocate.errors import ConfidentialRecordError, DraftError
 from advocate.link import LinkSet, link_case
 from advocate.models.case_file import CaseFile
@@ -96,6 +97,12 @@ class LicenceView:
     onward_destinations: tuple[str, ...] = ()
     transit_from: tuple[str, ...] = ()
     notes: str = ""
+    onward_in_case: tuple[str, ...] = ()
+    """The onward destinations that are countries of the case (why a licence to another country is in it)."""
+    in_case: tuple[str, ...] = ()
+    """The case's countries this licence goes to, or whose products its goods are incorporated into, by name."""
+    onward_only: bool = False
+    """Whether the licence is in the case only through an onward destination (its own is another country)."""
 
     @property
     def refused(self) -> bool:
@@ -139,15 +146,55 @@ class LicenceView:
 
     @property
     def ratings_text(self) -> str:
-        return ", ".join(rating.text for rating in self.ratings)
+        """The ratings as the data wrote them, each once ('5A001, 5D001')."""
+        return ", ".join(dict.fromkeys(rating.text for rating in self.ratings))
 
     @property
     def label(self) -> str:
-        """A short name for the licence: the Government's reference, else its number in a dataset, else the case's id.
+        """The licence's one printed label throughout a document: :attr:`identifier_text`, which says what kind of
+        identifier it is ("CAAT dataset no. 66239", "case reference MB-TR-IMSI")."""
+        return self.identifier_text
 
-        It does not say what kind of identifier it is; :attr:`identifier_text` does.
-        """
-        return self.reference or self.dataset_number or self.id
+    @property
+    def licence_count(self) -> LicenceCount:
+        """How many licences the record stands for."""
+        return LicenceCount(self.count, self.count_exact)
+
+    @property
+    def several(self) -> bool:
+        """Whether the record stands for more than one licence (or an unknown number of them)."""
+        return self.count > 1 or not self.count_exact
+
+    @property
+    def goods_text(self) -> str:
+        """What the licence was for, as far as the data says ('software for ...', 'goods rated 5A001 and 5D001')."""
+        return wording.goods(self)
+
+    @property
+    def destination_text(self) -> str:
+        """The destination, and where goods incorporated into products exported onward end up."""
+        return wording.destination_text(self)
+
+    @property
+    def outcome_text(self) -> str:
+        """'issued', 'refused', 'issued, later revoked'."""
+        return wording.outcome_text(self)
+
+    @property
+    def type_and_ratings(self) -> str:
+        """'SIEL; 5A001, 5D001' for a table, or a dash."""
+        return wording.type_and_ratings(self)
+
+    @property
+    def goods_and_end_user(self) -> str:
+        """'software for ...; end user: law enforcement agency' for a table, or a dash."""
+        return wording.goods_and_end_user(self)
+
+    @property
+    def described(self) -> str:
+        """The licence in a sentence, identified as the Department can look it up (see
+        :func:`advocate.draft.licence_wording.described`)."""
+        return wording.described(self)
 
 
 def money(value: float | None) -> str:
@@ -163,8 +210,9 @@ def _labels(tags) -> tuple[str, ...]:
     return tuple(known[t].label for t in sorted(tags) if t in known and t not in parents)
 
 
-def licence_view(licence: Licence) -> LicenceView:
-    """The template view of one licence."""
+def licence_view(licence: Licence, case_countries: Mapping[str, str] | None = None) -> LicenceView:
+    """The template view of one licence; ``case_countries`` (code → name) are the countries of the case, so that
+    the view says which of them the licence goes to, directly or through goods incorporated onward."""
     certain = set(summary_tags(licence.goods_summary)) | set(asserted_tags(" ".join(licence.technology)))
     possible: set[str] = set()
     ratings = []
@@ -205,7 +253,18 @@ def licence_view(licence: Licence) -> LicenceView:
         onward_destinations=licence.onward_destinations,
         transit_from=licence.transit_from,
         notes=licence.notes,
+        onward_in_case=tuple(name for name, code in zip(licence.onward_destinations, licence.onward_countries)
+                             if code in (case_countries or {})),
+        in_case=_in_case(licence, case_countries or {}),
+        onward_only=bool(case_countries) and licence.country not in case_countries
+        and any(code in case_countries for code in licence.onward_countries),
     )
+
+
+def _in_case(licence: Licence, case_countries: Mapping[str, str]) -> tuple[str, ...]:
+    if licence.country in case_countries:
+        return (case_countries[licence.country],)
+    return tuple(dict.fromkeys(case_countries[code] for code in licence.onward_countries if code in case_countries))
 
 
 @dataclass(frozen=True)
@@ -392,8 +451,15 @@ class Evidence:
     def _licence_views(self) -> dict[str, LicenceView]:
         """The selected licences as printed, by id, built once."""
         if self._licences is None:
-            self._licences = {licence.id: self._printed(licence_view(licence)) for licence in self._licence_table.licences()}
+            countries = self.case_countries
+            self._licences = {licence.id: self._printed(licence_view(licence, countries))
+                              for licence in self._licence_table.licences()}
         return self._licences
+
+    @property
+    def case_countries(self) -> dict[str, str]:
+        """The case's countries, code → name."""
+        return {country.code: country.name for country in self.case_file.case.countries}
 
     @property
     def licence_table(self) -> LicenceTable:
@@ -486,7 +552,7 @@ class Evidence:
         if self.hidden is not None and record_id in self.hidden.licences:
             raise self._refuse("licence", record_id)
         self.used["licences"].add(record_id)
-        return self._printed(licence_view(found.licences()[0]))
+        return self._printed(licence_view(found.licences()[0], self.case_countries))
 
     def citable_sources(self) -> dict[str, Source]:
         """Every source a citation in this document may name: the shipped authorities, then the case's public sources."""

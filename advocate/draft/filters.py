@@ -66,12 +66,27 @@ def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _clause(text: str) -> str:
-    """A sentence-like title continuing a sentence: a leading article lower-cased ('The Turkish government ...' →
-    'the Turkish government ...'), anything else (a proper noun) as it is; no closing full stop."""
+COMMON_OPENERS = frozenset("""
+the a an some several many most more dozens hundreds thousands scores two three four five six seven eight nine ten
+police policemen officers officials authorities security soldiers troops forces army military gendarmes gendarmerie
+intelligence agents courts court judges prosecutors prison guards government state unidentified masked armed
+plain-clothes riot border journalists reporters activists protesters dissidents lawyers students opposition
+human-rights defenders members staff workers people civilians detainees prisoners victims families residents
+""".split())
+"""First words of an abuse's title that are common nouns or determiners, lower-cased when the title continues a
+sentence ('Police detained …' → 'that police detained …'); any other first word is taken for a proper noun
+('Turkey arrested …') and kept."""
+
+
+def clause(text: str) -> str:
+    """A sentence-like title continuing a sentence: a leading article or common noun lower-cased ('The Turkish
+    government ...' → 'the Turkish government ...', 'Police detained ...' → 'police detained ...'), anything else
+    (a proper noun) as it is; no closing full stop."""
     text = str(text).strip().rstrip(".")
     first, _, rest = text.partition(" ")
-    return f"{first.lower()} {rest}" if first in ("The", "A", "An") and rest else text
+    if rest and first[:1].isupper() and (len(first) == 1 or first[1:2].islower()) and first.lower() in COMMON_OPENERS:
+        return f"{first.lower()} {rest}"
+    return text
 
 
 def _lower_first(text: str) -> str:
@@ -96,6 +111,6 @@ FILTERS: dict[str, Callable] = {
     "sentence": _sentence,
     "lower_first": _lower_first,
     "capital": _capital,
-    "clause": _clause,
+    "clause": clause,
     "quoted": lambda text: f"“{text}”",
 }

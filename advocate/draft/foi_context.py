@@ -17,8 +17,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 
+from advocate.draft import licence_wording as wording
 from advocate.draft.context import Addressee, DocumentContext, Enclosure, Timing
 from advocate.draft.evidence import Evidence
+from advocate.draft.filters import clause
+from advocate.draft.follow_up import follow_up_names
 from advocate.draft.foi_scope import focus, request_scope
 from advocate.draft.linking_context import PrintableLinks, law_for
 from advocate.draft.options import Correspondence, DraftOptions
@@ -28,7 +31,7 @@ from advocate.law.foi_ladder import LETTERS, History, history
 from advocate.models.campaign import CASE_BODY
 from advocate.models.case_file import CaseFile
 from advocate.models.foi_request import OUTCOME_WORDS, Authority, FoiRequest, RequestEvent
-from advocate.models.period import long_date
+from advocate.models.period import long_date, when
 from advocate.vocab.english import join_and
 from advocate.vocab.foi_exemptions import Exemption, parse_exemption
 
@@ -49,15 +52,25 @@ def foi_request_context(evidence: Evidence, options: DraftOptions) -> DocumentCo
     versions = {v.id: v for law in laws for v in law.versions}
     deciders = {b.name: b for law in laws for b in law.deciders}
     advisers = {b.name: b for law in laws for b in law.advisers}
+    licences = list(scope.licences)
     names = {
         "reply_due": due,
         "reply_holidays": join_and(f"{long_date(day)} ({why})" for day, why in due.skipped),
         "granted": scope.granted,
         "refused": scope.refused,
-        "one_licence": len(scope.licences) == 1,
+        "one_licence": wording.is_one(licences),
+        "licences_asked": licences,
+        "count_words": wording.count_phrase(licences),
+        "request_about": _about(licences),
+        "described_as": wording.described_as(licences, evidence.case_file.sources),
+        "identifiers_note": wording.identifiers_note([l for l in licences if l.id_kind != "case"], "my"),
+        "licence_label": wording.Labels(wording.request_label),
+        "granted_asked": _asked(scope.granted, scope.refused, granted=True),
+        "refused_asked": _asked(scope.refused, scope.granted, granted=False),
         "focused": focused,
         "criteria_named": sorted(versions.values(), key=lambda v: v.in_force_from),
-        "straddling": [(licence, law) for licence, law in zip(scope.licences, laws) if law.straddles],
+        "straddling": [Straddling(licence, law, _straddling_subject(licence))
+                       for licence, law in zip(scope.licences, laws) if law.straddles],
         "deciders": join_and(f"the {name}" for name in deciders),
         "decided_by_predecessor": any(law.decided_by_a_predecessor for law in laws),
         "foreign_office": join_and(f"the {name}" for name in advisers),
@@ -68,7 +81,72 @@ def foi_request_context(evidence: Evidence, options: DraftOptions) -> DocumentCo
     return addressed_to_its_body(context, evidence.case_file, options.correspondence)
 
 
-def _why(evidence: Evidence, scope) -> list:
+def _about(licences: list) -> str:
+    """The request's subject: 'an export licence for Turkey decided in the first quarter of 2017', 'at least 2
+    export licences for Turkey decided on or before 31 March 2017', '3 export licences for Turkey'."""
+    destinations = join_and(dict.fromkeys(licence.destination for licence in licences))
+    count = wording.count_phrase(licences)
+    if len(licences) == 1:
+        count = "an export licence" if count == "one export licence" else count
+        return f"{count} for {destinations} decided {when(licences[0].decision)}"
+    return f"{count} for {destinations}"
+
+
+def _asked(these: tuple, others: tuple, *, granted: bool) -> str:
+    """Which licences a group of heads is about: 'the licence', 'each of the licences (at least 2)', 'each licence
+    issued (CAAT dataset no. 75164 and case reference DIT-2017Q1-TR-01)'; '' when there are none."""
+    if not these:
+        return ""
+    word = "licence granted" if granted else "application refused"
+    labels = join_and(_reference(licence) for licence in these)
+    if not others:
+        if wording.is_one(these):
+            return "the licence" if granted else "the application refused"
+        if len(these) == 1:
+            return f"each of the {'licences' if granted else 'applications'} ({these[0].licence_count})"
+        return f"each {word}"
+    if wording.is_one(these):
+        return f"the {word} ({labels})"
+    return f"each {word} ({labels})"
+
+
+def _reference(licence, capital: bool = False) -> str:
+    """A licence named in a request's text: its identifier, or 'the one decided in the first quarter of 2017'."""
+    if licence.id_kind != "case":
+        return licence.identifier_text
+    return f"{'The licence' if capital else 'the one'} decided {when(licence.decision)}"
+
+
+def _straddling_subject(licence) -> str:
+    """'The licence decided in the fourth quarter of 2021', 'CAAT dataset no. 91234, decided in the fourth quarter of
+    2021,' (the subject of 'may have been decided under either …')."""
+    if licence.id_kind == "case":
+        return _reference(licence, capital=True)
+    return f"{licence.identifier_text}, decided {when(licence.decision)},"
+
+
+@dataclass(frozen=True)
+class Straddling:
+    """A licence decided in a period that straddles a change of criteria: the request asks which applied."""
+
+    licence: object
+    law: object
+    named: str
+    """How the request names it ('CAAT dataset no. 91234', 'The licence decided in the fourth quarter of 2021')."""
+
+
+@dataclass(frozen=True)
+class WhyItMatters:
+    """One documented abuse in the request's short paragraph on why: when it occurred, and what happened."""
+
+    abuse: object
+    when: str
+    """'in 2016', 'in the first quarter of 2017', 'between 1 April 2017 and 31 December 2017'."""
+    clause: str
+    """The abuse's title continuing a sentence ('Turkey arrested dozens of journalists ...')."""
+
+
+def _why(evidence: Evidence, scope) -> list[WhyItMatters]:
     """Up to three documented abuses a request mentions once, in its paragraph on why: the most strongly linked."""
     printable = PrintableLinks(evidence)
     chosen: dict[str, None] = {}
@@ -77,7 +155,8 @@ def _why(evidence: Evidence, scope) -> list:
             chosen.setdefault(link.abuse_id, None)
         if len(chosen) == 3:
             break
-    return sorted((evidence.abuse(abuse_id) for abuse_id in chosen), key=lambda a: (a.date.sort_key, a.id))
+    abuses = sorted((evidence.abuse(abuse_id) for abuse_id in chosen), key=lambda a: (a.date.sort_key, a.id))
+    return [WhyItMatters(abuse, when(abuse.date), clause(abuse.title)) for abuse in abuses]
 
 
 def find_request(case_file: CaseFile, request_id: str, kind: str = "") -> FoiRequest | None:
@@ -263,13 +342,51 @@ def review_request_context(evidence: Evidence, options: DraftOptions) -> Documen
         if not given.delay_reason:
             warning += "; say why with --delay-reason and the letter will explain it"
     names = {"request": request, "review_due": due, "review_asked_by": ask_by, "review_late": late,
-             "delay_reason": given.delay_reason, **sender_names(request)}
+             "delay_reason": given.delay_reason, **follow_up_names(evidence, request), **sender_names(request),
+             **_review_names(evidence, request)}
     return DocumentContext(
         names,
         (Timing("internal review expected by", due), Timing("review to be asked for by", ask_by, warning)),
         addressee=addressee_of(request),
         enclosures=stored_copies(request, "response"),
     )
+
+
+WITHHELD_WORDS = {"partial": "withheld part of the information",
+                  "neither-confirm-nor-deny": "neither confirmed nor denied that you hold the information"}
+"""What a refusal did, by the response's outcome (anything else: 'withheld the information')."""
+
+
+def _review_names(evidence: Evidence, request: EarlierRequest) -> dict:
+    """What an internal review request argues from: what was withheld, which exemptions are qualified, and the
+    abuses and goods its public-interest case names."""
+    qualified = request.qualified_exemptions
+    sections = list(dict.fromkeys(exemption.section for exemption in qualified))
+    goods = join_and(dict.fromkeys(l.goods_summary for l in evidence.licences if l.goods_summary)) or "controlled goods"
+    return {
+        "withheld_words": WITHHELD_WORDS.get(request.response_outcome, "withheld the information"),
+        "qualified_single": len(sections) == 1,
+        "qualified_words": ("" if not sections else f"Section {sections[0]} is a qualified exemption" if len(sections) == 1
+                            else f"Sections {join_and(sections)} are qualified exemptions"),
+        "argues_public_interest": bool(qualified) or any(e.section == "41" for e in request.absolute_exemptions),
+        "goods_words": goods,
+        "destinations": join_and(dict.fromkeys(l.destination for l in evidence.licences)),
+    }
+
+
+def _complaint_names(request: EarlierRequest) -> dict:
+    """What a complaint to the Commissioner lists: the clarification steps, and the exemptions it asks about."""
+    events = request.history.request.events if request.history else ()
+    qualified = [e for e in request.exemptions if e.qualified and e.section not in ("40", "41")]
+    return {
+        "clarification_asked": [e for e in events if e.kind == "clarification-asked"],
+        "clarification_answered": [e for e in events if e.kind == "clarification-answered"],
+        "qualified_asked": qualified,
+        "qualified_named": join_and(f"{e.cited} ({e.heading[:1].lower() + e.heading[1:]})" for e in qualified),
+        "other_exemptions": [e for e in request.exemptions if e not in qualified],
+        "review_outcome_cell": (request.review_outcome_words or "decision given")[:1].upper()
+        + (request.review_outcome_words or "decision given")[1:].rstrip("."),
+    }
 
 
 def lateness(request: EarlierRequest) -> dict:
@@ -298,6 +415,7 @@ def lateness(request: EarlierRequest) -> dict:
         "response_late": bool(response and response > first_due.date and not extension_in_time),
         "response_after_promised": bool(response and extension_in_time and promised and response > promised.date),
         "late_provisions": "sections 10(1) and 17(1)" if refusal else "section 10(1)",
+        "late_pinpoint": "ss 10(1), 17(1)" if refusal else "s 10(1)",
     }
 
 
@@ -317,7 +435,8 @@ def complaint_context(evidence: Evidence, options: DraftOptions) -> DocumentCont
         "review_requested": "the date the internal review was asked for (--review-requested)",
     })
     timings = []
-    names: dict = {"request": request, "delay_reason": given.delay_reason, "complaint_late": False}
+    names: dict = {"request": request, "delay_reason": given.delay_reason, "complaint_late": False,
+                   **follow_up_names(evidence, request), **_complaint_names(request)}
     if request.review_response_date:
         complain_by = deadlines.ico_complaint_by(request.review_response_date)
         late = date > complain_by.date

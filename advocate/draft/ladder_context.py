@@ -20,6 +20,7 @@ import datetime as dt
 
 from advocate.draft.context import Addressee, DocumentContext, Timing
 from advocate.draft.evidence import Evidence
+from advocate.draft.follow_up import follow_up_names
 from advocate.draft.foi_context import (
     addressee_of,
     earlier_request,
@@ -32,6 +33,7 @@ from advocate.errors import DraftError
 from advocate.law import deadlines
 from advocate.law.foi_ladder import History
 from advocate.models.case_file import CaseFile
+from advocate.vocab.english import join_and
 from advocate.vocab.foi_exemptions import parse_exemption
 
 
@@ -80,10 +82,11 @@ def chaser_context(evidence: Evidence, options: DraftOptions) -> DocumentContext
     if date <= due.date:
         raise _refuse(h, document, f"the {chasing} is not overdue until after {due.date.isoformat()} ({due.label})")
     reply_by = deadlines.chaser_reply_by(date)
+    earlier = [event for event in h.chasers if event.date > due.date]
     names = {"request": request, "history": h, "chasing": chasing, "due": due.deadline, "reply_by": reply_by,
-             "earlier_chasers": [event for event in h.chasers if event.date > due.date],
+             "earlier_chasers": earlier,
              "review_outer": h.milestone("review-outer").deadline if chasing == "review" else None,
-             **sender_names(request)}
+             **follow_up_names(evidence, request, chasers=earlier), **sender_names(request)}
     return DocumentContext(names, (Timing(f"{chasing} was due by", due.deadline),
                               Timing("reply asked for by", reply_by)), addressee=addressee_of(request))
 
@@ -103,7 +106,9 @@ def extension_chaser_context(evidence: Evidence, options: DraftOptions) -> Docum
         raise _refuse(h, document, f"the extension runs to {promised.date.isoformat()}; it has not yet passed")
     reply_by = deadlines.chaser_reply_by(date)
     names = {"request": request, "history": h, "extension": h.extension, "promised": promised.deadline,
-             "given_date": bool(h.extension.until), "reply_by": reply_by, **lateness(request), **sender_names(request)}
+             "given_date": bool(h.extension.until), "reply_by": reply_by, **lateness(request),
+             "extension_sections": join_and(parse_exemption(s).cited for s in h.extension.sections),
+             **follow_up_names(evidence, request), **sender_names(request)}
     return DocumentContext(names, (Timing("reply promised by", promised.deadline), Timing("reply asked for by", reply_by)),
                       addressee=addressee_of(request))
 
@@ -125,7 +130,7 @@ def clarification_reply_context(evidence: Evidence, options: DraftOptions) -> Do
     new_due = deadlines.foi_response_due_from(
         date, counted_from="the day this letter is received")
     names = {"request": request, "history": h, "clarification": h.clarification, "new_due": new_due,
-             **sender_names(request)}
+             **follow_up_names(evidence, request), **sender_names(request)}
     return DocumentContext(names, (Timing("reply due (after clarification)", new_due),), addressee=addressee_of(request))
 
 
@@ -149,8 +154,9 @@ def non_response_complaint_context(evidence: Evidence, options: DraftOptions) ->
         raise _refuse(h, document, f"the chaser of {chaser.date.isoformat()} asked for a reply by "
                                    f"{asked.date.isoformat()}; wait until that date has passed")
     authority = request.authority
-    names = {"request": request, "history": h, "due": due.deadline, "chasers": [e for e in h.chasers if e.date > due.date],
-             "authority": authority, **lateness(request)}
+    chasers = [e for e in h.chasers if e.date > due.date]
+    names = {"request": request, "history": h, "due": due.deadline, "chasers": chasers,
+             "authority": authority, **lateness(request), **follow_up_names(evidence, request, chasers=chasers)}
     return DocumentContext(names, (Timing(due.label, due.deadline),), addressee=Addressee("the Information Commissioner's Office"),
                       enclosures=stored_copies(request, "sent", "acknowledged", "extension", "chased"))
 
@@ -182,9 +188,12 @@ def appeal_context(evidence: Evidence, options: DraftOptions) -> DocumentContext
                          f"{appeal_by.date.isoformat()}: a late notice of appeal must ask for more time and say why "
                          "(r 22(4)); give the reason with --delay-reason")
     decided = notice.sections or (h.response.sections if h.response else ())
+    decided_exemptions = [parse_exemption(s) for s in decided]
     names = {"request": request, "history": h, "decision": notice, "appeal_by": appeal_by, "appeal_late": late,
-             "delay_reason": given.delay_reason, "decided_exemptions": [parse_exemption(s) for s in decided],
-             "authority": request.authority, **lateness(request)}
+             "delay_reason": given.delay_reason, "decided_exemptions": decided_exemptions,
+             "authority": request.authority, **lateness(request), **follow_up_names(evidence, request),
+             "qualified_decided": [e for e in decided_exemptions if e.qualified],
+             "decided_cited": join_and(e.cited for e in decided_exemptions)}
     warning = f"this notice of appeal is made after {appeal_by.date.isoformat()}, when the 28 days ran out" if late else ""
     return DocumentContext(names, (Timing("appeal to reach the Tribunal by", appeal_by, warning),),
                            addressee=Addressee("the First-tier Tribunal (General Regulatory Chamber)"),

@@ -45,6 +45,11 @@ class LawOnDate:
         """Criterion 2(a) (internal repression) of ``version``, or Criterion 2 where it has no sub-paragraphs."""
         return version.criterion("2(a)") if version.has("2(a)") else version.criterion("2")
 
+    def criterion_two_clause(self, version: CriteriaVersion) -> str:
+        """What Criterion 2(a) of ``version`` provides, continuing 'provides, in summary, that …' (no full stop)."""
+        text = self.criterion_two(version).text.strip().rstrip(".")
+        return text[:1].lower() + text[1:]
+
     @property
     def secretaries_of_state(self) -> str:
         """'the Secretary of State for International Trade' (or two, joined by 'or')."""

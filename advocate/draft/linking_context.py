@@ -164,8 +164,10 @@ def linking_context(evidence: Evidence) -> LinkingContext:
         "refusals": [recorded_refusal(evidence, licence_id) for licence_id in refusal_ids],
         "timing": lambda link: timing_of(evidence, link),
         "law_for": law_for,
-        "criteria_engaged": [{"version": criteria_version(version), "criterion": criteria_version(version).criterion(number)}
-                             for version, number in engaged if version],
+        "criteria_engaged": sorted(({"version": criteria_version(version),
+                                     "criterion": criteria_version(version).criterion(number)}
+                                    for version, number in engaged if version),
+                                   key=lambda item: (item["version"].in_force_from, item["criterion"].number)),
     }, withheld)
 
 
@@ -175,7 +177,8 @@ def law_for(licence: LicenceView) -> LawOnDate:
 
 
 def timing_of(evidence: Evidence, link: Link) -> LinkTiming:
-    """When ``link``'s abuse occurred and was first reported, against its licence's decision."""
+    """When ``link``'s abuse occurred and was first reported, against its licence's decision, in words: the link's
+    own fields (one rule, the link engine's, decides what the dates support)."""
     licence = evidence.any_licence(link.licence_id)
     abuse = evidence.abuse(link.abuse_id)
-    return link_timing(abuse, licence.decision, evidence.case_file.sources, licence.sources)
+    return link_timing(link, evidence.case_file.sources, occurred=abuse.date, decision=licence.decision)

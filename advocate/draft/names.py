@@ -19,6 +19,8 @@ NAMES: dict[str, str] = {
     "claimant": "Who brings the claim or signs the briefing: the claimant if case.yaml names one, else the requester.",
     "legal_representative": "The claimant's solicitors, or nothing if case.yaml names none.",
     "countries": "The case's destination countries, by name.",
+    "licence_countries": "The case's countries the document's licences go to, or whose products their goods are "
+                         "incorporated into, in words ('Turkey and South Korea').",
     "date": "The document's date: printed on it, and the day its deadlines count from.",
     "document_title": "What the command line calls a document of this kind.",
     "public": "True for a public document (every document but a privileged letter to one's own lawyers).",
@@ -50,6 +52,14 @@ NAMES: dict[str, str] = {
                       "evidence).",
     "link": "link(id): one hand-asserted link.",
     "sources_of": "sources_of(licences): the ids of those licences' sources, each once.",
+    "licence_label": "licence_label(licence): the licence's one label in this document (identifier_text, or a dash in a "
+                     "letter to the Department for a licence the case knows only by its own label); "
+                     "licence_label.any(licences) says whether any licence has a label to print.",
+    "licence_notes": "licence_notes(licences, labels=None): the notes a table of licences needs, as sentences: why a "
+                     "licence to another country is listed (its goods are incorporated into products for a case "
+                     "country), and what a row standing for several licences is; empty when none is needed.",
+    "dated": "dated(record): a dated record as words with its date first, no full stop ('In 2016, Turkey arrested "
+             "dozens of journalists after a coup attempt').",
     # -- functions for prose --------------------------------------------------------------
     "lines": "lines(*parts): the non-empty parts as the lines of one paragraph (an address block).",
     "plural": "plural(n, word, plural_form=None): '1 licence', '3 licences'.",
@@ -83,7 +93,17 @@ NAMES: dict[str, str] = {
     "decided_by_predecessor": "True when a licence was decided by a predecessor of today's department.",
     "foreign_office": "The foreign ministry that advised at the licences' dates ('the Foreign and Commonwealth "
                       "Office' before September 2020).",
-    "why_abuses": "Up to three documented abuses the request names once, in its short paragraph on why.",
+    "why_abuses": "Up to three documented abuses the request names once, in its short paragraph on why (.abuse, .when "
+                  "'in 2016', .clause: the title continuing a sentence).",
+    "licences_asked": "The licences the document tables, in order (the _licence_table.md.j2 partial prints them).",
+    "count_words": "How many licences the request is about: 'one export licence', 'at least 3 export licences'.",
+    "request_about": "The request's subject in words: 'an export licence for Turkey decided in the first quarter of 2017'.",
+    "described_as": "Where the licences' particulars come from: 'as the published licensing data gives it'.",
+    "identifiers_note": "What the identifiers printed are (a dataset's numbers, the sender's own labels), as a sentence; "
+                        "empty when every one is the Government's own reference.",
+    "granted_asked": "Which granted licences the heads for a grant are about: 'the licence', 'each licence granted "
+                     "(CAAT dataset no. 75164 and the one decided in the first quarter of 2017)'.",
+    "refused_asked": "Which refused applications the heads for a refusal are about ('' when none).",
     # -- the follow-ups of an FOI request ---------------------------------------------------------
     "request": "The earlier request a follow-up cites: its reference, dates, the exemptions claimed and the review.",
     "review_due": "The date the internal review is expected (20 working days), with its rule.",
@@ -101,6 +121,32 @@ NAMES: dict[str, str] = {
     "response_late": "True when the response came after the reply was due, with no extension in time.",
     "response_after_promised": "True when the response came after the date an extension promised.",
     "late_provisions": "What a late response breached: 'sections 10(1) and 17(1)' for a refusal, else 'section 10(1)'.",
+    "about": "The licences the earlier request was about, identified as the Department can look them up, in words.",
+    "body": "The body the earlier request went to, as a sentence names it ('the Department for Business and Trade').",
+    "acknowledged": "The authority's acknowledgement of the request (its date), or nothing.",
+    "chaser_dates": "The dates of the chasers the letter mentions, in words ('20 October 2026'); empty when none.",
+    "exemptions_cited": "The provisions the authority relied on, in words ('s 27(1)(a) and s 43(2)').",
+    "copies": "The letters of the request's history, each as 'my request of 5 January 2026', for a list of copies.",
+    "published_particulars": "What the published data gives of the licences: 'destination, control-list rating and "
+                             "goods'.",
+    "public_interest_abuses": "The abuses a follow-up's public-interest case names (those bearing on the licences "
+                              "first), at most six, in date order.",
+    "abuses_linked": "True when public_interest_abuses bear on the request's licences.",
+    "withheld_words": "What the refusal did: 'withheld the information', 'withheld part of the information'.",
+    "qualified_words": "'Section 27 is a qualified exemption', 'Sections 27 and 43 are qualified exemptions', or ''.",
+    "qualified_single": "True when the refusal relied on one qualified exemption.",
+    "argues_public_interest": "True when the review argues the public interest (a qualified exemption, or s 41).",
+    "goods_words": "What the licences were for, in words ('software for telecommunications interception equipment').",
+    "clarification_asked": "The authority's requests for clarification of the request (their dates).",
+    "clarification_answered": "The requester's answers to them (their dates).",
+    "qualified_asked": "The qualified exemptions (other than ss 40 and 41) the complaint asks about.",
+    "qualified_named": "Those exemptions in words, each with its heading ('s 27(1)(a) (international relations)').",
+    "other_exemptions": "The other provisions the complaint asks about, one by one.",
+    "extension_sections": "The provisions an extension of time was for, in words.",
+    "review_outcome_cell": "The internal review's outcome as the complaint's table prints it ('Original decision upheld').",
+    "late_pinpoint": "The provisions a late response breached, as a citation pinpoint ('ss 10(1), 17(1)').",
+    "qualified_decided": "The qualified exemptions the decision notice upheld.",
+    "decided_cited": "Every provision the decision notice upheld, in words.",
     # -- the ladder of letters after a request ------------------------------------------------------
     "history": "The request's history: its events in order, its state and the dates that follow from them.",
     "chasing": "What a chaser chases: 'reply' or 'review'.",
@@ -130,9 +176,20 @@ NAMES: dict[str, str] = {
     "copy_to": "The Government Legal Department, to which the letter is copied (name, address, source).",
     "goods_licensed": "What the licences under challenge were for, in words.",
     "end_users": "The end users the licensing data names for them, quoted, in words.",
+    "abuses_set_out": "True when section 7 sets out at least one documented abuse (the grounds rely on them).",
     "reported_before": "True when an abuse linked to a decision was publicly reported before it.",
     "occurred_before": "True when an abuse linked to a decision occurred before it (reported then or later).",
-    "case_labels": "The case's own labels of licences that have no Government reference (to say they are labels).",
+    "the_licence": "'the licence', or 'the licences' (for agreement with the licences under challenge).",
+    "claim_subject": "The letter's subject line: 'Letter before claim: an export licence to Turkey'.",
+    "challenged": "What the claim is about: 'the decision to grant an export licence for Turkey'.",
+    "identified_as": "Where the licences' particulars come from: 'as the published licensing data gives it'.",
+    "end_user_words": "The end users in words: 'an end user described as “law enforcement agency”'.",
+    "licence_facts": "Each licence under challenge as section 7 states it (.sentence without its full stop, "
+                     ".licence to cite).",
+    "relief": "The relief case.yaml asks for, each item continuing a list (lower-case start, no full stop).",
+    "information_sought": "case.yaml's information sought, each item continuing a list.",
+    "documents_sought": "case.yaml's documents sought, each item continuing a list.",
+    "defendant_references": "The defendant's references for the matter, if case.yaml gives any.",
     "irrational_example": "The abuse the irrationality ground names as its example, or nothing.",
     # -- a briefing and its questions -------------------------------------------------------------
     "figures": "The numbers a briefing states (licences, outcomes, values, destinations, ratings, abuses).",
@@ -149,6 +206,9 @@ NAMES: dict[str, str] = {
     "number": "number(n): '1,939'.",
     "when": "when(period): 'on 6 March 2015', 'in the first quarter of 2017'.",
     "goods": "goods(licence): what a licence was for, as far as the data says.",
+    "briefing_words": "briefing_words(links, criteria_engaged): the briefing's computed sentences and selections "
+                      "(In brief bullets, licences and abuses shown, timing, criteria, the questions' values); see "
+                      "advocate/draft/briefing/words.py.",
     "timing_summary": "timing_summary(links): how many linked abuses were reported before, occurred before but were "
                       "reported after, or came after the decisions.",
     "official": "official(licence): True when a licence rests on the Government's published data (a question may "

@@ -1,42 +1,39 @@
 """When an abuse happened and when it was first reported, against a licence decision, in a document's words.
 
-"The risk was foreseeable when the licence was decided" needs a source **published**
-before the decision. An abuse that occurred before the decision but was first reported
-after it shows that the risk existed, and calls for review; an abuse after the decision
-calls for review too. A letter says which, in words: "occurred in 2016; reported by
-Motherboard in 2017, after the decision".
-
-The first public report of an abuse is its earliest dated source a public document may
-cite (a source ``cited_in`` another with no date of its own takes that other's date). A
-source that the licence itself cites reported the decision, so it was published after it,
-whatever its date says.
+One rule decides what the dates support: the link engine's (:mod:`advocate.link.relations`).
+Each :class:`~advocate.link.Link` carries the period the abuse occurred in, its first public
+report (the source, who published it and when) and the ``relation`` the two support:
+``foreseeable`` (reported before the decision), ``reported-after`` (occurred before it, first
+reported after), ``concurrent``, ``unreported`` (occurred before, no dated public report) or
+``review`` (occurred after). This module only words those fields for a document: "occurred in
+2016; reported by Motherboard in 2017, after the decision".
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Mapping
 
 from advocate.models.period import Period, when
-from advocate.models.records import Abuse, Source
 
 RELATIONS = ("foreseeable", "reported-after", "concurrent", "unreported", "review")
-"""What the dates support, strongest first: reported before the decision; occurred before it but reported after;
-which came first cannot be told; occurred before it with no dated report; occurred after it."""
+"""What the dates support, strongest first (defined in :data:`advocate.link.RELATIONS`)."""
 
 
 @dataclass(frozen=True)
 class Report:
-    """The first public report of an abuse: who published it and when."""
+    """The first public report of an abuse: which source, who published it, and when."""
 
     source_id: str
     reporter: str
+    """'Motherboard'; or a title when the source names no publisher (``by_name`` False)."""
     date: Period
+    by_name: bool = True
 
 
 @dataclass(frozen=True)
 class LinkTiming:
-    """An abuse's dates against one licence decision."""
+    """An abuse's dates against one licence decision, as the link gives them."""
 
     relation: str
     occurred: Period
@@ -48,10 +45,13 @@ class LinkTiming:
     @property
     def words(self) -> str:
         """'occurred in 2016; reported by Motherboard in 2017, after the decision'."""
-        occurred = f"occurred {when(self.occurred)}"
+        occurred = f"occurred {when(self.occurred)}" if self.occurred.text else "occurred on a date not known"
         if self.report is None:
             return f"{occurred}; no dated public report of it has been found"
-        by = f"reported by {self.report.reporter}" if self.report.reporter else "reported"
+        if self.report.by_name:
+            by = f"reported by {self.report.reporter}" if self.report.reporter else "reported"
+        else:
+            by = f"reported in ‘{self.report.reporter}’" if self.report.reporter else "reported"
         reported = f"{by} {when(self.report.date)}"
         if self.report.date.text == self.occurred.text and self.report.date.precision == self.occurred.precision:
             occurred, reported = f"occurred and was {reported}", ""
@@ -62,65 +62,21 @@ class LinkTiming:
         return f"{occurred}; {reported}{order}"
 
 
-def _reporter(source: Source) -> str:
-    return source.publication or source.organisation or source.publisher or " and ".join(source.author) or ""
+def _period(text: str) -> Period | None:
+    try:
+        return Period.parse(text) if text else None
+    except ValueError:
+        return None
 
 
-def publication_date(source_id: str, sources: Mapping[str, Source]) -> Period | None:
-    """When a source was published, as far as the case file says (its own date, else that of the source it is
-    cited in); ``None`` for a confidential or undated source."""
-    seen: set[str] = set()
-    current = sources.get(source_id)
-    while current is not None and not current.confidential and current.id not in seen:
-        if current.date is not None:
-            return current.date
-        seen.add(current.id)
-        current = sources.get(current.cited_in) if current.cited_in else None
-    return None
-
-
-def first_report(abuse: Abuse, sources: Mapping[str, Source], decision: Period,
-                 licence_sources: tuple[str, ...]) -> tuple[Report | None, str]:
-    """The abuse's first public report and how it stands to ``decision`` (see :class:`LinkTiming`)."""
-    best: tuple[int, object, Report] | None = None
-    for citation in abuse.sources:
-        date = publication_date(citation.id, sources)
-        if date is None or (date.end and abuse.date.start and date.end < abuse.date.start):
-            continue
-        order = _order(date, decision)
-        if citation.id in licence_sources and order != "before":
-            order = "after"
-        rank = ("before", "overlapping", "after").index(order)
-        key = (rank, (date.end or date.start) if order == "before" else (date.start or date.end))
-        report = Report(citation.id, _reporter(sources[citation.id]), date)
-        if best is None or key < best[:2]:
-            best = (*key, report)
-    if best is None:
-        return None, "unknown"
-    return best[2], ("before", "overlapping", "after")[best[0]]
-
-
-def _order(date: Period, decision: Period) -> str:
-    if date.end and decision.start and date.end < decision.start:
-        return "before"
-    if date.start and decision.end and date.start > decision.end:
-        return "after"
-    return "overlapping"
-
-
-def link_timing(abuse: Abuse, decision: Period, sources: Mapping[str, Source],
-                licence_sources: tuple[str, ...] = ()) -> LinkTiming:
-    """The timing of ``abuse`` against ``decision``."""
-    occurred = _order(abuse.date, decision) if (abuse.date.start or abuse.date.end) else "unknown"
-    report, reported = first_report(abuse, sources, decision, licence_sources)
-    if occurred == "after":
-        relation = "review"
-    elif reported == "before":
-        relation = "foreseeable"
-    elif occurred == "before" and reported == "after":
-        relation = "reported-after"
-    elif occurred == "before" and reported == "unknown":
-        relation = "unreported"
-    else:
-        relation = "concurrent"
-    return LinkTiming(relation, abuse.date, decision, report, reported)
+def link_timing(link, sources: Mapping, *, occurred: Period, decision: Period) -> LinkTiming:
+    """The timing of ``link``: its ``relation``, ``reported``, ``reported_by``, ``reported_date`` and ``reporter``,
+    the abuse's period ``occurred`` and the licence's ``decision``; ``sources`` say whether the reporter is a
+    publisher's name or a title."""
+    report = None
+    day = _period(link.reported_date)
+    if link.reported_by and day is not None:
+        source = sources.get(link.reported_by)
+        by_name = source is None or bool(source.publication or source.organisation or source.publisher or source.author)
+        report = Report(link.reported_by, link.reporter, day, by_name)
+    return LinkTiming(link.relation, occurred, decision, report, link.reported if report is not None else "unknown")

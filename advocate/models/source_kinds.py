@@ -37,6 +37,9 @@ class SourceKind:
     """Later citations name it by its (short) title alone, and pinpoints are provisions ('s 10(1)')."""
     italic_title: bool = False
     """A later note without an author names it by its title in italics (a book-like work), else in quotes."""
+    untitled: str = ""
+    """What a citation calls a work of this kind whose title the case does not know (a source known only
+    through another): "Human Rights Watch report (2017), cited in …"; ``check`` warns about such a source."""
 
 
 SOURCE_KINDS: dict[str, SourceKind] = {
@@ -44,13 +47,15 @@ SOURCE_KINDS: dict[str, SourceKind] = {
     for kind in (
         SourceKind("report", "a report or book of an organisation or author", "report",
                    "Author or Organisation, *Title* (Publisher 2017) 12 <URL> accessed 1 May 2017",
-                   required=("title",), one_of=("author", "organisation"), online=True, italic_title=True),
+                   required=("title",), one_of=("author", "organisation"), online=True, italic_title=True,
+                   untitled="report"),
         SourceKind("news", "a newspaper or magazine article", "news",
                    "Author, 'Title' *Publication* (London, 12 July 2017) <URL> accessed 1 May 2017",
-                   required=("title", "publication", "date"), online=True),
+                   required=("title", "publication", "date"), online=True, untitled="article"),
         SourceKind("web", "a web page", "web",
                    "Author or Organisation, 'Title' (Website, 12 July 2017) <URL> accessed 1 May 2017",
-                   required=("title",), one_of=("author", "organisation", "publication"), online=True),
+                   required=("title",), one_of=("author", "organisation", "publication"), online=True,
+                   untitled="web page"),
         SourceKind("statute", "an Act of Parliament", "statute", "Freedom of Information Act 2000, s 10(1)",
                    required=("title",), legislation=True),
         SourceKind("statutory-instrument", "a statutory instrument", "statutory-instrument",
@@ -69,10 +74,12 @@ SOURCE_KINDS: dict[str, SourceKind] = {
                    "8 December 2021) <URL>", required=("house", "date")),
         SourceKind("statistics", "official statistics", "data",
                    "Organisation, *Title* (version, 12 July 2017) <URL> accessed 1 May 2017",
-                   required=("title",), one_of=("author", "organisation"), online=True, italic_title=True),
+                   required=("title",), one_of=("author", "organisation"), online=True, italic_title=True,
+                   untitled="statistics"),
         SourceKind("dataset", "a dataset (a licensing release, a database export)", "data",
                    "Organisation, *Title* (version, 12 July 2017) <URL> accessed 1 May 2017",
-                   required=("title",), one_of=("author", "organisation", "publisher"), online=True, italic_title=True),
+                   required=("title",), one_of=("author", "organisation", "publisher"), online=True, italic_title=True,
+                   untitled="dataset"),
         SourceKind("letter", "a letter or email", "letter", "Letter from X (Organisation) to Y (12 July 2017)",
                    required=("date",), one_of=("author", "organisation")),
         SourceKind("interview", "an interview", "interview", "Interview with X (Organisation) by Y (place, 12 July 2017)",

@@ -10,6 +10,10 @@ nodes. Two additions to Markdown:
   resolver turns them into OSCOLA text once footnote numbers are known;
 - ``<!-- pagebreak -->`` on a line of its own starts a new page.
 
+The tree it returns is typeset (:mod:`advocate.parse.typography`): typographic
+quotation marks and apostrophes in every text a reader sees, whatever the template
+or the record typed.
+
 Any other raw HTML is refused: a template that emits it would print markup in a
 letter.
 """
@@ -46,6 +50,7 @@ from advocate.models.document import (
     ThematicBreak,
 )
 from advocate.parse.fenced import fenced_block
+from advocate.parse.typography import typeset
 
 CITATION_PATTERN = r"\[@(?P<citation_id>[A-Za-z0-9][A-Za-z0-9._:-]*)(?:,[ ]*(?P<citation_pinpoint>[^\]\n]*))?\]"
 """``[@id]`` or ``[@id, pinpoint]``: the citation marker ``cite()`` writes."""
@@ -80,7 +85,7 @@ _MARKDOWN = mistune.create_markdown(renderer=None, plugins=["footnotes", "table"
 
 def parse_markdown(text: str, info: DocumentInfo) -> Document:
     """The tree of a drafted document. Footnotes are numbered in order of first reference;
-    citation marks are left for :func:`advocate.resolve.citations.resolve_citations`."""
+    citation marks are left for :func:`advocate.resolve.citations.resolve_citations`; quotes are typographic."""
     tokens = _MARKDOWN(text)
     converter = _Converter()
     body = converter.blocks(token for token in tokens if token["type"] != "footnotes")
@@ -90,7 +95,7 @@ def parse_markdown(text: str, info: DocumentInfo) -> Document:
             for item in token["children"]:
                 footnotes.append(Footnote(item["attrs"]["index"], tuple(converter.blocks(item["children"]))))
     footnotes.sort(key=lambda note: note.number)
-    return Document(info, tuple(body), tuple(footnotes))
+    return typeset(Document(info, tuple(body), tuple(footnotes)))
 
 
 def _parse_inner(text: str) -> Document:

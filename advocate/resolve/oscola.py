@@ -6,8 +6,8 @@ footnote adds it. The forms, by ``kind``:
 
 =====================  ==========================================================================
 report                 Author or Organisation, *Title* (Publisher 2017) 12 <URL> accessed 1 May 2017
-news                   Author, 'Title' *Publication* (London, 12 July 2017) <URL> accessed 1 May 2017
-web                    Author or Organisation, 'Title' (Website, 12 July 2017) <URL> accessed 1 May 2017
+news                   Author, ‘Title’ *Publication* (London, 12 July 2017) <URL> accessed 1 May 2017
+web                    Author or Organisation, ‘Title’ (Website, 12 July 2017) <URL> accessed 1 May 2017
 statute                Freedom of Information Act 2000, s 10(1)
 statutory-instrument   Export Control Order 2008, SI 2008/3231, art 2
 eu-legislation         Council Common Position 2008/944/CFSP of 8 December 2008 ... [2008] OJ L335/99, art 2
@@ -15,7 +15,7 @@ guidance               Pre-Action Protocol for Judicial Review, Annex A <URL>
 case                   *R (Campaign Against Arms Trade) v Secretary of State ...* [2019] EWCA Civ 1020,
                        [2019] 1 WLR 5765 [45]
 hansard                HC Deb 25 March 2014, vol 578, col 26WS; a written statement known by its number:
-                       Author, 'Title' (HC written statement HCWS449, 8 December 2021) <URL>
+                       Author, ‘Title’ (HC written statement HCWS449, 8 December 2021) <URL>
 statistics, dataset    Organisation, *Title* (version, 12 July 2017) <URL> accessed 1 May 2017
 letter                 Letter from X (Organisation) to Y (12 July 2017)
 interview              Interview with X (Organisation) by Y (place, 12 July 2017)
@@ -157,6 +157,14 @@ def _lead(build: _Builder, name: str, title: str) -> None:
         build.text(f"{name}," if title else name)
 
 
+def _untitled(build: _Builder, source: Source) -> None:
+    """A source known only through another, whose title the case does not know: OSCOLA has no form without a
+    title, so the citation gives every element it has and says what kind of work it is ("Human Rights Watch
+    report (2017), cited in …"; see :attr:`~advocate.models.source_kinds.SourceKind.untitled`)."""
+    if not source.title:
+        build.text(_kind(source).untitled)
+
+
 # -- full citations, by kind -----------------------------------------------------
 
 
@@ -164,6 +172,7 @@ def _report(source: Source, pin: str) -> _Builder:
     build = _Builder()
     _lead(build, _creator(source), source.title)
     build.italic(source.title)
+    _untitled(build, source)
     precision = source.date.precision if source.date else None
     build.text(_publisher_and_date(source.publisher, _date(source.date), precision))
     build.text(pin)
@@ -174,8 +183,9 @@ def _news(source: Source, pin: str) -> _Builder:
     build = _Builder()
     _lead(build, join_and(source.author), source.title)
     if source.title:
-        build.text(f"'{source.title}'")
+        build.text(f"‘{source.title}’")
     build.italic(source.publication or source.publisher)
+    _untitled(build, source)
     build.text(_parenthesis(source.place, _date(source.date)))
     build.text(pin)
     return build.extend(_online(source))
@@ -186,7 +196,8 @@ def _web(source: Source, pin: str) -> _Builder:
     creator = _creator(source)
     _lead(build, creator if creator != source.title else "", source.title)
     if source.title:
-        build.text(f"'{source.title}'")
+        build.text(f"‘{source.title}’")
+    _untitled(build, source)
     build.text(_parenthesis(source.publication or source.publisher, _date(source.date)))
     build.text(pin)
     return build.extend(_online(source))
@@ -196,6 +207,7 @@ def _data(source: Source, pin: str) -> _Builder:
     build = _Builder()
     _lead(build, source.organisation or join_and(source.author), source.title)
     build.italic(source.title)
+    _untitled(build, source)
     publisher = source.publisher if source.publisher != (source.organisation or join_and(source.author)) else ""
     build.text(_parenthesis(publisher, source.version, _date(source.date)))
     build.text(pin)
@@ -248,6 +260,10 @@ def _is_written_statement(source: Source) -> bool:
     return bool(re.match(r"^(HC|HL)WS\d+$", source.uin.strip(), re.IGNORECASE)) or not source.uin
 
 
+_COLUMN = re.compile(r"^(?:cols?\.?\s*)?\d+[A-Z]{0,3}(?:\s*[–-]\s*\d+[A-Z]{0,3})?$")
+"""A pinpoint that is a Hansard column ('26WS', 'cols 199–203W'); any other (a criterion) follows the columns."""
+
+
 def _hansard(source: Source, pin: str) -> _Builder:
     house = source.house or "HC"
     build = _Builder()
@@ -255,17 +271,21 @@ def _hansard(source: Source, pin: str) -> _Builder:
         build.text(f"{house} Deb {_date(source.date)}".strip())
         if source.volume:
             build.text(f", vol {source.volume}", space=False)
-        column = pin or source.column
+        is_column = bool(_COLUMN.match(pin))
+        column = pin if is_column else source.column
         if column:
             label = "cols" if re.search(r"[–-]", column) else "col"
             build.text(f", {column}" if column.startswith("col") else f", {label} {column}", space=False)
+        if pin and not is_column:
+            build.text(f", {pin}", space=False)
         return build.extend(_online(source))
     _lead(build, _creator(source), source.title)
     if source.title:
-        build.text(f"'{source.title}'")
+        build.text(f"‘{source.title}’")
     if source.volume:
         build.text(f"{house} Deb {_date(source.date)}, vol {source.volume}".strip())
-        build.text(pin)
+        if pin:
+            build.text(f", {pin}", space=False)
         return build.extend(_online(source))
     kind = "written statement" if _is_written_statement(source) else "written question"
     build.text(_parenthesis(" ".join(p for p in (house, kind, source.uin) if p), _date(source.date)))
@@ -282,7 +302,7 @@ def _letter(source: Source, pin: str) -> _Builder:
     words = "Letter" + (f" from {sender}" if sender else "") + (f" to {source.recipient}" if source.recipient else "")
     build.text(words)
     if source.title:
-        build.text(f"'{source.title}'")
+        build.text(f"‘{source.title}’")
     build.text(_parenthesis(_date(source.date)))
     build.text(pin)
     return build.extend(_online(source))
@@ -361,9 +381,17 @@ def _full(source: Source, pinpoint: str, sources: Mapping[str, Source], seen: fr
         build.text(source.title or source.organisation or source.kind)
     other = sources.get(source.cited_in) if source.cited_in else None
     if other is not None and other.id not in seen | {source.id}:
-        build.text(",", space=False).text("cited in")
-        build.extend((Text(" "),) + _full(other, "", sources, seen | {source.id}))
+        return cited_in(build.result(), _full(other, "", sources, seen | {source.id}))
     return build.result()
+
+
+def cited_in(own: tuple[Inline, ...], other: tuple[Inline, ...], *, together: int = 0) -> tuple[Inline, ...]:
+    """A source known only through another: its citation, ', cited in' and that other's (full or short).
+
+    ``together`` sources of one note known through the same other are cited once for all: the last of
+    them ends ', both cited in' (or 'all cited in') the other."""
+    words = "cited in" if together < 2 else ("both cited in" if together == 2 else "all cited in")
+    return _Builder().extend(own).text(",", space=False).text(words).extend((Text(" "), *other)).result()
 
 
 # -- subsequent citations ---------------------------------------------------------
@@ -404,15 +432,18 @@ def _short_head(source: Source) -> _Builder:
     if source.title:
         if _kind(source).italic_title:
             return build.italic(source.title)
-        return build.text(f"'{source.title}'")
+        return build.text(f"‘{source.title}’")
     if source.publication:
         return build.italic(source.publication)
     return build.text(source.id)
 
 
-def short_citation(source: Source, *, pinpoint: str = "", first_note: int) -> tuple[Inline, ...]:
+def short_citation(source: Source, *, pinpoint: str = "", first_note: int, with_title: bool = False
+                   ) -> tuple[Inline, ...]:
     """A later citation of ``source``, first cited in note ``first_note``: 'Cox (n 3) 12',
-    '*Campaign Against Arms Trade* (n 2) [45]'; legislation by its short title alone."""
+    '*Campaign Against Arms Trade* (n 2) [45]'; legislation by its short title alone. ``with_title``: the
+    author's name is shared by another work the document cites, so the title follows it, as OSCOLA does to tell
+    them apart ('Rights Watchers, *Journalists Behind Bars* (n 10)')."""
     pin = _pin_for(source, pinpoint)
     if _kind(source).legislation:
         return _legislation_short(source, pin)
@@ -420,14 +451,34 @@ def short_citation(source: Source, *, pinpoint: str = "", first_note: int) -> tu
         build = _Builder().italic(_case_short_name(source))
     else:
         build = _short_head(source)
+        head = plain_text(build.nodes)
+        if with_title and source.title and head not in (source.title, f"‘{source.title}’", source.short_title):
+            build.text(",", space=False)
+            if _kind(source).italic_title:
+                build.italic(source.title)
+            else:
+                build.text(f"‘{source.title}’")
     build.text(f"(n {first_note})")
     build.text(pin)
     return build.result()
 
 
-def ibid(pinpoint: str = "") -> tuple[Inline, ...]:
-    """'ibid' or 'ibid 12' (lower case: the caller capitalises it at the start of a note)."""
+def short_name(source: Source) -> str:
+    """How a later note names ``source`` before its cross-reference ('Rights Watchers'), to tell whether two
+    works cited in one document would read alike."""
+    if _kind(source).legislation:
+        return source.short_title or source.title
+    if source.kind == "case":
+        return _case_short_name(source)
+    return plain_text(_short_head(source).nodes)
+
+
+def ibid(pinpoint: str = "", *, source: Source | None = None) -> tuple[Inline, ...]:
+    """'ibid' or 'ibid 12' (lower case: the caller capitalises it at the start of a note); a judgment's
+    paragraphs in square brackets, as in a full citation ('ibid [45]')."""
     pinpoint = str(pinpoint or "").strip()
+    if pinpoint and source is not None and source.kind == "case":
+        pinpoint = _case_pinpoint(pinpoint)
     return (Text(f"ibid {pinpoint}" if pinpoint else "ibid"),)
 
 

@@ -55,7 +55,9 @@ LICENCE_TOKENS = ("id", "reference", "dataset_number")
 
 
 def _normal(text: str) -> str:
-    return " ".join(str(text).casefold().split())
+    """Text as compared: case and spacing ignored, and quotes straight (a document prints them typographic)."""
+    text = str(text).translate({0x2018: "'", 0x2019: "'", 0x2032: "'", 0x201C: '"', 0x201D: '"', 0x2033: '"'})
+    return " ".join(text.casefold().split())
 
 
 def _values(record, name: str) -> list[str]:

@@ -22,6 +22,7 @@ from advocate.models.licence_table import LicenceTable
 from advocate.models.problem import Problems
 from advocate.models.records import Abuse, AssertedLink, Event, Indicator, Source, Transfer
 from advocate.models.source_kinds import SOURCE_KINDS
+from advocate.vocab.english import join_and
 from advocate.validate.review import check_optional_dates, check_review
 from advocate.vocab.grounds import grounds
 
@@ -86,6 +87,13 @@ def _check_sources(sources: LoadedRecords[Source], problems: Problems, today: dt
         if source.cited_in:
             # Known only through another source: cited "as reported in" that one, so its own title may be unknown.
             required = tuple(name for name in required if name not in ("title", "date"))
+            if kind.untitled and not source.title:
+                who = source.organisation or source.publication or join_and(source.author)
+                problems.warning("source_untitled", origin.doc.label,
+                                 f"has no title: its citations can give only who published it and when "
+                                 f"(\"{who} {kind.untitled} ({source.date.text if source.date else 'no date'}), cited in …\")",
+                                 line=origin.line(), record=record, field="title",
+                                 hint="add its title if the source that cites it, or the work itself, gives one")
             if source.cited_in not in sources.raw_ids:
                 _dangling(problems, origin.doc.label, origin.line("cited_in"), record, "cited_in", "source", source.cited_in, sources.raw_ids)
         for name in required:

@@ -13,6 +13,7 @@ from advocate.draft.briefing.figures import (
 )
 from advocate.draft.evidence import Evidence
 from advocate.errors import DraftError
+from advocate.models.licence import LicenceCount
 from advocate.models.document import (
     Chart,
     ChartMarker,
@@ -70,22 +71,26 @@ def licences_by_quarter(evidence: Evidence, figures: BriefingFigures | None = No
     one = dated & (bucket(first_q) == bucket(last_q))
     outcome = frame["outcome"].astype(str).to_numpy()
     series = []
+    weight = frame["count"].to_numpy(dtype=np.int64)
     for name, wanted in (("Granted", GRANTED), ("Refused", REFUSED)):
         chosen = one & np.isin(outcome, wanted)
-        counts = np.bincount(bucket(first_q[chosen]) - base, minlength=size)
+        counts = np.bincount(bucket(first_q[chosen]) - base, weights=weight[chosen], minlength=size).astype(np.int64)
         series.append(ChartSeries(name, tuple(int(c) for c in counts)))
     a_first, a_last = bucket(abuse_first[bounded]) - base, bucket(abuse_last[bounded]) - base
     spans = pd.DataFrame({"first": a_first, "last": a_last}).value_counts(sort=False).sort_index()
     markers = tuple(ChartMarker(int(first), int(last), int(count)) for (first, last), count in spans.items())
     left_out = []
-    imprecise = int((~one).sum())
-    if imprecise:
-        left_out.append(f"{imprecise:,} licence{'s' if imprecise != 1 else ''} whose decision date the data gives "
+    if (~one).any():
+        imprecise = LicenceCount(int(weight[~one].sum()), bool(frame["count_exact"].to_numpy(dtype=bool)[~one].all()))
+        left_out.append(f"{imprecise.describe()} whose decision date the data gives "
                         f"less precisely than the {'year' if by_year else 'quarter'}")
     undated = int((~bounded).sum())
     if undated:
         left_out.append(f"{undated:,} abuse{'s' if undated != 1 else ''} with an open-ended date")
     note = ("Not shown: " + " and ".join(left_out) + ".") if left_out else ""
+    inexact = dated & one & ~frame["count_exact"].to_numpy(dtype=bool)
+    if inexact.any():
+        note = (note + " " if note else "") + "A record standing for several licences of unknown number counts as the fewest it can be."
     unit = "year" if by_year else "quarter"
     return Chart(
         form="timeline",
@@ -126,7 +131,7 @@ def licences_by_rating(evidence: Evidence, figures: BriefingFigures | None = Non
     if any(name in marked for name, _ in shown):
         note = "* A rating that covers, or may cover, surveillance technology. " + note
     if figures.unrated:
-        note += f" {figures.unrated:,} licence{'s' if figures.unrated != 1 else ''} with no rating published not shown."
+        note += f" Not shown: {figures.unrated_count.describe()} with no rating published."
     return Chart(form="bar", title="Licences by control-list rating", categories=tuple(categories),
                  series=(ChartSeries("Licences", tuple(values)),),
                  source="Source: the published licensing data, listed at the end.", note=note)

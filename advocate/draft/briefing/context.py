@@ -48,9 +48,11 @@ from advocate.draft.briefing.selection import (
     abuses_to_show,
     data_sources,
     key_licences,
+    licence_counts,
     link_summary,
     timing_summary,
 )
+from advocate.draft.briefing.words import BriefingWords, briefing_words
 from advocate.draft.briefing.wording import goods, minister, rests_on_official_data
 from advocate.draft.context import DocumentContext
 from advocate.draft.evidence import Evidence
@@ -103,11 +105,18 @@ def briefing_context(evidence: Evidence, options: DraftOptions) -> DocumentConte
 
     department_since = current("licensing").start
     first = figures.first_decision
+    department = ("his Department or its predecessors" if first is None or department_since is None
+                  or first < department_since else "his Department")
+    counts = licence_counts(evidence)
+
+    def words(links, criteria_engaged=()) -> BriefingWords:
+        return briefing_words(evidence, figures, links, criteria_engaged, timing, counts, department)
+
     return DocumentContext({
-        "timing_summary": lambda links: timing_summary(links, timing),
+        "briefing_words": words,
+        "timing_summary": lambda links: timing_summary(links, timing, counts),
         "official": lambda licence: rests_on_official_data(evidence, licence),
-        "his_department": ("his Department or its predecessors" if first is None or department_since is None
-                           or first < department_since else "his Department"),
+        "his_department": department,
         "figures": figures,
         "key_figures": key_figures(figures),
         "figures_json": figures_json,

@@ -17,6 +17,7 @@ from advocate.models.document import (
     KeyFigures,
 )
 from advocate.models.fenced import figures_data, to_json
+from advocate.models.licence import LicenceCount
 from advocate.models.licence_table import timestamp_day
 from advocate.vocab.abuse_categories import abuse_categories
 from advocate.vocab.technology import lineage, tags_for_rating
@@ -68,14 +69,28 @@ class BriefingFigures:
     """The other ratings on those licences (3B001 semiconductor equipment beside 5A001)."""
     unrated_value: float = 0.0
     """The published value of licences with no rating, or none of surveillance."""
+    count: LicenceCount = LicenceCount(0)
+    """How many licences the records stand for: ``licences`` counts records, and a record for several licences
+    of unknown number makes this "at least"."""
+    granted_count: LicenceCount = LicenceCount(0)
+    refused_count: LicenceCount = LicenceCount(0)
+    revoked_count: LicenceCount = LicenceCount(0)
+    unvalued_count: LicenceCount = LicenceCount(0)
+    unrated_count: LicenceCount = LicenceCount(0)
 
     @property
     def total_value_text(self) -> str:
         return money(self.total_value) if self.valued else ""
 
 
-def _counts(series: pd.Series) -> tuple[tuple[str, int], ...]:
-    counts = series.value_counts(sort=False)
+def _count(frame: pd.DataFrame, mask) -> LicenceCount:
+    """How many licences the records where ``mask`` is true stand for."""
+    chosen = frame[np.asarray(mask, dtype=bool)]
+    return LicenceCount(int(chosen["count"].sum()), bool(chosen["count_exact"].all()))
+
+
+def _counts(series: pd.Series, weights: pd.Series | None = None) -> tuple[tuple[str, int], ...]:
+    counts = series.value_counts(sort=False) if weights is None else weights.groupby(series.to_numpy()).sum()
     ordered = sorted(counts.items(), key=lambda item: (-int(item[1]), str(item[0])))
     return tuple((str(name), int(count)) for name, count in ordered)
 
@@ -119,7 +134,15 @@ def compute_figures(evidence: Evidence) -> BriefingFigures:
                 other += value
     rated = set(per_licence["licence"]) if len(per_licence) else set()
     other += float(sum(v for i, v in enumerate(values) if i not in rated and not np.isnan(v)))
+    weight = frame["count"].astype(int).reset_index(drop=True)
+    unrated_mask = ~np.isin(np.arange(len(frame)), list(rated))
     return BriefingFigures(
+        count=_count(frame, np.ones(len(frame), dtype=bool)),
+        granted_count=_count(frame, outcome.isin(GRANTED).to_numpy()),
+        refused_count=_count(frame, outcome.isin(REFUSED).to_numpy()),
+        revoked_count=_count(frame, (outcome == "revoked").to_numpy()),
+        unvalued_count=_count(frame, ~known),
+        unrated_count=_count(frame, unrated_mask),
         surveillance_ratings=surveillance,
         value_surveillance_only=only,
         value_with_other_goods=mixed,
@@ -134,7 +157,9 @@ def compute_figures(evidence: Evidence) -> BriefingFigures:
         valued=int(known.sum()),
         unvalued=int((~known).sum()),
         destinations=_counts(frame["destination"].astype(str)),
-        ratings=_counts(per_licence["rating"].astype(str)) if len(per_licence) else (),
+        ratings=(_counts(per_licence["rating"].astype(str).reset_index(drop=True),
+                         weight.iloc[per_licence["licence"].to_numpy()].reset_index(drop=True))
+                 if len(per_licence) else ()),
         unrated=len(frame) - (per_licence["licence"].nunique() if len(per_licence) else 0),
         first_decision=timestamp_day(starts.min()) if len(starts) else timestamp_day(ends.min()) if len(ends) else None,
         last_decision=timestamp_day(ends.max()) if len(ends) else timestamp_day(starts.max()) if len(starts) else None,
@@ -162,21 +187,24 @@ def _span(figures: BriefingFigures) -> str:
 
 
 def key_figures(figures: BriefingFigures) -> list[Figure]:
-    """The figures a briefing opens with (four to six tiles)."""
-    tiles = [Figure(f"{figures.licences:,}", "export licences" if figures.licences != 1 else "export licence",
+    """The figures a briefing opens with (four to six tiles), each counting licences, never records."""
+    many = figures.count.minimum != 1 or not figures.count.exact
+    tiles = [Figure(str(figures.count), "export licences" if many else "export licence",
                     f"decided {_span(figures)}" if _span(figures) else "")]
     if figures.valued:
-        note = f"{figures.unvalued:,} more with no value published" if figures.unvalued else "every licence valued"
+        note = f"{figures.unvalued_count} more with no value published" if figures.unvalued else "every licence valued"
         tiles.append(Figure(money_short(figures.total_value), "value where published", note))
+    if figures.value_with_other_goods and figures.value_surveillance_only:
+        tiles.append(Figure(money_short(figures.value_surveillance_only), "surveillance technology alone",
+                            "on licences with no other goods"))
     destinations = [name for name, _ in figures.destinations]
-    tiles.append(Figure(f"{len(destinations):,}", "destination" if len(destinations) == 1 else "destinations",
-                        destinations[0] if len(destinations) == 1 else f"most often {destinations[0]}" if destinations else ""))
+    if len(destinations) > 1:
+        tiles.append(Figure(f"{len(destinations):,}", "destinations", f"most often {destinations[0]}"))
     if figures.ratings:
-        top = figures.ratings[0][0]
-        tiles.append(Figure(f"{len(figures.ratings):,}", "control-list rating" if len(figures.ratings) == 1 else "control-list ratings",
-                            f"most often {top}"))
-    tiles.append(Figure(f"{figures.refused:,}", "refused" if figures.refused == 1 else "refusals",
-                        f"{figures.revoked:,} revoked" if figures.revoked else "none revoked"))
+        top, held = figures.ratings[0]
+        tiles.append(Figure(top, "commonest rating", f"on {held:,} of {figures.count} licences"))
+    tiles.append(Figure(str(figures.refused_count), "refused" if figures.refused == 1 else "refusals",
+                        f"{figures.revoked_count} revoked" if figures.revoked else "none revoked"))
     tiles.append(Figure(f"{figures.abuses:,}", "documented abuse" if figures.abuses == 1 else "documented abuses",
                         f"{figures.withheld:,} confidential records withheld" if figures.withheld else ""))
     return tiles

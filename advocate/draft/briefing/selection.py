@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 
 from advocate.draft.evidence import Evidence, LicenceView
+from advocate.models.licence import LicenceCount
 from advocate.link import RELATIONS, link_columns
 
 
@@ -128,7 +129,7 @@ def abuses_to_show(evidence: Evidence, links, n: int = 10, summary: LinkSummary 
         for abuse in rest[: n - len(chosen)]:
             chosen[abuse.id] = None
     shown = [printable[abuse_id] for abuse_id in chosen]
-    return sorted(shown, key=lambda a: (a.date.start or a.date.end or dt.date.min, a.id))
+    return sorted(shown, key=lambda a: (a.date.start or a.date.end or dt.date.min, a.date.end or dt.date.max, a.id))
 
 
 def data_sources(evidence: Evidence) -> list[str]:
@@ -144,25 +145,44 @@ def data_sources(evidence: Evidence) -> list[str]:
 @dataclass(frozen=True)
 class TimingSummary:
     """Licences counted by what the dates of their linked abuses support (each licence once, under its strongest):
-    reported before the decision; occurred before it but reported after, or after it (review); unclear."""
+    reported before the decision; occurred before it but reported after, or after it (review); unclear. Each count
+    is of licences, "at least" where a record stands for several of unknown number."""
 
-    reported_before: int
-    review: int
-    unclear: int
+    reported_before: LicenceCount
+    review: LicenceCount
+    unclear: LicenceCount
     strongest: tuple
     """(link, timing) of the most strongly linked licences, at most five, strongest first."""
 
 
-def timing_summary(links, timing, strongest: int = 5) -> TimingSummary:
-    """Count ``links`` by their timing (``timing(link)``: a :class:`~advocate.draft.timing.LinkTiming`)."""
-    rank = {"foreseeable": 0, "reported-after": 1, "unreported": 1, "review": 1, "concurrent": 2}
-    best: dict[str, int] = {}
-    first: dict[str, tuple] = {}
-    for link in links:
-        relation = timing(link).relation
-        best[link.licence_id] = min(best.get(link.licence_id, 9), rank[relation])
-        if link.licence_id not in first:
-            first[link.licence_id] = (link, timing(link))
-    ordered = sorted(first.values(), key=lambda pair: (-pair[0].score, pair[0].licence_id))[:strongest]
-    values = list(best.values())
-    return TimingSummary(values.count(0), values.count(1), values.count(2), tuple(ordered))
+RELATION_GROUP = {"foreseeable": 0, "reported-after": 1, "unreported": 1, "review": 1, "concurrent": 2}
+"""How a briefing counts a licence by the strongest relation of its links: reported before the decision (0); decided
+before any dated public report, or the abuse came after (1); which came first cannot be told (2)."""
+
+
+def timing_summary(links, timing, counts=None, strongest: int = 5) -> TimingSummary:
+    """Count ``links`` by their ``relation`` (the link engine's, read as a column: no link is made to count it);
+    ``timing(link)`` words the strongest few (:class:`~advocate.draft.timing.LinkTiming`); ``counts`` maps a licence
+    id to the :class:`LicenceCount` its record stands for (one each if not given)."""
+    links = links if isinstance(links, Sequence) else list(links)
+    columns = link_columns(links, ("licence_id", "relation", "score"))
+    frame = pd.DataFrame(columns)
+    totals = [LicenceCount(0), LicenceCount(0), LicenceCount(0)]
+    if not len(frame):
+        return TimingSummary(*totals, ())
+    frame = frame.assign(group=frame["relation"].map(RELATION_GROUP).fillna(2).astype(int),
+                         position=np.arange(len(frame)))
+    best = frame.groupby("licence_id", sort=False)["group"].min()
+    for licence_id, group in best.items():
+        totals[group] = totals[group] + ((counts or {}).get(licence_id) or LicenceCount(1))
+    first = frame.drop_duplicates("licence_id").sort_values(["score", "licence_id"], ascending=[False, True],
+                                                             kind="stable").head(strongest)
+    ordered = tuple((links[i], timing(links[i])) for i in first["position"])
+    return TimingSummary(totals[0], totals[1], totals[2], ordered)
+
+
+def licence_counts(evidence: Evidence) -> dict[str, LicenceCount]:
+    """Each selected licence's id → how many licences its record stands for."""
+    frame = evidence.licence_table.frame
+    return {licence_id: LicenceCount(int(count), bool(exact))
+            for licence_id, count, exact in zip(frame["id"], frame["count"], frame["count_exact"])}
