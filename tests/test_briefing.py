@@ -316,3 +316,16 @@ def test_chart_text_with_backticks_cannot_close_the_fence():
 def test_a_bad_engine_block_is_one_clear_error(body, message):
     with pytest.raises(MarkdownError, match=re.escape(message)):
         parse_markdown(body, INFO)
+
+
+def test_an_annex_past_its_limit_lists_the_most_relevant_licences_and_says_so(example, monkeypatch):
+    import advocate.draft.briefing.words as words
+
+    monkeypatch.setattr(words, "ANNEX_LIMIT", 3)
+    drafted = draft_document(example, "briefing", DraftOptions(date=dt.date(2026, 12, 4)))
+    annex = section(drafted.document, "Annex: the licences")
+    text = " ".join(" ".join(plain_text(block.children).split()) for block in annex if hasattr(block, "children"))
+    assert "The 3 licences most closely linked to the abuses documented, then the most valuable, of the at least 18" in text
+    assert "The published licensing data list them all." in text
+    [table] = [block for block in annex if block.kind == "table"]
+    assert len(table.rows) == 3

@@ -17,6 +17,11 @@ from advocate.draft.briefing.selection import abuses_to_show, key_licences, timi
 from advocate.draft.briefing.wording import rests_on_official_data
 from advocate.draft.evidence import Evidence, LicenceView
 
+ANNEX_LIMIT = 500
+"""The most licences a briefing's annex lists (about ten pages): an MP's researcher reads an annex, not a national
+dataset. Past it, the annex lists the licences most closely linked, then the most valuable, and says where the
+full list is published."""
+
 
 @dataclass(frozen=True)
 class BriefingWords:
@@ -35,6 +40,10 @@ class BriefingWords:
     """'as the published licensing data and Motherboard’s report give them'."""
     identifiers_note: str
     """What the identifiers printed are ('' when all are the Government's references)."""
+    annex: tuple[LicenceView, ...]
+    """The licences the annex lists: every one, or the :data:`ANNEX_LIMIT` most closely linked and most valuable."""
+    annex_all: bool
+    """Whether the annex lists every licence of the briefing."""
     annex_notes: str
     """What the annex's rows need explained that the table above did not explain (see
     :func:`~advocate.draft.licence_wording.licence_notes`)."""
@@ -63,6 +72,7 @@ def briefing_words(evidence: Evidence, figures: BriefingFigures, links, criteria
     shown = tuple(key_licences(evidence, links, 8))
     abuses = abuses_to_show(evidence, links, 10)
     licences = evidence.licences
+    annex = tuple(key_licences(evidence, links, ANNEX_LIMIT)) if len(licences) > ANNEX_LIMIT else tuple(licences)
     asked = [licence for licence in key_licences(evidence, links, 4)
              if licence.sources and rests_on_official_data(evidence, licence)][:2]
     case_countries = [c.name for c in evidence.case_file.case.countries]
@@ -81,7 +91,9 @@ def briefing_words(evidence: Evidence, figures: BriefingFigures, links, criteria
         ratings_line=_ratings_line(figures),
         described_as=_described_as(licences, evidence),
         identifiers_note=licence_wording.identifiers_note(licences, "our"),
-        annex_notes=licence_wording.licence_notes([l for l in licences if l.id not in {s.id for s in shown}]),
+        annex=annex,
+        annex_all=len(annex) == len(licences),
+        annex_notes=licence_wording.licence_notes([l for l in annex if l.id not in {s.id for s in shown}]),
         count=figures.count.describe(),
         one=figures.count.exact and figures.count.minimum == 1,
         documented=tuple(prose.documented(abuses)),
