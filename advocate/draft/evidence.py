@@ -20,6 +20,7 @@ from __future__ import annotations
 import weakref
 from collections import Counter
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Mapping
 
 import numpy as np
@@ -213,15 +214,8 @@ def _labels(tags) -> tuple[str, ...]:
 def licence_view(licence: Licence, case_countries: Mapping[str, str] | None = None) -> LicenceView:
     """The template view of one licence; ``case_countries`` (code → name) are the countries of the case, so that
     the view says which of them the licence goes to, directly or through goods incorporated onward."""
-    certain = set(summary_tags(licence.goods_summary)) | set(asserted_tags(" ".join(licence.technology)))
-    possible: set[str] = set()
-    ratings = []
-    for rating in licence.ratings:
-        tags, maybe = rating_tags(rating.key)
-        certain |= tags
-        possible |= maybe
-        info = describe_rating(rating.text)
-        ratings.append(RatingView(rating.text, rating.key, info.description if info else "", bool(info and info.military)))
+    ratings, technology, possible_technology = _goods_profile(
+        licence.goods_summary, licence.technology, tuple((rating.text, rating.key) for rating in licence.ratings))
     return LicenceView(
         id=licence.id,
         reference=licence.reference,
@@ -231,14 +225,14 @@ def licence_view(licence: Licence, case_countries: Mapping[str, str] | None = No
         outcome=licence.outcome,
         decision=licence.decision,
         decision_text=licence.decision.describe() if licence.decision.text else "",
-        ratings=tuple(ratings),
+        ratings=ratings,
         goods_summary=licence.goods_summary,
         end_user=licence.end_user,
         value=licence.value,
         value_text=money(licence.value),
         refusal_criteria=licence.refusal_criteria,
-        technology=_labels(certain),
-        possible_technology=_labels(possible - certain),
+        technology=technology,
+        possible_technology=possible_technology,
         sources=licence.sources,
         dataset=licence.dataset,
         line=licence.line or 0,
@@ -259,6 +253,23 @@ def licence_view(licence: Licence, case_countries: Mapping[str, str] | None = No
         onward_only=bool(case_countries) and licence.country not in case_countries
         and any(code in case_countries for code in licence.onward_countries),
     )
+
+
+@lru_cache(maxsize=65536)
+def _goods_profile(goods_summary: str, asserted: tuple[str, ...], ratings: tuple[tuple[str, str], ...]
+                   ) -> tuple[tuple[RatingView, ...], tuple[str, ...], tuple[str, ...]]:
+    """A licence's ratings as printed, and the technology its goods certainly and possibly are: worked out once per
+    distinct goods summary and ratings (a national dataset repeats a few hundred of them across every licence)."""
+    certain = set(summary_tags(goods_summary)) | set(asserted_tags(" ".join(asserted)))
+    possible: set[str] = set()
+    views = []
+    for text, key in ratings:
+        tags, maybe = rating_tags(key)
+        certain |= tags
+        possible |= maybe
+        info = describe_rating(text)
+        views.append(RatingView(text, key, info.description if info else "", bool(info and info.military)))
+    return tuple(views), _labels(certain), _labels(possible - certain)
 
 
 def _in_case(licence: Licence, case_countries: Mapping[str, str]) -> tuple[str, ...]:

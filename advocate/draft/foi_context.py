@@ -21,8 +21,8 @@ from advocate.draft import licence_wording as wording
 from advocate.draft.context import Addressee, DocumentContext, Enclosure, Timing
 from advocate.draft.evidence import Evidence
 from advocate.draft.filters import clause
-from advocate.draft.follow_up import follow_up_names
 from advocate.draft.foi_scope import focus, request_scope
+from advocate.draft.follow_up import follow_up_names
 from advocate.draft.linking_context import PrintableLinks, law_for
 from advocate.draft.options import Correspondence, DraftOptions
 from advocate.errors import DraftError

@@ -20,7 +20,6 @@ import datetime as dt
 
 from advocate.draft.context import Addressee, DocumentContext, Timing
 from advocate.draft.evidence import Evidence
-from advocate.draft.follow_up import follow_up_names
 from advocate.draft.foi_context import (
     addressee_of,
     earlier_request,
@@ -28,6 +27,7 @@ from advocate.draft.foi_context import (
     sender_names,
     stored_copies,
 )
+from advocate.draft.follow_up import follow_up_names
 from advocate.draft.options import Correspondence, DraftOptions
 from advocate.errors import DraftError
 from advocate.law import deadlines

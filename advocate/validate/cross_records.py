@@ -22,8 +22,8 @@ from advocate.models.licence_table import LicenceTable
 from advocate.models.problem import Problems
 from advocate.models.records import Abuse, AssertedLink, Event, Indicator, Source, Transfer
 from advocate.models.source_kinds import SOURCE_KINDS
-from advocate.vocab.english import join_and
 from advocate.validate.review import check_optional_dates, check_review
+from advocate.vocab.english import join_and
 from advocate.vocab.grounds import grounds
 
 CitingRecords: TypeAlias = (LoadedRecords[Abuse] | LoadedRecords[Event] | LoadedRecords[AssertedLink]

@@ -13,12 +13,12 @@ from advocate.draft.briefing.figures import (
 )
 from advocate.draft.evidence import Evidence
 from advocate.errors import DraftError
-from advocate.models.licence import LicenceCount
 from advocate.models.document import (
     Chart,
     ChartMarker,
     ChartSeries,
 )
+from advocate.models.licence import LicenceCount
 from advocate.vocab.ratings import describe_rating
 
 MAX_QUARTERS = 60

@@ -52,8 +52,8 @@ from advocate.draft.briefing.selection import (
     link_summary,
     timing_summary,
 )
-from advocate.draft.briefing.words import BriefingWords, briefing_words
 from advocate.draft.briefing.wording import goods, minister, rests_on_official_data
+from advocate.draft.briefing.words import BriefingWords, briefing_words
 from advocate.draft.context import DocumentContext
 from advocate.draft.evidence import Evidence
 from advocate.draft.linking_context import timing_of

@@ -116,26 +116,25 @@ def compute_figures(evidence: Evidence) -> BriefingFigures:
                              if is_surveillance_rating(r))
     only = mixed = other = 0.0
     others: dict[str, None] = {}
+    rated: set[int] = set()
     if len(per_licence):
+        # on columns: a national briefing has a hundred thousand rated licences
         flagged = per_licence.assign(s=per_licence["rating"].astype(str).isin(surveillance))
         by_licence = flagged.groupby("licence")["s"].agg(["any", "all"])
-        value_of = pd.Series(values, index=range(len(frame)))
-        for row, (has, every) in by_licence.iterrows():
-            value = value_of.get(row)
-            if value is None or np.isnan(value):
-                continue
-            if every:
-                only += value
-            elif has:
-                mixed += value
-                for rating in flagged.loc[(flagged["licence"] == row) & ~flagged["s"], "rating"].astype(str):
-                    others.setdefault(rating, None)
-            else:
-                other += value
-    rated = set(per_licence["licence"]) if len(per_licence) else set()
-    other += float(sum(v for i, v in enumerate(values) if i not in rated and not np.isnan(v)))
+        rows = by_licence.index.to_numpy(dtype=np.int64)
+        rated = set(rows.tolist())
+        licence_values = values[rows]
+        valued = ~np.isnan(licence_values)
+        every = by_licence["all"].to_numpy(dtype=bool)
+        has = by_licence["any"].to_numpy(dtype=bool)
+        only = float(licence_values[valued & every].sum())
+        mixed = float(licence_values[valued & has & ~every].sum())
+        other = float(licence_values[valued & ~has].sum())
+        mixed_rows = rows[valued & has & ~every]
+        others = dict.fromkeys(flagged.loc[flagged["licence"].isin(mixed_rows) & ~flagged["s"], "rating"].astype(str))
+    unrated_mask = ~np.isin(np.arange(len(frame)), np.fromiter(rated, dtype=np.int64, count=len(rated)))
+    other += float(values[unrated_mask & known].sum())
     weight = frame["count"].astype(int).reset_index(drop=True)
-    unrated_mask = ~np.isin(np.arange(len(frame)), list(rated))
     return BriefingFigures(
         count=_count(frame, np.ones(len(frame), dtype=bool)),
         granted_count=_count(frame, outcome.isin(GRANTED).to_numpy()),

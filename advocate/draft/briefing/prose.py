@@ -11,10 +11,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import pandas as pd
+
 from advocate.draft.briefing.figures import BriefingFigures, money_short
 from advocate.draft.filters import clause
 from advocate.draft.licence_wording import end_use_phrase
 from advocate.law.criteria import Criterion
+from advocate.link import link_columns
 from advocate.models.licence import LicenceCount
 from advocate.models.period import when
 from advocate.vocab.english import join_and
@@ -238,9 +241,15 @@ def criteria_engaged_words(criteria_engaged, links, counts, one: bool = False) -
     """Each criterion engaged, with the licences whose abuses bear on it counted ("at least 10 licences"; not
     counted in a briefing about ``one`` licence)."""
     bearing: dict[tuple[str, str], dict[str, None]] = {}
-    for link in links:
-        for number in link.criteria:
-            bearing.setdefault((link.criteria_version, number), {})[link.licence_id] = None
+    columns = link_columns(links, ("criteria_version", "criteria", "licence_id"))
+    if len(columns["licence_id"]):
+        # on columns, once per distinct (version, criteria) group: a national briefing has a million links
+        groups = pd.DataFrame({"group": list(zip(columns["criteria_version"], columns["criteria"], strict=True)),
+                               "licence": columns["licence_id"]}).drop_duplicates()
+        for (version, numbers), licences in groups.groupby("group", sort=False)["licence"]:
+            for number in numbers:
+                held = bearing.setdefault((version, number), {})
+                held.update(dict.fromkeys(licences))
     out = []
     for item in criteria_engaged:
         ids = bearing.get((item["version"].id, item["criterion"].number), {})

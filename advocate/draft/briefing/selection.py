@@ -11,8 +11,8 @@ import numpy as np
 import pandas as pd
 
 from advocate.draft.evidence import Evidence, LicenceView
-from advocate.models.licence import LicenceCount
 from advocate.link import RELATIONS, link_columns
+from advocate.models.licence import LicenceCount
 
 
 def key_licences(evidence: Evidence, links, n: int = 8) -> list[LicenceView]:
