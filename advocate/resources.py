@@ -8,8 +8,10 @@ users edit them; ``pyproject.toml`` maps them into the package as
 from __future__ import annotations
 
 import csv
+import os
 from importlib.resources import files
 from importlib.resources.abc import Traversable
+from pathlib import Path
 
 
 def vocab_file(name: str) -> Traversable:
@@ -36,3 +38,9 @@ def read_vocab_table(name: str) -> list[dict[str, str]]:
     """Rows of a shipped CSV vocabulary table, as dictionaries."""
     with vocab_file(name).open(encoding="utf-8") as handle:
         return list(csv.DictReader(handle))
+
+
+def user_cache_dir() -> Path:
+    """Where advocate keeps what it can compute again but need not (``$XDG_CACHE_HOME/advocate``, else
+    ``~/.cache/advocate``): never anything a document depends on being there."""
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "advocate"

@@ -259,3 +259,10 @@ def test_malformed_json_names_its_line(new_case, tmp_path):
     result = run_import(new_case, "sii", bad)
     assert result.exit_code == 2
     assert "transfers.json:3: error: is not valid JSON" in result.stderr
+
+
+def test_every_import_source_names_a_reader_that_exists():
+    from advocate.importers.registry import import_sources
+
+    for source in import_sources().values():
+        assert callable(source.read), source.name

@@ -22,6 +22,7 @@ from jinja2.sandbox import SecurityError
 
 from advocate.draft.filters import FILTERS
 from advocate.draft.markdown_escape import escape_markdown
+from advocate.draft.template_cache import bytecode_cache
 from advocate.draft.template_limits import BoundedSandbox, TemplateLimitError, records_in
 from advocate.errors import DraftError
 from advocate.resources import shipped_templates
@@ -70,6 +71,7 @@ class Templates:
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,
+            bytecode_cache=bytecode_cache(),
         )
         self.environment.add_filters(FILTERS)
 

@@ -22,6 +22,8 @@ from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
+from advocate.resources import user_cache_dir
+
 NATIONS = (("ENG", "England"), ("WLS", "Wales"), ("SCT", "Scotland"), ("NIR", "Northern Ireland"))
 """The ``holidays`` subdivisions of the United Kingdom, in the order explanations name them."""
 
@@ -62,8 +64,7 @@ def cache_file() -> Path | None:
         package = version("holidays")
     except PackageNotFoundError:
         return None
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return base / "advocate" / f"uk-bank-holidays-{package}.json"
+    return user_cache_dir() / f"uk-bank-holidays-{package}.json"
 
 
 def _read(path: Path) -> dict[str, dict[str, dict[str, list[str]]]]:
