@@ -43,3 +43,9 @@ def test_links_and_their_reasons_pickle_as_plain_values():
     link = selected[0]
     again = pickle.loads(pickle.dumps(link))
     assert again == link and tuple(again.reasons) == tuple(link.reasons) and again.timing == link.timing
+
+
+def test_links_csv_and_json_carry_every_field_of_a_link_from_one_list():
+    from advocate.link.models import FRAME_COLUMNS, Link
+
+    assert set(FRAME_COLUMNS) == set(Link._fields), "a field of Link that links.csv and --format json leave out"

@@ -120,16 +120,20 @@ class Link(NamedTuple):
 
 FRAME_COLUMNS = ("licence_id", "abuse_id", "score", "relation", "days", "destination", "decision_date", "abuse_date",
                  "criteria_version", "criteria", "asserted", "refusal_id", "reasons", "sources", "occurred", "reported",
-                 "reported_by", "reported_date", "responsibility", "context")
+                 "reported_by", "reported_date", "reporter", "report_days", "responsibility", "context")
+"""Every field of a :class:`Link`, in the order ``links.csv`` and ``advocate link --format json`` give them."""
+
+_JOINED = {"criteria": "; ", "reasons": " | ", "sources": "; "}
+"""The list fields, and how a CSV cell joins their items."""
+
+
+def link_record(link: Link) -> dict:
+    """One link as plain data, every field of :data:`FRAME_COLUMNS` (lists as lists), for JSON."""
+    return {name: list(getattr(link, name)) if name in _JOINED else getattr(link, name) for name in FRAME_COLUMNS}
 
 
 def links_frame(links) -> pd.DataFrame:
-    rows = [{
-        "licence_id": l.licence_id, "abuse_id": l.abuse_id, "score": l.score, "relation": l.relation, "days": l.days,
-        "destination": l.destination, "decision_date": l.decision_date, "abuse_date": l.abuse_date,
-        "criteria_version": l.criteria_version, "criteria": "; ".join(l.criteria), "asserted": l.asserted,
-        "refusal_id": l.refusal_id, "reasons": " | ".join(l.reasons), "sources": "; ".join(l.sources),
-        "occurred": l.occurred, "reported": l.reported, "reported_by": l.reported_by, "reported_date": l.reported_date,
-        "responsibility": l.responsibility, "context": l.context,
-    } for l in links]
+    """The links as a table, one row per link and one column per field (list fields joined), for ``links.csv``."""
+    rows = [{name: (_JOINED[name].join(value) if name in _JOINED else value) for name, value in link_record(l).items()}
+            for l in links]
     return pd.DataFrame(rows, columns=list(FRAME_COLUMNS))
