@@ -70,3 +70,18 @@ def test_bad_input_is_one_line_and_exit_2(tmp_path):
     assert unknown.exit_code == 2 and "no licence 'NOPE'" in unknown.output
     bad_date = runner.invoke(app, ["link", str(case), "--from", "2021-13-01"])
     assert bad_date.exit_code == 2 and "--from" in bad_date.output
+
+
+def test_link_json_gives_every_field_of_a_link():
+    import json
+
+    from typer.testing import CliRunner
+
+    from advocate.cli import app
+    from advocate.link.models import FRAME_COLUMNS
+
+    result = CliRunner().invoke(app, ["link", str(EXAMPLE_CASE), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    records = json.loads(result.stdout)
+    assert records and list(records[0]) == list(FRAME_COLUMNS)
+    assert isinstance(records[0]["reasons"], list)

@@ -45,13 +45,9 @@ class LinkFormat(str, Enum):
 
 
 def _json(links) -> str:
-    records = [{
-        "licence_id": l.licence_id, "abuse_id": l.abuse_id, "score": l.score, "relation": l.relation, "days": l.days,
-        "destination": l.destination, "decision_date": l.decision_date, "abuse_date": l.abuse_date,
-        "criteria_version": l.criteria_version, "criteria": list(l.criteria), "asserted": l.asserted,
-        "refusal_id": l.refusal_id, "reasons": list(l.reasons), "sources": list(l.sources),
-    } for l in links]
-    return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
+    from advocate.link.models import link_record
+
+    return json.dumps([link_record(link) for link in links], ensure_ascii=False, indent=2) + "\n"
 
 
 def _render(links, output_format: LinkFormat) -> str:
