@@ -45,7 +45,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from synthetic import write_synthetic_case  # noqa: E402
 
-import advocate.run.draft as run_draft  # noqa: E402
+import advocate.run.jobs as run_jobs  # noqa: E402
 from advocate import load_case  # noqa: E402
 from advocate.draft.options import DraftOptions
 from advocate.run.collector import long_lived  # noqa: E402
@@ -146,7 +146,7 @@ class _JobClock:
 
     def __init__(self, path: Path):
         self.path = path
-        self.original = run_draft._run_job
+        self.original = run_jobs.run_job
 
     def __enter__(self):
         original, path = self.original, self.path
@@ -158,11 +158,11 @@ class _JobClock:
                 log.write(f"{os.getpid()} {time.perf_counter() - start:.6f}\n")
             return result
 
-        run_draft._run_job = timed
+        run_jobs.run_job = timed
         return self
 
     def __exit__(self, *exc):
-        run_draft._run_job = self.original
+        run_jobs.run_job = self.original
 
     def per_process(self) -> dict[int, list[float]]:
         found: dict[int, list[float]] = {}
