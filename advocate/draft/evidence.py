@@ -20,7 +20,7 @@ from __future__ import annotations
 import weakref
 from collections import Counter
 from dataclasses import dataclass, replace
-from typing import Mapping
+from typing import Mapping, TypeVar
 
 import numpy as np
 
@@ -35,6 +35,9 @@ from advocate.models.records import Abuse, AssertedLink, Event, Indicator, Sourc
 from advocate.vocab.english import join_and
 from advocate.vocab.ratings import describe_rating
 from advocate.vocab.technology import technology_tags
+
+R = TypeVar("R", Abuse, Event, AssertedLink, Indicator, Transfer, Source)
+"""A kind of record a template looks up by id."""
 
 
 @dataclass(frozen=True)
@@ -213,6 +216,7 @@ def _labels(tags) -> tuple[str, ...]:
 def licence_view(licence: Licence, case_countries: Mapping[str, str] | None = None) -> LicenceView:
     """The template view of one licence; ``case_countries`` (code → name) are the countries of the case, so that
     the view says which of them the licence goes to, directly or through goods incorporated onward."""
+    countries: Mapping[str, str] = case_countries or {}
     certain = set(summary_tags(licence.goods_summary)) | set(asserted_tags(" ".join(licence.technology)))
     possible: set[str] = set()
     ratings = []
@@ -254,10 +258,10 @@ def licence_view(licence: Licence, case_countries: Mapping[str, str] | None = No
         transit_from=licence.transit_from,
         notes=licence.notes,
         onward_in_case=tuple(name for name, code in zip(licence.onward_destinations, licence.onward_countries)
-                             if code in (case_countries or {})),
-        in_case=_in_case(licence, case_countries or {}),
-        onward_only=bool(case_countries) and licence.country not in case_countries
-        and any(code in case_countries for code in licence.onward_countries),
+                             if code in countries),
+        in_case=_in_case(licence, countries),
+        onward_only=bool(countries) and licence.country not in countries
+        and any(code in countries for code in licence.onward_countries),
     )
 
 
@@ -491,7 +495,7 @@ class Evidence:
         """Ids of the ``abuses``, ``events``, ``links`` or ``sources`` this document may print."""
         return self._printable[plural]
 
-    def _lookup(self, kind: str, plural: str, record_id: str, records: Mapping) -> object:
+    def _lookup(self, kind: str, plural: str, record_id: str, records: Mapping[str, R]) -> R:
         record = records.get(record_id)
         if record is None:
             raise DraftError(f"there is no {kind} '{record_id}' in the case")
