@@ -216,7 +216,6 @@ def _labels(tags) -> tuple[str, ...]:
 def licence_view(licence: Licence, case_countries: Mapping[str, str] | None = None) -> LicenceView:
     """The template view of one licence; ``case_countries`` (code → name) are the countries of the case, so that
     the view says which of them the licence goes to, directly or through goods incorporated onward."""
-    countries: Mapping[str, str] = case_countries or {}
     certain = set(summary_tags(licence.goods_summary)) | set(asserted_tags(" ".join(licence.technology)))
     possible: set[str] = set()
     ratings = []
@@ -258,10 +257,10 @@ def licence_view(licence: Licence, case_countries: Mapping[str, str] | None = No
         transit_from=licence.transit_from,
         notes=licence.notes,
         onward_in_case=tuple(name for name, code in zip(licence.onward_destinations, licence.onward_countries)
-                             if code in countries),
-        in_case=_in_case(licence, countries),
-        onward_only=bool(countries) and licence.country not in countries
-        and any(code in countries for code in licence.onward_countries),
+                             if code in (case_countries or {})),
+        in_case=_in_case(licence, case_countries or {}),
+        onward_only=bool(case_countries and licence.country not in case_countries
+                         and any(code in case_countries for code in licence.onward_countries)),
     )
 
 
