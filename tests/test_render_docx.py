@@ -439,6 +439,15 @@ def test_an_unreadable_reference_is_one_clear_error(tmp_path):
         render(every_node_document(), tmp_path / "missing.docx")
 
 
+def test_a_reference_without_a_page_size_is_one_clear_error(tmp_path):
+    reference = docx.Document()
+    section = reference.sections[0]._sectPr
+    section.remove(section.find(qn("w:pgSz")))
+    reference.save(tmp_path / "no-page.docx")
+    with pytest.raises(ValueError, match=r"no-page\.docx: its first section gives no page width or margins"):
+        render(every_node_document(), tmp_path / "no-page.docx")
+
+
 # -- reproducibility and metadata ----------------------------------------------
 
 

@@ -11,13 +11,16 @@ import sys
 import textwrap
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Literal, Protocol
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
 from advocate.models.problem import Problem, Severity
+
+if TYPE_CHECKING:  # pragma: no cover - the command line imports the pipeline only when a command runs
+    from advocate.draft.context import Timing
 
 EXIT_BAD_EVIDENCE = 2
 """Exit status when the evidence has errors (bad input), as for a usage error."""
@@ -134,10 +137,12 @@ def write_stdout(text: str) -> None:
 
 
 class _HasTimings(Protocol):
-    """A drafted document, as the deadline listing reads it."""
+    """A drafted document, as the deadline listing reads it (read-only: drafted documents are frozen)."""
 
-    file_stem: str
-    timings: tuple
+    @property
+    def file_stem(self) -> str: ...
+    @property
+    def timings(self) -> tuple[Timing, ...]: ...
 
 
 def _documents(stems: list[str]) -> str:
@@ -208,7 +213,7 @@ class Progress:
         else:
             stderr.print(line, markup=False, highlight=False, soft_wrap=True)
 
-    def __exit__(self, *exc) -> bool:
+    def __exit__(self, *exc) -> Literal[False]:
         if self._drawn:
             stderr.file.write("\r\x1b[K")
             stderr.file.flush()

@@ -21,7 +21,7 @@ import weakref
 from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Mapping
+from typing import Mapping, TypeVar
 
 import numpy as np
 
@@ -36,6 +36,9 @@ from advocate.models.records import Abuse, AssertedLink, Event, Indicator, Sourc
 from advocate.vocab.english import join_and
 from advocate.vocab.ratings import describe_rating
 from advocate.vocab.technology import technology_tags
+
+R = TypeVar("R", Abuse, Event, AssertedLink, Indicator, Transfer, Source)
+"""A kind of record a template looks up by id."""
 
 
 @dataclass(frozen=True)
@@ -250,8 +253,8 @@ def licence_view(licence: Licence, case_countries: Mapping[str, str] | None = No
         onward_in_case=tuple(name for name, code in zip(licence.onward_destinations, licence.onward_countries)
                              if code in (case_countries or {})),
         in_case=_in_case(licence, case_countries or {}),
-        onward_only=bool(case_countries) and licence.country not in case_countries
-        and any(code in case_countries for code in licence.onward_countries),
+        onward_only=bool(case_countries and licence.country not in case_countries
+                         and any(code in case_countries for code in licence.onward_countries)),
     )
 
 
@@ -502,7 +505,7 @@ class Evidence:
         """Ids of the ``abuses``, ``events``, ``links`` or ``sources`` this document may print."""
         return self._printable[plural]
 
-    def _lookup(self, kind: str, plural: str, record_id: str, records: Mapping) -> object:
+    def _lookup(self, kind: str, plural: str, record_id: str, records: Mapping[str, R]) -> R:
         record = records.get(record_id)
         if record is None:
             raise DraftError(f"there is no {kind} '{record_id}' in the case")

@@ -243,7 +243,7 @@ def earlier_request(case_file: CaseFile, given: Correspondence, kind: str = "") 
     """The earlier request, from the case's record of it (if any) with the command line's details on top."""
     record = find_request(case_file, given.request_id, kind)
     h = history(record) if record else None
-    recorded_sections = ()
+    recorded_sections: tuple[str, ...] = ()
     if h is not None:
         decided = h.review_response if h.review_response and h.review_response.sections else h.response
         recorded_sections = decided.sections if decided else ()
@@ -329,6 +329,7 @@ def review_request_context(evidence: Evidence, options: DraftOptions) -> Documen
         "response_date": "the date of the refusal (--refused)",
         "exemptions": "the exemptions claimed (--exemption, once each)",
     })
+    assert request.response_date is not None  # _require refused a request without it
     if request.response_date > date:
         raise DraftError(f"the refusal date {request.response_date.isoformat()} is after the date of the review request "
                          f"{date.isoformat()}")
@@ -399,6 +400,7 @@ def lateness(request: EarlierRequest) -> dict:
     response came after the date that notice gave.
     """
     received = request.received or request.sent
+    assert received is not None  # every caller has refused a request not yet sent
     h = request.history
     first_due = h.first_due if h and h.first_due else deadlines.foi_response_due(received)
     extension = h.extension if h else None
@@ -454,6 +456,7 @@ def complaint_context(evidence: Evidence, options: DraftOptions) -> DocumentCont
         names["complaint_late"] = late
         timings.append(Timing("complaint to be made by", complain_by, warning))
     else:
+        assert request.review_requested is not None  # _require refused a request without it
         overdue = deadlines.working_days_after(request.review_requested, 40)
         names["review_overdue_from"] = overdue
         if date <= overdue:

@@ -16,6 +16,7 @@ import datetime as dt
 import inspect
 import textwrap
 from collections.abc import Callable, Iterable
+from pathlib import Path
 
 from advocate.draft.briefing.figures import BriefingFigures
 from advocate.draft.builders import template_context
@@ -132,7 +133,7 @@ def kind_names(kind: DocumentKind, case_file: CaseFile, links, date: dt.date = D
 
 def example_names(case_file: CaseFile | None = None) -> dict[str, dict[str, object]]:
     """For each shipped kind, the names its template gets in the example case."""
-    case_file = case_file or load_case(shipped_examples() / EXAMPLE, today=DATE)
+    case_file = case_file or load_case(Path(str(shipped_examples() / EXAMPLE)), today=DATE)
     links = link_case(case_file)
     return {name: kind_names(kind, case_file, links) for name, kind in KINDS.items()}
 

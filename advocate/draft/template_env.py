@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
+from types import GeneratorType
 
 import jinja2
 from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined
@@ -77,7 +78,7 @@ class Templates:
 
     def names(self) -> list[str]:
         """Every document template available, user and shipped (without the suffix)."""
-        found = set()
+        found: set[str] = set()
         for folder in ([self.user_dir] if self.user_dir else []) + [shipped_template_dir()]:
             found.update(p.name[: -len(TEMPLATE_SUFFIX)] for p in folder.glob(f"*{TEMPLATE_SUFFIX}") if not p.name.startswith("_"))
         return sorted(found)
@@ -135,6 +136,7 @@ class Templates:
 def _bounded_module(template: jinja2.Template, context: dict) -> TemplateModule:
     """``template.make_module(context)`` on a fresh budget for ``context``, stopped once the output passes its limit."""
     environment = template.environment
+    assert isinstance(environment, BoundedSandbox)  # Templates loads every template through its own sandbox
     environment.new_budget(records_in(context))
     limit = environment.budget.text
     jinja_context = template.new_context(context)
@@ -143,7 +145,7 @@ def _bounded_module(template: jinja2.Template, context: dict) -> TemplateModule:
     for chunk in output:
         size += len(chunk)
         if size > limit:
-            frame = output.gi_frame
+            frame = output.gi_frame if isinstance(output, GeneratorType) else None  # Jinja compiles a generator
             raise TemplateLimitError(f"the template prints more than {limit:,} characters, "
                                      "more than the document could hold for the evidence it is given",
                                      template=_shown(template.filename or template.name or ""),

@@ -87,6 +87,7 @@ def parse_markdown(text: str, info: DocumentInfo) -> Document:
     """The tree of a drafted document. Footnotes are numbered in order of first reference;
     citation marks are left for :func:`advocate.resolve.citations.resolve_citations`; quotes are typographic."""
     tokens = _MARKDOWN(text)
+    assert isinstance(tokens, list)  # mistune returns its tokens, not text, when it has no renderer
     converter = _Converter()
     body = converter.blocks(token for token in tokens if token["type"] != "footnotes")
     footnotes = []

@@ -13,6 +13,7 @@ typeset as the parse stage typeset the rest (:mod:`advocate.parse.typography`).
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 from typing import Mapping, Protocol
 
@@ -21,6 +22,7 @@ from advocate.models.document import (
     Document,
     Emphasis,
     Footnote,
+    Inline,
     Link,
     List,
     ListItem,
@@ -76,7 +78,7 @@ def _inline_nodes(node):
 
 
 def resolve_citations(document: Document, sources: Mapping, formatter: Formatter, *,
-                      confidential: set[str] = frozenset()) -> ResolvedCitations:
+                      confidential: AbstractSet[str] = frozenset()) -> ResolvedCitations:
     """Replace every citation mark by its OSCOLA text. Marks outside footnotes and unknown or
     confidential sources are errors naming the source.
 
@@ -199,7 +201,7 @@ def _replace_marks(block, render):
 
 
 def _replace_inlines(children, render):
-    out = []
+    out: list[Inline] = []
     for index, node in enumerate(children):
         if isinstance(node, CitationMark):
             at_start = all(isinstance(n, Text) and not n.text.strip() for n in out)
@@ -210,7 +212,7 @@ def _replace_inlines(children, render):
             out.append(Link(node.url, _replace_inlines(node.children, render)))
         else:
             out.append(node)
-    merged = []
+    merged: list[Inline] = []
     for node in out:
         if isinstance(node, Text) and merged and isinstance(merged[-1], Text):
             merged[-1] = Text(merged[-1].text + node.text)

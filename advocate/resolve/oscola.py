@@ -61,17 +61,18 @@ def _date(period: Period | None) -> str:
     """A date at its recorded precision: '12 July 2017', 'July 2017', 'January–March 2017', '2017'."""
     if period is None:
         return ""
+    start, end = period.start, period.end
+    if start is None or end is None:  # an interval open on one side (a point expression has both its days)
+        return period.describe()
     if period.precision == "day":
-        return long_date(period.start)
+        return long_date(start)
     if period.precision == "month":
-        return period.start.strftime("%B %Y")
+        return start.strftime("%B %Y")
     if period.precision == "quarter":
-        return f"{period.start.strftime('%B')}–{period.end.strftime('%B %Y')}"
+        return f"{start.strftime('%B')}–{end.strftime('%B %Y')}"
     if period.precision == "year":
-        return str(period.start.year)
-    if period.start and period.end:
-        return f"{long_date(period.start)}–{long_date(period.end)}"
-    return period.describe()
+        return str(start.year)
+    return f"{long_date(start)}–{long_date(end)}"
 
 
 def _creator(source: Source) -> str:
@@ -92,10 +93,10 @@ def _legislation_pinpoint(source: Source, pinpoint: str) -> str:
 
 
 def _parenthesis(*parts: str, comma: bool = True) -> str:
-    parts = [p for p in parts if p]
-    if not parts:
+    given = [p for p in parts if p]
+    if not given:
         return ""
-    return "(" + (", " if comma else " ").join(parts) + ")"
+    return "(" + (", " if comma else " ").join(given) + ")"
 
 
 def _publisher_and_date(publisher: str, date: str, precision: str | None) -> str:

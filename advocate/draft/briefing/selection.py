@@ -169,7 +169,7 @@ def timing_summary(links, timing, counts=None, strongest: int = 5) -> TimingSumm
     frame = pd.DataFrame(columns)
     totals = [LicenceCount(0), LicenceCount(0), LicenceCount(0)]
     if not len(frame):
-        return TimingSummary(*totals, ())
+        return TimingSummary(totals[0], totals[1], totals[2], ())
     frame = frame.assign(group=frame["relation"].map(RELATION_GROUP).fillna(2).astype(int),
                          position=np.arange(len(frame)))
     best = frame.groupby("licence_id", sort=False)["group"].min()

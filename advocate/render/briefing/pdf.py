@@ -131,7 +131,7 @@ class BriefingPdfRenderer(PdfRenderer):
 
     def render(self, document: Document) -> bytes:
         self._styles = {}
-        self._notices = []
+        self._notices: list[BlockQuote] = []
         self._contents_top = None
         return super().render(document)
 
@@ -148,15 +148,18 @@ class BriefingPdfRenderer(PdfRenderer):
         index = 0
         while index < len(children) and children[index].kind in ("block_quote",):
             index += 1
-        if index < len(children) and isinstance(children[index], Heading) and children[index].level == 1 \
-                and plain_text(children[index].children).strip() == document.info.title.strip():
+        title = children[index] if index < len(children) else None
+        if isinstance(title, Heading) and title.level == 1 \
+                and plain_text(title.children).strip() == document.info.title.strip():
             del children[index]
-            if index < len(children) and isinstance(children[index], ParagraphNode) \
-                    and len(children[index].children) == 1 and isinstance(children[index].children[0], Emphasis):
+            byline = children[index] if index < len(children) else None
+            if isinstance(byline, ParagraphNode) \
+                    and len(byline.children) == 1 and isinstance(byline.children[0], Emphasis):
                 del children[index]
         self._notices = []
-        while children and isinstance(children[0], BlockQuote) and _unnoted(children[0]):
-            self._notices.append(children.pop(0))
+        while children and isinstance(notice := children[0], BlockQuote) and _unnoted(notice):
+            self._notices.append(notice)
+            del children[0]
         trimmed = Document(document.info, tuple(children), document.footnotes)
         return super().story(trimmed)
 
@@ -164,7 +167,7 @@ class BriefingPdfRenderer(PdfRenderer):
 
     def on_first_page(self, canvas, doc) -> None:
         """The cover: a band in the house colour holding the kind of document and the title; date and organisation under it."""
-        info = self.document.info
+        info = self._rendering.info
         width, height = self.style.page_size
         left = self.style.margin_left
         text_width = width - left - self.style.margin_right
@@ -312,7 +315,7 @@ class BriefingPdfRenderer(PdfRenderer):
         for start in range(0, len(cells), per_row):
             row = cells[start:start + per_row]
             line: list = []
-            commands = [
+            commands: list[tuple[object, ...]] = [
                 ("FONTNAME", (0, 0), (-1, -1), self.sheet.fonts.regular),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 9),

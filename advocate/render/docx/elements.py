@@ -7,13 +7,16 @@ elements in the ``w:`` namespace (python-docx's ``OxmlElement`` and ``qn``).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from lxml.etree import _Element
 
 from advocate.render.typography import identifier_parts
 
 
-def w(tag: str, children=(), **attrs) -> object:
+def w(tag: str, children: Iterable[_Element] = (), **attrs: object) -> _Element:
     """A ``w:tag`` element with ``w:``-prefixed attributes and ``children`` appended in order.
 
     Attribute names use ``_`` for nothing special: ``w("jc", val="right")`` is
@@ -28,7 +31,7 @@ def w(tag: str, children=(), **attrs) -> object:
     return element
 
 
-def text_element(text: str) -> object:
+def text_element(text: str) -> _Element:
     """``<w:t>`` keeping leading and trailing spaces."""
     element = w("t")
     element.text = text
@@ -38,9 +41,9 @@ def text_element(text: str) -> object:
 
 
 def run_properties(*, style: str | None = None, bold: bool = False, italic: bool = False,
-                   extra=()) -> object | None:
+                   extra: Iterable[_Element] = ()) -> _Element | None:
     """``<w:rPr>`` in schema order, or ``None`` when there is nothing to say."""
-    children = []
+    children: list[_Element] = []
     if style:
         children.append(w("rStyle", val=style))
     if bold:
@@ -51,7 +54,7 @@ def run_properties(*, style: str | None = None, bold: bool = False, italic: bool
     return w("rPr", children) if children else None
 
 
-def run(content, *, style: str | None = None, bold: bool = False, italic: bool = False) -> object:
+def run(content: str | _Element, *, style: str | None = None, bold: bool = False, italic: bool = False) -> _Element:
     """A ``<w:r>`` holding ``content``: a string (text) or one element (``w:br``, ``w:footnoteReference`` ...)."""
     element = w("r")
     properties = run_properties(style=style, bold=bold, italic=italic)
@@ -61,7 +64,7 @@ def run(content, *, style: str | None = None, bold: bool = False, italic: bool =
     return element
 
 
-def text_run(text: str, *, style: str | None = None, bold: bool = False, italic: bool = False) -> object:
+def text_run(text: str, *, style: str | None = None, bold: bool = False, italic: bool = False) -> _Element:
     """A ``<w:r>`` of ``text`` whose identifiers keep their hyphens on one line.
 
     The hyphens of an identifier ("DIT-2017Q1-TR-01", :func:`advocate.render.typography.identifier_parts`)
@@ -83,10 +86,11 @@ def text_run(text: str, *, style: str | None = None, bold: bool = False, italic:
     return element
 
 
-def paragraph(style: str | None = None, children=(), properties=()) -> object:
+def paragraph(style: str | None = None, children: Iterable[_Element] = (),
+              properties: Iterable[_Element] = ()) -> _Element:
     """A ``<w:p>`` with paragraph style ``style``, further ``pPr`` children ``properties`` and ``children``."""
     element = w("p")
-    ppr = []
+    ppr: list[_Element] = []
     if style:
         ppr.append(w("pStyle", val=style))
     ppr.extend(properties)
@@ -97,9 +101,9 @@ def paragraph(style: str | None = None, children=(), properties=()) -> object:
     return element
 
 
-def field_runs(instruction: str, result: str, *, style: str | None = None) -> list:
+def field_runs(instruction: str, result: str, *, style: str | None = None) -> list[_Element]:
     """The runs of a complex field (``PAGE``, ``NUMPAGES``, ``NOTEREF``) with ``result`` as its cached text."""
-    def part(child):
+    def part(child: _Element) -> _Element:
         return run(child, style=style)
 
     instr = w("instrText")

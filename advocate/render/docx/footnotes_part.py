@@ -18,12 +18,15 @@ Hyperlinks inside notes must be related from this part, not the document part.
 
 from __future__ import annotations
 
+from docx.document import Document as DocxDocument
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.opc.part import XmlPart
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
+from docx.package import Package
+from lxml.etree import _Element
 
 from advocate.render.docx.elements import run, w
 
@@ -52,7 +55,16 @@ _SETTINGS_AFTER_FOOTNOTEPR = (
 )
 
 
-def footnotes_part(document) -> XmlPart:
+class FootnotesPart(XmlPart):
+    """The footnotes part this module makes (separators only at first), and the ids of the notes added to it,
+    kept beside it so that adding a note does not scan every other one."""
+
+    def __init__(self, package: Package):
+        super().__init__(PackURI(_PARTNAME), CT.WML_FOOTNOTES, parse_xml(_EMPTY_PART), package)
+        self.note_ids: set[int] = set()
+
+
+def footnotes_part(document: DocxDocument) -> FootnotesPart:
     """The footnotes part of python-docx ``document``, created empty (separators only) on first call.
 
     A part already there that this module did not make (a reference document's
@@ -61,44 +73,28 @@ def footnotes_part(document) -> XmlPart:
     main = document.part
     for rel_id, rel in list(main.rels.items()):
         if rel.reltype == RT.FOOTNOTES and not rel.is_external:
-            if getattr(rel.target_part, "_advocate_footnotes", False):
+            if isinstance(rel.target_part, FootnotesPart):
                 return rel.target_part
             main.drop_rel(rel_id)
-    part = XmlPart(PackURI(_PARTNAME), CT.WML_FOOTNOTES, parse_xml(_EMPTY_PART), main.package)
-    part._advocate_footnotes = True
-    part._advocate_note_ids = set()
+    part = FootnotesPart(main.package)
     main.relate_to(part, RT.FOOTNOTES)
     _declare_special_notes(document)
     return part
 
 
-def add_footnote(part: XmlPart, note_id: int) -> object:
+def add_footnote(part: FootnotesPart, note_id: int) -> _Element:
     """A new, empty ``w:footnote`` with ``w:id=note_id`` appended to ``part``; fill it with paragraphs."""
     if note_id <= CONTINUATION_SEPARATOR_ID:
         raise ValueError(f"footnote id {note_id}: ids below 1 are reserved for the separators")
-    ids = _note_ids(part)
-    if note_id in ids:
+    if note_id in part.note_ids:
         raise ValueError(f"footnote id {note_id} is already in the footnotes part")
     note = w("footnote", id=note_id)
     part.element.append(note)
-    ids.add(note_id)
+    part.note_ids.add(note_id)
     return note
 
 
-def _note_ids(part: XmlPart) -> set[int]:
-    """The ids of the notes in ``part``, kept beside it so that adding a note does not scan every other one.
-
-    Read from the XML once, for a part this module did not make; kept up to date by :func:`add_footnote`.
-    """
-    ids = getattr(part, "_advocate_note_ids", None)
-    if ids is None:
-        ids = {int(note.get(qn("w:id"))) for note in part.element.iter(qn("w:footnote"))
-               if (note.get(qn("w:id")) or "").lstrip("-").isdigit()}
-        part._advocate_note_ids = ids
-    return ids
-
-
-def mark_runs(reference_style_id: str, *, hanging: bool) -> list:
+def mark_runs(reference_style_id: str, *, hanging: bool) -> list[_Element]:
     """The runs that open a note's first paragraph: the note's number, then a tab (``hanging``) or a space.
 
     A tab suits a note style with a hanging indent (the number hangs in the
@@ -107,12 +103,12 @@ def mark_runs(reference_style_id: str, *, hanging: bool) -> list:
     return [run(w("footnoteRef"), style=reference_style_id), run(w("tab") if hanging else " ")]
 
 
-def reference_run(note_id: int, reference_style_id: str) -> object:
+def reference_run(note_id: int, reference_style_id: str) -> _Element:
     """The body run that places footnote ``note_id``'s superscript number in the text."""
     return run(w("footnoteReference", id=note_id), style=reference_style_id)
 
 
-def _declare_special_notes(document) -> None:
+def _declare_special_notes(document: DocxDocument) -> None:
     """Name the separator notes in ``settings.xml``'s ``w:footnotePr``, as Word writes them.
 
     A declaration already there (from a reference document, perhaps naming other

@@ -23,6 +23,7 @@ import docx
 from docx.opc.oxml import serialize_part_xml
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
+from lxml.etree import _Element
 
 from advocate.render.docx.house_style import (
     StyleIds,
@@ -46,7 +47,7 @@ class HouseBase:
     style_ids: StyleIds
     hanging_note_marks: bool
     """Whether the footnote text style hangs its number (a tab follows the number, not a space)."""
-    _styles: object = field(repr=False)
+    _styles: _Element = field(repr=False)
     _by_language: dict = field(default_factory=dict, repr=False, compare=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
 

@@ -182,7 +182,8 @@ def styles_ids(styles) -> StyleIds:
             raise ValueError(f"the document's styles have no style named '{name}'")
         return style.get(qn("w:styleId"))
 
+    first, second, third, fourth = (style_id(name) for name in _HEADING_NAMES)
     return StyleIds(
-        headings=tuple(style_id(name) for name in _HEADING_NAMES),
+        headings=(first, second, third, fourth),
         **{field: style_id(name) for field, name in _NAMES.items()},
     )

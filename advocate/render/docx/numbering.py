@@ -17,6 +17,7 @@ from docx.opc.packuri import PackURI
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.parts.numbering import NumberingPart
+from lxml.etree import _Element
 
 from advocate.render.docx.elements import w
 from advocate.render.list_labels import BULLETS, ORDERED_LEVELS
@@ -27,7 +28,7 @@ INDENT_STEP = 567
 
 
 
-def _level(ilvl: int, ordered: bool) -> object:
+def _level(ilvl: int, ordered: bool) -> _Element:
     if ordered:
         fmt, pattern = ORDERED_LEVELS[ilvl % len(ORDERED_LEVELS)]
         text = pattern.format(f"%{ilvl + 1}")
@@ -102,6 +103,6 @@ class ListNumbering:
         return self._abstract[ordered]
 
 
-def numbering_properties(num_id: int, level: int) -> object:
+def numbering_properties(num_id: int, level: int) -> _Element:
     """The ``w:numPr`` that numbers a paragraph as an item of list ``num_id`` at ``level``."""
     return w("numPr", [w("ilvl", val=level), w("numId", val=num_id)])

@@ -10,6 +10,8 @@ which Word and LibreOffice fill in when they lay the pages out.
 
 from __future__ import annotations
 
+from lxml.etree import _Element
+
 from advocate.render.docx.elements import field_runs, paragraph, run
 
 
@@ -26,7 +28,7 @@ def _fill(part, paragraphs) -> None:
         element.append(p)
 
 
-def page_number_paragraph(style_id: str) -> object:
+def page_number_paragraph(style_id: str) -> _Element:
     """A footer paragraph reading "Page {PAGE} of {NUMPAGES}"."""
     return paragraph(style_id, [
         run("Page "), *field_runs("PAGE", "1"), run(" of "), *field_runs("NUMPAGES", "1"),

@@ -15,9 +15,12 @@ import io
 from pathlib import Path
 
 import docx
+from docx.document import Document as DocxDocument
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.exceptions import PackageNotFoundError
+from docx.opc.part import Part
 from docx.oxml.ns import qn
+from lxml.etree import _Element
 
 from advocate.errors import RenderError
 from advocate.models.document import (
@@ -32,6 +35,7 @@ from advocate.render.base import Renderer
 from advocate.render.briefing.tables import chart_notes, chart_table, figures_table
 from advocate.render.docx.elements import field_runs, paragraph, run, text_run, w
 from advocate.render.docx.footnotes_part import (
+    FootnotesPart,
     add_footnote,
     footnotes_part,
     mark_runs,
@@ -68,13 +72,13 @@ _ALIGN = {"left": "left", "center": "center", "right": "right"}
 class _Story:
     """Where blocks go (the body, before its ``w:sectPr``, or one footnote) and the part that owns their links."""
 
-    container: object
-    part: object
+    container: _Element
+    part: Part
     paragraph_style: str
-    before: object | None = None
+    before: _Element | None = None
     list_depth: int = 0
 
-    def add(self, element) -> None:
+    def add(self, element: _Element) -> None:
         if self.before is not None:
             self.before.addprevious(element)
         else:
@@ -115,6 +119,13 @@ class DocxRenderer(Renderer):
         self.reference = Path(reference) if reference is not None else None
         self._state: _State | None = None
 
+    @property
+    def _current(self) -> _State:
+        """What the render in progress has accumulated: node methods run only inside :meth:`render`."""
+        if self._state is None:
+            raise RuntimeError("DocxRenderer's node methods run only inside render()")
+        return self._state
+
     # -- the whole document ------------------------------------------------------
 
     def render(self, document: Document) -> bytes:
@@ -130,19 +141,18 @@ class DocxRenderer(Renderer):
             styles = style_ids(word)
             hanging = hangs(word, styles.footnote_text)
             replacements = {}
-        section = word.sections[0]
-        text_width = (section.page_width - section.left_margin - section.right_margin) // _EMU_PER_TWIP
-        self._state = _State(
+        text_width = self._text_width(word)
+        state = self._state = _State(
             styles=styles,
             numbering=ListNumbering(word),
-            text_width=int(text_width),
+            text_width=text_width,
             hanging_note_marks=hanging,
         )
         try:
             body = word.element.body
-            story = _Story(body, word.part, self._state.styles.normal, before=body.find(qn("w:sectPr")))
+            story = _Story(body, word.part, state.styles.normal, before=body.find(qn("w:sectPr")))
             self._blocks(document.children, story)
-            if self._state.page_break_pending:
+            if state.page_break_pending:
                 self._add_block(story, paragraph(None))
             if document.footnotes:
                 part = footnotes_part(word)
@@ -155,7 +165,16 @@ class DocxRenderer(Renderer):
         drop_thumbnail(word)
         return package_bytes(word, replacements)
 
-    def _reference_document(self):
+    def _text_width(self, word: DocxDocument) -> int:
+        """The width between the first section's margins, in twips."""
+        section = word.sections[0]
+        width, left, right = section.page_width, section.left_margin, section.right_margin
+        if width is None or left is None or right is None:
+            raise RenderError(f"{self.reference}: its first section gives no page width or margins; "
+                              "set them in Word's page setup")
+        return int((width - left - right) // _EMU_PER_TWIP)
+
+    def _reference_document(self) -> DocxDocument:
         """The reference document emptied of its body, with the house styles it lacks added."""
         try:
             word = docx.Document(str(self.reference))
@@ -168,9 +187,9 @@ class DocxRenderer(Renderer):
         add_missing_styles(word)
         return word
 
-    def _add_block(self, story: _Story, element) -> None:
+    def _add_block(self, story: _Story, element: _Element) -> None:
         """Add a block element; a pending page break becomes the paragraph's 'page break before'."""
-        state = self._state
+        state = self._current
         if state.page_break_pending:
             state.page_break_pending = False
             if element.tag == qn("w:p"):
@@ -197,7 +216,7 @@ class DocxRenderer(Renderer):
     def heading(self, node, story: _Story, keep: bool = True) -> None:
         # Kept with the next paragraph in the paragraph itself, not only in the heading style, so that a
         # reference document's headings keep too.
-        p = paragraph(self._state.styles.heading(node.level), properties=[w("keepNext")] if keep else [])
+        p = paragraph(self._current.styles.heading(node.level), properties=[w("keepNext")] if keep else [])
         self._inlines(node.children, p, story, _Format())
         self._add_block(story, p)
 
@@ -208,13 +227,13 @@ class DocxRenderer(Renderer):
 
     def list(self, node, story: _Story, keep: bool = False) -> None:
         """A list; with ``keep``, its last item ends in a lead-in kept with the block after the list."""
-        num_id = self._state.numbering.new_list(node.ordered, story.list_depth, node.start)
+        num_id = self._current.numbering.new_list(node.ordered, story.list_depth, node.start)
         for index, item in enumerate(node.items):
             self.list_item(item, story, num_id, keep_end=keep and index == len(node.items) - 1)
 
     def list_item(self, node, story: _Story, num_id: int, keep_end: bool = False) -> None:
         depth = story.list_depth
-        item_story = dataclasses.replace(story, paragraph_style=self._state.styles.list_paragraph)
+        item_story = dataclasses.replace(story, paragraph_style=self._current.styles.list_paragraph)
         children = list(node.children)
         if not children or not isinstance(children[0], Paragraph):
             children.insert(0, Paragraph(()))
@@ -230,7 +249,7 @@ class DocxRenderer(Renderer):
                 self.visit(block, dataclasses.replace(item_story, list_depth=depth + 1))
 
     def block_quote(self, node, story: _Story) -> None:
-        quoted = dataclasses.replace(story, paragraph_style=self._state.styles.quote)
+        quoted = dataclasses.replace(story, paragraph_style=self._current.styles.quote)
         self._blocks(node.children, quoted)
 
     def thematic_break(self, node, story: _Story) -> None:
@@ -238,16 +257,16 @@ class DocxRenderer(Renderer):
         self._add_block(story, paragraph(story.paragraph_style, properties=[rule]))
 
     def page_break(self, node, story: _Story) -> None:
-        self._state.page_break_pending = True
+        self._current.page_break_pending = True
 
     def table(self, node, story: _Story) -> None:
-        widths, keeps_dates, margin = column_widths(node.header, node.rows, self._state.text_width)
+        widths, keeps_dates, margin = column_widths(node.header, node.rows, self._current.text_width)
         aligns = [cell.align for cell in node.header]
         margins = [w("tblCellMar", [w("left", w=margin, type="dxa"), w("right", w=margin, type="dxa")])] \
             if margin != CELL_MARGIN else []
         tbl = w("tbl", [
             w("tblPr", [
-                w("tblStyle", val=self._state.styles.table),
+                w("tblStyle", val=self._current.styles.table),
                 w("tblW", w=5000, type="pct"),
                 w("tblLayout", type="fixed"),
                 *margins,
@@ -271,7 +290,7 @@ class DocxRenderer(Renderer):
                                                                    lineRule="exact")]))
 
     def table_cell(self, node, story: _Story, width: int, align: str | None, is_header: bool,
-                   tied: bool = True) -> object:
+                   tied: bool = True) -> _Element:
         properties = [w("jc", val=_ALIGN[align])] if align in _ALIGN else []
         p = paragraph(None, properties=properties)
         self._inlines(node.children, p, story, _Format(bold=is_header, tied=tied))
@@ -300,9 +319,9 @@ class DocxRenderer(Renderer):
             self.visit(Heading(2, (Text(node.title),)), story)
         self._blocks(node.children, story)
 
-    def footnote(self, node, part) -> None:
+    def footnote(self, node, part: FootnotesPart) -> None:
         note = add_footnote(part, node.number)
-        story = _Story(note, part, self._state.styles.footnote_text)
+        story = _Story(note, part, self._current.styles.footnote_text)
         for block in node.children:
             self.visit(block, story)
         first = note.find(qn("w:p"))
@@ -311,45 +330,45 @@ class DocxRenderer(Renderer):
             note.insert(0, first)
         ppr = first.find(qn("w:pPr"))
         position = 0 if ppr is None else 1
-        for offset, mark in enumerate(mark_runs(self._state.styles.footnote_reference,
-                                                hanging=self._state.hanging_note_marks)):
+        for offset, mark in enumerate(mark_runs(self._current.styles.footnote_reference,
+                                                hanging=self._current.hanging_note_marks)):
             first.insert(position + offset, mark)
 
     # -- inlines -----------------------------------------------------------------
 
-    def _inlines(self, nodes, sink, story: _Story, fmt: _Format) -> None:
+    def _inlines(self, nodes, sink: _Element, story: _Story, fmt: _Format) -> None:
         for node in nodes:
             self.visit(node, sink, story, fmt)
 
-    def text(self, node, sink, story: _Story, fmt: _Format) -> None:
+    def text(self, node, sink: _Element, story: _Story, fmt: _Format) -> None:
         if node.text:
             text = tie(node.text) if fmt.tied else node.text
             sink.append(text_run(text, style=fmt.style, bold=fmt.bold, italic=fmt.italic))
 
-    def emphasis(self, node, sink, story: _Story, fmt: _Format) -> None:
+    def emphasis(self, node, sink: _Element, story: _Story, fmt: _Format) -> None:
         self._inlines(node.children, sink, story, dataclasses.replace(fmt, italic=True))
 
-    def strong(self, node, sink, story: _Story, fmt: _Format) -> None:
+    def strong(self, node, sink: _Element, story: _Story, fmt: _Format) -> None:
         self._inlines(node.children, sink, story, dataclasses.replace(fmt, bold=True))
 
-    def code(self, node, sink, story: _Story, fmt: _Format) -> None:
-        sink.append(run(node.text, style=self._state.styles.code, bold=fmt.bold, italic=fmt.italic))
+    def code(self, node, sink: _Element, story: _Story, fmt: _Format) -> None:
+        sink.append(run(node.text, style=self._current.styles.code, bold=fmt.bold, italic=fmt.italic))
 
-    def link(self, node, sink, story: _Story, fmt: _Format) -> None:
+    def link(self, node, sink: _Element, story: _Story, fmt: _Format) -> None:
         if node.url.startswith("#"):
             hyperlink = w("hyperlink", anchor=node.url[1:], history=1)
         else:
             rel_id = story.part.relate_to(node.url, RT.HYPERLINK, is_external=True)
             hyperlink = w("hyperlink", r__id=rel_id, history=1)
-        self._inlines(node.children, hyperlink, story, dataclasses.replace(fmt, style=self._state.styles.hyperlink))
+        self._inlines(node.children, hyperlink, story, dataclasses.replace(fmt, style=self._current.styles.hyperlink))
         sink.append(hyperlink)
 
-    def line_break(self, node, sink, story: _Story, fmt: _Format) -> None:
+    def line_break(self, node, sink: _Element, story: _Story, fmt: _Format) -> None:
         sink.append(run(w("br")))
 
-    def footnote_ref(self, node, sink, story: _Story, fmt: _Format) -> None:
+    def footnote_ref(self, node, sink: _Element, story: _Story, fmt: _Format) -> None:
         """The first reference to a note is Word's own; a later one is a NOTEREF field showing the same number."""
-        state = self._state
+        state = self._current
         style = state.styles.footnote_reference
         bookmark = state.note_bookmarks.get(node.number)
         if bookmark is None:

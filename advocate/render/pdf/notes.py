@@ -243,6 +243,10 @@ class NotesFrame(Frame):
     ledger: FootnoteLedger | None = None
     _forced: Flowable | None = None
     """The first part :meth:`split` chose to place at the top of this page although its notes do not all fit."""
+    # reportlab's own Frame state, which :meth:`_marks` saves and restores around a trial placement.
+    _y: float
+    _atTop: int
+    _prevASpace: float
 
     def _base(self) -> float:
         return self._y1 + self._bottomPadding
@@ -313,7 +317,7 @@ class NotesFrame(Frame):
         if ledger is None or not ledger.active or getattr(flowable, "frameAction", None):
             return super()._add(flowable, canv, trySplit)
         if flowable is self._forced:
-            return self._add_forced(flowable, canv, trySplit)
+            return self._add_forced(flowable, canv, trySplit, ledger)
         self._y1p = self._base() + ledger.reserve()
         if _lists_its_notes(flowable) and not self._fits(flowable):
             return 0  # as below, without listing the notes of what does not fit (all those of a long table's rest)
@@ -342,26 +346,26 @@ class NotesFrame(Frame):
         ledger = self.ledger
         if ledger is None or not ledger.active:
             return super().split(flowable, canv)
-        parts = self._split(flowable, canv)
+        parts = self._split(flowable, canv, ledger)
         if parts or not self._atTop:
             return parts
-        smallest = self._smallest_split(flowable, canv)
+        smallest = self._smallest_split(flowable, canv, ledger)
         if not smallest:
             return []
-        marks = self._whole_marks(smallest[0], canv)
-        parts = self._split(flowable, canv, unavoidable=frozenset(ledger.new_notes(marks))) or smallest
+        marks = self._whole_marks(smallest[0], canv, ledger)
+        parts = self._split(flowable, canv, ledger, unavoidable=frozenset(ledger.new_notes(marks))) or smallest
         if isinstance(parts[0], Flowable) and not _is_action(parts[0]):
             self._forced = parts[0]
         return parts
 
-    def _split(self, flowable, canv, unavoidable: frozenset[int] | None = None) -> list:
+    def _split(self, flowable, canv, ledger: FootnoteLedger,
+               unavoidable: frozenset[int] | None = None) -> list:
         """Split so that the first part and the notes it adds fit; [] if no part does (or the whole does).
 
         The first part's new notes must not overflow the notes' share, unless they are all
         ``unavoidable``. The text is offered less room, a step at a time, until the first part's
         notes fit in the share, then no more room than its notes leave.
         """
-        ledger = self.ledger
         base = self._base()
         limit = self._y - base - ledger.reserve()
         step = max(getattr(getattr(flowable, "style", None), "leading", 0) or 0, 6.0)
@@ -393,17 +397,18 @@ class NotesFrame(Frame):
         A Paragraph just split keeps the lines its split gave it (reportlab's ``split`` sets them), and
         its marks are read from those: breaking its lines again for every room tried would cost a
         line breaking per try. The part chosen is wrapped as usual when the frame places it."""
-        if isinstance(part, Paragraph) and getattr(part, "_splitpara", 0) and getattr(part, "blPara", None) is not None:
+        if isinstance(part, Paragraph) and getattr(part, "_splitpara", False) \
+                and getattr(part, "blPara", None) is not None:
             return paragraph_marks(part)
         return self._marks(part, canv)[1]
 
-    def _whole_marks(self, flowable, canv) -> tuple[int, ...]:
+    def _whole_marks(self, flowable, canv, ledger: FootnoteLedger) -> tuple[int, ...]:
         """The footnote marks of ``flowable`` however little room the notes leave it on this page."""
         self._y1p = self._base()
         try:
             return self._part_marks(flowable, canv)
         finally:
-            self._y1p = self._base() + self.ledger.reserve()
+            self._y1p = self._base() + ledger.reserve()
 
     def _first_part(self, flowable, canv) -> tuple[list, Flowable | None]:
         """The flowable split in the current room, and its first part (None when it has none to weigh)."""
@@ -417,7 +422,7 @@ class NotesFrame(Frame):
             return parts, None
         return parts, parts[0]
 
-    def _smallest_split(self, flowable, canv) -> list:
+    def _smallest_split(self, flowable, canv, ledger: FootnoteLedger) -> list:
         """The flowable split with the smallest first part it has ([flowable] if it cannot be split), or []."""
         base = self._base()
         low, high = 0.0, self._y - base
@@ -438,17 +443,16 @@ class NotesFrame(Frame):
                     found = parts or [flowable]
             return found
         finally:
-            self._y1p = base + self.ledger.reserve()
+            self._y1p = base + ledger.reserve()
 
-    def _add_forced(self, flowable, canv, trySplit) -> int:
+    def _add_forced(self, flowable, canv, trySplit, ledger: FootnoteLedger) -> int:
         """Place ``flowable`` (chosen by :meth:`split` at the top of a page) with the notes' room below it.
 
         Its notes take the room they need or, if less is left below it, that room, and continue at the
         foot of the next page."""
-        ledger = self.ledger
         self._forced = None
         base = self._base()
-        marks = self._whole_marks(flowable, canv)
+        marks = self._whole_marks(flowable, canv, ledger)
         height = flowable.wrap(self._getAvailableWidth(), self._y - base)[1]
         if self._y - height - base < ledger.reserve(marks):
             ledger.cap = max(self._y - height - base, 0.0)

@@ -47,6 +47,9 @@ from advocate.render.typography import tie
 
 __all__ = ["PdfRenderer", "PdfStyle", "UnprintableText"]
 
+Flowables = list[Flowable]
+"""What a block renders to: a name of its own for the methods after ``list``, which hides the builtin in the class."""
+
 @dataclass(frozen=True)
 class BlockContext:
     """Where a block is set: its base style, extra indent, the list depth and a pending list label."""
@@ -93,6 +96,13 @@ class PdfRenderer(Renderer):
         """(title, outline level, page) of each heading, as placed by the last render (level 0 is the title's)."""
         self._note_numbers_known: frozenset[int] = frozenset()
         self._sheet: Stylesheet | None = None
+
+    @property
+    def _rendering(self) -> Document:
+        """The document being rendered: the page hooks run only while :meth:`render` builds it."""
+        if self.document is None:
+            raise RuntimeError("a PdfRenderer's page hooks run only while it renders a document")
+        return self.document
 
     @property
     def sheet(self) -> Stylesheet:
@@ -180,7 +190,7 @@ class PdfRenderer(Renderer):
     def on_later_pages(self, canvas, doc) -> None:
         """Drawn on every later page: the running header with a hairline under it."""
         style = self.style
-        text = self.running_header(self.document)
+        text = self.running_header(self._rendering)
         if not text:
             return
         width, height = style.page_size
@@ -255,7 +265,7 @@ class PdfRenderer(Renderer):
             flowables.append(Spacer(1, 3))
         return flowables
 
-    def list_item(self, node, context: BlockContext) -> list[Flowable]:
+    def list_item(self, node, context: BlockContext) -> Flowables:
         flowables: list[Flowable] = []
         rest = replace(context, bullet=None, bullet_at=None)
         children = list(node.children)
@@ -270,19 +280,19 @@ class PdfRenderer(Renderer):
             flowables.extend(made)
         return flowables
 
-    def block_quote(self, node, context: BlockContext) -> list[Flowable]:
+    def block_quote(self, node, context: BlockContext) -> Flowables:
         inner = replace(context, base="quote" if context.base != "note" else "note", bullet=None, bullet_at=None,
                         indent=context.indent + (self.style.quote_indent if context.base == "note" else 0))
         return self.blocks(node.children, inner)
 
-    def thematic_break(self, node, context: BlockContext) -> list[Flowable]:
+    def thematic_break(self, node, context: BlockContext) -> Flowables:
         return [HRFlowable(width="100%", thickness=0.5, color=HexColor(self.style.rule_colour), spaceBefore=4,
                            spaceAfter=self.style.paragraph_space + 4, hAlign="CENTER")]
 
-    def page_break(self, node, context: BlockContext) -> list[Flowable]:
+    def page_break(self, node, context: BlockContext) -> Flowables:
         return [PageBreak()]
 
-    def table(self, node, context: BlockContext) -> list[Flowable]:
+    def table(self, node, context: BlockContext) -> Flowables:
         header = [self.table_cell(cell, header=True) for cell in node.header]
         width = len(header)
         rows = []
@@ -303,7 +313,7 @@ class PdfRenderer(Renderer):
         return CellSpec(markup=self.inline(children), measure=cell_text(children), align=node.align,
                         plain=False, notes=notes if self.notes == "footnotes" else ())
 
-    def footnote(self, node) -> list[Flowable]:
+    def footnote(self, node) -> Flowables:
         """Footnote ``node`` as flowables: its number hanging in the margin of its first paragraph."""
         context = BlockContext(base="note", bullet=str(node.number), bullet_at=0,
                                anchor=f'<a name="advocate-note-{node.number}"/>')

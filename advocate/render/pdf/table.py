@@ -106,6 +106,8 @@ class _Cell:
     """A measured cell: lines of plain text with their widths, or a wrapped Paragraph."""
 
     __slots__ = ("lines", "paragraph", "height", "align")
+    lines: tuple[tuple[str, float], ...]
+    """Each line of plain text with its width (none for a Paragraph)."""
 
     def __init__(self, spec: CellSpec, text_width: float, width: float, style, sheet: Stylesheet, pad_x: float):
         self.align = spec.align or "left"
