@@ -68,6 +68,7 @@ _EXPORTS: dict[str, str] = {
 """Each public name → the module it lives in (imported on first use)."""
 
 __all__ = [
+    "KINDS",
     "AdvocateError",
     "CaseError",
     "CaseFile",
@@ -80,7 +81,6 @@ __all__ = [
     "DraftOptions",
     "DraftRun",
     "DraftedDocument",
-    "KINDS",
     "LicenceSelection",
     "LicenceTable",
     "Link",
@@ -91,6 +91,7 @@ __all__ = [
     "Problem",
     "RenderError",
     "Severity",
+    "__version__",
     "build_case",
     "check_case",
     "document_text",
@@ -101,7 +102,6 @@ __all__ = [
     "load_case",
     "load_licences",
     "render_document",
-    "__version__",
 ]
 
 

@@ -52,37 +52,101 @@ _DRAFT = "advocate.draft"
 KINDS: dict[str, DocumentKind] = {
     kind.name: kind
     for kind in (
-        DocumentKind("foi", "foi", "foi-request", "Freedom of Information request to the licensing body",
-                     context=f"{_DRAFT}.foi_context:foi_request_context"),
-        DocumentKind("foi-review", "foi-review", "foi-internal-review", "request for an internal review of an FOI refusal",
-                     context=f"{_DRAFT}.foi_context:review_request_context", per_licence=False),
-        DocumentKind("ico-complaint", "ico-complaint", "ico-complaint",
-                     "complaint to the Information Commissioner under FOIA s 50", formats=("docx", "pdf", "md"),
-                     context=f"{_DRAFT}.foi_context:complaint_context", per_licence=False),
-        DocumentKind("chaser", "foi-chaser", "foi-chaser", "chaser for an overdue FOI reply or internal review",
-                     context=f"{_DRAFT}.ladder_context:chaser_context", per_licence=False),
-        DocumentKind("clarification-reply", "foi-clarification-reply", "foi-clarification-reply",
-                     "reply to a request for clarification of an FOI request",
-                     context=f"{_DRAFT}.ladder_context:clarification_reply_context", per_licence=False),
-        DocumentKind("extension-chaser", "foi-extension-chaser", "foi-extension-chaser",
-                     "chaser for an FOI reply after a public-interest extension ran past its date",
-                     context=f"{_DRAFT}.ladder_context:extension_chaser_context", per_licence=False),
-        DocumentKind("ico-non-response", "ico-non-response", "ico-non-response-complaint",
-                     "complaint to the Information Commissioner about a non-response", formats=("docx", "pdf", "md"),
-                     context=f"{_DRAFT}.ladder_context:non_response_complaint_context", per_licence=False),
-        DocumentKind("tribunal-appeal", "tribunal-appeal", "tribunal-notice-of-appeal",
-                     "notice of appeal to the First-tier Tribunal (General Regulatory Chamber)",
-                     context=f"{_DRAFT}.ladder_context:appeal_context", formats=("docx", "pdf", "md"), per_licence=False),
-        DocumentKind("letter-before-claim", "letter-before-claim", "letter-before-claim",
-                     "letter before claim for judicial review (Pre-Action Protocol, Annex A)",
-                     context=f"{_DRAFT}.claim_context:claim_context",
-                     formats=("docx", "pdf", "md"), privilege_allowed=True, per_licence=False),
-        DocumentKind("briefing", "briefing", "parliamentary-briefing", "parliamentary briefing",
-                     context=f"{_DRAFT}.briefing.context:briefing_context",
-                     formats=("pdf", "docx", "md"), per_licence=False, layout="briefing"),
-        DocumentKind("questions", "questions", "written-questions", "suggested written parliamentary questions",
-                     context=f"{_DRAFT}.briefing.context:briefing_context",
-                     formats=("docx", "pdf", "md"), per_licence=False),
+        DocumentKind(
+            "foi",
+            "foi",
+            "foi-request",
+            "Freedom of Information request to the licensing body",
+            context=f"{_DRAFT}.foi_context:foi_request_context",
+        ),
+        DocumentKind(
+            "foi-review",
+            "foi-review",
+            "foi-internal-review",
+            "request for an internal review of an FOI refusal",
+            context=f"{_DRAFT}.foi_context:review_request_context",
+            per_licence=False,
+        ),
+        DocumentKind(
+            "ico-complaint",
+            "ico-complaint",
+            "ico-complaint",
+            "complaint to the Information Commissioner under FOIA s 50",
+            formats=("docx", "pdf", "md"),
+            context=f"{_DRAFT}.foi_context:complaint_context",
+            per_licence=False,
+        ),
+        DocumentKind(
+            "chaser",
+            "foi-chaser",
+            "foi-chaser",
+            "chaser for an overdue FOI reply or internal review",
+            context=f"{_DRAFT}.ladder_context:chaser_context",
+            per_licence=False,
+        ),
+        DocumentKind(
+            "clarification-reply",
+            "foi-clarification-reply",
+            "foi-clarification-reply",
+            "reply to a request for clarification of an FOI request",
+            context=f"{_DRAFT}.ladder_context:clarification_reply_context",
+            per_licence=False,
+        ),
+        DocumentKind(
+            "extension-chaser",
+            "foi-extension-chaser",
+            "foi-extension-chaser",
+            "chaser for an FOI reply after a public-interest extension ran past its date",
+            context=f"{_DRAFT}.ladder_context:extension_chaser_context",
+            per_licence=False,
+        ),
+        DocumentKind(
+            "ico-non-response",
+            "ico-non-response",
+            "ico-non-response-complaint",
+            "complaint to the Information Commissioner about a non-response",
+            formats=("docx", "pdf", "md"),
+            context=f"{_DRAFT}.ladder_context:non_response_complaint_context",
+            per_licence=False,
+        ),
+        DocumentKind(
+            "tribunal-appeal",
+            "tribunal-appeal",
+            "tribunal-notice-of-appeal",
+            "notice of appeal to the First-tier Tribunal (General Regulatory Chamber)",
+            context=f"{_DRAFT}.ladder_context:appeal_context",
+            formats=("docx", "pdf", "md"),
+            per_licence=False,
+        ),
+        DocumentKind(
+            "letter-before-claim",
+            "letter-before-claim",
+            "letter-before-claim",
+            "letter before claim for judicial review (Pre-Action Protocol, Annex A)",
+            context=f"{_DRAFT}.claim_context:claim_context",
+            formats=("docx", "pdf", "md"),
+            privilege_allowed=True,
+            per_licence=False,
+        ),
+        DocumentKind(
+            "briefing",
+            "briefing",
+            "parliamentary-briefing",
+            "parliamentary briefing",
+            context=f"{_DRAFT}.briefing.context:briefing_context",
+            formats=("pdf", "docx", "md"),
+            per_licence=False,
+            layout="briefing",
+        ),
+        DocumentKind(
+            "questions",
+            "questions",
+            "written-questions",
+            "suggested written parliamentary questions",
+            context=f"{_DRAFT}.briefing.context:briefing_context",
+            formats=("docx", "pdf", "md"),
+            per_licence=False,
+        ),
     )
 }
 """The shipped kinds, by name."""
@@ -90,8 +154,9 @@ KINDS: dict[str, DocumentKind] = {
 
 def document_kind(name: str) -> DocumentKind:
     """The kind called ``name``; an unknown name is a user template of that name."""
-    return KINDS.get(name) or DocumentKind(name, name, name, f"document from the template {name}.md.j2",
-                                           formats=("docx", "pdf", "md"))
+    return KINDS.get(name) or DocumentKind(
+        name, name, name, f"document from the template {name}.md.j2", formats=("docx", "pdf", "md")
+    )
 
 
 def is_public(kind: DocumentKind, privileged_case: bool) -> bool:

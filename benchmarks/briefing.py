@@ -24,12 +24,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from synthetic import write_synthetic_case  # noqa: E402
+from synthetic import write_synthetic_case
 
-from advocate import load_case  # noqa: E402
-from advocate.draft import linking_context as linking  # noqa: E402
+from advocate import load_case
+from advocate.draft import linking_context as linking
 from advocate.draft.options import DraftOptions
-from advocate.link import link_case  # noqa: E402
+from advocate.link import link_case
 from advocate.run.document import draft_document, render_document
 
 
@@ -63,8 +63,15 @@ def main() -> None:
         import advocate.draft.builders as names
 
         names.linking_context = timed_linking
-        drafted = _timed(stages, "draft (context, template, parse, citations)", draft_document, case_file, "briefing",
-                         DraftOptions(date=date), links=links)
+        drafted = _timed(
+            stages,
+            "draft (context, template, parse, citations)",
+            draft_document,
+            case_file,
+            "briefing",
+            DraftOptions(date=date),
+            links=links,
+        )
         names.linking_context = linking_context
         stages["draft (context, template, parse, citations)"] -= stages["links of the licences (linking_context)"]
         pdf = _timed(stages, "render the PDF", render_document, drafted, ("pdf",), case_file)["pdf"]
@@ -79,8 +86,10 @@ def main() -> None:
     for name, seconds in stages.items():
         print(f"  {name:<48} {seconds:7.2f} s")
     print(f"  {'total':<48} {total:7.2f} s")
-    print(f"  pages {pages:,}; PDF {len(pdf) / 1e6:.1f} MB; footnotes {len(drafted.document.footnotes)}; "
-          f"peak memory {peak:,.0f} MB")
+    print(
+        f"  pages {pages:,}; PDF {len(pdf) / 1e6:.1f} MB; footnotes {len(drafted.document.footnotes)}; "
+        f"peak memory {peak:,.0f} MB"
+    )
     if profiler:
         pstats.Stats(profiler).sort_stats("cumulative").print_stats(25)
 

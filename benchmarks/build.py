@@ -39,7 +39,7 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from synthetic import write_caat_release, write_synthetic_case  # noqa: E402
+from synthetic import write_caat_release, write_synthetic_case
 
 TARGET_SECONDS = 60.0
 TARGET_LICENCES = 20_000
@@ -62,9 +62,13 @@ def write_caat_case(folder: Path, licences: int, abuses: int) -> Path:
         key = "licence_group" if "licence_group" in table else "bundle_id"
         table[table[key].astype(int) <= licences].to_csv(release / name, index=False, lineterminator="\n")
     case_yaml = case / "case.yaml"
-    case_yaml.write_text(case_yaml.read_text(encoding="utf-8").replace(
-        "licence_data:\n  - path: licences.csv\n",
-        "licence_data:\n  - path: release\n    format: caat\n    id_prefix: CAAT-\n"), encoding="utf-8")
+    case_yaml.write_text(
+        case_yaml.read_text(encoding="utf-8").replace(
+            "licence_data:\n  - path: licences.csv\n",
+            "licence_data:\n  - path: release\n    format: caat\n    id_prefix: CAAT-\n",
+        ),
+        encoding="utf-8",
+    )
     return case
 
 
@@ -72,13 +76,22 @@ def _build(python: str, case: Path, out: Path) -> dict:
     """Run ``advocate build`` in a fresh process; its seconds, exit status and peak memory."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    run = subprocess.run([python, "-c", "from advocate.cli import main; main()", "build", str(case), "--out", str(out),
-                          "--date", DATE], capture_output=True, text=True, check=False, cwd=case.parent)
+    run = subprocess.run(
+        [python, "-c", "from advocate.cli import main; main()", "build", str(case), "--out", str(out), "--date", DATE],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=case.parent,
+    )
     seconds = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return {"seconds": seconds, "cpu": (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime),
-            "status": run.returncode, "error": run.stderr.strip().splitlines()[-1:] if run.returncode else [],
-            "peak_mb": after.ru_maxrss / 1024}
+    return {
+        "seconds": seconds,
+        "cpu": (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime),
+        "status": run.returncode,
+        "error": run.stderr.strip().splitlines()[-1:] if run.returncode else [],
+        "peak_mb": after.ru_maxrss / 1024,
+    }
 
 
 def stages(case: Path) -> None:
@@ -101,8 +114,13 @@ def stages(case: Path) -> None:
     timed("link", case_links, case_file)
     for name in documents_for(case_file):
         kind = document_kind(name)
-        drafted = timed(f"draft {name} (context, links' wording, template)", draft_document, case_file, kind,
-                        DraftOptions(date=dt.date.fromisoformat(DATE)))
+        drafted = timed(
+            f"draft {name} (context, links' wording, template)",
+            draft_document,
+            case_file,
+            kind,
+            DraftOptions(date=dt.date.fromisoformat(DATE)),
+        )
         formats = formats_for(kind, case_file, None)
         for fmt in [f for f in formats if f != "eml"]:
             timed(f"  render {name} {fmt}", render_document, drafted, (fmt,), case_file)
@@ -125,25 +143,31 @@ def main() -> None:
     parser.add_argument("--baseline", help="python of another checkout to pair each build with")
     parser.add_argument("--stages", action="store_true", help="time the largest case stage by stage too")
     args = parser.parse_args()
-    print(f"machine: {platform.machine()}, Python {platform.python_version()}, {os.cpu_count()} cores; "
-          f"{args.abuses:,} abuses; target: {TARGET_LICENCES:,} licences under {TARGET_SECONDS:.0f} s")
+    print(
+        f"machine: {platform.machine()}, Python {platform.python_version()}, {os.cpu_count()} cores; "
+        f"{args.abuses:,} abuses; target: {TARGET_LICENCES:,} licences under {TARGET_SECONDS:.0f} s"
+    )
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         for licences in args.sizes:
             case = write_caat_case(Path(tmp) / f"case-{licences}", licences, args.abuses)
             out = Path(tmp) / f"out-{licences}"
             figures = _build(sys.executable, case, out)
-            line = (f"{licences:>7,} licences: {figures['seconds']:7.1f} s (CPU {figures['cpu']:.1f} s), "
-                    f"{figures['seconds'] / licences * 1000:5.2f} s per 1,000; peak {figures['peak_mb']:,.0f} MB")
+            line = (
+                f"{licences:>7,} licences: {figures['seconds']:7.1f} s (CPU {figures['cpu']:.1f} s), "
+                f"{figures['seconds'] / licences * 1000:5.2f} s per 1,000; peak {figures['peak_mb']:,.0f} MB"
+            )
             if figures["status"]:
                 line += f"; FAILED (exit {figures['status']}): {' '.join(figures['error'])}"
             else:
                 line += f"; {_longest_pdf(out)}"
             if args.baseline:
                 old = _build(args.baseline, case, Path(tmp) / f"old-{licences}")
-                line += (f"\n{'':>17}baseline: {old['seconds']:7.1f} s (CPU {old['cpu']:.1f} s)"
-                         + (f", FAILED (exit {old['status']})" if old["status"] else "")
-                         + f"; ratio baseline / now {old['seconds'] / figures['seconds']:.2f}")
+                line += (
+                    f"\n{'':>17}baseline: {old['seconds']:7.1f} s (CPU {old['cpu']:.1f} s)"
+                    + (f", FAILED (exit {old['status']})" if old["status"] else "")
+                    + f"; ratio baseline / now {old['seconds'] / figures['seconds']:.2f}"
+                )
             print(line, flush=True)
             rows.append((licences, figures))
             if args.stages and licences == max(args.sizes):
@@ -152,12 +176,16 @@ def main() -> None:
     if len(rows) > 1:
         (small, first), (large, last) = rows[0], rows[-1]
         growth = (last["seconds"] / first["seconds"]) / (large / small)
-        print(f"growth: {large / small:.0f}x the licences took {last['seconds'] / first['seconds']:.1f}x the time "
-              f"({growth:.2f} of linear)")
+        print(
+            f"growth: {large / small:.0f}x the licences took {last['seconds'] / first['seconds']:.1f}x the time "
+            f"({growth:.2f} of linear)"
+        )
     for licences, figures in rows:
         if licences == TARGET_LICENCES:
             verdict = "met" if figures["seconds"] < TARGET_SECONDS and not figures["status"] else "NOT met"
-            print(f"target: {TARGET_LICENCES:,} licences in {figures['seconds']:.1f} s (under {TARGET_SECONDS:.0f} s: {verdict})")
+            print(
+                f"target: {TARGET_LICENCES:,} licences in {figures['seconds']:.1f} s (under {TARGET_SECONDS:.0f} s: {verdict})"
+            )
     print(json.dumps({str(n): round(f["seconds"], 2) for n, f in rows}))
 
 

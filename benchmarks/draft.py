@@ -43,18 +43,18 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from synthetic import write_synthetic_case  # noqa: E402
+from synthetic import write_synthetic_case
 
-import advocate.run.jobs as run_jobs  # noqa: E402
-from advocate import load_case  # noqa: E402
+import advocate.run.jobs as run_jobs
+from advocate import load_case
 from advocate.draft.options import DraftOptions
-from advocate.run.collector import long_lived  # noqa: E402
+from advocate.run.collector import long_lived
 from advocate.run.document import (
     document_text,
     draft_document,
-    render_document,  # noqa: E402
+    render_document,
 )
-from advocate.run.draft import LicenceSelection, draft_run  # noqa: E402
+from advocate.run.draft import LicenceSelection, draft_run
 
 _BARE_FONT = "Bare-LiberationSerif"
 RATIO_TARGET = 1.5
@@ -117,7 +117,7 @@ def engine_against_bare(case_file, ids: list[str], options: DraftOptions, sample
     bare_python_docx_and_reportlab(first_text)
     bare_first = time.perf_counter() - start
 
-    chosen = ids[1: 1 + min(sample, len(ids) - 1)] or ids[:1]
+    chosen = ids[1 : 1 + min(sample, len(ids) - 1)] or ids[:1]
     engine_times, bare_times, parts = [], [], [0.0, 0.0, 0.0]
     with long_lived():  # as draft_run drafts its documents: the loaded case left out of the collector's work
         for licence_id in chosen:
@@ -130,15 +130,21 @@ def engine_against_bare(case_file, ids: list[str], options: DraftOptions, sample
     drafting, word, pdf = (part / len(chosen) for part in parts)
     engine, bare = statistics.fmean(engine_times), statistics.fmean(bare_times)
     later_engine = statistics.median(engine_times)
-    print(f"engine, one process  {engine * 1000:.1f} ms per document over {len(chosen)} "
-          f"(draft, link, cite {drafting * 1000:.1f}; DOCX {word * 1000:.1f}; PDF {pdf * 1000:.1f})")
+    print(
+        f"engine, one process  {engine * 1000:.1f} ms per document over {len(chosen)} "
+        f"(draft, link, cite {drafting * 1000:.1f}; DOCX {word * 1000:.1f}; PDF {pdf * 1000:.1f})"
+    )
     print(f"bare libraries       {bare * 1000:.1f} ms per document (python-docx + reportlab, same text, same font)")
     verdict = "met" if engine / bare < RATIO_TARGET else "NOT met"
-    print(f"ratio                {engine / bare:.2f} (target < {RATIO_TARGET}: {verdict}); "
-          f"median of the per-document ratios {statistics.median(e / b for e, b in zip(engine_times, bare_times)):.2f}")
-    print(f"first document       engine {engine_first * 1000:.0f} ms ({engine_first / later_engine:.1f}x a later one), "
-          f"bare {bare_first * 1000:.0f} ms ({bare_first / statistics.median(bare_times):.1f}x a later one): "
-          "once per process (templates, fonts, house style)")
+    print(
+        f"ratio                {engine / bare:.2f} (target < {RATIO_TARGET}: {verdict}); "
+        f"median of the per-document ratios {statistics.median(e / b for e, b in zip(engine_times, bare_times)):.2f}"
+    )
+    print(
+        f"first document       engine {engine_first * 1000:.0f} ms ({engine_first / later_engine:.1f}x a later one), "
+        f"bare {bare_first * 1000:.0f} ms ({bare_first / statistics.median(bare_times):.1f}x a later one): "
+        "once per process (templates, fonts, house style)"
+    )
 
 
 class _JobClock:
@@ -206,27 +212,44 @@ def workers_paired(case_file, ids: list[str], options: DraftOptions, out: Path, 
     for pair in range(1, pairs + 1):
         ceiling = machine_ceiling()
         seconds, firsts = {}, {}
-        for workers in ((2, 1) if pair % 2 else (1, 2)):
+        for workers in (2, 1) if pair % 2 else (1, 2):
             clock_file = out.parent / f"clock-{pair}-{workers}.txt"
             with _JobClock(clock_file) as clock:
                 start = time.perf_counter()
-                run = draft_run(case_file, "foi", out / f"{pair}-{workers}", options=options, selection=selection,
-                                formats=("docx", "pdf"), each=True, workers=workers)
+                run = draft_run(
+                    case_file,
+                    "foi",
+                    out / f"{pair}-{workers}",
+                    options=options,
+                    selection=selection,
+                    formats=("docx", "pdf"),
+                    each=True,
+                    workers=workers,
+                )
                 seconds[workers] = time.perf_counter() - start
             per_process = clock.per_process()
             if workers == 2:
-                firsts = {pid: (times[0], statistics.median(times[1:]) if len(times) > 1 else times[0])
-                          for pid, times in per_process.items() if pid != os.getpid()}
+                firsts = {
+                    pid: (times[0], statistics.median(times[1:]) if len(times) > 1 else times[0])
+                    for pid, times in per_process.items()
+                    if pid != os.getpid()
+                }
         speedup = seconds[1] / seconds[2]
         speedups.append(speedup)
-        worker_firsts = "; ".join(f"worker {n}: first {first * 1000:.0f} ms, later {later * 1000:.0f} ms (median)"
-                                  for n, (first, later) in enumerate(firsts.values(), start=1))
-        print(f"pair {pair}: {len(run.documents):,} documents, one process {seconds[1]:.1f} s "
-              f"({len(ids) / seconds[1]:.1f}/s), two workers {seconds[2]:.1f} s ({len(ids) / seconds[2]:.1f}/s): "
-              f"speed-up {speedup:.2f} (this machine's ceiling just before: {ceiling:.2f})\n         {worker_firsts}")
+        worker_firsts = "; ".join(
+            f"worker {n}: first {first * 1000:.0f} ms, later {later * 1000:.0f} ms (median)"
+            for n, (first, later) in enumerate(firsts.values(), start=1)
+        )
+        print(
+            f"pair {pair}: {len(run.documents):,} documents, one process {seconds[1]:.1f} s "
+            f"({len(ids) / seconds[1]:.1f}/s), two workers {seconds[2]:.1f} s ({len(ids) / seconds[2]:.1f}/s): "
+            f"speed-up {speedup:.2f} (this machine's ceiling just before: {ceiling:.2f})\n         {worker_firsts}"
+        )
     verdict = "met" if min(speedups) >= SPEEDUP_TARGET else "NOT met"
-    print(f"two workers against one: {', '.join(f'{s:.2f}' for s in speedups)} "
-          f"(target >= {SPEEDUP_TARGET} in every pair: {verdict})")
+    print(
+        f"two workers against one: {', '.join(f'{s:.2f}' for s in speedups)} "
+        f"(target >= {SPEEDUP_TARGET} in every pair: {verdict})"
+    )
 
 
 def main() -> None:
@@ -239,7 +262,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = write_synthetic_case(Path(tmp) / "case", n_licences=args.documents, n_abuses=200, seed=7)
         case_file = load_case(folder)
-        ids = list(case_file.licences.frame["id"])[:args.documents]
+        ids = list(case_file.licences.frame["id"])[: args.documents]
         options = DraftOptions(date=date)
         print(f"documents {len(ids):,} FOI requests (DOCX + PDF), {os.cpu_count()} cores")
         engine_against_bare(case_file, ids, options, args.sample)

@@ -35,7 +35,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.synthetic import write_caat_release, write_synthetic_case  # noqa: E402
+from benchmarks.synthetic import write_caat_release, write_synthetic_case
 
 TODAY = dt.date(2026, 1, 1)
 
@@ -52,15 +52,19 @@ def _measure(folder: str) -> None:
     result = check_case(folder, today=TODAY)
     seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
     case_file = result.case_file
-    print(json.dumps({
-        "seconds": seconds,
-        "cpu": cpu,
-        "peak_mb": _peak_mb(),
-        "errors": len(result.errors),
-        "warnings": len(result.warnings),
-        "licences": len(case_file.licences) if case_file else 0,
-        "abuses": len(case_file.abuses) if case_file else 0,
-    }))
+    print(
+        json.dumps(
+            {
+                "seconds": seconds,
+                "cpu": cpu,
+                "peak_mb": _peak_mb(),
+                "errors": len(result.errors),
+                "warnings": len(result.warnings),
+                "licences": len(case_file.licences) if case_file else 0,
+                "abuses": len(case_file.abuses) if case_file else 0,
+            }
+        )
+    )
 
 
 def _measure_old_parse(folder: str) -> None:
@@ -98,12 +102,15 @@ def _write_release_case(root: Path, rows: int) -> Path:
     assert "£" in text
     notes.write_bytes(text.encode("cp1252"))  # real files come in Windows-1252 too
     case = folder / "case.yaml"
-    case.write_text(case.read_text(encoding="utf-8").replace(
-        "licence_data:\n  - path: licences.csv\n    source: synthetic-licensing-data\n",
-        "licence_data:\n  - path: licences.csv\n    source: synthetic-licensing-data\n"
-        "  - path: release\n    format: caat\n    source: synthetic-licensing-data\n    id_prefix: CAAT-\n"
-        "    countries_only: false\n",  # measure every row, not only the case's countries
-    ), encoding="utf-8")
+    case.write_text(
+        case.read_text(encoding="utf-8").replace(
+            "licence_data:\n  - path: licences.csv\n    source: synthetic-licensing-data\n",
+            "licence_data:\n  - path: licences.csv\n    source: synthetic-licensing-data\n"
+            "  - path: release\n    format: caat\n    source: synthetic-licensing-data\n    id_prefix: CAAT-\n"
+            "    countries_only: false\n",  # measure every row, not only the case's countries
+        ),
+        encoding="utf-8",
+    )
     return folder
 
 
@@ -121,14 +128,19 @@ def main() -> None:
     parser.add_argument("--measure-old-parse", help=argparse.SUPPRESS)
     parser.add_argument("--measure-new-parse", help=argparse.SUPPRESS)
     args = parser.parse_args()
-    for child, run in ((args.measure, _measure), (args.measure_old_parse, _measure_old_parse),
-                       (args.measure_new_parse, _measure_new_parse)):
+    for child, run in (
+        (args.measure, _measure),
+        (args.measure_old_parse, _measure_old_parse),
+        (args.measure_new_parse, _measure_new_parse),
+    ):
         if child:
             run(child)
             return
 
-    print(f"machine: {platform.machine()}, {platform.system()}, Python {platform.python_version()}, "
-          f"{__import__('os').cpu_count()} CPUs")
+    print(
+        f"machine: {platform.machine()}, {platform.system()}, Python {platform.python_version()}, "
+        f"{__import__('os').cpu_count()} CPUs"
+    )
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         start = time.perf_counter()
@@ -136,10 +148,14 @@ def main() -> None:
         size = (folder / "release" / "values.csv").stat().st_size
         print(f"generated {args.rows:,} rows ({size / 1e6:.0f} MB) in {time.perf_counter() - start:.1f} s")
         figures = _run_child(folder)
-        print(f"national data: {args.rows:,} rows, {figures['licences']:,} licences, "
-              f"{figures['errors']} errors, {figures['warnings']} warnings")
-        print(f"  load + validate: {figures['seconds']:.2f} s, {args.rows / figures['seconds']:,.0f} rows/s, "
-              f"peak memory {figures['peak_mb']:,.0f} MB")
+        print(
+            f"national data: {args.rows:,} rows, {figures['licences']:,} licences, "
+            f"{figures['errors']} errors, {figures['warnings']} warnings"
+        )
+        print(
+            f"  load + validate: {figures['seconds']:.2f} s, {args.rows / figures['seconds']:,.0f} rows/s, "
+            f"peak memory {figures['peak_mb']:,.0f} MB"
+        )
 
         if args.abuses:
             _yaml_case(root, args.abuses, args.pairs)
@@ -156,23 +172,29 @@ def _yaml_case(root: Path, abuses: int, pairs: int) -> None:
     baseline = _has_ruamel()
     print(f"case file: {abuses:,} abuses in YAML ({lines:,} lines), 1,000 licences; target: checked in under 1.5 s")
     if not baseline:
-        print(f"  (ruamel.yaml is not installed, so the old parser is not timed; it took {OLD_YAML_CHECK} s "
-              "to check this case: pip install ruamel.yaml to time it here)")
+        print(
+            f"  (ruamel.yaml is not installed, so the old parser is not timed; it took {OLD_YAML_CHECK} s "
+            "to check this case: pip install ruamel.yaml to time it here)"
+        )
     checks = []
     for pair in range(1, pairs + 1):
         figures = _run_child(case)
         parse = _run_child(case, "--measure-new-parse")["seconds"]
         checks.append(figures["seconds"])
-        line = (f"  pair {pair}: load + validate {figures['seconds']:.2f} s (CPU {figures['cpu']:.2f} s; {figures['errors']} errors, "
-                f"{figures['warnings']} warnings, peak {figures['peak_mb']:,.0f} MB); YAML read alone {parse:.2f} s")
+        line = (
+            f"  pair {pair}: load + validate {figures['seconds']:.2f} s (CPU {figures['cpu']:.2f} s; {figures['errors']} errors, "
+            f"{figures['warnings']} warnings, peak {figures['peak_mb']:,.0f} MB); YAML read alone {parse:.2f} s"
+        )
         if baseline:
             old = _run_child(case, "--measure-old-parse")["seconds"]
             line += f"; old round-trip parse alone {old:.2f} s: {old / figures['seconds']:.1f}x the whole new check"
         print(line)
     best = min(checks)
     verdict = "met" if best < 1.5 else "NOT met"
-    print(f"  load + validate, best of {pairs}: {best:.2f} s, {abuses / best:,.0f} abuses/s "
-          f"(target under 1.5 s: {verdict})")
+    print(
+        f"  load + validate, best of {pairs}: {best:.2f} s, {abuses / best:,.0f} abuses/s "
+        f"(target under 1.5 s: {verdict})"
+    )
 
 
 if __name__ == "__main__":

@@ -98,8 +98,13 @@ def _with_sources(records: list[dict], seed: int = 0) -> tuple[list[dict], list]
     sources, out = [], []
     for i, record in enumerate(records):
         begun = Period.parse(record["date"]).start or dt.date(2008, 1, 1)
-        source = {"id": f"report-{i + 1:05d}", "kind": "report", "organisation": "Synthetic Rights Monitor",
-                  "title": f"Synthetic report {i + 1}", "illustrative": True}
+        source = {
+            "id": f"report-{i + 1:05d}",
+            "kind": "report",
+            "organisation": "Synthetic Rights Monitor",
+            "title": f"Synthetic report {i + 1}",
+            "illustrative": True,
+        }
         if not undated[i]:
             source["date"] = (begun + dt.timedelta(days=int(lags[i]))).isoformat()
         sources.append(Source.model_validate(source))
@@ -125,7 +130,11 @@ def _selection_baseline(ids) -> dict:
     hashed = pd.Series(table, dtype=object).isin(frozenset(wanted)).to_numpy(dtype=bool)
     ended = time.perf_counter()
     assert (quadratic == hashed).all()
-    return {"ids": len(table), "isin_object_seconds": round(middle - began, 3), "hashed_seconds": round(ended - middle, 4)}
+    return {
+        "ids": len(table),
+        "isin_object_seconds": round(middle - began, 3),
+        "hashed_seconds": round(ended - middle, 4),
+    }
 
 
 def one(rows: int, abuses: int, baseline: bool) -> dict:
@@ -138,11 +147,19 @@ def one(rows: int, abuses: int, baseline: bool) -> dict:
 
     with tempfile.TemporaryDirectory() as folder:
         write_caat_release(Path(folder) / "caat", rows)
-        table = read_caat_release(Path(folder) / "caat", "caat", Problems(), today=TODAY, source=None, id_prefix="CAAT-")
+        table = read_caat_release(
+            Path(folder) / "caat", "caat", Problems(), today=TODAY, source=None, id_prefix="CAAT-"
+        )
     base = synthetic_abuses(abuses, [name for name, _ in DESTINATIONS])
     frame = table.frame
     campaign_ids = frame.loc[frame["destination"].isin(CAMPAIGN), "id"].to_numpy()
-    result = {"rows": rows, "licences": len(table), "abuses": abuses, "campaign_licences": len(campaign_ids), "sets": {}}
+    result = {
+        "rows": rows,
+        "licences": len(table),
+        "abuses": abuses,
+        "campaign_licences": len(campaign_ids),
+        "sets": {},
+    }
     for name, records in (("matching", base), ("realistic", _realistic(base))):
         records, sources = _with_sources(records)
         models = [Abuse.model_validate(record) for record in records]
@@ -159,11 +176,18 @@ def one(rows: int, abuses: int, baseline: bool) -> dict:
         words = sum(len(" ".join(link.reasons)) for link in made[:100])
         worded = time.perf_counter()
         result["sets"][name] = {
-            "in_window": links.pairs_in_window, "scored": links.pairs_considered, "links": len(links),
-            "context": len(links.context) if links.context is not None else 0, "relations": _relations(links),
-            "link_seconds": round(linked - began, 2), "linking_mb": linking_mb, "campaign_links": len(campaign),
-            "columns_seconds": round(counted - linked, 2), "make_seconds": round(making - counted, 2),
-            "word_seconds": round(worded - making, 3), "characters": words,
+            "in_window": links.pairs_in_window,
+            "scored": links.pairs_considered,
+            "links": len(links),
+            "context": len(links.context) if links.context is not None else 0,
+            "relations": _relations(links),
+            "link_seconds": round(linked - began, 2),
+            "linking_mb": linking_mb,
+            "campaign_links": len(campaign),
+            "columns_seconds": round(counted - linked, 2),
+            "make_seconds": round(making - counted, 2),
+            "word_seconds": round(worded - making, 3),
+            "characters": words,
         }
         del campaign, made, columns
     if baseline:
@@ -186,43 +210,62 @@ def main() -> None:
     if args.one:
         print(json.dumps(one(args.one, args.abuses, args.baseline)))
         return
-    print(f"python {platform.python_version()} on {platform.machine()}, {__import__('os').cpu_count()} cores; "
-          f"{args.abuses:,} abuses; the campaign: licences to {', '.join(CAMPAIGN)}")
-    print(f"{'rows':>10} {'set':>9} {'in window':>11} {'scored':>10} {'links':>10} {'context':>8} {'kept':>9} {'link s':>7} "
-          f"{'campaign':>9} {'its links':>10} {'columns s':>9} {'make s':>7} {'µs/link':>7} {'word 100 s':>10}")
+    print(
+        f"python {platform.python_version()} on {platform.machine()}, {__import__('os').cpu_count()} cores; "
+        f"{args.abuses:,} abuses; the campaign: licences to {', '.join(CAMPAIGN)}"
+    )
+    print(
+        f"{'rows':>10} {'set':>9} {'in window':>11} {'scored':>10} {'links':>10} {'context':>8} {'kept':>9} {'link s':>7} "
+        f"{'campaign':>9} {'its links':>10} {'columns s':>9} {'make s':>7} {'µs/link':>7} {'word 100 s':>10}"
+    )
     print(f"{'':>10} (kept: links as a share of the pairs in window / of the pairs scored)")
     results = []
     for i, rows in enumerate(args.rows or SIZES):
-        out = subprocess.run([sys.executable, __file__, "--one", str(rows), "--abuses", str(args.abuses)]
-                             + (["--baseline"] if i == 0 else []), check=True, capture_output=True, text=True).stdout
+        out = subprocess.run(
+            [sys.executable, __file__, "--one", str(rows), "--abuses", str(args.abuses)]
+            + (["--baseline"] if i == 0 else []),
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
         r = json.loads(out.strip().splitlines()[-1])
         results.append(r)
         for name, s in r["sets"].items():
             kept = f"{s['links'] / max(s['in_window'], 1):.0%}/{s['links'] / max(s['scored'], 1):.0%}"
             per_link = 1e6 * s["make_seconds"] / s["campaign_links"] if s["campaign_links"] else 0
-            print(f"{r['rows']:>10,} {name:>9} {s['in_window']:>11,} {s['scored']:>10,} {s['links']:>10,} {s['context']:>8,} {kept:>9} "
-                  f"{s['link_seconds']:>7.2f} {r['campaign_licences']:>9,} {s['campaign_links']:>10,} {s['columns_seconds']:>9.2f} "
-                  f"{s['make_seconds']:>7.2f} {per_link:>7.2f} {s['word_seconds']:>10.3f}")
+            print(
+                f"{r['rows']:>10,} {name:>9} {s['in_window']:>11,} {s['scored']:>10,} {s['links']:>10,} {s['context']:>8,} {kept:>9} "
+                f"{s['link_seconds']:>7.2f} {r['campaign_licences']:>9,} {s['campaign_links']:>10,} {s['columns_seconds']:>9.2f} "
+                f"{s['make_seconds']:>7.2f} {per_link:>7.2f} {s['word_seconds']:>10.3f}"
+            )
         relations = ", ".join(f"{k} {v:,}" for k, v in r["sets"]["realistic"]["relations"].items())
-        print(f"{'':>10} realistic relations: {relations}; peak {r['sets']['matching']['linking_mb']:,} MB when linked, "
-              f"{r['peak_mb']:,} MB with the campaign's links made")
+        print(
+            f"{'':>10} realistic relations: {relations}; peak {r['sets']['matching']['linking_mb']:,} MB when linked, "
+            f"{r['peak_mb']:,} MB with the campaign's links made"
+        )
         if "selection" in r:
             sel = r["selection"]
-            print(f"{'':>10} baseline, {sel['ids']:,} string ids against {sel['ids']:,}: np.isin on objects (the step replaced) "
-                  f"{sel['isin_object_seconds']:.3f} s, hashed isin {sel['hashed_seconds']:.4f} s")
+            print(
+                f"{'':>10} baseline, {sel['ids']:,} string ids against {sel['ids']:,}: np.isin on objects (the step replaced) "
+                f"{sel['isin_object_seconds']:.3f} s, hashed isin {sel['hashed_seconds']:.4f} s"
+            )
     print()
     for r in results:
         worst = max(s["link_seconds"] for s in r["sets"].values())
         memory = r["sets"]["matching"]["linking_mb"]
         if r["rows"] >= 1_000_000:
-            print(f"target, {r['rows']:,} rows linked under {LINK_TARGET_SECONDS:.0f} s and {LINK_TARGET_MB:,} MB: "
-                  f"{worst:.2f} s, {memory:,} MB when linked ({_mark(worst, LINK_TARGET_SECONDS)}, {_mark(memory, LINK_TARGET_MB)})")
+            print(
+                f"target, {r['rows']:,} rows linked under {LINK_TARGET_SECONDS:.0f} s and {LINK_TARGET_MB:,} MB: "
+                f"{worst:.2f} s, {memory:,} MB when linked ({_mark(worst, LINK_TARGET_SECONDS)}, {_mark(memory, LINK_TARGET_MB)})"
+            )
     if len(results) > 1:
         first, last = results[0]["sets"]["matching"], results[-1]["sets"]["matching"]
         grew = last["campaign_links"] / max(first["campaign_links"], 1)
         took = last["make_seconds"] / max(first["make_seconds"], 1e-9)
-        print(f"target, making links linear: {grew:.1f} times the links took {took:.1f} times as long "
-              f"({'met' if took <= 1.5 * grew else 'MISSED'})")
+        print(
+            f"target, making links linear: {grew:.1f} times the links took {took:.1f} times as long "
+            f"({'met' if took <= 1.5 * grew else 'MISSED'})"
+        )
 
 
 if __name__ == "__main__":

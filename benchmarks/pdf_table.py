@@ -37,9 +37,17 @@ def cell(text: str, align: str | None = None) -> TableCell:
 def big_table_document(rows: int) -> Document:
     """A heading, a paragraph and a table of ``rows`` licence rows, some with a long wrapping cell."""
     body = tuple(
-        (cell(f"GB-SIEL-{2014000 + i}"), cell(f"{1 + i % 28} October 2014"),
-         cell("Components for military communications equipment; software for telecommunications interception"
-              if i % 7 == 0 else "5A001"), cell("Türkiye"), cell(f"£{(i * 7919) % 900000 + 1000:,}", "right"))
+        (
+            cell(f"GB-SIEL-{2014000 + i}"),
+            cell(f"{1 + i % 28} October 2014"),
+            cell(
+                "Components for military communications equipment; software for telecommunications interception"
+                if i % 7 == 0
+                else "5A001"
+            ),
+            cell("Türkiye"),
+            cell(f"£{(i * 7919) % 900000 + 1000:,}", "right"),
+        )
         for i in range(rows)
     )
     return Document(
@@ -47,8 +55,10 @@ def big_table_document(rows: int) -> Document:
         children=(
             Heading(1, (Text("Standard individual export licences"),)),
             Paragraph((Text("Every licence in the period, one row each."),)),
-            Table(header=(cell("Licence"), cell("Decided"), cell("Goods"), cell("Destination"), cell("Value", "right")),
-                  rows=body),
+            Table(
+                header=(cell("Licence"), cell("Decided"), cell("Goods"), cell("Destination"), cell("Value", "right")),
+                rows=body,
+            ),
         ),
     )
 

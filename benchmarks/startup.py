@@ -79,12 +79,19 @@ def main() -> None:
         target = TARGETS.get(name)
         verdict = f"  target < {target:.2f} s: {'met' if median < target else 'MISSED'}" if target else ""
         print(f"  {name:<28} {median:6.3f} s  ({median / floor:4.1f}x python -c pass){verdict}")
-    out = subprocess.run([sys.executable, "-c", FIRST_AND_LATER.format(example=str(EXAMPLE))],
-                         capture_output=True, text=True, check=True, cwd=REPO)
+    out = subprocess.run(
+        [sys.executable, "-c", FIRST_AND_LATER.format(example=str(EXAMPLE))],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=REPO,
+    )
     first, later = (float(x) for x in out.stdout.split())
     ratio = first / later
-    print(f"  first FOI request of a process {first:6.3f} s, a later one {later:6.3f} s: {ratio:.1f}x  "
-          f"target < 2x: {'met' if ratio < 2 else 'MISSED'}")
+    print(
+        f"  first FOI request of a process {first:6.3f} s, a later one {later:6.3f} s: {ratio:.1f}x  "
+        f"target < 2x: {'met' if ratio < 2 else 'MISSED'}"
+    )
 
 
 if __name__ == "__main__":

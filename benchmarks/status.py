@@ -42,8 +42,14 @@ HISTORIES = (
     [("sent",), ("response", "refused"), ("review-asked",)],
     [("sent",), ("response", "refused"), ("review-asked",), ("review-response", "upheld")],
     [("sent",), ("response", "refused"), ("review-asked",), ("review-response", "upheld"), ("complaint",)],
-    [("sent",), ("response", "refused"), ("review-asked",), ("review-response", "upheld"), ("complaint",),
-     ("decision-notice", "not-upheld")],
+    [
+        ("sent",),
+        ("response", "refused"),
+        ("review-asked",),
+        ("review-response", "upheld"),
+        ("complaint",),
+        ("decision-notice", "not-upheld"),
+    ],
     [("sent",), ("chased",)],
     [],
 )
@@ -52,10 +58,12 @@ HISTORIES = (
 
 def write_requests(case: Path, count: int) -> None:
     start = dt.date(2026, 1, 5)
-    lines = ["authorities:",
-             "  - {id: fcdo, name: 'Foreign, Commonwealth and Development Office', foi_email: fcdo@example.org}",
-             "  - {id: mod, name: Ministry of Defence, foi_email: mod@example.org}",
-             "requests:"]
+    lines = [
+        "authorities:",
+        "  - {id: fcdo, name: 'Foreign, Commonwealth and Development Office', foi_email: fcdo@example.org}",
+        "  - {id: mod, name: Ministry of Defence, foi_email: mod@example.org}",
+        "requests:",
+    ]
     for number in range(count):
         body = ("", "fcdo", "mod")[number % 3]
         lines.append(f"  - id: r{number:04d}")

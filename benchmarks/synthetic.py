@@ -24,19 +24,62 @@ import numpy as np
 import pandas as pd
 
 DESTINATIONS = (
-    ("India", 60), ("United States of America", 58), ("China", 50), ("Turkey", 30), ("Saudi Arabia", 30),
-    ("United Arab Emirates", 28), ("Israel", 22), ("Korea, South", 20), ("Russia", 18), ("Japan", 18),
-    ("Germany", 25), ("France", 22), ("Brazil", 12), ("Pakistan", 10), ("Egypt", 10), ("Bahrain", 8),
-    ("Kazakhstan", 6), ("Vietnam", 6), ("Singapore", 12), ("Burma", 2), ("South Korea", 4),
-    ("Côte d'Ivoire", 2), ("Curaçao", 1), ("Hong Kong", 10), ("Qatar", 10), ("Oman", 8), ("Mexico", 8),
+    ("India", 60),
+    ("United States of America", 58),
+    ("China", 50),
+    ("Turkey", 30),
+    ("Saudi Arabia", 30),
+    ("United Arab Emirates", 28),
+    ("Israel", 22),
+    ("Korea, South", 20),
+    ("Russia", 18),
+    ("Japan", 18),
+    ("Germany", 25),
+    ("France", 22),
+    ("Brazil", 12),
+    ("Pakistan", 10),
+    ("Egypt", 10),
+    ("Bahrain", 8),
+    ("Kazakhstan", 6),
+    ("Vietnam", 6),
+    ("Singapore", 12),
+    ("Burma", 2),
+    ("South Korea", 4),
+    ("Côte d'Ivoire", 2),
+    ("Curaçao", 1),
+    ("Hong Kong", 10),
+    ("Qatar", 10),
+    ("Oman", 8),
+    ("Mexico", 8),
 )
 """(name as the data writes it, relative weight)."""
 
 RATINGS = (
-    ("ML10", 124), ("ML1", 95), ("5A002", 69), ("ML11", 69), ("ML5", 41), ("ML4", 30), ("ML3", 30),
-    ("ML13", 20), ("6A003", 20), ("ML10a", 8), ("5A001", 15), ("5A001f", 6), ("5A001.f.2", 3),
-    ("5A001.j", 3), ("5D001", 10), ("5D001e", 3), ("5E001", 5), ("4A005", 2), ("4D004", 2), ("4E001", 2),
-    ("5D002", 20), ("PL5017", 3), ("End Use", 4), ("3A001", 20), ("1C011", 8),
+    ("ML10", 124),
+    ("ML1", 95),
+    ("5A002", 69),
+    ("ML11", 69),
+    ("ML5", 41),
+    ("ML4", 30),
+    ("ML3", 30),
+    ("ML13", 20),
+    ("6A003", 20),
+    ("ML10a", 8),
+    ("5A001", 15),
+    ("5A001f", 6),
+    ("5A001.f.2", 3),
+    ("5A001.j", 3),
+    ("5D001", 10),
+    ("5D001e", 3),
+    ("5E001", 5),
+    ("4A005", 2),
+    ("4D004", 2),
+    ("4E001", 2),
+    ("5D002", 20),
+    ("PL5017", 3),
+    ("End Use", 4),
+    ("3A001", 20),
+    ("1C011", 8),
 )
 """(rating as the data writes it, relative weight): every level of detail, surveillance entries included."""
 
@@ -94,15 +137,17 @@ def synthetic_release(n_rows: int, seed: int = 0) -> pd.DataFrame:
     values = np.round(rng.lognormal(mean=10.5, sigma=1.6, size=n_rows)).astype(np.int64)
     value_text = values.astype(str).astype(object)
     value_text[refused[licence]] = ""
-    return pd.DataFrame({
-        "licence_group": licence + 1,
-        "date": np.datetime_as_string(days[licence], unit="D"),
-        "rating": _choice(rng, RATINGS, n_rows),
-        "count": rng.integers(1, 50, size=n_rows),
-        "value": value_text,
-        "country": countries[licence],
-        "refused": refused[licence].astype(np.int8),
-    })
+    return pd.DataFrame(
+        {
+            "licence_group": licence + 1,
+            "date": np.datetime_as_string(days[licence], unit="D"),
+            "rating": _choice(rng, RATINGS, n_rows),
+            "count": rng.integers(1, 50, size=n_rows),
+            "value": value_text,
+            "country": countries[licence],
+            "refused": refused[licence].astype(np.int8),
+        }
+    )
 
 
 def write_caat_release(folder: str | Path, n_rows: int, seed: int = 0, encoding: str = "utf-8") -> Path:
@@ -117,24 +162,38 @@ def write_caat_release(folder: str | Path, n_rows: int, seed: int = 0, encoding:
     refused = groups.loc[groups["refused"] == 1, "licence_group"].to_numpy()
     first = rng.choice([1, 2, 3, 7], size=len(refused), p=[0.1, 0.5, 0.2, 0.2])
     second = np.where(rng.random(len(refused)) < 0.3, 7, 0)
-    criteria = pd.DataFrame({
-        "licence_group": np.concatenate([refused, refused[second > 0]]),
-        "criteria": np.concatenate([first, second[second > 0]]),
-    }).drop_duplicates().sort_values(["licence_group", "criteria"], kind="stable")
+    criteria = (
+        pd.DataFrame(
+            {
+                "licence_group": np.concatenate([refused, refused[second > 0]]),
+                "criteria": np.concatenate([first, second[second > 0]]),
+            }
+        )
+        .drop_duplicates()
+        .sort_values(["licence_group", "criteria"], kind="stable")
+    )
     texts = dict(CRITERIA)
     criteria["description"] = criteria["criteria"].astype(str).map(texts)
     criteria.to_csv(folder / "refusal-criteria.csv", index=False, encoding=encoding, lineterminator="\n")
 
-    noted = np.sort(rng.choice(groups["licence_group"].to_numpy(), size=max(1, len(groups) // 20), replace=False)) if len(groups) else []
-    footnotes = pd.DataFrame({"bundle_id": noted, "text": np.array(FOOTNOTES, dtype=object)[rng.integers(0, len(FOOTNOTES), len(noted))]})
+    noted = (
+        np.sort(rng.choice(groups["licence_group"].to_numpy(), size=max(1, len(groups) // 20), replace=False))
+        if len(groups)
+        else []
+    )
+    footnotes = pd.DataFrame(
+        {"bundle_id": noted, "text": np.array(FOOTNOTES, dtype=object)[rng.integers(0, len(FOOTNOTES), len(noted))]}
+    )
     footnotes.to_csv(folder / "footnotes_licence.csv", index=False, encoding=encoding, lineterminator="\n")
 
-    ratings = pd.DataFrame({
-        "rating": [name for name, _ in RATINGS],
-        "military": [int(name.startswith(("ML", "PL"))) for name, _ in RATINGS],
-        "short_description": "",
-        "full_description": "",
-    })
+    ratings = pd.DataFrame(
+        {
+            "rating": [name for name, _ in RATINGS],
+            "military": [int(name.startswith(("ML", "PL"))) for name, _ in RATINGS],
+            "short_description": "",
+            "full_description": "",
+        }
+    )
     ratings.to_csv(folder / "ratings.csv", index=False, encoding=encoding, lineterminator="\n")
     return folder
 
@@ -170,8 +229,12 @@ def _periods(rng: np.random.Generator, n: int) -> list[str]:
     return chosen.tolist()
 
 
-def synthetic_abuses(n: int, countries: list[str] | tuple[str, ...], seed: int = 0,
-                     source_ids: list[str] | tuple[str, ...] = ("synthetic-report",)) -> list[dict]:
+def synthetic_abuses(
+    n: int,
+    countries: list[str] | tuple[str, ...],
+    seed: int = 0,
+    source_ids: list[str] | tuple[str, ...] = ("synthetic-report",),
+) -> list[dict]:
     """``n`` abuse records as a case file holds them (ids ``abuse-00001`` ...), each citing one or two sources."""
     rng = np.random.default_rng(seed + 2)
     shape = rng.integers(0, len(ABUSE_TITLES), size=n)
@@ -227,13 +290,30 @@ def write_synthetic_case(folder: str | Path, n_licences: int, n_abuses: int, see
     folder.mkdir(parents=True, exist_ok=True)
     countries = ["Turkey", "Saudi Arabia", "Bahrain", "Egypt"]
     source_ids = [f"source-{i:02d}" for i in range(1, 21)]
-    sources = [{
-        "id": source_id, "kind": "report", "organisation": "Synthetic Rights Monitor", "title": f"Synthetic report {i}",
-        "date": f"{2008 + i % 16}", "url": f"https://example.org/reports/{i}", "accessed": "2024-06-01", "illustrative": True,
-    } for i, source_id in enumerate(source_ids, start=1)]
-    sources.append({"id": "synthetic-licensing-data", "kind": "statistics", "organisation": "Department for Business and Trade",
-                    "title": "Strategic export controls: licensing data (synthetic)", "url": "https://example.org/licensing-data",
-                    "accessed": "2024-06-01", "illustrative": True})
+    sources = [
+        {
+            "id": source_id,
+            "kind": "report",
+            "organisation": "Synthetic Rights Monitor",
+            "title": f"Synthetic report {i}",
+            "date": f"{2008 + i % 16}",
+            "url": f"https://example.org/reports/{i}",
+            "accessed": "2024-06-01",
+            "illustrative": True,
+        }
+        for i, source_id in enumerate(source_ids, start=1)
+    ]
+    sources.append(
+        {
+            "id": "synthetic-licensing-data",
+            "kind": "statistics",
+            "organisation": "Department for Business and Trade",
+            "title": "Strategic export controls: licensing data (synthetic)",
+            "url": "https://example.org/licensing-data",
+            "accessed": "2024-06-01",
+            "illustrative": True,
+        }
+    )
     case = (
         "# A synthetic case for benchmarks: every record is invented.\n"
         "title: Synthetic benchmark case\n"
@@ -245,19 +325,25 @@ def write_synthetic_case(folder: str | Path, n_licences: int, n_abuses: int, see
     )
     (folder / "case.yaml").write_text(case, encoding="utf-8")
     (folder / "sources.yaml").write_text(_yaml_records(sources), encoding="utf-8")
-    (folder / "abuses.yaml").write_text(_yaml_records(synthetic_abuses(n_abuses, countries, seed, source_ids)), encoding="utf-8")
+    (folder / "abuses.yaml").write_text(
+        _yaml_records(synthetic_abuses(n_abuses, countries, seed, source_ids)), encoding="utf-8"
+    )
 
-    release = synthetic_release(4 * n_licences, seed).drop_duplicates("licence_group").head(n_licences)  # at most 4 rows a licence
+    release = (
+        synthetic_release(4 * n_licences, seed).drop_duplicates("licence_group").head(n_licences)
+    )  # at most 4 rows a licence
     rng = np.random.default_rng(seed + 3)
-    licences = pd.DataFrame({
-        "id": "SYN-" + release["licence_group"].astype(str),
-        "destination": np.array(countries, dtype=object)[rng.integers(0, len(countries), len(release))],
-        "decision_date": release["date"].to_numpy(),
-        "outcome": np.where(release["refused"] == 1, "refused", "issued"),
-        "licence_type": "SIEL",
-        "ratings": release["rating"].to_numpy(),
-        "value": release["value"].to_numpy(),
-        "illustrative": "yes",
-    })
+    licences = pd.DataFrame(
+        {
+            "id": "SYN-" + release["licence_group"].astype(str),
+            "destination": np.array(countries, dtype=object)[rng.integers(0, len(countries), len(release))],
+            "decision_date": release["date"].to_numpy(),
+            "outcome": np.where(release["refused"] == 1, "refused", "issued"),
+            "licence_type": "SIEL",
+            "ratings": release["rating"].to_numpy(),
+            "value": release["value"].to_numpy(),
+            "illustrative": "yes",
+        }
+    )
     licences.to_csv(folder / "licences.csv", index=False, encoding="utf-8", lineterminator="\n")
     return folder

@@ -37,7 +37,7 @@ def reply_file(folder: Path, name: str, text: str) -> Path:
 
 def drafted_text(out: Path) -> str:
     """The Markdown of the one document drafted into ``out``, with whitespace and Markdown escapes normalised."""
-    documents = [p for p in out.glob("*.md")]
+    documents = list(out.glob("*.md"))
     assert len(documents) == 1, documents
     text = documents[0].read_text(encoding="utf-8").replace("\\", "")
     return re.sub(r"\s+", " ", text)

@@ -61,67 +61,186 @@ def write_case(folder: Path, secrets: Secrets) -> CaseDrawn:
         "title": "Interception software exports to Turkey",
         "reference": "TEST-TR",
         "countries": ["Turkey"],
-        "public_body": {"name": "Department for Business and Trade", "foi_email": "foi@example.org",
-                        "address": "Old Admiralty Building, London SW1A 2DY"},
-        "requester": {"name": "Test Campaign", "email": "campaign@example.org", "address": "1 Test Street, London N1 9GU"},
+        "public_body": {
+            "name": "Department for Business and Trade",
+            "foi_email": "foi@example.org",
+            "address": "Old Admiralty Building, London SW1A 2DY",
+        },
+        "requester": {
+            "name": "Test Campaign",
+            "email": "campaign@example.org",
+            "address": "1 Test Street, London N1 9GU",
+        },
         "legal_representative": {"firm": "Own Solicitors LLP", "name": "A Solicitor"},
-        "decisions": [{"id": "decision-1", "description": "the grant of licence PUB-LIC-1", "date": "2017-03-01",
-                       "licences": ["PUB-LIC-1"], "grounds_arose": "2017-04-01"}],
+        "decisions": [
+            {
+                "id": "decision-1",
+                "description": "the grant of licence PUB-LIC-1",
+                "date": "2017-03-01",
+                "licences": ["PUB-LIC-1"],
+                "grounds_arose": "2017-04-01",
+            }
+        ],
         "relief_sought": ["review the licence against Criterion 2"],
         "documents": ["foi", "letter-before-claim", "briefing", "questions"],
         "privileged": secrets.privileged,
     }
-    sources = [{"id": "pub-news", "kind": "news", "title": "Police used interception software on journalists",
-                "publication": "The Daily Example", "date": "2017-01-10", "url": "https://example.org/news",
-                "accessed": "2017-02-01"}]
+    sources = [
+        {
+            "id": "pub-news",
+            "kind": "news",
+            "title": "Police used interception software on journalists",
+            "publication": "The Daily Example",
+            "date": "2017-01-10",
+            "url": "https://example.org/news",
+            "accessed": "2017-02-01",
+        }
+    ]
     abuse_sources = ["pub-news"]
     licence_sources = ["pub-news"]
     if secrets.confidential_source:
-        sources.append({"id": f"src-{c()}", "kind": "interview", "title": f"Interview with {c()} about {c()}",
-                        "author": [f"Witness {c()}"], "organisation": f"Org {c()}", "place": f"Town {c()}",
-                        "date": "2017-01-15", "quotation": f"They listened to {c()} every night",
-                        "notes": f"Contact {c()} only by Signal", "confidential": True})
+        sources.append(
+            {
+                "id": f"src-{c()}",
+                "kind": "interview",
+                "title": f"Interview with {c()} about {c()}",
+                "author": [f"Witness {c()}"],
+                "organisation": f"Org {c()}",
+                "place": f"Town {c()}",
+                "date": "2017-01-15",
+                "quotation": f"They listened to {c()} every night",
+                "notes": f"Contact {c()} only by Signal",
+                "confidential": True,
+            }
+        )
         abuse_sources.append(sources[-1]["id"])
         licence_sources.append(sources[-1]["id"])
-    abuses = [{"id": "pub-abuse", "country": "Turkey", "date": "2016-11",
-               "title": "Police intercepted journalists' communications", "perpetrators": ["police"],
-               "categories": ["persecution-of-journalists"], "technology": ["interception"],
-               "sources": abuse_sources}]
+    abuses = [
+        {
+            "id": "pub-abuse",
+            "country": "Turkey",
+            "date": "2016-11",
+            "title": "Police intercepted journalists' communications",
+            "perpetrators": ["police"],
+            "categories": ["persecution-of-journalists"],
+            "technology": ["interception"],
+            "sources": abuse_sources,
+        }
+    ]
     if secrets.only_confidential_abuse and secrets.confidential_source:
-        abuses.append({"id": f"derived-{c()}", "country": "Turkey", "date": "2016-12",
-                       "title": f"Secret detention of {c()}", "description": f"Held at {c()}",
-                       "victims": f"{c()} and family", "place": f"Site {c()}", "perpetrators": ["police"],
-                       "categories": ["arbitrary-detention"], "sources": [sources[-1]["id"]]})
+        abuses.append(
+            {
+                "id": f"derived-{c()}",
+                "country": "Turkey",
+                "date": "2016-12",
+                "title": f"Secret detention of {c()}",
+                "description": f"Held at {c()}",
+                "victims": f"{c()} and family",
+                "place": f"Site {c()}",
+                "perpetrators": ["police"],
+                "categories": ["arbitrary-detention"],
+                "sources": [sources[-1]["id"]],
+            }
+        )
     if secrets.confidential_abuse:
-        abuses.append({"id": f"abuse-{c()}", "country": "Turkey", "date": "2016-10",
-                       "title": f"Torture of {c()} in custody", "description": f"Described by {c()}",
-                       "victims": f"{c()}", "place": f"Cell {c()}", "notes": f"Do not name {c()}",
-                       "perpetrators": ["police"], "categories": ["torture"], "technology": ["interception"],
-                       "sources": ["pub-news"], "confidential": True})
-    events = [{"id": "pub-event", "date": "2016-07-15", "title": "Coup attempt in Turkey", "country": "Turkey",
-               "sources": ["pub-news"]}]
+        abuses.append(
+            {
+                "id": f"abuse-{c()}",
+                "country": "Turkey",
+                "date": "2016-10",
+                "title": f"Torture of {c()} in custody",
+                "description": f"Described by {c()}",
+                "victims": f"{c()}",
+                "place": f"Cell {c()}",
+                "notes": f"Do not name {c()}",
+                "perpetrators": ["police"],
+                "categories": ["torture"],
+                "technology": ["interception"],
+                "sources": ["pub-news"],
+                "confidential": True,
+            }
+        )
+    events = [
+        {
+            "id": "pub-event",
+            "date": "2016-07-15",
+            "title": "Coup attempt in Turkey",
+            "country": "Turkey",
+            "sources": ["pub-news"],
+        }
+    ]
     if secrets.confidential_event:
-        events.append({"id": f"event-{c()}", "date": "2016-09", "title": f"Meeting with {c()}",
-                       "description": f"Where {c()} handed over documents", "notes": f"{c()}",
-                       "sources": ["pub-news"], "confidential": True})
+        events.append(
+            {
+                "id": f"event-{c()}",
+                "date": "2016-09",
+                "title": f"Meeting with {c()}",
+                "description": f"Where {c()} handed over documents",
+                "notes": f"{c()}",
+                "sources": ["pub-news"],
+                "confidential": True,
+            }
+        )
     links = []
     if secrets.confidential_link:
-        links.append({"id": f"link-{c()}", "licence": "PUB-LIC-1", "abuse": "pub-abuse",
-                      "reason": f"Our source {c()} saw this equipment in the room", "notes": f"{c()}",
-                      "sources": ["pub-news"], "confidential": True})
-    rows = [{"id": "PUB-LIC-1", "destination": "Turkey", "decision_date": "2017-03-01", "outcome": "issued",
-             "ratings": "5D001", "goods_summary": "software for telecommunications interception equipment",
-             "end_user": "police", "sources": "; ".join(licence_sources), "refusal_criteria": "", "notes": "",
-             "confidential": ""}]
+        links.append(
+            {
+                "id": f"link-{c()}",
+                "licence": "PUB-LIC-1",
+                "abuse": "pub-abuse",
+                "reason": f"Our source {c()} saw this equipment in the room",
+                "notes": f"{c()}",
+                "sources": ["pub-news"],
+                "confidential": True,
+            }
+        )
+    rows = [
+        {
+            "id": "PUB-LIC-1",
+            "destination": "Turkey",
+            "decision_date": "2017-03-01",
+            "outcome": "issued",
+            "ratings": "5D001",
+            "goods_summary": "software for telecommunications interception equipment",
+            "end_user": "police",
+            "sources": "; ".join(licence_sources),
+            "refusal_criteria": "",
+            "notes": "",
+            "confidential": "",
+        }
+    ]
     if secrets.confidential_licence:
-        rows.append({"id": f"SEC-{c()}", "destination": "Turkey", "decision_date": "2017-02-01", "outcome": "issued",
-                     "ratings": "5D001", "goods_summary": f"interception software {c()}",
-                     "end_user": f"police unit {c()}",
-                     "sources": "pub-news", "refusal_criteria": "", "notes": f"Leaked by {c()}", "confidential": "yes"})
+        rows.append(
+            {
+                "id": f"SEC-{c()}",
+                "destination": "Turkey",
+                "decision_date": "2017-02-01",
+                "outcome": "issued",
+                "ratings": "5D001",
+                "goods_summary": f"interception software {c()}",
+                "end_user": f"police unit {c()}",
+                "sources": "pub-news",
+                "refusal_criteria": "",
+                "notes": f"Leaked by {c()}",
+                "confidential": "yes",
+            }
+        )
     if secrets.confidential_refusal:
-        rows.append({"id": f"REF-{c()}", "destination": "Turkey", "decision_date": "2015-06-01", "outcome": "refused",
-                     "ratings": "5D001", "goods_summary": f"interception software {c()}", "end_user": f"police {c()}",
-                     "sources": "pub-news", "refusal_criteria": "2", "notes": f"{c()}", "confidential": "yes"})
+        rows.append(
+            {
+                "id": f"REF-{c()}",
+                "destination": "Turkey",
+                "decision_date": "2015-06-01",
+                "outcome": "refused",
+                "ratings": "5D001",
+                "goods_summary": f"interception software {c()}",
+                "end_user": f"police {c()}",
+                "sources": "pub-news",
+                "refusal_criteria": "2",
+                "notes": f"{c()}",
+                "confidential": "yes",
+            }
+        )
     _write_yaml(folder / "case.yaml", case)
     _write_yaml(folder / "sources.yaml", sources)
     _write_yaml(folder / "abuses.yaml", abuses)

@@ -84,14 +84,34 @@ def _requests(folder: Path, licence_ids: list[str]) -> None:
 def one_licence_case(folder: Path) -> Path:
     """One licence for interception software, granted on 6 March 2015, challenged; an abuse reported before the
     grant and one after it."""
-    rows = [licence("UK-2015-001", "2015-03-06", ratings="5A001; 5D001", goods="interception software",
-                    end_user="national police", value="120000")]
-    abuses = [abuse("tr-press-2014", "2014-06", "Police detained journalists after raids on their newspapers",
-                    "rights-report-2009"),
-              abuse("tr-arrests-2021", "2021-11", "Security forces arrested reporters covering protests",
-                    "rights-report-2022")]
-    folder = write_case(folder, licences=rows, abuses=abuses, decisions=decision("UK-2015-001", "2015-03-06"),
-                        extra="relief_sought:\n  - Suspend the licence.\n")
+    rows = [
+        licence(
+            "UK-2015-001",
+            "2015-03-06",
+            ratings="5A001; 5D001",
+            goods="interception software",
+            end_user="national police",
+            value="120000",
+        )
+    ]
+    abuses = [
+        abuse(
+            "tr-press-2014",
+            "2014-06",
+            "Police detained journalists after raids on their newspapers",
+            "rights-report-2009",
+        ),
+        abuse(
+            "tr-arrests-2021", "2021-11", "Security forces arrested reporters covering protests", "rights-report-2022"
+        ),
+    ]
+    folder = write_case(
+        folder,
+        licences=rows,
+        abuses=abuses,
+        decisions=decision("UK-2015-001", "2015-03-06"),
+        extra="relief_sought:\n  - Suspend the licence.\n",
+    )
     _fix_report_dates(folder)
     _requests(folder, ["UK-2015-001"])
     return folder
@@ -127,14 +147,18 @@ def forty_caat_case(folder: Path, seed: int = 4) -> Path:
             record["title"] = f"{record['title']} {places[(repeat - 1) % len(places)]}"
         record.pop("illustrative", None)
         sources = ", ".join(s if isinstance(s, str) else s["id"] for s in record["sources"])
-        lines.append(f"- id: {record['id']}\n  country: Turkey\n  date: \"{record['date']}\"\n"
-                     f"  title: \"{record['title']}\"\n  perpetrators: {record['perpetrators']}\n"
-                     f"  categories: {record['categories']}\n  sources: [{sources}]\n")
-    (folder / "abuses.yaml").write_text("\n".join(lines).replace("['", "[").replace("']", "]").replace("', '", ", "),
-                                        encoding="utf-8")
+        lines.append(
+            f'- id: {record["id"]}\n  country: Turkey\n  date: "{record["date"]}"\n'
+            f'  title: "{record["title"]}"\n  perpetrators: {record["perpetrators"]}\n'
+            f"  categories: {record['categories']}\n  sources: [{sources}]\n"
+        )
+    (folder / "abuses.yaml").write_text(
+        "\n".join(lines).replace("['", "[").replace("']", "]").replace("', '", ", "), encoding="utf-8"
+    )
     case = (folder / "case.yaml").read_text(encoding="utf-8")
-    case += ("licence_data:\n  - path: caat\n    format: caat\n    source: caat-data\n    id_prefix: CAAT-\n"
-             + decision(f"CAAT-{latest['licence_group']}", latest["date"]))
+    case += "licence_data:\n  - path: caat\n    format: caat\n    source: caat-data\n    id_prefix: CAAT-\n" + decision(
+        f"CAAT-{latest['licence_group']}", latest["date"]
+    )
     (folder / "case.yaml").write_text(case, encoding="utf-8")
     _requests(folder, [f"CAAT-{g}" for g in groups[-3:]])
     return folder
@@ -142,12 +166,19 @@ def forty_caat_case(folder: Path, seed: int = 4) -> Path:
 
 def refusals_case(folder: Path) -> Path:
     """CAAT's current layout for Turkey and South Korea, plus a row standing for several IMSI-catcher licences."""
-    rows = [licence("MB-IMSI", "../2017-03-31", ratings="", sources="rights-report-2022"),
-            licence("UK-2021-777", "2021-Q4", ratings="5A001", goods="mobile network interception equipment")]
-    folder = write_case(folder, licences=rows, abuses=[
-        abuse("tr-press-2016", "2016", "Police detained journalists after a coup attempt", "rights-report-2022"),
-        abuse("tr-hrd-2022", "2022-02", "Police arrested human-rights defenders", "rights-report-2022"),
-    ], decisions=decision("CAAT-157531", "2021-11-18"))
+    rows = [
+        licence("MB-IMSI", "../2017-03-31", ratings="", sources="rights-report-2022"),
+        licence("UK-2021-777", "2021-Q4", ratings="5A001", goods="mobile network interception equipment"),
+    ]
+    folder = write_case(
+        folder,
+        licences=rows,
+        abuses=[
+            abuse("tr-press-2016", "2016", "Police detained journalists after a coup attempt", "rights-report-2022"),
+            abuse("tr-hrd-2022", "2022-02", "Police arrested human-rights defenders", "rights-report-2022"),
+        ],
+        decisions=decision("CAAT-157531", "2021-11-18"),
+    )
     csv = folder / "licences.csv"
     text = csv.read_text(encoding="utf-8").splitlines()
     text[0] += ",count,technology,id_kind"
@@ -155,10 +186,16 @@ def refusals_case(folder: Path) -> Path:
     text[2] += ",1,,case"
     csv.write_text("\n".join(text) + "\n", encoding="utf-8")
     shutil.copytree(FIXTURES / "caat-current-sample", folder / "caat")
-    case = (folder / "case.yaml").read_text(encoding="utf-8").replace("countries: [Turkey]",
-                                                                      "countries: [Turkey, South Korea]")
-    case = case.replace("decisions:", "licence_data:\n  - path: licences.csv\n  - path: caat\n    format: caat\n"
-                        "    source: caat-data\n    id_prefix: CAAT-\ndecisions:")
+    case = (
+        (folder / "case.yaml")
+        .read_text(encoding="utf-8")
+        .replace("countries: [Turkey]", "countries: [Turkey, South Korea]")
+    )
+    case = case.replace(
+        "decisions:",
+        "licence_data:\n  - path: licences.csv\n  - path: caat\n    format: caat\n"
+        "    source: caat-data\n    id_prefix: CAAT-\ndecisions:",
+    )
     (folder / "case.yaml").write_text(case, encoding="utf-8")
     _requests(folder, ["CAAT-157531", "CAAT-157532", "MB-IMSI"])
     return folder

@@ -21,8 +21,16 @@ requester:
 LICENCE_HEADER = "id,destination,decision_date,outcome,ratings,end_user,sources\n"
 
 
-def link_case_folder(folder: Path, *, sources: str, abuses: str, licences: str, links: str = "[]\n",
-                     case_extra: str = "", header: str = LICENCE_HEADER) -> Path:
+def link_case_folder(
+    folder: Path,
+    *,
+    sources: str,
+    abuses: str,
+    licences: str,
+    links: str = "[]\n",
+    case_extra: str = "",
+    header: str = LICENCE_HEADER,
+) -> Path:
     """A case folder with the given YAML for sources and abuses and CSV rows (after ``header``) for licences."""
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "case.yaml").write_text(CASE_YAML + case_extra, encoding="utf-8")

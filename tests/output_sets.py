@@ -13,9 +13,15 @@ NAMES = ("letter.docx", "letter.pdf", "letter.md", "briefing.pdf")
 def output_set(version: str) -> tuple[dict[str, bytes], Manifest]:
     """Four files whose bytes say which ``version`` of a run wrote them, and the manifest listing them."""
     files = {name: f"{name} from run {version}\n".encode() for name in NAMES}
-    entry = DocumentEntry(kind="foi", title=f"Run {version}", date="2026-12-04", template={}, records={}, deadlines=[],
-                          outputs=tuple(OutputFile(name, name.rsplit(".", 1)[-1], sha256(data))
-                                        for name, data in files.items()))
+    entry = DocumentEntry(
+        kind="foi",
+        title=f"Run {version}",
+        date="2026-12-04",
+        template={},
+        records={},
+        deadlines=[],
+        outputs=tuple(OutputFile(name, name.rsplit(".", 1)[-1], sha256(data)) for name, data in files.items()),
+    )
     return files, Manifest(tool="advocate test", case={"folder": "case"}, documents=(entry,))
 
 

@@ -83,7 +83,7 @@ def tautologies(drafted) -> list[str]:
     for sentence in sentences(drafted):
         lowered = sentence.lower()
         for match in re.finditer(r"\bcovers\b", lowered):
-            before, after = lowered[:match.start()], lowered[match.end():]
+            before, after = lowered[: match.start()], lowered[match.end() :]
             phrase = " ".join(re.findall(r"[\w-]+", after)[:3])
             if len(phrase.split()) == 3 and phrase in " ".join(re.findall(r"[\w-]+", before)):
                 found.append(sentence)
@@ -100,12 +100,28 @@ def capital_after_colon(drafted) -> list[str]:
         text = " ".join(plain_text(node.children).split())
         for match in re.finditer(r"\w[)”’]?: ([A-Z][a-z]+)\b", text):
             if match.group(1) not in PROPER_AFTER_COLON:
-                found.append(text[max(0, match.start() - 60):match.end() + 40])
+                found.append(text[max(0, match.start() - 60) : match.end() + 40])
     return found
 
 
-PROPER_AFTER_COLON = frozenset({"Turkey", "Criterion", "Criteria", "Section", "Sections", "Motherboard", "Human",
-                                "Amnesty", "Campaign", "Department", "Secretary", "Ministry", "Foreign", "Government"})
+PROPER_AFTER_COLON = frozenset(
+    {
+        "Turkey",
+        "Criterion",
+        "Criteria",
+        "Section",
+        "Sections",
+        "Motherboard",
+        "Human",
+        "Amnesty",
+        "Campaign",
+        "Department",
+        "Secretary",
+        "Ministry",
+        "Foreign",
+        "Government",
+    }
+)
 """Words that may begin a clause after a colon with a capital because they are names."""
 
 

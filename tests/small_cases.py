@@ -58,24 +58,67 @@ ABUSE = """
   sources: [{source}]
 """
 
-COLUMNS = ("id", "reference", "licence_type", "destination", "decision_date", "outcome", "ratings", "goods_summary",
-           "end_user", "value", "refusal_criteria", "sources", "notes")
+COLUMNS = (
+    "id",
+    "reference",
+    "licence_type",
+    "destination",
+    "decision_date",
+    "outcome",
+    "ratings",
+    "goods_summary",
+    "end_user",
+    "value",
+    "refusal_criteria",
+    "sources",
+    "notes",
+)
 
 
-def licence(id: str, decided: str, *, outcome: str = "issued", ratings: str = "5A001", goods: str = "",
-            end_user: str = "", value: str = "", criteria: str = "", sources: str = "official-data",
-            reference: str = "") -> dict:
-    return {"id": id, "reference": reference, "licence_type": "SIEL", "destination": "Turkey", "decision_date": decided,
-            "outcome": outcome, "ratings": ratings, "goods_summary": goods, "end_user": end_user, "value": value,
-            "refusal_criteria": criteria, "sources": sources, "notes": ""}
+def licence(
+    id: str,
+    decided: str,
+    *,
+    outcome: str = "issued",
+    ratings: str = "5A001",
+    goods: str = "",
+    end_user: str = "",
+    value: str = "",
+    criteria: str = "",
+    sources: str = "official-data",
+    reference: str = "",
+) -> dict:
+    return {
+        "id": id,
+        "reference": reference,
+        "licence_type": "SIEL",
+        "destination": "Turkey",
+        "decision_date": decided,
+        "outcome": outcome,
+        "ratings": ratings,
+        "goods_summary": goods,
+        "end_user": end_user,
+        "value": value,
+        "refusal_criteria": criteria,
+        "sources": sources,
+        "notes": "",
+    }
 
 
 def abuse(id: str, date: str, title: str, source: str) -> str:
     return ABUSE.format(id=id, date=date, title=title, source=source)
 
 
-def write_case(folder: Path, *, licences: list[dict], abuses: list[str] = (), decisions: str = "",
-               department_address: str = DEPARTMENT, claimant_address: str = CLAIMANT, extra: str = "") -> Path:
+def write_case(
+    folder: Path,
+    *,
+    licences: list[dict],
+    abuses: list[str] = (),
+    decisions: str = "",
+    department_address: str = DEPARTMENT,
+    claimant_address: str = CLAIMANT,
+    extra: str = "",
+) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
@@ -89,7 +132,8 @@ def write_case(folder: Path, *, licences: list[dict], abuses: list[str] = (), de
     (folder / "links.yaml").write_text("[]\n", encoding="utf-8")
     address = f"  address: {department_address}\n" if department_address else ""
     claimant = f"  address: {claimant_address}\n" if claimant_address else ""
-    (folder / "case.yaml").write_text(f"""title: Surveillance exports to Turkey
+    (folder / "case.yaml").write_text(
+        f"""title: Surveillance exports to Turkey
 countries: [Turkey]
 public_body:
   name: Department for Business and Trade
@@ -101,7 +145,9 @@ requester:
   email: ana@example.org
 {claimant}{decisions}
 {extra}
-""", encoding="utf-8")
+""",
+        encoding="utf-8",
+    )
     return folder
 
 

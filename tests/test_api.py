@@ -30,8 +30,13 @@ def test_the_verbs_are_there_with_an_example_each():
 
 
 def test_nothing_else_leaks_into_the_package():
-    run = subprocess.run([sys.executable, "-c", "import advocate; print(' '.join(dir(advocate)))"],
-                         capture_output=True, text=True, check=True, cwd=REPO)
+    run = subprocess.run(
+        [sys.executable, "-c", "import advocate; print(' '.join(dir(advocate)))"],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=REPO,
+    )
     public = {name for name in run.stdout.split() if not name.startswith("_")}
     assert public <= set(advocate.__all__), public - set(advocate.__all__)
     assert "PackageNotFoundError" not in run.stdout.split() and "version" not in run.stdout.split()
@@ -47,8 +52,13 @@ def test_an_unknown_name_is_an_attribute_error():
 
 
 def _modules_after(code: str) -> set[str]:
-    run = subprocess.run([sys.executable, "-c", f"{code}\nimport sys; print(' '.join(sorted(sys.modules)))"],
-                         capture_output=True, text=True, check=True, cwd=REPO)
+    run = subprocess.run(
+        [sys.executable, "-c", f"{code}\nimport sys; print(' '.join(sorted(sys.modules)))"],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=REPO,
+    )
     return set(run.stdout.split())
 
 
@@ -60,11 +70,13 @@ def test_import_advocate_imports_no_heavy_library():
 
 
 def test_the_help_of_every_command_imports_no_heavy_library():
-    code = ("from typer.testing import CliRunner\nfrom advocate.cli import app\n"
-            "names = [c.name or c.callback.__name__ for c in app.registered_commands]\n"
-            "assert len(names) >= 7, names\n"
-            "for command in [[]] + [[name] for name in names]:\n"
-            "    assert CliRunner().invoke(app, command + ['--help']).exit_code == 0, command\n")
+    code = (
+        "from typer.testing import CliRunner\nfrom advocate.cli import app\n"
+        "names = [c.name or c.callback.__name__ for c in app.registered_commands]\n"
+        "assert len(names) >= 7, names\n"
+        "for command in [[]] + [[name] for name in names]:\n"
+        "    assert CliRunner().invoke(app, command + ['--help']).exit_code == 0, command\n"
+    )
     # typer itself imports pydantic (to recognise pydantic types in signatures) when it parses a command
     assert not (HEAVY - {"pydantic"}) & _modules_after(code)
 
@@ -79,6 +91,12 @@ def test_the_readme_python_example_uses_only_public_names_and_runs(tmp_path):
             assert {n.strip() for n in names.split(",")} <= set(advocate.__all__)
         for name in re.findall(r"\badvocate\.(\w+)", block):
             assert name in advocate.__all__, name
-    run = subprocess.run([sys.executable, "-c", blocks[0]], cwd=REPO, capture_output=True, text=True, check=False,
-                         env={"PYTHONPATH": str(REPO), "PATH": "", "HOME": str(tmp_path)})
+    run = subprocess.run(
+        [sys.executable, "-c", blocks[0]],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={"PYTHONPATH": str(REPO), "PATH": "", "HOME": str(tmp_path)},
+    )
     assert run.returncode == 0, run.stderr[-2000:]

@@ -70,22 +70,29 @@ def test_nesting_deeper_than_a_case_file_needs_is_refused(case):
     text = "".join(" " * (2 * depth) + "- \n" for depth in range(60)) + " " * 120 + "- x\n"
     (case / "events.yaml").write_text(text, encoding="utf-8")
     errors = _check_fails(case)
-    assert errors == [f"{case / 'events.yaml'}:51: error: nested more than 50 levels deep; "
-                      "a case file needs only a few levels of lists and fields", errors[-1]]
+    assert errors == [
+        f"{case / 'events.yaml'}:51: error: nested more than 50 levels deep; "
+        "a case file needs only a few levels of lists and fields",
+        errors[-1],
+    ]
 
 
 def test_a_five_thousand_digit_number_is_refused(case):
     _edit(case / "case.yaml", "reference: EXAMPLE-001", "reference: " + "9" * 5000)
     errors = _check_fails(case)
-    assert errors[0] == (f"{case / 'case.yaml'}:{_line(case / 'case.yaml', 'reference:')}: error: a number of 5,000 digits "
-                         "is longer than any a case file needs (at most 100); put it in quotes if it is text rather than a number")
+    assert errors[0] == (
+        f"{case / 'case.yaml'}:{_line(case / 'case.yaml', 'reference:')}: error: a number of 5,000 digits "
+        "is longer than any a case file needs (at most 100); put it in quotes if it is text rather than a number"
+    )
 
 
 def test_an_infinite_number_is_refused(case):
     _edit(case / "case.yaml", "privileged: false", "linking:\n  min_score: 1e400\nprivileged: false")
     errors = _check_fails(case)
-    assert errors[0] == (f"{case / 'case.yaml'}:{_line(case / 'case.yaml', 'min_score: 1e400')}: error: '1e400' is too large a "
-                         "number; write a finite number")
+    assert errors[0] == (
+        f"{case / 'case.yaml'}:{_line(case / 'case.yaml', 'min_score: 1e400')}: error: '1e400' is too large a "
+        "number; write a finite number"
+    )
 
 
 def test_a_one_megabyte_abuse_title_is_refused_naming_the_record(case):
@@ -93,8 +100,10 @@ def test_a_one_megabyte_abuse_title_is_refused_naming_the_record(case):
     _edit(abuses, "title: Police detained the editors", "title: " + "x" * 1_000_000 + " Police detained the editors")
     errors = _check_fails(case)
     length = len("x" * 1_000_000 + " Police detained the editors of two newspapers after raids on their offices")
-    assert errors[0] == (f"{abuses}:{_line(abuses, 'title:')}: error: abuse 'example-detentions', field 'title': "
-                         f"is {length:,} characters long; a one-line text here may have at most 1,000 (it starts '{'x' * 40}…')")
+    assert errors[0] == (
+        f"{abuses}:{_line(abuses, 'title:')}: error: abuse 'example-detentions', field 'title': "
+        f"is {length:,} characters long; a one-line text here may have at most 1,000 (it starts '{'x' * 40}…')"
+    )
 
 
 def test_a_long_description_is_refused(case):
@@ -120,29 +129,48 @@ def _draft_with(case: Path, tmp_path: Path, template: str):
     return errors[0]
 
 
-@pytest.mark.parametrize(("template", "line", "message"), [
-    ("{% for i in range(1000000000) %}x{% endfor %}", 1, "1,000,000,000 is larger than any width or count"),
-    ("Dear\n{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}", 2,
-     "the template takes more than 1,006,500 steps (loop iterations, calls and filters)"),
-    ("{% macro f(n) %}{% if n %}{{ f(n - 1) }}{{ f(n - 1) }}{% endif %}{% endmacro %}\n{{ f(60) }}", 1,
-     "the template takes more than 1,006,500 steps"),
-    ("{% macro f() %}{{ f() }}{% endmacro %}\n{{ f() }}", 1, "the template calls itself too deeply"),
-    ("{{ 'a' * 10**10 }}", 1, "the template builds a text or list of 10,000,000,000 characters or items"),
-    ("{{ [1] * 10**9 }}", 1, "the template builds a text or list of 1,000,000,000 characters or items"),
-    ("{{ 2 ** (10 ** 10) }}", 1, "the template computes a number of more than 100,000 bits"),
-    ("{{ 'a'.center(10**10) }}", 1, "10,000,000,000 is larger than any width or count the document could need"),
-    ("{{ 'x'|indent(10**9) }}", 1, "1,000,000,000 is larger than any width or count"),
-    ("{{ '%999999999d' % 1 }}", 1, "a format asks for a width of ten million characters or more"),
-    ("{{ '{:>99999999}'.format(1) }}", 1, "a format asks for a width of ten million characters or more"),
-    ("{% set ns = namespace(s='a') %}\n{% for i in range(64) %}{% set ns.s = ns.s ~ ns.s %}{% endfor %}", 2,
-     "the template builds a text or list of"),
-    ("{% set ns = namespace(s='a') %}\n{% for i in range(64) %}{% set ns.s = ns.s|replace('a', 'aa') %}{% endfor %}", 2,
-     "steps"),
-    ("{% for i in range(100000) %}{% set x = range(100000)|list %}{% endfor %}", 1, "steps"),
-    ("{% for i in range(100000) %}{{ range(100000)|join(',') }}{% endfor %}", 1, "steps"),
-    ("{% for i in range(3000) %}{{ 'x' * 5000 }}{% endfor %}", 1, "the template prints more than 10,026,000 characters"),
-    ("{{ lipsum(10**7) }}", 1, "'lipsum' is undefined"),
-])
+@pytest.mark.parametrize(
+    ("template", "line", "message"),
+    [
+        ("{% for i in range(1000000000) %}x{% endfor %}", 1, "1,000,000,000 is larger than any width or count"),
+        (
+            "Dear\n{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}",
+            2,
+            "the template takes more than 1,006,500 steps (loop iterations, calls and filters)",
+        ),
+        (
+            "{% macro f(n) %}{% if n %}{{ f(n - 1) }}{{ f(n - 1) }}{% endif %}{% endmacro %}\n{{ f(60) }}",
+            1,
+            "the template takes more than 1,006,500 steps",
+        ),
+        ("{% macro f() %}{{ f() }}{% endmacro %}\n{{ f() }}", 1, "the template calls itself too deeply"),
+        ("{{ 'a' * 10**10 }}", 1, "the template builds a text or list of 10,000,000,000 characters or items"),
+        ("{{ [1] * 10**9 }}", 1, "the template builds a text or list of 1,000,000,000 characters or items"),
+        ("{{ 2 ** (10 ** 10) }}", 1, "the template computes a number of more than 100,000 bits"),
+        ("{{ 'a'.center(10**10) }}", 1, "10,000,000,000 is larger than any width or count the document could need"),
+        ("{{ 'x'|indent(10**9) }}", 1, "1,000,000,000 is larger than any width or count"),
+        ("{{ '%999999999d' % 1 }}", 1, "a format asks for a width of ten million characters or more"),
+        ("{{ '{:>99999999}'.format(1) }}", 1, "a format asks for a width of ten million characters or more"),
+        (
+            "{% set ns = namespace(s='a') %}\n{% for i in range(64) %}{% set ns.s = ns.s ~ ns.s %}{% endfor %}",
+            2,
+            "the template builds a text or list of",
+        ),
+        (
+            "{% set ns = namespace(s='a') %}\n{% for i in range(64) %}{% set ns.s = ns.s|replace('a', 'aa') %}{% endfor %}",
+            2,
+            "steps",
+        ),
+        ("{% for i in range(100000) %}{% set x = range(100000)|list %}{% endfor %}", 1, "steps"),
+        ("{% for i in range(100000) %}{{ range(100000)|join(',') }}{% endfor %}", 1, "steps"),
+        (
+            "{% for i in range(3000) %}{{ 'x' * 5000 }}{% endfor %}",
+            1,
+            "the template prints more than 10,026,000 characters",
+        ),
+        ("{{ lipsum(10**7) }}", 1, "'lipsum' is undefined"),
+    ],
+)
 def test_a_template_asking_for_unbounded_work_is_stopped_at_its_line(case, tmp_path, template, line, message):
     error = _draft_with(case, tmp_path, template)
     assert error.startswith(f"error: {case}: {tmp_path / 'templates' / 'foi.md.j2'}:{line}: "), error

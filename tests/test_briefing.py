@@ -106,10 +106,12 @@ def test_briefing_states_the_figures(briefing, example):
     mixed_rows = set(ratings.loc[ratings["rating"].isin(other), "licence"])
     mixed = sum(v for i, v in enumerate(frame["value"]) if i in mixed_rows and v == v)
     alone = total - mixed
-    assert (f"worth {money_short(total)} together, for all the goods on them: {money_short(alone)} on licences for "
-            f"surveillance technology alone, and {money_short(mixed)} on licences that also cover other goods (rated "
-            "1C210, 2B001, 3B001, 5A002 and others), whose value the data does not give apart; at least 4 licences have no "
-            "published value") in text
+    assert (
+        f"worth {money_short(total)} together, for all the goods on them: {money_short(alone)} on licences for "
+        f"surveillance technology alone, and {money_short(mixed)} on licences that also cover other goods (rated "
+        "1C210, 2B001, 3B001, 5A002 and others), whose value the data does not give apart; at least 4 licences have no "
+        "published value"
+    ) in text
     assert (money_short(alone), money_short(mixed)) == ("£1.3 million", "£2.1 million")
     tiles = next(block for block in briefing.document.children if isinstance(block, KeyFigures))
     shown = {figure.label: figure.value for figure in tiles.figures}
@@ -140,8 +142,13 @@ def test_timeline_counts_every_licence_dated_to_a_quarter_and_marks_every_abuse(
 def test_briefing_has_its_sections_in_order(briefing):
     headings = [plain_text(b.children) for b in briefing.document.children if isinstance(b, Heading)]
     assert headings == [
-        "UK surveillance-technology exports to Turkey, 2008 to 2017", "What the licences are", "What was documented",
-        "Why this engages the criteria", "Recommendations", "Suggested written questions", "Annex: the licences",
+        "UK surveillance-technology exports to Turkey, 2008 to 2017",
+        "What the licences are",
+        "What was documented",
+        "Why this engages the criteria",
+        "Recommendations",
+        "Suggested written questions",
+        "Annex: the licences",
         "Sources",
     ]
     kinds = [block.kind for block in briefing.document.children]
@@ -176,7 +183,14 @@ def test_annex_lists_every_licence(briefing, example):
     labels = [plain_text(row[0].children) for row in table.rows]
     expected = [licence.identifier_text for licence in example.licences.licences()]
     assert sorted(labels) == sorted(expected) and len(labels) == 17
-    assert [plain_text(c.children) for c in table.header] == ["Licence", "Decided", "Destination", "Rating", "Value", "Outcome"]
+    assert [plain_text(c.children) for c in table.header] == [
+        "Licence",
+        "Decided",
+        "Destination",
+        "Rating",
+        "Value",
+        "Outcome",
+    ]
 
 
 def test_sources_are_a_numbered_list_of_every_source_cited(briefing, example):
@@ -189,7 +203,9 @@ def test_sources_are_a_numbered_list_of_every_source_cited(briefing, example):
         title = (example.sources[source_id].title if source_id in example.sources else "") or ""
         if title:
             assert any(title in entry for entry in entries), title
-    assert entries == sorted(entries, key=lambda e: [int(t) if t.isdigit() else t for t in re.split(r"(\d+)", e.casefold())])
+    assert entries == sorted(
+        entries, key=lambda e: [int(t) if t.isdigit() else t for t in re.split(r"(\d+)", e.casefold())]
+    )
 
 
 def test_written_questions_are_in_the_houses_form(briefing, questions):
@@ -202,9 +218,11 @@ def test_written_questions_are_in_the_houses_form(briefing, questions):
             assert text.startswith(QUESTION_OPENING), text
             assert text.rstrip().endswith(".")
     text = flat(questions)
-    assert ("what assessment his Department or its predecessors made of the risk that software for "
-            "telecommunications interception equipment licensed in the first quarter of 2017 for export to Turkey for "
-            "an end user described as “law enforcement agency” might be used for internal repression") in text
+    assert (
+        "what assessment his Department or its predecessors made of the risk that software for "
+        "telecommunications interception equipment licensed in the first quarter of 2017 for export to Turkey for "
+        "an end user described as “law enforcement agency” might be used for internal repression"
+    ) in text
     assert "IMSI" not in text, "known from a media report alone"
     assert "the 9 licences" not in text and "(end user:" not in text and "what change in the circumstances" not in text
     assert "were (a) granted, (b) refused and (c) revoked in each year from 2008 to 2017" in text
@@ -213,13 +231,18 @@ def test_written_questions_are_in_the_houses_form(briefing, questions):
 def test_questions_follow_the_case_decision_maker(tmp_path):
     folder = copy_example(tmp_path)
     case_yaml = folder / "case.yaml"
-    case_yaml.write_text(case_yaml.read_text(encoding="utf-8").replace(
-        "decision_maker: Secretary of State for Business and Trade",
-        "decision_maker: Secretary of State for International Trade"), encoding="utf-8")
+    case_yaml.write_text(
+        case_yaml.read_text(encoding="utf-8").replace(
+            "decision_maker: Secretary of State for Business and Trade",
+            "decision_maker: Secretary of State for International Trade",
+        ),
+        encoding="utf-8",
+    )
     drafted = draft_document(load_case(folder), "questions", DraftOptions(date=DATE))
     lists = [block for block in drafted.document.children if isinstance(block, List) and block.ordered]
-    assert all(item_text(item).startswith("To ask the Secretary of State for International Trade, ")
-               for item in lists[0].items)
+    assert all(
+        item_text(item).startswith("To ask the Secretary of State for International Trade, ") for item in lists[0].items
+    )
 
 
 # -- confidentiality ------------------------------------------------------------------
@@ -234,8 +257,10 @@ def test_confidential_records_are_left_out_and_counted_not_named(tmp_path, kind)
     assert "tr-witness-account-secret" not in text and "Interview with a detained journalist" not in text
     assert {kind: n for kind, n in drafted.withheld.items() if n} == {"abuses": 1, "sources": 1}
     if kind == "briefing":
-        assert ("2 further records in the case file are confidential and have been left out: no figure, chart or "
-                "source in this briefing draws on them.") in text
+        assert (
+            "2 further records in the case file are confidential and have been left out: no figure, chart or "
+            "source in this briefing draws on them."
+        ) in text
         tiles = next(block for block in drafted.document.children if isinstance(block, KeyFigures))
         assert {f.label: f.value for f in tiles.figures}["documented abuses"] == "7"
     else:
@@ -301,18 +326,28 @@ def test_chart_text_with_backticks_cannot_close_the_fence():
     assert parse_markdown(chart_block(chart), INFO).children == (chart,)
 
 
-@pytest.mark.parametrize("body, message", [
-    ('```chart\n{"form": "pie", "title": "x", "categories": ["a"], "series": [{"name": "n", "values": [1]}]}\n```',
-     "form 'pie' is not one of bar, timeline"),
-    ('```chart\n{"form": "bar", "title": "x", "categories": ["a", "b"], "series": [{"name": "n", "values": [1]}]}\n```',
-     "series 1 has 1 values for 2 categories"),
-    ('```chart\n{"form": "bar", "title": "x", "categories": ["a"], "series": [{"name": "n", "values": [1]}],'
-     ' "markers": [{"first": 0, "last": 0, "count": 1}]}\n```', "only a timeline has markers"),
-    ('```figures\n{"figures": [{"value": "1"}]}\n```', "'label' is missing"),
-    ('```figures\nnot json\n```', "must hold JSON"),
-    ('```summary In brief\n- a claim[^1]\n```', "cannot hold footnotes"),
-    ('```python\nprint(1)\n```', "blocks the engine draws: chart, figures, sources, summary"),
-])
+@pytest.mark.parametrize(
+    "body, message",
+    [
+        (
+            '```chart\n{"form": "pie", "title": "x", "categories": ["a"], "series": [{"name": "n", "values": [1]}]}\n```',
+            "form 'pie' is not one of bar, timeline",
+        ),
+        (
+            '```chart\n{"form": "bar", "title": "x", "categories": ["a", "b"], "series": [{"name": "n", "values": [1]}]}\n```',
+            "series 1 has 1 values for 2 categories",
+        ),
+        (
+            '```chart\n{"form": "bar", "title": "x", "categories": ["a"], "series": [{"name": "n", "values": [1]}],'
+            ' "markers": [{"first": 0, "last": 0, "count": 1}]}\n```',
+            "only a timeline has markers",
+        ),
+        ('```figures\n{"figures": [{"value": "1"}]}\n```', "'label' is missing"),
+        ("```figures\nnot json\n```", "must hold JSON"),
+        ("```summary In brief\n- a claim[^1]\n```", "cannot hold footnotes"),
+        ("```python\nprint(1)\n```", "blocks the engine draws: chart, figures, sources, summary"),
+    ],
+)
 def test_a_bad_engine_block_is_one_clear_error(body, message):
     with pytest.raises(MarkdownError, match=re.escape(message)):
         parse_markdown(body, INFO)
@@ -325,7 +360,10 @@ def test_an_annex_past_its_limit_lists_the_most_relevant_licences_and_says_so(ex
     drafted = draft_document(example, "briefing", DraftOptions(date=dt.date(2026, 12, 4)))
     annex = section(drafted.document, "Annex: the licences")
     text = " ".join(" ".join(plain_text(block.children).split()) for block in annex if hasattr(block, "children"))
-    assert "The 3 licences most closely linked to the abuses documented, then the most valuable, of the at least 18" in text
+    assert (
+        "The 3 licences most closely linked to the abuses documented, then the most valuable, of the at least 18"
+        in text
+    )
     assert "The published licensing data list them all." in text
     [table] = [block for block in annex if block.kind == "table"]
     assert len(table.rows) == 3

@@ -31,9 +31,17 @@ def test_build_writes_every_document_links_and_one_manifest(tmp_path):
     result = build(folder, out)
     assert result.exit_code == 0, result.output
     names = sorted(p.name for p in out.iterdir())
-    assert names == ["foi-request.docx", "foi-request.eml", "foi-request.md", "foi-request.pdf",
-                     "letter-before-claim.docx", "letter-before-claim.md", "letter-before-claim.pdf",
-                     "links.csv", "manifest.json"]
+    assert names == [
+        "foi-request.docx",
+        "foi-request.eml",
+        "foi-request.md",
+        "foi-request.pdf",
+        "letter-before-claim.docx",
+        "letter-before-claim.md",
+        "letter-before-claim.pdf",
+        "links.csv",
+        "manifest.json",
+    ]
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     assert [d["kind"] for d in manifest["documents"]] == ["foi", "letter-before-claim", "links"]
     # in date order, each with its document; the claim limit long passed
@@ -47,16 +55,19 @@ def test_build_writes_every_document_links_and_one_manifest(tmp_path):
 def test_links_file_and_letters_leave_confidential_records_out(tmp_path):
     folder = case_asking_for(tmp_path, "[foi, letter-before-claim]", confidential=True)
     with open(folder / "links.yaml", "a", encoding="utf-8") as f:
-        f.write("\n- id: secret-link\n  licence: DIT-2017Q1-TR-01\n  abuse: tr-journalists-arrested-2016\n"
-                "  reason: our source saw this very equipment in the interrogation room\n  confidential: true\n")
+        f.write(
+            "\n- id: secret-link\n  licence: DIT-2017Q1-TR-01\n  abuse: tr-journalists-arrested-2016\n"
+            "  reason: our source saw this very equipment in the interrogation room\n  confidential: true\n"
+        )
     out = tmp_path / "out"
     result = build(folder, out)
     assert result.exit_code == 0, result.output
     rows = list(csv.DictReader(io.StringIO((out / "links.csv").read_text(encoding="utf-8"))))
     assert rows, "the public links are written"
     assert all(row["abuse_id"] != "tr-witness-account-secret" for row in rows)
-    assert not any(row["abuse_id"] == "tr-journalists-arrested-2016" and row["licence_id"] == "DIT-2017Q1-TR-01"
-                   for row in rows), "a link a confidential record asserts is not published"
+    assert not any(
+        row["abuse_id"] == "tr-journalists-arrested-2016" and row["licence_id"] == "DIT-2017Q1-TR-01" for row in rows
+    ), "a link a confidential record asserts is not published"
     for name in ("foi-request.md", "letter-before-claim.md", "links.csv"):
         text = (out / name).read_text(encoding="utf-8")
         assert "interrogation room" not in text

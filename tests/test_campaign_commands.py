@@ -48,8 +48,10 @@ def test_a_late_refusal_is_a_breach_of_sections_10_and_17_if_received_the_day_it
     draft(case, "ico-complaint", "2026-11-20", tmp_path / "o", "--request", "late")
     text = drafted_text(tmp_path / "o")
     # Sent Tuesday 1 September 2026: twenty working days run to Tuesday 29 September.
-    assert ("if my request was received the day it was sent, by 29 September 2026. Its response is dated "
-            "20 October 2026, after that day, in breach of sections 10(1) and 17(1) of the Act.") in text
+    assert (
+        "if my request was received the day it was sent, by 29 September 2026. Its response is dated "
+        "20 October 2026, after that day, in breach of sections 10(1) and 17(1) of the Act."
+    ) in text
     assert "That the authority breached sections 10(1) and 17(1) by responding late." in text
 
 
@@ -60,28 +62,50 @@ def test_a_complaint_after_six_weeks_needs_its_reason_and_then_asks_for_the_dela
     assert refused.exit_code == 2
     assert "more than six weeks after the internal review decision of 2026-11-02" in refused.output
     assert "--delay-reason" in refused.output and "s 50(2)(b)" in refused.output
-    draft(case, "ico-complaint", "2026-12-20", tmp_path / "b", "--request", "late",
-          "--delay-reason", "I was waiting for the Department's answer to a related request")
+    draft(
+        case,
+        "ico-complaint",
+        "2026-12-20",
+        tmp_path / "b",
+        "--request",
+        "late",
+        "--delay-reason",
+        "I was waiting for the Department's answer to a related request",
+    )
     text = drafted_text(tmp_path / "b")
     assert "within the six weeks" not in text
-    assert "The Commissioner asks for complaints within six weeks of the final response, which here ran to " \
-           "14 December 2026." in text
-    assert "This complaint comes after that date. I was waiting for the Department’s answer to a related request." \
-        in text
+    assert (
+        "The Commissioner asks for complaints within six weeks of the final response, which here ran to "
+        "14 December 2026." in text
+    )
+    assert (
+        "This complaint comes after that date. I was waiting for the Department’s answer to a related request." in text
+    )
     assert "I ask the Commissioner not to treat this delay as undue." in text
 
 
 def test_a_review_asked_for_after_forty_working_days_never_says_the_window_is_open(tmp_path):
     case = empty_campaign(tmp_path)
-    write_requests(case, f"""\
+    write_requests(
+        case,
+        f"""\
   - id: old
     licences: [{Q1_2017}]
     events:
       - {{date: 2026-05-01, kind: sent}}
       - {{date: 2026-05-20, kind: response, outcome: partial, sections: ["s 40(2)", "s 41"], reference: R-1}}
-""")
-    draft(case, "foi-review", "2026-11-20", tmp_path / "o", "--request", "old", "--delay-reason",
-          "The refusal was sent to an address we no longer use")
+""",
+    )
+    draft(
+        case,
+        "foi-review",
+        "2026-11-20",
+        tmp_path / "o",
+        "--request",
+        "old",
+        "--delay-reason",
+        "The refusal was sent to an address we no longer use",
+    )
     text = drafted_text(tmp_path / "o")
     assert "within that time" not in text
     # Day 0 is Wednesday 20 May 2026; the spring bank holiday (25 May), Scotland's 15 June holiday and Northern
@@ -90,19 +114,24 @@ def test_a_review_asked_for_after_forty_working_days_never_says_the_window_is_op
     assert "for this reason. The refusal was sent to an address we no longer use." in text
     assert "you withheld part of the information" in text
     assert "Section 40 is absolute only in part" in text
-    assert "A breach of confidence is not actionable where the public interest in disclosure outweighs the " \
-           "public interest in keeping the confidence" in text
+    assert (
+        "A breach of confidence is not actionable where the public interest in disclosure outweighs the "
+        "public interest in keeping the confidence" in text
+    )
 
 
 def test_a_non_response_goes_to_the_commissioner_only_after_a_chaser(tmp_path):
     case = empty_campaign(tmp_path)
-    write_requests(case, f"""\
+    write_requests(
+        case,
+        f"""\
   - id: silent
     authority: fcdo
     licences: [{Q1_2017}]
     events:
       - {{date: 2026-09-01, kind: sent}}
-""")
+""",
+    )
     early = draft(case, "chaser", "2026-09-20", tmp_path / "early", "--request", "silent", ok=False)
     assert "the reply is not overdue until after 2026-09-29" in early.output
     no_chaser = draft(case, "ico-non-response", "2026-10-20", tmp_path / "n", "--request", "silent", ok=False)
@@ -129,15 +158,20 @@ def test_a_non_response_goes_to_the_commissioner_only_after_a_chaser(tmp_path):
 def test_status_sorts_two_cases_by_urgency_and_json_gives_the_command(tmp_path):
     first = empty_campaign(tmp_path / "one")
     second = empty_campaign(tmp_path / "two")
-    write_requests(first, f"""\
+    write_requests(
+        first,
+        f"""\
   - id: waiting
     licences: [{Q1_2017}]
     events:
       - {{date: 2026-11-16, kind: sent}}
   - id: planned
     licences: [{Q1_2017}]
-""")
-    write_requests(second, f"""\
+""",
+    )
+    write_requests(
+        second,
+        f"""\
   - id: overdue
     licences: [{Q1_2017}]
     events:
@@ -147,7 +181,8 @@ def test_status_sorts_two_cases_by_urgency_and_json_gives_the_command(tmp_path):
     events:
       - {{date: 2026-09-01, kind: sent}}
       - {{date: 2026-09-10, kind: response, outcome: full}}
-""")
+""",
+    )
     rows = json.loads(run("status", first, second, "--format", "json", "--today", "2026-11-22").stdout)["requests"]
     assert [r["request"] for r in rows] == ["overdue", "planned", "waiting", "done"]
     assert rows[0]["passed"] and rows[0]["next_action"] == "chase the overdue reply"
@@ -168,11 +203,20 @@ def test_the_calendar_keeps_its_uids_when_a_clarification_moves_the_date(tmp_pat
 """
     write_requests(case, body)
     run("status", case, "--today", "2026-03-03", "--ics", tmp_path / "a.ics")
-    write_requests(case, body + "      - {date: 2026-03-05, kind: clarification-asked}\n"
-                                "      - {date: 2026-03-09, kind: clarification-answered}\n")
+    write_requests(
+        case,
+        body + "      - {date: 2026-03-05, kind: clarification-asked}\n"
+        "      - {date: 2026-03-09, kind: clarification-answered}\n",
+    )
     run("status", case, "--today", "2026-03-10", "--ics", tmp_path / "b.ics")
-    before = {str(e["uid"]): e.decoded("dtstart") for e in Calendar.from_ical((tmp_path / "a.ics").read_bytes()).walk("VEVENT")}
-    after = {str(e["uid"]): e.decoded("dtstart") for e in Calendar.from_ical((tmp_path / "b.ics").read_bytes()).walk("VEVENT")}
+    before = {
+        str(e["uid"]): e.decoded("dtstart")
+        for e in Calendar.from_ical((tmp_path / "a.ics").read_bytes()).walk("VEVENT")
+    }
+    after = {
+        str(e["uid"]): e.decoded("dtstart")
+        for e in Calendar.from_ical((tmp_path / "b.ics").read_bytes()).walk("VEVENT")
+    }
     uid = "reply-due.r.EXAMPLE-TR-2017@advocate"
     # Received Monday 2 March 2026: twenty working days without St Patrick's Day (17 March) end on 31 March.
     assert before == {uid: dt.date(2026, 3, 31)}
@@ -187,8 +231,10 @@ def test_sending_a_second_request_to_the_same_body_within_60_working_days_warns(
     case = empty_campaign(tmp_path)
     run("sent", case, "a", "--date", "2026-09-01", "--licence", Q1_2017)
     result = run("sent", case, "b", "--date", "2026-11-02", "--licence", "MB-TR-IMSI")
-    assert "2 requests to the Department for Business and Trade fall within one period of 60 consecutive " \
-           "working days: a (sent 1 September 2026), b (sent 2 November 2026)" in result.stderr
+    assert (
+        "2 requests to the Department for Business and Trade fall within one period of 60 consecutive "
+        "working days: a (sent 1 September 2026), b (sent 2 November 2026)" in result.stderr
+    )
     assert "FOIA s 12(4); Fees Regulations 2004, reg 5" in result.stderr
     other = run("sent", case, "c", "--date", "2026-11-03", "--licence", Q1_2017, "--authority", "fcdo", ok=False)
     assert other.exit_code == 2 and "no authority 'fcdo'" in other.output
@@ -220,8 +266,14 @@ def test_an_emailed_reply_with_a_pdf_is_read_proposed_confirmed_stored_and_cited
     case = empty_campaign(tmp_path)
     run("sent", case, "r", "--date", "2026-09-01", "--licence", Q1_2017)
     eml = tmp_path / "reply.eml"
-    eml.write_bytes(_eml_with_pdf(_pdf("Our ref: FOI2026/55555\nThe information is withheld under\n"
-                                       "section 24(1) and section 26(1)(b) of the Act.")))
+    eml.write_bytes(
+        _eml_with_pdf(
+            _pdf(
+                "Our ref: FOI2026/55555\nThe information is withheld under\n"
+                "section 24(1) and section 26(1)(b) of the Act."
+            )
+        )
+    )
     dry = run("reply", case, "r", eml, "--dry-run")
     assert "proposed date: 2026-09-28  (the email's Date header)" in dry.stdout
     assert "proposed reference: FOI2026/55555" in dry.stdout
@@ -235,21 +287,36 @@ def test_an_emailed_reply_with_a_pdf_is_read_proposed_confirmed_stored_and_cited
     run("reply", case, "r", eml, "--outcome", "partial", input="\n\n\n\ny\n")
     h = history(load_case(case, today=dt.date(2026, 12, 1)).campaign.request("r"))
     assert (h.state, h.response.outcome, h.response.sections, h.reference) == (
-        "responded", "partial", ("s 24(1)", "s 26(1)(b)"), "FOI2026/55555")
+        "responded",
+        "partial",
+        ("s 24(1)", "s 26(1)(b)"),
+        "FOI2026/55555",
+    )
     stored = case / h.response.file
     assert stored.read_bytes() == eml.read_bytes()
     import hashlib
+
     assert h.response.sha256 == hashlib.sha256(eml.read_bytes()).hexdigest()
     source = load_case(case, today=dt.date(2026, 12, 1)).sources[h.response.source]
     assert (source.kind, source.organisation, source.title) == (
-        "letter", "Department for Business and Trade", "Response to a request for information (FOI2026/55555)")
+        "letter",
+        "Department for Business and Trade",
+        "Response to a request for information (FOI2026/55555)",
+    )
 
 
 def test_reply_without_answers_records_nothing_and_says_which_options_to_give(tmp_path):
     case = empty_campaign(tmp_path)
     run("sent", case, "r", "--date", "2026-09-01", "--licence", Q1_2017)
-    result = run("reply", case, "r", reply_file(tmp_path, "r.txt", "Withheld under section 43(2). 28 September 2026"),
-                 "--yes", input="", ok=False)
+    result = run(
+        "reply",
+        case,
+        "r",
+        reply_file(tmp_path, "r.txt", "Withheld under section 43(2). 28 September 2026"),
+        "--yes",
+        input="",
+        ok=False,
+    )
     assert result.exit_code == 2
     assert "no answer given; nothing recorded" in result.output
     assert "kind: response" not in (case / "requests.yaml").read_text(encoding="utf-8")
@@ -285,14 +352,17 @@ def test_foi_requests_in_case_yaml_keep_working_and_migrate_with_nothing_lost(tm
     assert request.notes == "asked by email" and request.licences == (Q1_2017,)
     assert [(e.kind, e.date.isoformat(), e.outcome, e.sections, e.reference) for e in request.events] == [
         ("sent", "2026-09-01", "", (), ""),
-        ("response", "2026-09-29", "refused", ("s 24(1)", "s 27(1)(a)"), "DBT-FOI-555")]
+        ("response", "2026-09-29", "refused", ("s 24(1)", "s 27(1)(a)"), "DBT-FOI-555"),
+    ]
     draft(case, "foi-review", "2026-10-05", tmp_path / "after", "--request", "foi-1")
     assert drafted_text(tmp_path / "after") == kept
 
 
 def test_events_out_of_order_are_an_error_naming_file_line_and_field(tmp_path):
     case = empty_campaign(tmp_path)
-    write_requests(case, f"""\
+    write_requests(
+        case,
+        f"""\
   - id: r
     licences: [{Q1_2017}]
     events:
@@ -302,11 +372,14 @@ def test_events_out_of_order_are_an_error_naming_file_line_and_field(tmp_path):
     events:
       - {{date: 2026-09-01, kind: sent}}
       - {{date: 2026-09-10, kind: review-response, outcome: refused}}
-""")
+""",
+    )
     result = run("status", case, "--today", "2026-11-22", ok=False)
     assert result.exit_code == 2
-    assert "requests.yaml:10: error: request 'r', field 'events.date': 2026-08-01 comes before the event above it" \
-           in result.output
+    assert (
+        "requests.yaml:10: error: request 'r', field 'events.date': 2026-08-01 comes before the event above it"
+        in result.output
+    )
     assert "requests.yaml:14: error: request 's'" in result.output
     assert "'refused' is not an outcome of a 'review-response' event" in result.output
     assert "2 errors in the requests" in result.output

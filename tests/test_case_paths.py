@@ -65,9 +65,11 @@ def test_a_link_out_of_the_case_is_refused_and_never_read(case, target):
     (case / "mine.csv").symlink_to(target)
     line = name_licence_data(case, "mine.csv")
     [error] = [e for e in errors_of(case) if "licence_data" in e]
-    assert error == (f"{case / 'case.yaml'}:{line}: error: field 'licence_data': {case / 'mine.csv'}: is a link to a "
-                     "file outside the case folder; a case reads only its own files "
-                     "(name another data folder with --data DIR)")
+    assert error == (
+        f"{case / 'case.yaml'}:{line}: error: field 'licence_data': {case / 'mine.csv'}: is a link to a "
+        "file outside the case folder; a case reads only its own files "
+        "(name another data folder with --data DIR)"
+    )
 
 
 def test_a_link_inside_the_case_is_followed(case):
@@ -90,8 +92,10 @@ def test_a_record_file_linked_out_of_the_case_is_refused(case):
     (case / "sources.yaml").unlink()
     (case / "sources.yaml").symlink_to("/proc/self/environ")
     errors = errors_of(case)
-    assert errors[0] == (f"{case / 'sources.yaml'}: error: is a link to a file outside the case folder; a case reads "
-                         "only its own files (name another data folder with --data DIR)")
+    assert errors[0] == (
+        f"{case / 'sources.yaml'}: error: is a link to a file outside the case folder; a case reads "
+        "only its own files (name another data folder with --data DIR)"
+    )
 
 
 def test_a_folder_in_place_of_a_record_file_is_an_error(case):
@@ -147,7 +151,10 @@ def test_a_named_pipe_is_an_error_never_a_hang(case, where):
         args, expected = ["check", str(case)], f"{case / 'case.yaml'}: error: is a named pipe, not a file"
     else:
         os.mkfifo(case / "pipe.csv")
-        args, expected = ["licences", str(case / "pipe.csv")], f"{case / 'pipe.csv'}: error: is a named pipe, not a file"
+        args, expected = (
+            ["licences", str(case / "pipe.csv")],
+            f"{case / 'pipe.csv'}: error: is a named pipe, not a file",
+        )
     result = subprocess.run([sys.executable, "-c", FIFO_CHILD, *args], capture_output=True, text=True, timeout=60)
     assert result.returncode == 2
     assert expected in result.stderr

@@ -25,16 +25,23 @@ def source(**fields) -> Source:
 
 
 SOURCES = {
-    "motherboard": source(id="motherboard", kind="news", title="Spy Tech Export", publication="Motherboard",
-                          date="2017"),
+    "motherboard": source(
+        id="motherboard", kind="news", title="Spy Tech Export", publication="Motherboard", date="2017"
+    ),
     "hrw": source(id="hrw", kind="report", organisation="Human Rights Watch", date="2017", cited_in="motherboard"),
     "guardian": source(id="guardian", kind="news", publication="The Guardian", date="2017", cited_in="motherboard"),
-    "rw-2009": source(id="rw-2009", kind="report", organisation="Rights Watchers", title="Journalists Behind Bars",
-                      date="2009"),
-    "rw-2022": source(id="rw-2022", kind="report", organisation="Rights Watchers", title="Arrests of Reporters",
-                      date="2022"),
-    "caat": source(id="caat", kind="case", title="R (Campaign Against Arms Trade) v Secretary of State for "
-                   "International Trade", neutral_citation="[2019] EWCA Civ 1020"),
+    "rw-2009": source(
+        id="rw-2009", kind="report", organisation="Rights Watchers", title="Journalists Behind Bars", date="2009"
+    ),
+    "rw-2022": source(
+        id="rw-2022", kind="report", organisation="Rights Watchers", title="Arrests of Reporters", date="2022"
+    ),
+    "caat": source(
+        id="caat",
+        kind="case",
+        title="R (Campaign Against Arms Trade) v Secretary of State for International Trade",
+        neutral_citation="[2019] EWCA Civ 1020",
+    ),
 }
 
 
@@ -106,7 +113,10 @@ def test_check_warns_about_a_source_cited_without_a_title(tmp_path):
     untitled = [p for p in result.warnings if p.code == "source_untitled"]
     assert {p.record for p in untitled} == {"source 'hrw-opposition-2017'", "source 'guardian-journalists-2017'"}
     assert "its citations can give only" in untitled[0].message
-    replace_in(case / "sources.yaml", "- id: hrw-opposition-2017\n  kind: report\n",
-               "- id: hrw-opposition-2017\n  kind: report\n  title: 'Turkey: Crackdown on the Opposition'\n")
+    replace_in(
+        case / "sources.yaml",
+        "- id: hrw-opposition-2017\n  kind: report\n",
+        "- id: hrw-opposition-2017\n  kind: report\n  title: 'Turkey: Crackdown on the Opposition'\n",
+    )
     after = check_case(case)
     assert {p.record for p in after.warnings if p.code == "source_untitled"} == {"source 'guardian-journalists-2017'"}

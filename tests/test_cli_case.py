@@ -14,7 +14,14 @@ def test_init_writes_a_case_that_check_accepts(tmp_path):
     folder = tmp_path / "my-case"
     result = runner.invoke(app, ["init", str(folder)])
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in folder.iterdir()) == ["abuses.yaml", "case.yaml", "events.yaml", "licences.csv", "links.yaml", "sources.yaml"]
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "abuses.yaml",
+        "case.yaml",
+        "events.yaml",
+        "licences.csv",
+        "links.yaml",
+        "sources.yaml",
+    ]
     assert "# case.yaml: the matter" in (folder / "case.yaml").read_text(encoding="utf-8")
     checked = runner.invoke(app, ["check", str(folder)])
     assert checked.exit_code == 0, checked.output
@@ -47,7 +54,10 @@ def test_check_prints_every_error_on_stderr_and_exits_2(tmp_path):
     result = runner.invoke(app, ["check", str(folder)])
     assert result.exit_code == 2
     lines = result.stderr.splitlines()
-    assert any(line.startswith(f"{folder / 'abuses.yaml'}:") and "field 'country'" in line and "Turkland" in line for line in lines)
+    assert any(
+        line.startswith(f"{folder / 'abuses.yaml'}:") and "field 'country'" in line and "Turkland" in line
+        for line in lines
+    )
     assert any(line.startswith(f"{folder / 'licences.csv'}:2: error: row 1, column 'decision_date'") for line in lines)
     assert any("warning: source 'example-news', field 'url'" in line for line in lines)
     assert lines[-1] == f"error: {folder}: 2 errors, 1 warning; fix the errors and check again"

@@ -83,8 +83,19 @@ def test_csv_output_has_every_column_and_clean_values(licences_csv):
 
 
 def test_json_output(licences_csv):
-    result = runner.invoke(app, ["licences", str(licences_csv), "--format", "json", "--technology", "interception-software",
-                                 "--outcome", "issued"])
+    result = runner.invoke(
+        app,
+        [
+            "licences",
+            str(licences_csv),
+            "--format",
+            "json",
+            "--technology",
+            "interception-software",
+            "--outcome",
+            "issued",
+        ],
+    )
     assert result.exit_code == 0
     (record,) = json.loads(result.stdout)
     assert record["id"] == "E" and record["value"] is None
@@ -94,7 +105,9 @@ def test_json_output(licences_csv):
 
 
 def test_columns_choose_the_output(licences_csv):
-    result = runner.invoke(app, ["licences", str(licences_csv), "--format", "csv", "--columns", "id,ratings", "--outcome", "refused"])
+    result = runner.invoke(
+        app, ["licences", str(licences_csv), "--format", "csv", "--columns", "id,ratings", "--outcome", "refused"]
+    )
     assert result.stdout == "id,ratings\nB,5D001e\n"
     bad = runner.invoke(app, ["licences", str(licences_csv), "--columns", "id,colour"])
     assert bad.exit_code == 2
@@ -103,7 +116,9 @@ def test_columns_choose_the_output(licences_csv):
 
 def test_warnings_go_to_stderr_and_leave_csv_and_json_clean(tmp_path):
     path = tmp_path / "licences.csv"
-    path.write_text("id,destination,decision_date,outcome,ratings\nA,Turkey,2017-01-10,issued,QQ999\n", encoding="utf-8")
+    path.write_text(
+        "id,destination,decision_date,outcome,ratings\nA,Turkey,2017-01-10,issued,QQ999\n", encoding="utf-8"
+    )
     for output in ("csv", "json"):
         result = runner.invoke(app, ["licences", str(path), "--format", output])
         assert result.exit_code == 0
@@ -114,7 +129,10 @@ def test_warnings_go_to_stderr_and_leave_csv_and_json_clean(tmp_path):
 
 def test_errors_list_nothing_and_exit_2(tmp_path):
     path = tmp_path / "licences.csv"
-    path.write_text("id,destination,decision_date,outcome\nA,Atlantis,2017-01-10,issued\nB,Turkey,2017-02-30,issued\n", encoding="utf-8")
+    path.write_text(
+        "id,destination,decision_date,outcome\nA,Atlantis,2017-01-10,issued\nB,Turkey,2017-02-30,issued\n",
+        encoding="utf-8",
+    )
     result = runner.invoke(app, ["licences", str(path), "--format", "csv"])
     assert result.exit_code == 2
     assert result.stdout == ""
@@ -130,8 +148,19 @@ def test_a_bad_date_option_is_refused(licences_csv):
 
 
 def test_a_caat_release_folder_is_listed(tmp_path):
-    result = runner.invoke(app, ["licences", str(FIXTURES / "caat-2015-sample"), "--format", "csv", "--outcome", "refused",
-                                 "--columns", "id,destination,country,refusal_criteria"])
+    result = runner.invoke(
+        app,
+        [
+            "licences",
+            str(FIXTURES / "caat-2015-sample"),
+            "--format",
+            "csv",
+            "--outcome",
+            "refused",
+            "--columns",
+            "id,destination,country,refusal_criteria",
+        ],
+    )
     assert result.stdout.splitlines() == [
         "id,destination,country,refusal_criteria",
         "CAAT-53,Syria,SY,1",
@@ -142,7 +171,14 @@ def test_a_caat_release_folder_is_listed(tmp_path):
 
 def _run_cli(*args: str, columns: int) -> subprocess.CompletedProcess:
     env = {**os.environ, "COLUMNS": str(columns), "NO_COLOR": "1", "TERM": "dumb"}
-    return subprocess.run([sys.executable, "-c", "from advocate.cli import main; main()", *args], capture_output=True, text=True, env=env, cwd=REPO, check=False)
+    return subprocess.run(
+        [sys.executable, "-c", "from advocate.cli import main; main()", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=REPO,
+        check=False,
+    )
 
 
 def test_a_narrow_terminal_keeps_whole_words_and_says_what_it_left_out(licences_csv):

@@ -25,9 +25,17 @@ runner = CliRunner()
 
 # -- init --example ---------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("args", [["{path}", "--example"], ["--example", "{path}"],
-                                  ["{path}", "--example", "turkey-2017"], ["--example", "turkey-2017", "{path}"],
-                                  ["--example=turkey-2017", "{path}"]])
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["{path}", "--example"],
+        ["--example", "{path}"],
+        ["{path}", "--example", "turkey-2017"],
+        ["--example", "turkey-2017", "{path}"],
+        ["--example=turkey-2017", "{path}"],
+    ],
+)
 def test_init_example_with_or_without_a_name_copies_the_shipped_example(tmp_path, args):
     folder = tmp_path / "case"
     result = runner.invoke(app, ["init", *(a.format(path=folder) for a in args)])
@@ -52,17 +60,22 @@ def test_init_without_example_writes_the_skeleton(tmp_path):
 
 # -- deadlines ---------------------------------------------------------------------------------------
 
+
 def _timing(name: str, day: dt.date, rule: str, warning: str = "") -> Timing:
     return Timing(name, Deadline(date=day, start=day, rule=rule, authority="", pinpoint=""), warning)
 
 
 def test_deadlines_are_listed_in_date_order_with_their_document_and_passed_ones_marked(capsys):
-    letter = SimpleNamespace(file_stem="letter-before-claim", timings=(
-        _timing("reply proposed by", dt.date(2026, 12, 18), "14 days"),
-        _timing("claim limit (decision-2017-q1)", dt.date(2017, 4, 1), "3 months", warning="the limit has passed"),
-    ))
-    request = SimpleNamespace(file_stem="foi-request",
-                              timings=(_timing("reply due", dt.date(2027, 1, 7), "20 working days"),))
+    letter = SimpleNamespace(
+        file_stem="letter-before-claim",
+        timings=(
+            _timing("reply proposed by", dt.date(2026, 12, 18), "14 days"),
+            _timing("claim limit (decision-2017-q1)", dt.date(2017, 4, 1), "3 months", warning="the limit has passed"),
+        ),
+    )
+    request = SimpleNamespace(
+        file_stem="foi-request", timings=(_timing("reply due", dt.date(2027, 1, 7), "20 working days"),)
+    )
     output.print_deadlines([request, letter], today=dt.date(2026, 12, 4))
     captured = capsys.readouterr()
     assert captured.out.splitlines() == [
@@ -79,7 +92,8 @@ def test_a_deadline_due_today_is_not_passed_and_one_shared_by_many_letters_is_li
     letters = [SimpleNamespace(file_stem=f"foi-request-{n}", timings=(due,)) for n in range(1, 6)]
     output.print_deadlines(letters, today=dt.date(2026, 12, 4))
     assert capsys.readouterr().out.splitlines()[1:] == [
-        "  2026-12-04  foi-request-1, foi-request-2 and 3 other documents: reply due — 20 days"]
+        "  2026-12-04  foi-request-1, foi-request-2 and 3 other documents: reply due — 20 days"
+    ]
 
 
 # -- wrapping ----------------------------------------------------------------------------------------
@@ -108,14 +122,17 @@ def test_build_output_piped_has_one_line_per_item(tmp_path):
     result = runner.invoke(app, ["build", str(EXAMPLE_CASE), "--out", str(tmp_path / "out"), "--date", "2026-12-04"])
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
-    assert any(line.startswith("  letter before claim for judicial review") and line.endswith("letter-before-claim.pdf")
-               for line in lines)
-    deadlines = lines[lines.index("deadlines, in date order:") + 1:]
+    assert any(
+        line.startswith("  letter before claim for judicial review") and line.endswith("letter-before-claim.pdf")
+        for line in lines
+    )
+    deadlines = lines[lines.index("deadlines, in date order:") + 1 :]
     assert [line[:12] for line in deadlines] == sorted(line[:12] for line in deadlines)
     assert all(re.match(r"  \d{4}-\d\d-\d\d  [\w-]+: ", line) for line in deadlines)
 
 
 # -- help --------------------------------------------------------------------------------------------
+
 
 def test_help_names_what_each_option_takes():
     group = typer.main.get_command(app)
@@ -131,6 +148,7 @@ def test_help_names_what_each_option_takes():
 
 
 # -- warnings once, progress -------------------------------------------------------------------------
+
 
 def test_licences_prints_each_warning_once(tmp_path):
     folder = tmp_path / "case"
@@ -157,8 +175,23 @@ def test_progress_names_each_document_as_it_starts(tmp_path):
 
 
 def test_draft_each_names_each_document_as_it_starts(tmp_path):
-    result = runner.invoke(app, ["draft", "foi", str(EXAMPLE_CASE), "--out", str(tmp_path / "out"), "--each",
-                                 "--licence", "CAAT-75164", "--licence", "CAAT-74522", "--date", "2026-12-04"])
+    result = runner.invoke(
+        app,
+        [
+            "draft",
+            "foi",
+            str(EXAMPLE_CASE),
+            "--out",
+            str(tmp_path / "out"),
+            "--each",
+            "--licence",
+            "CAAT-75164",
+            "--licence",
+            "CAAT-74522",
+            "--date",
+            "2026-12-04",
+        ],
+    )
     assert result.exit_code == 0, result.output
     steps = [line for line in result.stderr.splitlines() if line.startswith("drafting ")]
     assert [step[:14] for step in steps] == ["drafting 1/2: ", "drafting 2/2: "]
@@ -166,6 +199,7 @@ def test_draft_each_names_each_document_as_it_starts(tmp_path):
 
 
 # -- the README ------------------------------------------------------------------------------------
+
 
 def test_the_readmes_first_listing_shows_the_licence_the_example_is_about():
     readme = (REPO / "README.md").read_text(encoding="utf-8")

@@ -78,7 +78,8 @@ def test_a_public_letter_about_a_confidential_licence_alone_is_an_error_naming_i
     assert result.output.strip().splitlines() == [
         f"error: {folder}: licence MB-TR-IMSI is confidential or known only from confidential sources: a Freedom of "
         "Information request to the licensing body is a public document and cannot be about it; select licences "
-        "that are not"]
+        "that are not"
+    ]
     assert not out.exists()
 
 
@@ -86,12 +87,30 @@ def test_each_leaves_a_confidential_licence_out_of_names_manifest_and_email_head
     folder = copy_example(tmp_path)
     confidential_imsi_licence(folder)
     out = tmp_path / "out"
-    result = run("draft", "foi", folder, "--licence", "MB-TR-IMSI", "--licence", "DIT-2017Q1-TR-01", "--each",
-                 "--format", "md", "--format", "eml", "--out", out, *DATE)
+    result = run(
+        "draft",
+        "foi",
+        folder,
+        "--licence",
+        "MB-TR-IMSI",
+        "--licence",
+        "DIT-2017Q1-TR-01",
+        "--each",
+        "--format",
+        "md",
+        "--format",
+        "eml",
+        "--out",
+        out,
+        *DATE,
+    )
     assert result.exit_code == 0, result.output
     assert "1 confidential licence left out (no public document is written about it)" in result.output
     assert sorted(p.name for p in out.iterdir()) == [
-        "foi-request-DIT-2017Q1-TR-01.eml", "foi-request-DIT-2017Q1-TR-01.md", "manifest.json"]
+        "foi-request-DIT-2017Q1-TR-01.eml",
+        "foi-request-DIT-2017Q1-TR-01.md",
+        "manifest.json",
+    ]
     for path, text in readable(out):
         assert not found_in(text, {"MB-TR-IMSI", "MB TR IMSI"}), path
 
@@ -100,14 +119,27 @@ def test_a_confidential_refusal_or_source_a_licence_cites_blocks_no_public_docum
     folder = copy_example(tmp_path)
     with open(folder / "sources.yaml", "a", encoding="utf-8") as handle:
         handle.write(SECRET_SOURCE)
-    replace_in(folder / "licences.csv", "motherboard-2017; dit-licensing-data-2017q1",
-               "motherboard-2017; dit-licensing-data-2017q1; wb-src")
-    with_licence_rows(folder, {"id": "SECRET-REF-1", "destination": "Turkey", "decision_date": "2016-Q2",
-                               "outcome": "refused", "ratings": "5D001",
-                               "goods_summary": "software for telecommunications interception",
-                               "end_user": "police", "sources": "motherboard-2017",
-                               "notes": "told to us by a civil servant", "refusal_criteria": "2",
-                               "confidential": "yes"})
+    replace_in(
+        folder / "licences.csv",
+        "motherboard-2017; dit-licensing-data-2017q1",
+        "motherboard-2017; dit-licensing-data-2017q1; wb-src",
+    )
+    with_licence_rows(
+        folder,
+        {
+            "id": "SECRET-REF-1",
+            "destination": "Turkey",
+            "decision_date": "2016-Q2",
+            "outcome": "refused",
+            "ratings": "5D001",
+            "goods_summary": "software for telecommunications interception",
+            "end_user": "police",
+            "sources": "motherboard-2017",
+            "notes": "told to us by a civil servant",
+            "refusal_criteria": "2",
+            "confidential": "yes",
+        },
+    )
     out = tmp_path / "out"
     result = run("build", folder, "--out", out, *DATE)
     assert result.exit_code == 0, result.output
@@ -127,8 +159,12 @@ def test_a_privileged_build_keeps_the_privileged_letter_apart(tmp_path):
     public = sorted(p.name for p in out.iterdir())
     assert "letter-before-claim.pdf" not in public and "privileged" in public
     assert sorted(p.name for p in (out / "privileged").iterdir()) == [
-        "links.csv", "manifest.json", "privileged-letter-before-claim.docx", "privileged-letter-before-claim.md",
-        "privileged-letter-before-claim.pdf"]
+        "links.csv",
+        "manifest.json",
+        "privileged-letter-before-claim.docx",
+        "privileged-letter-before-claim.md",
+        "privileged-letter-before-claim.pdf",
+    ]
     secrets = {"tr-witness-account-secret", "witness-interview-secret", "IMSI catcher on the newsroom"}
     for path, text in readable(out, skip=("privileged",)):
         assert not found_in(text, secrets), path
@@ -153,8 +189,9 @@ def test_a_privileged_letter_is_never_an_email_to_the_proposed_defendant(tmp_pat
     set_case_field(folder, "legal_representative:\n  firm: Own Solicitors LLP\n  email: lawyer@example.org")
     result = run("draft", "letter-before-claim", folder, "--format", "eml", "--out", out, *DATE)
     assert result.exit_code == 0, result.output
-    message = email.message_from_bytes((out / "privileged" / "privileged-letter-before-claim.eml").read_bytes(),
-                                       policy=email.policy.default)
+    message = email.message_from_bytes(
+        (out / "privileged" / "privileged-letter-before-claim.eml").read_bytes(), policy=email.policy.default
+    )
     assert message["To"] == "Own Solicitors LLP <lawyer@example.org>"
     assert message["Subject"].startswith("Privileged and confidential: ")
     assert not (out / "manifest.json").exists(), "nothing goes to the public folder"
@@ -170,21 +207,25 @@ def test_a_template_that_prints_a_short_confidential_id_is_refused(tmp_path):
     out = tmp_path / "out"
     result = run("draft", "foi", folder, "--templates", templates, "--licence", "DIT-2017Q1-TR-01", "--out", out, *DATE)
     assert result.exit_code == 2
-    assert ("would contain 'wb-src', the id of withheld source 'wb-src'; a public document must not show it"
-            in " ".join(result.output.split()))
+    assert "would contain 'wb-src', the id of withheld source 'wb-src'; a public document must not show it" in " ".join(
+        result.output.split()
+    )
     assert not out.exists()
 
 
-@pytest.mark.parametrize(("text", "leaks"), [
-    ("See wb-src.", True),
-    ("(wb-src)", True),
-    ("wb-src: interview", True),
-    ("wb-src-2 is public", False),
-    ("my-wb-src", False),
-    ("wb-srcs", False),
-    ("WB-SRC", False),
-    ("Interview with a WHISTLEBLOWER   at the\nministry", True),
-])
+@pytest.mark.parametrize(
+    ("text", "leaks"),
+    [
+        ("See wb-src.", True),
+        ("(wb-src)", True),
+        ("wb-src: interview", True),
+        ("wb-src-2 is public", False),
+        ("my-wb-src", False),
+        ("wb-srcs", False),
+        ("WB-SRC", False),
+        ("Interview with a WHISTLEBLOWER   at the\nministry", True),
+    ],
+)
 def test_ids_are_found_as_tokens_and_text_whatever_its_case_and_spacing(tmp_path, text, leaks):
     folder = copy_example(tmp_path)
     with open(folder / "sources.yaml", "a", encoding="utf-8") as handle:

@@ -27,23 +27,52 @@ from typer.testing import CliRunner
 
 from advocate.cli import app
 
-settings.register_profile("ci", max_examples=6, deadline=None, derandomize=True,
-                          suppress_health_check=[HealthCheck.too_slow])
-settings.register_profile("thorough", max_examples=int(os.environ.get("HYPOTHESIS_EXAMPLES", "200")), deadline=None,
-                          suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile(
+    "ci", max_examples=6, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.register_profile(
+    "thorough",
+    max_examples=int(os.environ.get("HYPOTHESIS_EXAMPLES", "200")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
-secrets = st.builds(Secrets, **{name: st.booleans() for name in (
-    "confidential_source", "only_confidential_abuse", "confidential_abuse", "confidential_event", "confidential_link",
-    "confidential_licence", "confidential_refusal", "privileged")}, seed=st.integers(min_value=1, max_value=999))
+secrets = st.builds(
+    Secrets,
+    **{
+        name: st.booleans()
+        for name in (
+            "confidential_source",
+            "only_confidential_abuse",
+            "confidential_abuse",
+            "confidential_event",
+            "confidential_link",
+            "confidential_licence",
+            "confidential_refusal",
+            "privileged",
+        )
+    },
+    seed=st.integers(min_value=1, max_value=999),
+)
 
 COMMANDS = {
     "build": ["build", "{case}", "--out", "{out}"],
-    "draft-all": ["draft", "foi", "{case}", "--out", "{out}", "--format", "md", "--format", "eml",
-                  "--format", "docx"],
+    "draft-all": ["draft", "foi", "{case}", "--out", "{out}", "--format", "md", "--format", "eml", "--format", "docx"],
     "draft-each": ["draft", "foi", "{case}", "--out", "{out}", "--each", "--format", "md", "--format", "eml"],
-    "draft-one": ["draft", "foi", "{case}", "--out", "{out}", "--licence", "PUB-LIC-1", "--format", "pdf",
-                  "--format", "eml"],
+    "draft-one": [
+        "draft",
+        "foi",
+        "{case}",
+        "--out",
+        "{out}",
+        "--licence",
+        "PUB-LIC-1",
+        "--format",
+        "pdf",
+        "--format",
+        "eml",
+    ],
 }
 
 

@@ -53,7 +53,11 @@ def test_versions_cite_the_shipped_authorities():
 
 
 def test_uk_versions_meet_without_gap():
-    first, old, new = criteria_version("consolidated-2000"), criteria_version("consolidated-2014"), criteria_version("uk-2021")
+    first, old, new = (
+        criteria_version("consolidated-2000"),
+        criteria_version("consolidated-2014"),
+        criteria_version("uk-2021"),
+    )
     assert first.in_force_to + dt.timedelta(days=1) == old.in_force_from
     assert old.in_force_to + dt.timedelta(days=1) == new.in_force_from
     assert new.in_force_to is None
@@ -98,8 +102,14 @@ def test_2021_wording_differs_from_2014():
 
 @pytest.mark.parametrize(
     ("category", "criterion"),
-    [("arbitrary-detention", "2(a)"), ("torture", "2(a)"), ("ihl-violation", "2(c)"),
-     ("diversion", "7"), ("internal-conflict", "3"), ("suppression-of-protest", "2(a)")],
+    [
+        ("arbitrary-detention", "2(a)"),
+        ("torture", "2(a)"),
+        ("ihl-violation", "2(c)"),
+        ("diversion", "7"),
+        ("internal-conflict", "3"),
+        ("suppression-of-protest", "2(a)"),
+    ],
 )
 def test_categories_engage_criteria(category, criterion):
     assert criterion in abuse_categories()[category].criteria

@@ -42,7 +42,8 @@ def test_christmas_and_the_scottish_2_january_are_skipped():
         "Good Friday and the bank holidays of every part of the United Kingdom, the twentieth working day is "
         "Thursday 22 January 2026. Within that period 25 December 2025 (Christmas Day), 26 December 2025 "
         "(Boxing Day), 1 January 2026 (New Year's Day) and 2 January 2026 (New Year Holiday, a bank holiday in "
-        "Scotland) are not working days.")
+        "Scotland) are not working days."
+    )
 
 
 def test_st_andrews_day_substitute_in_scotland():
@@ -115,7 +116,10 @@ def test_one_off_bank_holidays_are_included():
 
 def test_weekdays_that_are_holidays_somewhere_and_ordinary_days():
     assert non_working_reason(D(2026, 1, 2)) == "New Year Holiday, a bank holiday in Scotland"
-    assert non_working_reason(D(2026, 8, 31)) == "Late Summer Bank Holiday, a bank holiday in England, Wales and Northern Ireland"
+    assert (
+        non_working_reason(D(2026, 8, 31))
+        == "Late Summer Bank Holiday, a bank holiday in England, Wales and Northern Ireland"
+    )
     assert non_working_reason(D(2022, 12, 27)) == "the substitute day for Christmas Day"
     assert non_working_reason(D(2026, 1, 10)) == "Saturday"
     assert non_working_reason(D(2026, 1, 13)) is None
@@ -133,7 +137,7 @@ def test_working_days_after():
     assert working_days_after(D(2026, 3, 2), 0) == D(2026, 3, 2)
     assert working_days_after(D(2026, 3, 2), 1) == D(2026, 3, 3)
     assert working_days_after(D(2026, 3, 13), 1) == D(2026, 3, 16)
-    assert working_days_after(D(2026, 3, 16), 1) == D(2026, 3, 18)   # over St Patrick's Day
+    assert working_days_after(D(2026, 3, 16), 1) == D(2026, 3, 18)  # over St Patrick's Day
     with pytest.raises(ValueError, match="cannot be negative"):
         working_days_after(D(2026, 3, 2), -1)
 
@@ -162,7 +166,8 @@ def test_ico_complaint_is_six_calendar_weeks():
     assert "calendar" in by.rule
     assert by.skipped == ()
     assert by.explanation.startswith(
-        "The period of six weeks from the internal review response, 3 March 2026, ends on Tuesday 14 April 2026.")
+        "The period of six weeks from the internal review response, 3 March 2026, ends on Tuesday 14 April 2026."
+    )
 
 
 def test_reply_to_a_letter_before_claim():
@@ -176,12 +181,15 @@ def test_reply_to_a_letter_before_claim():
         reply_by(D(2026, 5, 1), days=0)
 
 
-@pytest.mark.parametrize("arose, limit", [
-    (D(2025, 11, 30), D(2026, 2, 28)),   # no 30 February: the last day of the month
-    (D(2023, 11, 30), D(2024, 2, 29)),   # leap year
-    (D(2026, 1, 15), D(2026, 4, 15)),    # the corresponding day
-    (D(2025, 12, 31), D(2026, 3, 31)),
-])
+@pytest.mark.parametrize(
+    "arose, limit",
+    [
+        (D(2025, 11, 30), D(2026, 2, 28)),  # no 30 February: the last day of the month
+        (D(2023, 11, 30), D(2024, 2, 29)),  # leap year
+        (D(2026, 1, 15), D(2026, 4, 15)),  # the corresponding day
+        (D(2025, 12, 31), D(2026, 3, 31)),
+    ],
+)
 def test_claim_limit_in_calendar_months(arose, limit):
     deadline = claim_limit(arose)
     assert deadline.date == limit
@@ -191,14 +199,23 @@ def test_claim_limit_in_calendar_months(arose, limit):
 
 def test_claim_limit_explanation_flags_a_weekend():
     text = claim_limit(D(2025, 11, 30)).explanation
-    assert text.startswith("The period of 3 months from the day the grounds first arose, 30 November 2025, "
-                           "ends on Saturday 28 February 2026. That day is a Saturday.")
+    assert text.startswith(
+        "The period of 3 months from the day the grounds first arose, 30 November 2025, "
+        "ends on Saturday 28 February 2026. That day is a Saturday."
+    )
     assert "promptly" in text
 
 
 def test_ordinal_words():
     assert [ordinal_word(n) for n in (1, 12, 20, 21, 40, 99, 120)] == [
-        "first", "twelfth", "twentieth", "twenty-first", "fortieth", "ninety-ninth", "120th"]
+        "first",
+        "twelfth",
+        "twentieth",
+        "twenty-first",
+        "fortieth",
+        "ninety-ninth",
+        "120th",
+    ]
 
 
 def test_every_part_of_the_uk_is_consulted():

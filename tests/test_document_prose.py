@@ -52,8 +52,9 @@ def drafted(cases):
             options = DraftOptions(date=dt.date(2026, 12, 4))
             if kind in ladder:
                 request_id, day = ladder[kind]
-                options = DraftOptions(date=dt.date.fromisoformat(day),
-                                       correspondence=Correspondence(request_id=request_id))
+                options = DraftOptions(
+                    date=dt.date.fromisoformat(day), correspondence=Correspondence(request_id=request_id)
+                )
                 licences = case_file.licences.filter(ids=list(case_file.campaign.request(request_id).licences))
             out[(name, kind)] = draft_document(case_file, kind, options, licences=licences, links=links)
     return out
@@ -106,9 +107,12 @@ def test_a_letter_with_no_abuse_to_set_out_never_argues_from_abuses_it_does_not_
 
     from advocate.run.document import document_text
 
-    folder = write_case(tmp_path / "bare", licences=[licence("L-1", "2015-03-06")],
-                        decisions=decision("L-1", "2015-03-06"),
-                        extra="claim:\n  grounds: [criterion-2, failure-to-review]\n")
+    folder = write_case(
+        tmp_path / "bare",
+        licences=[licence("L-1", "2015-03-06")],
+        decisions=decision("L-1", "2015-03-06"),
+        extra="claim:\n  grounds: [criterion-2, failure-to-review]\n",
+    )
     drafted = draft_document(load_case(folder), "letter-before-claim", DraftOptions(date=dt.date(2026, 12, 4)))
     text = " ".join(document_text(drafted).split())
     assert "The abuses set out in section 7" not in text

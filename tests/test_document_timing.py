@@ -20,12 +20,15 @@ def test_the_letter_groups_each_abuse_under_the_relation_its_link_gives_and_word
     relation = {link.abuse_id: link.relation for link in links.for_licences(["DIT-2017Q1-TR-01"])}
     assert relation["tr-journalists-arrested-2016"] == "reported-after"
     assert relation["tr-hrd-arrests-2017"] == "review"
-    text = " ".join(document_text(draft_document(case_file, "letter-before-claim", DraftOptions(date=DATE),
-                                                 links=links)).split())
-    after = text[text.index("first reported after it"):text.index("Since the decision")]
-    assert ("Turkey arrested dozens of journalists after a coup attempt: occurred in 2016; reported by Motherboard in "
-            "2017, after the decision.") in after
-    since = text[text.index("Since the decision"):text.index("The law")]
+    text = " ".join(
+        document_text(draft_document(case_file, "letter-before-claim", DraftOptions(date=DATE), links=links)).split()
+    )
+    after = text[text.index("first reported after it") : text.index("Since the decision")]
+    assert (
+        "Turkey arrested dozens of journalists after a coup attempt: occurred in 2016; reported by Motherboard in "
+        "2017, after the decision."
+    ) in after
+    since = text[text.index("Since the decision") : text.index("The law")]
     assert "A Turkish court ordered the arrest of Amnesty International’s Turkey director" in since
 
 

@@ -85,8 +85,9 @@ def test_email_draft_is_addressed_to_the_foi_address_with_the_pdf_attached(tmp_p
     message = email.message_from_bytes((out / "foi-request.eml").read_bytes(), policy=email.policy.default)
     assert message["To"] == "Department for Business and Trade <check-the-foi-address@example.org>"
     assert message["From"] == "Example Campaign Group <requests@example.org>"
-    assert message["Subject"].startswith("Request for information: an export licence for Turkey decided in the first "
-                                         "quarter of 2017")
+    assert message["Subject"].startswith(
+        "Request for information: an export licence for Turkey decided in the first quarter of 2017"
+    )
     body = message.get_body(("plain",)).get_content()
     assert "22 January 2026" in body
     [attachment] = list(message.iter_attachments())
@@ -113,7 +114,11 @@ def test_docx_and_pdf_carry_the_letter_and_real_footnotes(tmp_path):
     assert "Freedom of Information Act 2000" in notes
     from pypdf import PdfReader
 
-    text = " ".join(" ".join(page.extract_text() for page in PdfReader(BytesIO((out / "foi-request.pdf").read_bytes())).pages).split())
+    text = " ".join(
+        " ".join(
+            page.extract_text() for page in PdfReader(BytesIO((out / "foi-request.pdf").read_bytes())).pages
+        ).split()
+    )
     assert "software for telecommunications interception equipment" in text
     assert "22 January 2026" in text
     assert "Freedom of Information Act 2000, s 1(1)" in text
@@ -121,7 +126,9 @@ def test_docx_and_pdf_carry_the_letter_and_real_footnotes(tmp_path):
 
 def test_each_writes_one_letter_per_licence(tmp_path):
     out = tmp_path / "out"
-    result = run("draft", "foi", EXAMPLE, "--out", out, "--rating", "5D001", "--each", "--format", "md", "--date", "2026-11-23")
+    result = run(
+        "draft", "foi", EXAMPLE, "--out", out, "--rating", "5D001", "--each", "--format", "md", "--date", "2026-11-23"
+    )
     assert result.exit_code == 0, result.output
     written = sorted(p.name for p in out.glob("*.md"))
     assert written == ["foi-request-CAAT-71308.md", "foi-request-CAAT-75164.md"]

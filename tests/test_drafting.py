@@ -43,7 +43,10 @@ def test_foi_request_names_the_licence_the_questions_and_the_addressee(example):
     text = text_of(draft(example))
     assert "Department for Business and Trade" in text
     assert "By email: check-the-foi-address@example.org" in text
-    assert "decided by the Department for International Trade, whose export licensing the Department now carries on" in text
+    assert (
+        "decided by the Department for International Trade, whose export licensing the Department now carries on"
+        in text
+    )
     assert Q1_2017 not in text, "the case's own label is no reference the Department can look up"
     assert "software for telecommunications interception equipment" in text
     assert "law enforcement agency" in text
@@ -74,9 +77,12 @@ def document_text_of_note(note) -> str:
 
 def test_foi_request_says_why_in_one_short_paragraph(example):
     text = text_of(draft(example))
-    why = text[text.index("Why I am asking"):text.index("The information I am asking for")]
+    why = text[text.index("Why I am asking") : text.index("The information I am asking for")]
     # the most strongly linked abuses (the link engine ranks them: which come first follows its scores), each once
-    assert "Published sources report that in 2017 Turkey imprisons more journalists than any other country in the world" in why
+    assert (
+        "Published sources report that in 2017 Turkey imprisons more journalists than any other country in the world"
+        in why
+    )
     assert why.count("Turkish court ordered the arrest") == 1
     assert len(why.split()) < 110
     assert "may need review" not in text
@@ -109,7 +115,7 @@ def test_foi_request_for_many_licences_puts_them_in_a_schedule(example):
     assert "described in the schedule at the end of this letter" in text
     assert "Schedule: the licences" in text
     for day in ("2 July 2008", "14 May 2014", "6 March 2015", "the first quarter of 2017"):
-        assert day in text[text.index("Schedule: the licences"):]
+        assert day in text[text.index("Schedule: the licences") :]
 
 
 def test_illustrative_case_is_marked_not_for_sending(example):
@@ -120,8 +126,14 @@ def test_illustrative_case_is_marked_not_for_sending(example):
 
 
 def test_internal_review_request_cites_reference_refusal_date_and_exemptions(example):
-    drafted = draft(example, "foi-review", sent=dt.date(2026, 9, 1), authority_reference="FOI2026/01234",
-                    response_date=dt.date(2026, 9, 28), exemptions=("s 27(1)(a)", "section 41", "43(2)"))
+    drafted = draft(
+        example,
+        "foi-review",
+        sent=dt.date(2026, 9, 1),
+        authority_reference="FOI2026/01234",
+        response_date=dt.date(2026, 9, 28),
+        exemptions=("s 27(1)(a)", "section 41", "43(2)"),
+    )
     text = text_of(drafted)
     assert "your reference FOI2026/01234" in text
     assert "In your response of 28 September 2026" in text
@@ -143,15 +155,25 @@ def test_unknown_exemption_is_refused(example):
 
 
 def test_review_asked_for_late_gives_a_warning(example):
-    drafted = draft(example, "foi-review", authority_reference="X1", response_date=dt.date(2026, 6, 1),
-                    exemptions=("s 43(2)",))
+    drafted = draft(
+        example, "foi-review", authority_reference="X1", response_date=dt.date(2026, 6, 1), exemptions=("s 43(2)",)
+    )
     assert any("after" in t.warning and "40 working days" in t.warning for t in drafted.timings)
 
 
 def test_ico_complaint_after_review_gives_the_six_week_date(example):
-    text = text_of(draft(example, "ico-complaint", sent=dt.date(2026, 9, 1), authority_reference="FOI2026/01234",
-                         response_date=dt.date(2026, 9, 28), exemptions=("s 27(1)(a)",),
-                         review_requested=dt.date(2026, 10, 5), review_response_date=dt.date(2026, 11, 2)))
+    text = text_of(
+        draft(
+            example,
+            "ico-complaint",
+            sent=dt.date(2026, 9, 1),
+            authority_reference="FOI2026/01234",
+            response_date=dt.date(2026, 9, 28),
+            exemptions=("s 27(1)(a)",),
+            review_requested=dt.date(2026, 10, 5),
+            review_response_date=dt.date(2026, 11, 2),
+        )
+    )
     assert "section 50 of the Freedom of Information Act 2000" in text
     assert "Complaint about the Department for Business and Trade" in text
     assert "which run to 14 December 2026" in text
@@ -160,13 +182,21 @@ def test_ico_complaint_after_review_gives_the_six_week_date(example):
 
 def test_ico_complaint_before_the_review_is_overdue_is_refused(example):
     with pytest.raises(DraftError, match="40 working days"):
-        draft(example, "ico-complaint", date=dt.date(2026, 10, 20), sent=dt.date(2026, 9, 1),
-              authority_reference="R1", review_requested=dt.date(2026, 10, 5))
+        draft(
+            example,
+            "ico-complaint",
+            date=dt.date(2026, 10, 20),
+            sent=dt.date(2026, 9, 1),
+            authority_reference="R1",
+            review_requested=dt.date(2026, 10, 5),
+        )
 
 
 def test_follow_up_reads_the_request_from_the_case_file(tmp_path):
     folder = copy_example(tmp_path)
-    set_case_field(folder, f"""
+    set_case_field(
+        folder,
+        f"""
 foi_requests:
   - id: foi-1
     sent: 2026-09-01
@@ -174,7 +204,8 @@ foi_requests:
     authority_reference: DBT-FOI-555
     response_date: 2026-09-29
     exemptions: ["s 24(1)", "s 27(1)(a)"]
-""")
+""",
+    )
     case_file = load_case(folder)
     text = text_of(draft(case_file, "foi-review"))
     assert "your reference DBT-FOI-555" in text
@@ -236,8 +267,10 @@ def confidential_case(tmp_path_factory):
 
 
 def test_public_letters_leave_confidential_records_out(confidential_case):
-    for kind, given in (("foi", {}), ("foi-review", dict(authority_reference="R1", response_date=dt.date(2026, 9, 28),
-                                                             exemptions=("s 27",)))):
+    for kind, given in (
+        ("foi", {}),
+        ("foi-review", {"authority_reference": "R1", "response_date": dt.date(2026, 9, 28), "exemptions": ("s 27",)}),
+    ):
         drafted = draft(confidential_case, kind, **given)
         text = text_of(drafted)
         assert "IMSI catcher on the newsroom" not in text
@@ -258,18 +291,22 @@ def test_citing_a_confidential_source_fails_naming_it(confidential_case, tmp_pat
 
 
 def test_confidential_text_typed_into_a_template_is_caught(confidential_case, tmp_path):
-    templates = user_templates(tmp_path, "typed", "# Letter\n\nA detained journalist told us police used an IMSI "
-                                                  "catcher on the newsroom.\n")
+    templates = user_templates(
+        tmp_path, "typed", "# Letter\n\nA detained journalist told us police used an IMSI catcher on the newsroom.\n"
+    )
     with pytest.raises(ConfidentialRecordError, match="tr-witness-account-secret"):
         draft(confidential_case, "typed", templates=templates)
 
 
 def test_confidential_text_with_quotes_is_caught_though_the_document_prints_them_typographic(tmp_path):
     case = copy_example(tmp_path, confidential=True)
-    replace_in(case / "sources.yaml", "title: Interview with a detained journalist, Istanbul",
-               "title: Interview with a detained journalist's brother, \"Istanbul\"")
-    templates = user_templates(tmp_path, "typed", "# Letter\n\nWe spoke in an interview with a detained "
-                                                  "journalist's brother, \"Istanbul\".\n")
+    replace_in(
+        case / "sources.yaml",
+        "title: Interview with a detained journalist, Istanbul",
+        'title: Interview with a detained journalist\'s brother, "Istanbul"',
+    )
+    templates = user_templates(
+        tmp_path, "typed", '# Letter\n\nWe spoke in an interview with a detained journalist\'s brother, "Istanbul".\n'
+    )
     with pytest.raises(ConfidentialRecordError, match="witness-interview-secret"):
         draft(load_case(case), "typed", templates=templates)
-

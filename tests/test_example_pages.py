@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import itertools
 import re
 import shutil
 import subprocess
@@ -51,7 +52,7 @@ def lead_ins(document) -> list[tuple[str, str]]:
     """(a heading or lead-in's text, the start of the block after it), for each one met once in the document."""
     pairs = []
     blocks = list(document.children)
-    for block, after in zip(blocks, blocks[1:]):
+    for block, after in itertools.pairwise(blocks):
         text = plain_text(getattr(block, "children", ())).strip() if isinstance(block, (Heading, Paragraph)) else ""
         if text and ((isinstance(block, Heading) and block.level > 1) or text.endswith(":")) and _start(after):
             pairs.append((flat(text), flat(_start(after))[:30]))
@@ -91,8 +92,13 @@ def table_words(document) -> set[str]:
             for cell in (*node.header, *(c for row in node.rows for c in row)):
                 text = plain_text(cell.children)
                 found.update(re.findall(r"\b[A-Z0-9]+(?:-[A-Z0-9]+)*-[A-Z0-9]*\d[A-Z0-9]*\b", text))
-                found.update(re.findall(r"\b\d{1,2} (?:January|February|March|April|May|June|July|August|September|"
-                                        r"October|November|December) \d{4}\b", text))
+                found.update(
+                    re.findall(
+                        r"\b\d{1,2} (?:January|February|March|April|May|June|July|August|September|"
+                        r"October|November|December) \d{4}\b",
+                        text,
+                    )
+                )
     return found
 
 
@@ -111,9 +117,21 @@ def test_no_heading_or_lead_in_ends_a_page_of_the_docx_in_libreoffice(example, t
     drafted, files = example
     for kind in ("foi", "letter-before-claim"):
         (tmp_path / f"{kind}.docx").write_bytes(files[kind]["docx"])
-    subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path),
-                    str(tmp_path / "foi.docx"), str(tmp_path / "letter-before-claim.docx")],
-                   check=True, capture_output=True, timeout=300)
+    subprocess.run(
+        [
+            "soffice",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(tmp_path / "foi.docx"),
+            str(tmp_path / "letter-before-claim.docx"),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
     for kind in ("foi", "letter-before-claim"):
         texts = pages((tmp_path / f"{kind}.pdf").read_bytes())
         assert_each_lead_in_is_followed_on_its_page(drafted[kind].document, texts)

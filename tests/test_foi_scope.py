@@ -29,7 +29,11 @@ def forty(tmp_path, **kw):
 
 
 def test_by_default_a_request_asks_about_the_licences_the_decisions_name(tmp_path):
-    rows = [licence("L-A", "2015-03-06"), licence("L-B", "2016-01-10"), licence("L-C", "2017-02-01", goods="IMSI catchers")]
+    rows = [
+        licence("L-A", "2015-03-06"),
+        licence("L-B", "2016-01-10"),
+        licence("L-C", "2017-02-01", goods="IMSI catchers"),
+    ]
     _, text = foi(write_case(tmp_path / "c", licences=rows, decisions=decision("L-C", "2017-02-01")))
     assert "The request concerns one export licence decided by the Department for International Trade" in text
     assert "IMSI catchers" in text and "6 March 2015" not in text
@@ -63,8 +67,8 @@ def test_a_request_about_tens_of_thousands_of_licences_is_refused_with_advice(tm
 def test_a_refused_application_gets_the_heads_that_fit_it(tmp_path):
     rows = [licence("L-G", "2015-03-06"), licence("L-R", "2014-05-14", outcome="refused", criteria="2")]
     _, text = foi(write_case(tmp_path / "c", licences=rows), ["L-G", "L-R"])
-    granted = text[text.index("For the licence granted"):text.index("For the application refused")]
-    refused = text[text.index("For the application refused"):text.index("I do not ask")]
+    granted = text[text.index("For the licence granted") : text.index("For the application refused")]
+    refused = text[text.index("For the application refused") : text.index("I do not ask")]
     assert "end-user undertaking" in granted and "review of the licence after it was granted" in granted
     assert "end-user undertaking" not in refused and "after it was granted" not in refused
     assert "the record of the reasons for refusing it" in refused
@@ -76,9 +80,11 @@ def test_the_criteria_are_those_of_the_licences_dates_and_a_straddling_date_is_a
     _, text = foi(write_case(tmp_path / "c", licences=rows), ["L-10", "L-Q4"])
     assert "Consolidated EU and National Arms Export Licensing Criteria of 26 October 2000" in text
     assert "Common Position" not in text
-    assert ("The licence decided in the fourth quarter of 2021 may have been decided under either the Consolidated EU "
-            "and National Arms Export Licensing Criteria of 25 March 2014 or the Strategic Export Licensing Criteria "
-            "of 8 December 2021: please say which applied.") in text
+    assert (
+        "The licence decided in the fourth quarter of 2021 may have been decided under either the Consolidated EU "
+        "and National Arms Export Licensing Criteria of 25 March 2014 or the Strategic Export Licensing Criteria "
+        "of 8 December 2021: please say which applied."
+    ) in text
     assert "the Foreign and Commonwealth Office or the Foreign, Commonwealth and Development Office" not in text
     assert "Department for Business, Innovation and Skills and the Department for International Trade" in text
 

@@ -50,16 +50,22 @@ def test_cpj_killings_become_abuses_with_unknown_perpetrators_marked_for_review(
     assert abuse.date.text == "2018-04-30" and abuse.country.code == "TR"
     assert abuse.sources[0].id == "cpj-killed" and abuse.sources[0].pinpoint == "entry 'Ayse Example'"
     unconfirmed = checked.case_file.abuses["cpj-killed-mehmet-sample"]
-    assert unconfirmed.title == ("Mehmet Sample, a media worker, was killed in crossfire in Turkey "
-                                 "(CPJ has not confirmed the motive)")
+    assert unconfirmed.title == (
+        "Mehmet Sample, a media worker, was killed in crossfire in Turkey (CPJ has not confirmed the motive)"
+    )
     assert "cpj-killed-juan-fixture" not in checked.case_file.abuses  # Mexico is not the case's country
     source = checked.case_file.sources["cpj-killed"]
     assert (source.kind, source.organisation, source.version, source.accessed.isoformat()) == (
-        "dataset", "Committee to Protect Journalists", "export of 1 May 2024", "2024-05-01")
+        "dataset",
+        "Committee to Protect Journalists",
+        "export of 1 May 2024",
+        "2024-05-01",
+    )
     case_text = (new_case / "case.yaml").read_text(encoding="utf-8")
     assert case_text.endswith("record_files:\n  - abuses.cpj.yaml\n  - sources.imported.yaml\n")
     assert [w.message for w in checked.warnings if w.code == "awaiting_review"] == [
-        "2 records await review (reviewed: false); documents leave them out"]
+        "2 records await review (reviewed: false); documents leave them out"
+    ]
 
 
 def test_reimporting_changes_nothing(new_case, cpj_csv):
@@ -74,8 +80,11 @@ def test_reimporting_changes_nothing(new_case, cpj_csv):
 def test_reimport_updates_database_fields_keeps_the_reviewers_and_asks_for_review_again(new_case, cpj_csv):
     assert run_import(new_case, "cpj", cpj_csv).exit_code == 0
     imported = new_case / "abuses.cpj.yaml"
-    replace_in(imported, "- id: cpj-killed-ayse-example\n  reviewed: false\n",
-               "- id: cpj-killed-ayse-example   # checked against CPJ's page\n  reviewed: true\n")
+    replace_in(
+        imported,
+        "- id: cpj-killed-ayse-example\n  reviewed: false\n",
+        "- id: cpj-killed-ayse-example   # checked against CPJ's page\n  reviewed: true\n",
+    )
     replace_in(imported, "  perpetrators: [unknown]\n", "  perpetrators: [police]\n  notes: seen the court file\n")
     replace_in(cpj_csv, '"April 30, 2018"', '"May 1, 2018"')
     result = run_import(new_case, "cpj", cpj_csv)
@@ -134,8 +143,10 @@ def test_a_cpj_file_without_its_columns_names_what_is_missing(new_case, tmp_path
 
 def test_an_id_already_used_by_a_hand_written_record_is_refused(new_case, cpj_csv):
     abuses = new_case / "abuses.yaml"
-    abuses.write_text(abuses.read_text(encoding="utf-8").replace("- id: ", "- id: cpj-killed-ayse-example\n  notes: x\n  # was: ", 1),
-                      encoding="utf-8")
+    abuses.write_text(
+        abuses.read_text(encoding="utf-8").replace("- id: ", "- id: cpj-killed-ayse-example\n  notes: x\n  # was: ", 1),
+        encoding="utf-8",
+    )
     result = run_import(new_case, "cpj", cpj_csv)
     assert result.exit_code == 2
     assert "would be record 'cpj-killed-ayse-example', an id already used in abuses.yaml" in result.stderr
@@ -159,7 +170,11 @@ def test_a_spreadsheet_becomes_abuses_through_its_mapping(new_case, documentatio
     abuses = check_case(new_case, today=TODAY).case_file.abuses
     first, second = abuses["doc-d-1"], abuses["doc-d-2"]
     assert (first.date.text, first.perpetrators, first.categories, first.confidential) == (
-        "2017-03-12", ("police",), ("arbitrary-detention",), False)
+        "2017-03-12",
+        ("police",),
+        ("arbitrary-detention",),
+        False,
+    )
     assert second.categories == ("arbitrary-detention", "persecution-of-journalists")
     assert second.confidential is True
     assert first.sources[0].id == "our-documentation" and first.sources[0].pinpoint == "entry D-1"
@@ -194,7 +209,10 @@ def test_a_workbook_row_is_named_as_the_spreadsheet_shows_it(new_case, documenta
     workbook.save(path)
     result = run_import(new_case, "spreadsheet", path, "--mapping", str(mapping))
     assert result.exit_code == 2
-    assert "documentation.xlsx (sheet 'Detentions'): error: row 4, column 'Country': 'Narnia' is not a country" in result.stderr
+    assert (
+        "documentation.xlsx (sheet 'Detentions'): error: row 4, column 'Country': 'Narnia' is not a country"
+        in result.stderr
+    )
 
 
 def test_a_mapping_to_a_field_records_do_not_have_names_its_line(new_case, documentation):
@@ -202,7 +220,10 @@ def test_a_mapping_to_a_field_records_do_not_have_names_its_line(new_case, docum
     replace_in(mapping, "  Who: perpetrators\n", "  Who: perpetrator\n")
     result = run_import(new_case, "spreadsheet", sheet, "--mapping", str(mapping))
     assert result.exit_code == 2
-    assert "documentation.mapping.yaml:9: error: column 'Who' maps to 'perpetrator', which is not a field of abuses (did you mean 'perpetrators'?)" in result.stderr
+    assert (
+        "documentation.mapping.yaml:9: error: column 'Who' maps to 'perpetrator', which is not a field of abuses "
+        "(did you mean 'perpetrators'?)" in result.stderr
+    )
 
 
 # -- indicators ------------------------------------------------------------------------------------
@@ -213,7 +234,12 @@ def test_freedom_house_csv_gives_an_indicator_never_an_abuse(new_case):
     assert result.exit_code == 0, result.output
     case_file = check_case(new_case, today=TODAY).case_file
     indicator = case_file.indicators["freedom-house-2023-turkey"]
-    assert (indicator.publisher, indicator.rating, indicator.score, indicator.edition) == ("Freedom House", "Not Free", 32, "2023")
+    assert (indicator.publisher, indicator.rating, indicator.score, indicator.edition) == (
+        "Freedom House",
+        "Not Free",
+        32,
+        "2023",
+    )
     assert case_file.sources["freedom-house-fiw-2023"].version == "2023 edition"
     assert not any(a.startswith("freedom-house") for a in case_file.abuses)
     assert "'Tibet' (row 3)" in result.stderr
@@ -245,7 +271,11 @@ def test_an_sii_transfer_names_supplier_and_end_user(new_case):
     assert result.exit_code == 0, result.output
     case_file = check_case(new_case, today=TODAY).case_file
     transfer = case_file.transfers["sii-example-interception-gmbh-turkey-2015"]
-    assert (transfer.supplier, transfer.supplier_country, transfer.end_user) == ("Example Interception GmbH", "Germany", "National Police")
+    assert (transfer.supplier, transfer.supplier_country, transfer.end_user) == (
+        "Example Interception GmbH",
+        "Germany",
+        "National Police",
+    )
     assert transfer.goods == ("Lawful interception", "Monitoring Centre")
     assert transfer.technology == ("interception",)
     assert (transfer.date.text, transfer.complete, transfer.basis) == ("2015", "unknown", "open source")

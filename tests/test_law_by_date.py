@@ -4,6 +4,7 @@ and the Government Legal Department's address."""
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 
 import pytest
 
@@ -14,15 +15,22 @@ from advocate.law.gld import government_legal_department
 
 
 def test_a_period_straddling_a_change_names_both_versions():
-    assert [v.id for v in criteria_during(dt.date(2021, 10, 1), dt.date(2021, 12, 31))] == ["consolidated-2014", "uk-2021"]
-    assert [v.id for v in criteria_during(dt.date(2014, 1, 1), dt.date(2014, 3, 31))] == ["consolidated-2000", "consolidated-2014"]
+    assert [v.id for v in criteria_during(dt.date(2021, 10, 1), dt.date(2021, 12, 31))] == [
+        "consolidated-2014",
+        "uk-2021",
+    ]
+    assert [v.id for v in criteria_during(dt.date(2014, 1, 1), dt.date(2014, 3, 31))] == [
+        "consolidated-2000",
+        "consolidated-2014",
+    ]
     assert [v.id for v in criteria_during(dt.date(2017, 1, 1), dt.date(2017, 3, 31))] == ["consolidated-2014"]
     assert [v.id for v in criteria_during(None, dt.date(2010, 5, 5))] == ["consolidated-2000"]
 
 
 def test_versions_of_one_name_are_told_apart_by_date():
     assert criteria_version("consolidated-2000").dated_title == (
-        "Consolidated EU and National Arms Export Licensing Criteria of 26 October 2000")
+        "Consolidated EU and National Arms Export Licensing Criteria of 26 October 2000"
+    )
     assert criteria_version("consolidated-2014").dated_title.endswith("of 25 March 2014")
 
 
@@ -35,14 +43,17 @@ def test_the_common_position_binds_only_for_military_list_items_and_only_while_t
     assert "never the guidance given under section 9" in note and "dual-use" in note
 
 
-@pytest.mark.parametrize("day, licensing, foreign", [
-    (dt.date(2008, 7, 2), "BERR", "FCO"),
-    (dt.date(2010, 5, 5), "BIS", "FCO"),
-    (dt.date(2015, 3, 6), "BIS", "FCO"),
-    (dt.date(2017, 2, 15), "DIT", "FCO"),
-    (dt.date(2021, 1, 4), "DIT", "FCDO"),
-    (dt.date(2024, 5, 1), "DBT", "FCDO"),
-])
+@pytest.mark.parametrize(
+    "day, licensing, foreign",
+    [
+        (dt.date(2008, 7, 2), "BERR", "FCO"),
+        (dt.date(2010, 5, 5), "BIS", "FCO"),
+        (dt.date(2015, 3, 6), "BIS", "FCO"),
+        (dt.date(2017, 2, 15), "DIT", "FCO"),
+        (dt.date(2021, 1, 4), "DIT", "FCDO"),
+        (dt.date(2024, 5, 1), "DBT", "FCDO"),
+    ],
+)
 def test_who_decided_and_who_advised_on_the_day(day, licensing, foreign):
     assert body_on("licensing", day).short == licensing
     assert body_on("foreign", day).short == foreign
@@ -61,7 +72,7 @@ def test_every_department_cites_an_order_that_is_shipped_and_the_table_has_no_ga
         assert not body.order or body.order in shipped
     for role in ("licensing", "foreign"):
         rows = [b for b in bodies() if b.role == role]
-        for before, after in zip(rows, rows[1:]):
+        for before, after in itertools.pairwise(rows):
             assert before.end + dt.timedelta(days=1) == after.start
 
 

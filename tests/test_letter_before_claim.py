@@ -70,15 +70,19 @@ def test_paragraphs_are_numbered_throughout(example):
 
 def test_reply_date_is_fourteen_days_by_default_and_configurable(example):
     assert "Please reply by 7 December 2026, 14 days from the date of this letter" in text_of(letter(example))
-    assert "Please reply by 3 December 2026, 10 days from the date of this letter" in text_of(letter(example, reply_days=10))
+    assert "Please reply by 3 December 2026, 10 days from the date of this letter" in text_of(
+        letter(example, reply_days=10)
+    )
 
 
 def test_claim_limit_runs_from_the_grant_counted_from_the_quarters_first_day_and_the_letter_says_it_passed(example):
     drafted = letter(example)
     text = text_of(drafted)
-    assert ("The decision was taken in the first quarter of 2017; counting from the first day of that period, "
-            "1 January 2017, the earliest day on which it can have been taken, three months ran to 1 April 2017. "
-            "That date has passed.") in text
+    assert (
+        "The decision was taken in the first quarter of 2017; counting from the first day of that period, "
+        "1 January 2017, the earliest day on which it can have been taken, three months ran to 1 April 2017. "
+        "That date has passed."
+    ) in text
     assert "time runs from the date of the grant, not from the date on which the claimant learned of it" in text
     assert "Any claim would need an extension of time, which is for the court to grant" in text
     assert "1 July 2017" not in text
@@ -119,14 +123,18 @@ def test_no_warning_when_the_limit_is_far_off(tmp_path):
 def test_the_issue_cites_the_licence_the_linked_abuses_and_the_criteria_in_force(example):
     drafted = letter(example)
     text = text_of(drafted)
-    issue = text[text.index("7. The issue"):text.index("8. The details of the action")]
+    issue = text[text.index("7. The issue") : text.index("8. The details of the action")]
     assert "The licence was granted in the first quarter of 2017" in issue
-    assert ("Turkey arrested dozens of journalists after a coup attempt: occurred in 2016; reported by Motherboard "
-            "in 2017, after the decision.") in issue
+    assert (
+        "Turkey arrested dozens of journalists after a coup attempt: occurred in 2016; reported by Motherboard "
+        "in 2017, after the decision."
+    ) in issue
     assert "Amnesty International’s Turkey director" in issue
-    assert ("Campaign Against Arms Trade’s compilation of the Government’s licensing data records that an application "
-            "to export goods rated 5A001 and 5D002 to Turkey (CAAT dataset no. 66239) was refused on 14 May 2014, "
-            "giving Criterion 2 as the reason.") in issue
+    assert (
+        "Campaign Against Arms Trade’s compilation of the Government’s licensing data records that an application "
+        "to export goods rated 5A001 and 5D002 to Turkey (CAAT dataset no. 66239) was refused on 14 May 2014, "
+        "giving Criterion 2 as the reason."
+    ) in issue
     assert "CAAT cautions that the refusal reasons in its data may contain false matches" in issue
     assert "The Government refused licence" not in text
     assert "the Consolidated EU and National Arms Export Licensing Criteria of 25 March 2014 were in force" in issue
@@ -153,21 +161,39 @@ def test_unknown_ground_is_refused(example):
 def test_public_letter_leaves_confidential_records_out_and_privileged_draft_shows_them(tmp_path):
     folder = copy_example(tmp_path, confidential=True)
     with open(folder / "links.yaml", "a", encoding="utf-8") as f:
-        f.write("\n- id: secret-link\n  licence: DIT-2017Q1-TR-01\n  abuse: tr-witness-account-secret\n"
-                "  reason: our witness saw the licensed equipment used on the newsroom\n  confidential: true\n")
+        f.write(
+            "\n- id: secret-link\n  licence: DIT-2017Q1-TR-01\n  abuse: tr-witness-account-secret\n"
+            "  reason: our witness saw the licensed equipment used on the newsroom\n  confidential: true\n"
+        )
     public = text_of(letter(load_case(folder)))
     assert "IMSI catcher on the newsroom" not in public
     assert "Privileged and confidential" not in public
     case_yaml = folder / "case.yaml"
-    case_yaml.write_text(case_yaml.read_text(encoding="utf-8").replace("privileged: false", "privileged: true"), encoding="utf-8")
+    case_yaml.write_text(
+        case_yaml.read_text(encoding="utf-8").replace("privileged: false", "privileged: true"), encoding="utf-8"
+    )
     privileged = text_of(letter(load_case(folder)))
     assert "Privileged and confidential" in privileged
     assert "IMSI catcher on the newsroom" in privileged
 
 
 def test_command_writes_docx_and_pdf_and_warns_about_the_passed_limit(tmp_path):
-    result = CliRunner().invoke(app, ["draft", "letter-before-claim", str(EXAMPLE), "--out", str(tmp_path / "out"),
-                                      "--date", "2026-11-23", "--format", "docx", "--format", "pdf"])
+    result = CliRunner().invoke(
+        app,
+        [
+            "draft",
+            "letter-before-claim",
+            str(EXAMPLE),
+            "--out",
+            str(tmp_path / "out"),
+            "--date",
+            "2026-11-23",
+            "--format",
+            "docx",
+            "--format",
+            "pdf",
+        ],
+    )
     assert result.exit_code == 0, result.output
     assert (tmp_path / "out" / "letter-before-claim.docx").is_file()
     assert (tmp_path / "out" / "letter-before-claim.pdf").is_file()
@@ -181,5 +207,8 @@ def test_check_names_a_misspelt_ground_with_its_line(tmp_path):
         f.write("\nclaim:\n  grounds: [criterion-2, irationality]\n")
     result = CliRunner().invoke(app, ["check", str(folder)])
     assert result.exit_code == 2
-    assert re.search(r"case\.yaml:\d+: error: claim, field 'grounds': ground 'irationality' does not exist "
-                     r"\(did you mean 'irrationality'\?\)", result.output)
+    assert re.search(
+        r"case\.yaml:\d+: error: claim, field 'grounds': ground 'irationality' does not exist "
+        r"\(did you mean 'irrationality'\?\)",
+        result.output,
+    )

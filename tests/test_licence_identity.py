@@ -64,8 +64,10 @@ def test_the_briefing_counts_licences_says_which_was_revoked_and_why_a_german_li
     assert "At least 8 export licences for Turkey and South Korea, decided 2019 to 2024" in text
     assert "issued, later revoked" in text
     assert "Germany (for incorporation into products for Turkey and 11 other countries)" in text
-    assert ("CAAT dataset no. 90001 is for export to Germany; it is listed because the data says its goods are "
-            "incorporated into products for Turkey.") in text
+    assert (
+        "CAAT dataset no. 90001 is for export to Germany; it is listed because the data says its goods are "
+        "incorporated into products for Turkey."
+    ) in text
     assert "a “case reference” is our own label" in text
     for label in ("CAAT dataset no. 157531", "case reference MB-IMSI", "case reference UK-2021-777"):
         assert label in text
@@ -84,5 +86,7 @@ def test_a_published_end_use_note_is_quoted_as_a_note_never_as_an_end_users_name
     assert "with the published note “Licence granted for end use by a law enforcement agency”" in text
     assert "end user described as “Licence granted" not in text
     questions = draft(case, "questions")
-    assert "for export to Turkey, with the published note “Licence granted for end use by a law enforcement agency”, " \
-           "might be used for internal repression" in questions
+    assert (
+        "for export to Turkey, with the published note “Licence granted for end use by a law enforcement agency”, "
+        "might be used for internal repression" in questions
+    )

@@ -37,19 +37,33 @@ def test_an_abuse_by_unknown_perpetrators_is_context_not_a_link(tmp_path):
     assert [l.abuse_id for l in linkset.links] == ["STATE"]
     assert linkset.links[0].criteria == ("2(a)",) and linkset.links[0].responsibility == "state"
     (context,) = linkset.context.links
-    assert (context.abuse_id, context.context, context.criteria, context.responsibility) == ("UNKNOWN", True, (), "unknown")
-    assert context.reasons[1] == ("the sources do not say who carried out the abuse, and Criterion 2(a) concerns "
-                                  "repression by the state: the abuse is context, not evidence that the criterion is engaged")
+    assert (context.abuse_id, context.context, context.criteria, context.responsibility) == (
+        "UNKNOWN",
+        True,
+        (),
+        "unknown",
+    )
+    assert context.reasons[1] == (
+        "the sources do not say who carried out the abuse, and Criterion 2(a) concerns "
+        "repression by the state: the abuse is context, not evidence that the criterion is engaged"
+    )
     assert [l.abuse_id for l in linkset.for_licence("L-1")] == ["STATE"]
     assert len(linkset) == 1 and len(linkset.context) == 1
 
 
 def test_persons_unknown_and_non_state_actors_are_not_the_state(tmp_path):
-    linkset = link_case(case(tmp_path, abuse("UNKNOWN", "[unknown]", "[arbitrary-detention]"),
-                             abuse("ARMED-GROUP", "[non-state]", "[arbitrary-detention]")))
+    linkset = link_case(
+        case(
+            tmp_path,
+            abuse("UNKNOWN", "[unknown]", "[arbitrary-detention]"),
+            abuse("ARMED-GROUP", "[non-state]", "[arbitrary-detention]"),
+        )
+    )
     assert linkset.links == ()
     reasons = {l.abuse_id: l.reasons for l in linkset.context.links}
-    assert reasons["ARMED-GROUP"][1].startswith("the sources attribute the abuse to non-state actors, and Criterion 2(a)")
+    assert reasons["ARMED-GROUP"][1].startswith(
+        "the sources attribute the abuse to non-state actors, and Criterion 2(a)"
+    )
     assert reasons["UNKNOWN"][1].startswith("the sources do not say who carried out the abuse")
 
 
@@ -57,8 +71,10 @@ def test_a_non_state_abuse_still_engages_the_criteria_that_are_not_about_the_sta
     linkset = link_case(case(tmp_path, abuse("CONFLICT", "[non-state]", "[torture, internal-conflict]")))
     (link,) = linkset.links
     assert link.criteria == ("3",) and not link.context
-    assert ("the sources attribute the abuse to non-state actors, and Criterion 2(a) concerns repression by the state: "
-            "the abuse is relied on only under Criterion 3") in link.reasons
+    assert (
+        "the sources attribute the abuse to non-state actors, and Criterion 2(a) concerns repression by the state: "
+        "the abuse is relied on only under Criterion 3"
+    ) in link.reasons
 
 
 def test_one_state_perpetrator_is_enough(tmp_path):

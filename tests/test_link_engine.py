@@ -113,13 +113,24 @@ def test_a_foreseeable_link_gives_its_reasons(case_file):
     link = by_pair(link_case(case_file))["L-1207", "A-DET"]
     assert link.relation == "foreseeable"
     assert link.days == (dt.date(2021, 12, 7) - dt.date(2021, 8, 20)).days == 109
-    assert link.reasons[0] == ("occurred on 20 August 2021, 109 days before the licence decision; reported by Example Watch "
-                               "in September 2021, before the decision: the risk was foreseeable when the licence was decided")
+    assert link.reasons[0] == (
+        "occurred on 20 August 2021, 109 days before the licence decision; reported by Example Watch "
+        "in September 2021, before the decision: the risk was foreseeable when the licence was decided"
+    )
     assert link.timing == link.reasons[0]
-    assert (link.occurred, link.reported, link.reported_by, link.reported_date) == ("before", "before", "src-1", "2021-09")
+    assert (link.occurred, link.reported, link.reported_by, link.reported_date) == (
+        "before",
+        "before",
+        "src-1",
+        "2021-09",
+    )
     assert "law-enforcement agencies, which include the police that carried out the abuse" in link.reasons[1]
-    assert link.reasons[2] == "5A001f covers mobile telecommunications interception, the technology the abuse implicated"
-    assert link.reasons[3].startswith("the Government refused licence L-REF for goods rated 5A001 to Turkey on 1 June 2021 under Criterion 2a")
+    assert (
+        link.reasons[2] == "5A001f covers mobile telecommunications interception, the technology the abuse implicated"
+    )
+    assert link.reasons[3].startswith(
+        "the Government refused licence L-REF for goods rated 5A001 to Turkey on 1 June 2021 under Criterion 2a"
+    )
     assert link.refusal_id == "L-REF"
     assert link.sources == ("src-1",)
     assert not link.asserted
@@ -149,7 +160,10 @@ def test_asserted_links_always_appear_and_come_first(case_file):
     assert link.asserted and link.score == 1.0
     assert link.relation == "review" and link.days == -(dt.date(2022, 3, 1) - dt.date(2021, 12, 9)).days
     assert link.reasons[0] == "The convictions rested on intercepted calls, as the court record shows."
-    assert link.reasons[1] == "occurred on 1 March 2022, 82 days after the licence decision: the licence may need review, suspension or revocation"
+    assert (
+        link.reasons[1]
+        == "occurred on 1 March 2022, 82 days after the licence decision: the licence may need review, suspension or revocation"
+    )
     assert link.sources == ("src-2",)
     assert link.criteria == ("2(a)",)
     # the same abuse links to no other licence: a court is not a law-enforcement end user, and nothing else matches
@@ -190,7 +204,7 @@ def test_a_prefiltered_licence_table(case_file):
     table = case_file.licences.filter(ids=["L-1208"])
     linkset = link_case(case_file, licences=table)
     assert {l.licence_id for l in linkset.links} == {"L-1208"}
-    assert [l.abuse_id for l in linkset.for_licence("L-1208")][0] == "A-DET"
+    assert next(l.abuse_id for l in linkset.for_licence("L-1208")) == "A-DET"
 
 
 def test_frame_and_strongest(case_file):
@@ -210,8 +224,10 @@ def test_the_example_case_links_the_2017_licence_to_the_detentions():
     journalists = links["tr-journalists-arrested-2016"]
     # occurred in 2016, but the only source is the 2017 article that reports the licence itself
     assert journalists.relation == "reported-after"
-    assert journalists.timing.startswith("occurred in 2016, before the licence decision in the first quarter of 2017; "
-                                         "first reported by Motherboard in 2017, after the decision")
+    assert journalists.timing.startswith(
+        "occurred in 2016, before the licence decision in the first quarter of 2017; "
+        "first reported by Motherboard in 2017, after the decision"
+    )
     assert journalists.refusal_id == "CAAT-66239"
     assert any("Criterion 2 of the 2014 Consolidated Criteria" in r for r in journalists.reasons)
     assert links["tr-hrd-arrests-2017"].asserted

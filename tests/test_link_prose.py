@@ -46,23 +46,33 @@ SOURCES = """\
 
 
 def abuse(abuse_id: str, date: str, sources: str, perpetrators: str, categories: str, technology: str = "[]") -> str:
-    return (f"- id: {abuse_id}\n  country: Turkey\n  date: {date}\n  title: What happened\n  perpetrators: {perpetrators}\n"
-            f"  categories: {categories}\n  technology: {technology}\n  sources: {sources}\n")
+    return (
+        f"- id: {abuse_id}\n  country: Turkey\n  date: {date}\n  title: What happened\n  perpetrators: {perpetrators}\n"
+        f"  categories: {categories}\n  technology: {technology}\n  sources: {sources}\n"
+    )
 
 
-ABUSES = "".join([
-    abuse("A-SOFTWARE", "2012-05", "[early]", "[police]", "[unlawful-surveillance]", "[interception-software]"),
-    abuse("A-INTERCEPT", "2012-05", "[early, secret]", "[intelligence]", "[unlawful-surveillance]", "[interception]"),
-    abuse("A-MOBILE", "2016", "[article]", "[police]", "[arbitrary-detention]", "[mobile-interception]"),
-    abuse("A-IMSI", "2017-Q1", "[article]", "[gendarmerie]", "[persecution-of-journalists]", "[imsi-catcher]"),
-    abuse("A-JOURNALISTS", "2013-01-01", "[secret]", "[judiciary]", "[persecution-of-journalists]"),
-    abuse("A-ROOT", "2016-03-02", "[article]", "[police]", "[unlawful-surveillance]", "[ip-surveillance]"),
-    abuse("A-UNKNOWN", "2016", "[article]", "[]", "[torture, unlawful-surveillance]", "[mobile-interception]"),
-    abuse("A-ARMED", "2016-04", "[early]", "[non-state]", "[internal-conflict, arbitrary-detention]", "[interception]"),
-    abuse("A-LATER", "2018-02-03", "[article]", "[police]", "[arbitrary-detention]", "[interception]"),
-])
+ABUSES = "".join(
+    [
+        abuse("A-SOFTWARE", "2012-05", "[early]", "[police]", "[unlawful-surveillance]", "[interception-software]"),
+        abuse(
+            "A-INTERCEPT", "2012-05", "[early, secret]", "[intelligence]", "[unlawful-surveillance]", "[interception]"
+        ),
+        abuse("A-MOBILE", "2016", "[article]", "[police]", "[arbitrary-detention]", "[mobile-interception]"),
+        abuse("A-IMSI", "2017-Q1", "[article]", "[gendarmerie]", "[persecution-of-journalists]", "[imsi-catcher]"),
+        abuse("A-JOURNALISTS", "2013-01-01", "[secret]", "[judiciary]", "[persecution-of-journalists]"),
+        abuse("A-ROOT", "2016-03-02", "[article]", "[police]", "[unlawful-surveillance]", "[ip-surveillance]"),
+        abuse("A-UNKNOWN", "2016", "[article]", "[]", "[torture, unlawful-surveillance]", "[mobile-interception]"),
+        abuse(
+            "A-ARMED", "2016-04", "[early]", "[non-state]", "[internal-conflict, arbitrary-detention]", "[interception]"
+        ),
+        abuse("A-LATER", "2018-02-03", "[article]", "[police]", "[arbitrary-detention]", "[interception]"),
+    ]
+)
 
-ENGINE_WORDS = re.compile(r"\b(link engine|score[sd]?|links?|linked|illustrative record|case file|pairs?)\b", re.IGNORECASE)
+ENGINE_WORDS = re.compile(
+    r"\b(link engine|score[sd]?|links?|linked|illustrative record|case file|pairs?)\b", re.IGNORECASE
+)
 
 
 def all_reasons(linkset) -> list[str]:
@@ -71,7 +81,9 @@ def all_reasons(linkset) -> list[str]:
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
-    case = load_link_case(tmp_path_factory.mktemp("prose"), sources=SOURCES, abuses=ABUSES, licences=LICENCES, header=HEADER)
+    case = load_link_case(
+        tmp_path_factory.mktemp("prose"), sources=SOURCES, abuses=ABUSES, licences=LICENCES, header=HEADER
+    )
     return link_case(case)
 
 
@@ -83,12 +95,21 @@ def reasons(built):
 
 def test_the_case_reaches_every_rule_of_wording(built):
     words = " ".join(all_reasons(built))
-    for reached in ("names the technology the abuse implicated", "names a kind of technology that includes",
-                    "names technology of a kind that can facilitate", "the licence, as the evidence describes it,",
-                    "may cover", "is of the kind of body that carried out the abuse", "the Government refused licence",
-                    "reported by Rights Watch", "first reported by Example News", "no published source gives the date",
-                    "Criterion 2(a) concerns repression by the state", "after the licence decision",
-                    "the abuse is relied on only under Criterion 3"):
+    for reached in (
+        "names the technology the abuse implicated",
+        "names a kind of technology that includes",
+        "names technology of a kind that can facilitate",
+        "the licence, as the evidence describes it,",
+        "may cover",
+        "is of the kind of body that carried out the abuse",
+        "the Government refused licence",
+        "reported by Rights Watch",
+        "first reported by Example News",
+        "no published source gives the date",
+        "Criterion 2(a) concerns repression by the state",
+        "after the licence decision",
+        "the abuse is relied on only under Criterion 3",
+    ):
         assert reached in words, reached
     assert len(built.context.links) >= 1
 
@@ -115,14 +136,16 @@ def test_no_phrase_twice_in_one_reason(reasons):
     repeated = []
     for reason in reasons:
         words = re.findall(r"[\w'-]+", reason.casefold())
-        grams = [" ".join(words[i:i + 5]) for i in range(len(words) - 4)]
+        grams = [" ".join(words[i : i + 5]) for i in range(len(words) - 4)]
         if len(grams) != len(set(grams)):
             repeated.append(reason)
     assert repeated == []
 
 
 def test_one_licence_is_the_licence(reasons):
-    assert [r for r in reasons if re.search(r"\b(the licences|each licence|the applications|these licences)\b", r)] == []
+    assert [
+        r for r in reasons if re.search(r"\b(the licences|each licence|the applications|these licences)\b", r)
+    ] == []
 
 
 def test_the_confidential_source_never_shows(built):

@@ -12,8 +12,9 @@ from tests.link_cases import load_link_case
 LICENCE = "L-1,Turkey,2017-03-10,issued,5A001f,law enforcement agency,\n"
 
 
-def abuse(abuse_id: str, date: str, sources: str, perpetrators: str = "[police]",
-          categories: str = "[arbitrary-detention]") -> str:
+def abuse(
+    abuse_id: str, date: str, sources: str, perpetrators: str = "[police]", categories: str = "[arbitrary-detention]"
+) -> str:
     return f"""\
 - id: {abuse_id}
   country: Turkey
@@ -40,26 +41,32 @@ def only_link(case_file, abuse_id="A"):
 
 
 def test_occurred_and_reported_before_the_decision_was_foreseeable(tmp_path):
-    case = load_link_case(tmp_path, sources=source("early", "2016-07-02"), abuses=abuse("A", "2016-06", "[early]"),
-                          licences=LICENCE)
+    case = load_link_case(
+        tmp_path, sources=source("early", "2016-07-02"), abuses=abuse("A", "2016-06", "[early]"), licences=LICENCE
+    )
     link = only_link(case)
     assert (link.relation, link.occurred, link.reported) == ("foreseeable", "before", "before")
     assert (link.reported_by, link.reported_date, link.reporter) == ("early", "2016-07-02", "Example News")
     assert link.report_days == 251
-    assert link.timing == ("occurred in June 2016, before the licence decision on 10 March 2017; reported by Example News "
-                           "on 2 July 2016, before the decision: the risk was foreseeable when the licence was decided")
+    assert link.timing == (
+        "occurred in June 2016, before the licence decision on 10 March 2017; reported by Example News "
+        "on 2 July 2016, before the decision: the risk was foreseeable when the licence was decided"
+    )
     assert link.reasons[0] == link.timing
 
 
 def test_occurred_before_but_first_reported_after_the_decision(tmp_path):
-    case = load_link_case(tmp_path, sources=source("late", "2017-05-02"), abuses=abuse("A", "2016-06", "[late]"),
-                          licences=LICENCE)
+    case = load_link_case(
+        tmp_path, sources=source("late", "2017-05-02"), abuses=abuse("A", "2016-06", "[late]"), licences=LICENCE
+    )
     link = only_link(case)
     assert (link.relation, link.occurred, link.reported) == ("reported-after", "before", "after")
     assert link.report_days == -53
-    assert link.timing == ("occurred in June 2016, before the licence decision on 10 March 2017; first reported by "
-                           "Example News on 2 May 2017, after the decision: the risk existed when the licence was "
-                           "decided, and the evidence now calls for its review")
+    assert link.timing == (
+        "occurred in June 2016, before the licence decision on 10 March 2017; first reported by "
+        "Example News on 2 May 2017, after the decision: the risk existed when the licence was "
+        "decided, and the evidence now calls for its review"
+    )
     assert "foreseeable" not in " ".join(link.reasons)
 
 
@@ -85,21 +92,30 @@ def test_an_abuse_known_only_from_confidential_sources_is_unreported(tmp_path):
     case = load_link_case(tmp_path, sources=sources, abuses=abuse("A", "2016-06", "[secret]"), licences=LICENCE)
     link = only_link(case)
     assert (link.relation, link.reported, link.reported_by, link.reported_date) == ("unreported", "unknown", "", "")
-    assert link.timing == ("occurred in June 2016, before the licence decision on 10 March 2017; no published source "
-                           "gives the date on which it was first reported: the risk existed when the licence was "
-                           "decided, though the evidence does not show that it was known then, and the licence may "
-                           "need review")
+    assert link.timing == (
+        "occurred in June 2016, before the licence decision on 10 March 2017; no published source "
+        "gives the date on which it was first reported: the risk existed when the licence was "
+        "decided, though the evidence does not show that it was known then, and the licence may "
+        "need review"
+    )
     assert "July 2016" not in " ".join(link.reasons)
 
 
 def test_a_source_cited_in_another_takes_its_date_but_never_a_confidential_ones(tmp_path):
-    sources = (source("article", "2016-08") + source("report", publication="", extra="  organisation: Rights Watch\n  cited_in: article\n")
-               + source("memo", "2016-07", extra="  confidential: true\n")
-               + source("leak", publication="", extra="  organisation: Leaks Inc\n  cited_in: memo\n"))
+    sources = (
+        source("article", "2016-08")
+        + source("report", publication="", extra="  organisation: Rights Watch\n  cited_in: article\n")
+        + source("memo", "2016-07", extra="  confidential: true\n")
+        + source("leak", publication="", extra="  organisation: Leaks Inc\n  cited_in: memo\n")
+    )
     abuses = abuse("A", "2016-06", "[report]") + abuse("B", "2016-06", "[leak]")
     case = load_link_case(tmp_path, sources=sources, abuses=abuses, licences=LICENCE)
     through_article = only_link(case, "A")
-    assert (through_article.relation, through_article.reported_by, through_article.reported_date) == ("foreseeable", "report", "2016-08")
+    assert (through_article.relation, through_article.reported_by, through_article.reported_date) == (
+        "foreseeable",
+        "report",
+        "2016-08",
+    )
     assert "reported by Rights Watch in August 2016, before the decision" in through_article.timing
     through_memo = only_link(case, "B")
     assert (through_memo.relation, through_memo.reported_date) == ("unreported", "")
@@ -108,51 +124,73 @@ def test_a_source_cited_in_another_takes_its_date_but_never_a_confidential_ones(
 
 def test_a_report_that_describes_the_licence_came_after_it(tmp_path):
     licence = "L-1,Turkey,2017-Q1,issued,5A001f,law enforcement agency,article\n"
-    case = load_link_case(tmp_path, sources=source("article", "2017"), abuses=abuse("A", "2016", "[article]"), licences=licence)
+    case = load_link_case(
+        tmp_path, sources=source("article", "2017"), abuses=abuse("A", "2016", "[article]"), licences=licence
+    )
     link = only_link(case)
     assert (link.relation, link.reported) == ("reported-after", "after")
-    assert link.timing.startswith("occurred in 2016, before the licence decision in the first quarter of 2017; first "
-                                  "reported by Example News in 2017, after the decision, which the report describes")
+    assert link.timing.startswith(
+        "occurred in 2016, before the licence decision in the first quarter of 2017; first "
+        "reported by Example News in 2017, after the decision, which the report describes"
+    )
 
 
 def test_the_same_dates_without_the_licence_citing_the_report_cannot_be_ordered(tmp_path):
     licence = "L-1,Turkey,2017-Q1,issued,5A001f,law enforcement agency,\n"
-    case = load_link_case(tmp_path, sources=source("article", "2017"), abuses=abuse("A", "2016", "[article]"), licences=licence)
+    case = load_link_case(
+        tmp_path, sources=source("article", "2017"), abuses=abuse("A", "2016", "[article]"), licences=licence
+    )
     link = only_link(case)
     assert (link.relation, link.occurred, link.reported) == ("concurrent", "before", "overlapping")
-    assert link.timing.endswith("first reported by Example News in 2017: whether it was known when the licence was "
-                                "decided cannot be told from the dates, and the licence may need review")
+    assert link.timing.endswith(
+        "first reported by Example News in 2017: whether it was known when the licence was "
+        "decided cannot be told from the dates, and the licence may need review"
+    )
 
 
 def test_an_abuse_in_the_period_of_the_decision(tmp_path):
     licence = "L-1,Turkey,2017-Q1,issued,5A001f,law enforcement agency,\n"
-    case = load_link_case(tmp_path, sources=source("article", "2017-06-01"), abuses=abuse("A", "2017-02", "[article]"),
-                          licences=licence)
+    case = load_link_case(
+        tmp_path, sources=source("article", "2017-06-01"), abuses=abuse("A", "2017-02", "[article]"), licences=licence
+    )
     link = only_link(case)
     assert (link.relation, link.occurred, link.reported) == ("concurrent", "overlapping", "after")
-    assert link.timing == ("occurred in February 2017, and the licence decision was taken in the first quarter of 2017; "
-                           "first reported by Example News on 1 June 2017, after the decision: whether the abuse or the "
-                           "decision came first cannot be told from the dates, and the licence may need review")
+    assert link.timing == (
+        "occurred in February 2017, and the licence decision was taken in the first quarter of 2017; "
+        "first reported by Example News on 1 June 2017, after the decision: whether the abuse or the "
+        "decision came first cannot be told from the dates, and the licence may need review"
+    )
 
 
 def test_an_abuse_after_the_decision_calls_for_review(tmp_path):
-    case = load_link_case(tmp_path, sources=source("article", "2017-06-01"), abuses=abuse("A", "2017-05-20", "[article]"),
-                          licences=LICENCE)
+    case = load_link_case(
+        tmp_path,
+        sources=source("article", "2017-06-01"),
+        abuses=abuse("A", "2017-05-20", "[article]"),
+        licences=LICENCE,
+    )
     link = only_link(case)
     assert (link.relation, link.occurred, link.days) == ("review", "after", -71)
-    assert link.timing == ("occurred on 20 May 2017, 71 days after the licence decision: the licence may need review, "
-                           "suspension or revocation")
+    assert link.timing == (
+        "occurred on 20 May 2017, 71 days after the licence decision: the licence may need review, "
+        "suspension or revocation"
+    )
 
 
 def test_a_report_dated_before_the_abuse_is_background_not_its_report(tmp_path):
-    case = load_link_case(tmp_path, sources=source("old", "2015"), abuses=abuse("A", "2016-06", "[old]"), licences=LICENCE)
+    case = load_link_case(
+        tmp_path, sources=source("old", "2015"), abuses=abuse("A", "2016-06", "[old]"), licences=LICENCE
+    )
     assert (only_link(case).relation, only_link(case).reported_by) == ("unreported", "")
 
 
 def test_scores_weigh_what_the_dates_support(tmp_path):
     sources = source("before", "2016-07-01") + source("after", "2017-05-02") + source("later", "2017-06-01")
-    abuses = (abuse("FORESEEABLE", "2016-06-15", "[before]") + abuse("REPORTED-AFTER", "2016-06-15", "[after]")
-              + abuse("REVIEW", "2017-06-01", "[later]"))
+    abuses = (
+        abuse("FORESEEABLE", "2016-06-15", "[before]")
+        + abuse("REPORTED-AFTER", "2016-06-15", "[after]")
+        + abuse("REVIEW", "2017-06-01", "[later]")
+    )
     case = load_link_case(tmp_path, sources=sources, abuses=abuses, licences=LICENCE)
     links = {l.abuse_id: l for l in link_case(case).links}
     assert [l.abuse_id for l in link_case(case).links] == ["FORESEEABLE", "REPORTED-AFTER", "REVIEW"]

@@ -76,7 +76,7 @@ def test_legacy_destinations_make_a_licence_findable_where_its_goods_end_up():
 
 
 def test_legacy_criteria_for_a_licence_that_was_not_refused_are_not_attached(caat_sample):
-    replace_in(caat_sample / "refusal-criteria.csv", '418,2,', '71308,2,')
+    replace_in(caat_sample / "refusal-criteria.csv", "418,2,", "71308,2,")
     table, problems = _read(caat_sample)
     assert _row(table, "CAAT-71308")["refusal_criteria"] == ""
     (warning,) = problems.warnings
@@ -93,11 +93,18 @@ def test_legacy_transit_sources_are_read(caat_sample):
 
 def test_a_case_keeps_only_its_countries_from_caat_data_unless_told_otherwise(new_case):
     shutil.copytree(FIXTURES / "caat-2015-sample", new_case / "caat")
-    replace_in(new_case / "case.yaml", "    source: example-licensing-data     # the source record that publishes these licences\n",
-               "    source: example-licensing-data\n  - path: caat\n    format: caat\n    source: example-licensing-data\n")
+    replace_in(
+        new_case / "case.yaml",
+        "    source: example-licensing-data     # the source record that publishes these licences\n",
+        "    source: example-licensing-data\n  - path: caat\n    format: caat\n    source: example-licensing-data\n",
+    )
     case = load_case(new_case, today=TODAY)
     assert sorted(case.licences.ids()) == ["CAAT-66239", "CAAT-71308", "EX-LIC-1"]
-    replace_in(new_case / "case.yaml", "  - path: caat\n    format: caat\n", "  - path: caat\n    format: caat\n    countries_only: false\n")
+    replace_in(
+        new_case / "case.yaml",
+        "  - path: caat\n    format: caat\n",
+        "  - path: caat\n    format: caat\n    countries_only: false\n",
+    )
     assert len(load_case(new_case, today=TODAY).licences) == 9
 
 
@@ -106,9 +113,14 @@ def test_a_case_names_the_caat_release_from_its_source_record(new_case):
     (new_case / "sources.yaml").write_text(
         (new_case / "sources.yaml").read_text(encoding="utf-8")
         + "\n- id: caat-data\n  kind: dataset\n  organisation: Campaign Against Arms Trade\n  title: UK Arms Export Data\n"
-          "  date: 2015-07\n  version: commit f8e49da\n  illustrative: true\n", encoding="utf-8")
-    replace_in(new_case / "case.yaml", "    source: example-licensing-data     # the source record that publishes these licences\n",
-               "    source: example-licensing-data\n  - path: caat\n    source: caat-data\n")
+        "  date: 2015-07\n  version: commit f8e49da\n  illustrative: true\n",
+        encoding="utf-8",
+    )
+    replace_in(
+        new_case / "case.yaml",
+        "    source: example-licensing-data     # the source record that publishes these licences\n",
+        "    source: example-licensing-data\n  - path: caat\n    source: caat-data\n",
+    )
     case = load_case(new_case, today=TODAY)
     licence = case.licences.get("CAAT-66239")
     assert licence.dataset_name == "CAAT UK arms export data (commit f8e49da)"
@@ -117,8 +129,11 @@ def test_a_case_names_the_caat_release_from_its_source_record(new_case):
 
 def test_a_wrong_licence_data_source_is_blamed_on_case_yaml_alone(new_case):
     shutil.copytree(FIXTURES / "caat-2015-sample", new_case / "caat")
-    replace_in(new_case / "case.yaml", "    source: example-licensing-data     # the source record that publishes these licences\n",
-               "    source: example-licensing-data\n  - path: caat\n    source: no-such-source\n")
+    replace_in(
+        new_case / "case.yaml",
+        "    source: example-licensing-data     # the source record that publishes these licences\n",
+        "    source: example-licensing-data\n  - path: caat\n    source: no-such-source\n",
+    )
     result = check_case(new_case, today=TODAY)
     (error,) = result.errors
     assert error.file.endswith("case.yaml") and error.code == "dangling_id"
@@ -136,7 +151,7 @@ def test_each_encoding_is_read(tmp_path, encoding):
     folder.mkdir()
     text = (
         "licence_group,date,rating,count,value,country,refused\n"
-        "1,2013-02-01,5A001f,1,\"£1,234\",Côte d'Ivoire,0\n"
+        '1,2013-02-01,5A001f,1,"£1,234",Côte d\'Ivoire,0\n'
         "2,2013-02-02,ML10a,1,,Türkiye,1\n"
     )
     (folder / "values.csv").write_bytes(text.encode(encoding))
@@ -165,8 +180,11 @@ def test_a_value_that_is_not_money_names_its_row_and_column(caat_sample):
 
 
 def test_a_missing_column_is_named(caat_sample):
-    replace_in(caat_sample / "values.csv", "licence_group,date,rating,count,value,country,refused",
-               "licence_group,date,control,count,value,country,refused")
+    replace_in(
+        caat_sample / "values.csv",
+        "licence_group,date,rating,count,value,country,refused",
+        "licence_group,date,control,count,value,country,refused",
+    )
     table, problems = _read(caat_sample)
     (problem,) = problems.errors
     assert problem.field == "rating" and problem.line == 1
@@ -176,7 +194,9 @@ def test_a_missing_column_is_named(caat_sample):
 
 
 def test_an_unknown_country_and_a_bad_date_are_errors_naming_row_and_column(caat_sample):
-    replace_in(caat_sample / "values.csv", "2,2008-01-02,ML7,1,3600,\"United Arab Emirates\"", "2,2008-02-30,ML7,1,3600,Atlantis")
+    replace_in(
+        caat_sample / "values.csv", '2,2008-01-02,ML7,1,3600,"United Arab Emirates"', "2,2008-02-30,ML7,1,3600,Atlantis"
+    )
     _, problems = _read(caat_sample)
     found = {(p.code, p.row, p.field) for p in problems.errors}
     assert found == {("date_invalid", 2, "date"), ("country_unknown", 2, "country")}

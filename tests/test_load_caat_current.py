@@ -43,10 +43,21 @@ def test_each_licence_id_is_one_licence_and_a_cohort_is_never_merged():
     table, problems = _read(CURRENT)
     assert [str(p) for p in problems.errors] == []
     assert [p.code for p in problems.warnings] == []
-    assert table.ids() == ["CAAT-157531", "CAAT-157532", "CAAT-90001", "CAAT-90002", "CAAT-90003", "CAAT-90004", "CAAT-90005"]
+    assert table.ids() == [
+        "CAAT-157531",
+        "CAAT-157532",
+        "CAAT-90001",
+        "CAAT-90002",
+        "CAAT-90003",
+        "CAAT-90004",
+        "CAAT-90005",
+    ]
     issued, refused = _row(table, "CAAT-157531"), _row(table, "CAAT-157532")
     assert (issued["outcome"], refused["outcome"]) == ("issued", "refused")
-    assert (issued["value"], issued["goods_summary"]) == (45000, "software for telecommunications interception equipment")
+    assert (issued["value"], issued["goods_summary"]) == (
+        45000,
+        "software for telecommunications interception equipment",
+    )
 
 
 def test_a_cohorts_refusal_criteria_attach_only_to_its_refused_licence():
@@ -98,13 +109,26 @@ def test_incorporation_destinations_find_a_licence_by_where_its_goods_end_up():
 
 
 def test_the_listing_says_when_a_licence_is_found_by_where_its_goods_end_up():
-    result = CliRunner().invoke(app, ["licences", str(CURRENT), "--country", "Turkey", "--format", "csv",
-                                      "--columns", "id,destination,onward_destinations,identifier"])
+    result = CliRunner().invoke(
+        app,
+        [
+            "licences",
+            str(CURRENT),
+            "--country",
+            "Turkey",
+            "--format",
+            "csv",
+            "--columns",
+            "id,destination,onward_destinations,identifier",
+        ],
+    )
     assert result.exit_code == 0, result.output
     assert "CAAT-90001,Germany,France; Italy;" in result.stdout
     assert "CAAT dataset no. 90001" in result.stdout
-    assert "1 of these licences are to other destinations: their goods are incorporated into products exported onward to Turkey" \
+    assert (
+        "1 of these licences are to other destinations: their goods are incorporated into products exported onward to Turkey"
         in result.stderr
+    )
 
 
 def test_goods_in_transit_name_the_country_they_come_from():
@@ -142,8 +166,11 @@ def test_no_command_shows_a_traceback_for_an_incomplete_release(tmp_path, releas
     (release / "items.csv").unlink()
     (release / "values.csv").unlink()
     shutil.move(str(release), new_case / "caat")
-    replace_in(new_case / "case.yaml", "    source: example-licensing-data     # the source record that publishes these licences\n",
-               "    source: example-licensing-data\n  - path: caat\n    format: caat\n")
+    replace_in(
+        new_case / "case.yaml",
+        "    source: example-licensing-data     # the source record that publishes these licences\n",
+        "    source: example-licensing-data\n  - path: caat\n    format: caat\n",
+    )
     args = [part.replace("OUT", str(tmp_path / "out")) for part in command]
     result = CliRunner().invoke(app, [args[0], str(new_case), *args[1:]])
     assert result.exit_code == 2
@@ -180,17 +207,26 @@ def test_values_keyed_only_by_cohort_are_refused_never_merged(release):
 def test_cohort_tables_are_not_matched_when_the_licence_tables_give_no_cohort(release):
     for name in ("items.csv", "values.csv"):
         lines = [line.split(",") for line in (release / name).read_text(encoding="utf-8").splitlines()]
-        (release / name).write_text("\n".join(",".join(cells[:1] + cells[2:]) for cells in lines) + "\n", encoding="utf-8")
+        (release / name).write_text(
+            "\n".join(",".join(cells[:1] + cells[2:]) for cells in lines) + "\n", encoding="utf-8"
+        )
     table, problems = _read(release)
     joins = [p for p in problems.errors if p.code == "join_impossible"]
-    assert {p.file.rsplit("/", 1)[1] for p in joins} == {"refusal-criteria.csv", "incorporation-destinations.csv", "trade-sources.csv"}
+    assert {p.file.rsplit("/", 1)[1] for p in joins} == {
+        "refusal-criteria.csv",
+        "incorporation-destinations.csv",
+        "trade-sources.csv",
+    }
     assert "a cohort number is not a licence number" in joins[0].message
     assert set(table.frame["refusal_criteria"]) == {""}
 
 
 def test_one_licence_with_two_dates_is_an_error_naming_both_lines(release):
-    replace_in(release / "items.csv", "90002,90002,2020-06-30,\"Korea, South\",KR,OIEL,ammunition",
-               "90002,90002,2020-07-01,\"Korea, South\",KR,OIEL,ammunition")
+    replace_in(
+        release / "items.csv",
+        '90002,90002,2020-06-30,"Korea, South",KR,OIEL,ammunition',
+        '90002,90002,2020-07-01,"Korea, South",KR,OIEL,ammunition',
+    )
     _, problems = _read(release)
     (error,) = problems.errors
     assert (error.code, error.line, error.row, error.field) == ("licence_conflict", 6, 5, "date")
@@ -206,7 +242,10 @@ def test_the_two_licence_tables_must_agree(release):
     _, problems = _read(release)
     (error,) = problems.errors
     assert error.file.endswith("values.csv") and error.field == "date"
-    assert "licence 90001 has date '2019-03-05' here but '2019-03-04' in" in error.message and "items.csv (line 4)" in error.message
+    assert (
+        "licence 90001 has date '2019-03-05' here but '2019-03-04' in" in error.message
+        and "items.csv (line 4)" in error.message
+    )
 
 
 def _add_date(line: str) -> str:
@@ -216,8 +255,9 @@ def _add_date(line: str) -> str:
 
 def test_a_column_that_cannot_be_placed_is_named(release):
     lines = (release / "items.csv").read_text(encoding="utf-8").splitlines()
-    (release / "items.csv").write_text("\n".join([lines[0] + ",colour"] + [line + ",blue" for line in lines[1:]]) + "\n",
-                                       encoding="utf-8")
+    (release / "items.csv").write_text(
+        "\n".join([lines[0] + ",colour"] + [line + ",blue" for line in lines[1:]]) + "\n", encoding="utf-8"
+    )
     _, problems = _read(release)
     (warning,) = problems.warnings
     assert (warning.code, warning.field, warning.line) == ("column_unknown", "colour", 1)

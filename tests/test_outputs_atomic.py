@@ -63,8 +63,12 @@ def test_a_run_killed_while_moving_files_is_completed_by_the_next(tmp_path, move
     write_outputs(out, old_files, old_manifest)
     old, new = folder_state(out), written_set(out, "new")
 
-    child = subprocess.run([sys.executable, "-c", KILLED_CHILD, str(TESTS), str(out), str(moves_before_kill)],
-                           capture_output=True, text=True, timeout=120)
+    child = subprocess.run(
+        [sys.executable, "-c", KILLED_CHILD, str(TESTS), str(out), str(moves_before_kill)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert child.returncode == -9, child.stderr
     committed = moves_before_kill > 0  # the first os.replace puts the journal in place: the commit point
     assert (out / JOURNAL_NAME).exists() == committed
@@ -81,12 +85,27 @@ def test_a_run_killed_while_moving_files_is_completed_by_the_next(tmp_path, move
 
 def test_the_next_build_completes_a_killed_run_without_force(tmp_path):
     out = tmp_path / "out"
-    child = subprocess.run([sys.executable, "-c", KILLED_CHILD, str(TESTS), str(out), "2"],
-                           capture_output=True, text=True, timeout=120)
+    child = subprocess.run(
+        [sys.executable, "-c", KILLED_CHILD, str(TESTS), str(out), "2"], capture_output=True, text=True, timeout=120
+    )
     assert child.returncode == -9, child.stderr
     assert read_journal(out) is not None
-    result = CliRunner().invoke(app, ["draft", "foi", str(EXAMPLE_CASE), "--out", str(out), "--licence",
-                                      "DIT-2017Q1-TR-01", "--format", "md", "--date", "2026-12-04"])
+    result = CliRunner().invoke(
+        app,
+        [
+            "draft",
+            "foi",
+            str(EXAMPLE_CASE),
+            "--out",
+            str(out),
+            "--licence",
+            "DIT-2017Q1-TR-01",
+            "--format",
+            "md",
+            "--date",
+            "2026-12-04",
+        ],
+    )
     assert result.exit_code == 0, result.output
     manifest = manifest_on_disk(out)
     assert manifest.ours
@@ -164,8 +183,9 @@ def test_a_link_in_the_place_of_an_output_is_replaced_not_followed(tmp_path):
 def test_out_that_is_a_file_is_one_clear_error(tmp_path):
     out = tmp_path / "out"
     out.write_text("a file\n", encoding="utf-8")
-    result = CliRunner().invoke(app, ["draft", "foi", str(EXAMPLE_CASE), "--out", str(out), "--licence",
-                                      "DIT-2017Q1-TR-01", "--format", "md"])
+    result = CliRunner().invoke(
+        app, ["draft", "foi", str(EXAMPLE_CASE), "--out", str(out), "--licence", "DIT-2017Q1-TR-01", "--format", "md"]
+    )
     assert result.exit_code == 2
     expected = f"error: {EXAMPLE_CASE}: {out}: is a file, not a folder; nothing was written"
     assert result.output.strip().splitlines() == [expected]
@@ -228,9 +248,10 @@ def test_a_journal_that_would_move_files_outside_the_folder_is_refused(tmp_path)
     out = tmp_path / "out"
     out.mkdir()
     (out / ".advocate-staging-x").mkdir()
-    (out / JOURNAL_NAME).write_text(json.dumps({"staging": ".advocate-staging-x",
-                                                "moves": [[".advocate-staging-x/f0", "../escaped.txt"]]}),
-                                    encoding="utf-8")
+    (out / JOURNAL_NAME).write_text(
+        json.dumps({"staging": ".advocate-staging-x", "moves": [[".advocate-staging-x/f0", "../escaped.txt"]]}),
+        encoding="utf-8",
+    )
     files, manifest = output_set("one")
     with pytest.raises(OutputUnwritable, match="not a journal advocate wrote"):
         write_outputs(out, files, manifest)

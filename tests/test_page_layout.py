@@ -24,12 +24,20 @@ from advocate.render.pdf.fonts import LIBERATION_SERIF, register_family
 from advocate.render.pdf.renderer import PdfRenderer
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-INFO = DocumentInfo(title="Request for information", date=dt.date(2026, 12, 4), author="Example Campaign Group",
-                    running_header="Request for information · EXAMPLE")
-FILLER = ("The Department granted the licence although the published sources documented the arrest of "
-          "journalists in the destination in the months before the decision. ")
-ITEM = ("Turkey arrested dozens of journalists after a coup attempt (2016).[^{n}] Documented in 2016, after the "
-        "licence decision on 6 March 2015: the licence may need review, suspension or revocation.")
+INFO = DocumentInfo(
+    title="Request for information",
+    date=dt.date(2026, 12, 4),
+    author="Example Campaign Group",
+    running_header="Request for information · EXAMPLE",
+)
+FILLER = (
+    "The Department granted the licence although the published sources documented the arrest of "
+    "journalists in the destination in the months before the decision. "
+)
+ITEM = (
+    "Turkey arrested dozens of journalists after a coup attempt (2016).[^{n}] Documented in 2016, after the "
+    "licence decision on 6 March 2015: the licence may need review, suspension or revocation."
+)
 
 
 def flat(text: str) -> str:
@@ -45,22 +53,26 @@ def text_after(pages: list[str], needle: str) -> tuple[int, str]:
     for number, text in enumerate(pages, start=1):
         text = flat(text)
         if needle in text:
-            return number, text[text.index(needle) + len(needle):].strip()
+            return number, text[text.index(needle) + len(needle) :].strip()
     raise AssertionError(f"{needle!r} is on no page")
 
 
 def lead_in_letter(filler_lines: int) -> str:
     """A letter whose lead-in 'Licence DIT-2017Q1-TR-01:' falls lower and lower down page 1 as the filler grows."""
-    notes = "\n".join(f"[^{n}]: Source {n}, 'The UK Granted Spy Tech Export to Turkey' Motherboard (2017)."
-                      for n in range(1, 4))
-    return (f"# Request for information\n\n{FILLER * filler_lines}\n\n## Why this information matters\n\n"
-            "Abuses have been documented; the sources, and how each bears on the licences:\n\n"
-            "Licence DIT-2017Q1-TR-01:\n\n"
-            + "\n".join(f"- {ITEM.format(n=n)}" for n in range(1, 4))
-            + f"\n\n{FILLER}\n\n{notes}\n")
+    notes = "\n".join(
+        f"[^{n}]: Source {n}, 'The UK Granted Spy Tech Export to Turkey' Motherboard (2017)." for n in range(1, 4)
+    )
+    return (
+        f"# Request for information\n\n{FILLER * filler_lines}\n\n## Why this information matters\n\n"
+        "Abuses have been documented; the sources, and how each bears on the licences:\n\n"
+        "Licence DIT-2017Q1-TR-01:\n\n"
+        + "\n".join(f"- {ITEM.format(n=n)}" for n in range(1, 4))
+        + f"\n\n{FILLER}\n\n{notes}\n"
+    )
 
 
 # -- a heading or lead-in never ends a page ---------------------------------------------------------
+
 
 @pytest.mark.parametrize("filler_lines", range(20, 36))
 def test_a_lead_in_is_on_the_page_of_what_it_introduces_with_its_notes(filler_lines):
@@ -74,12 +86,14 @@ def test_a_lead_in_is_on_the_page_of_what_it_introduces_with_its_notes(filler_li
 
 @pytest.mark.parametrize("filler_lines", range(24, 34))
 def test_a_numbered_paragraph_ending_in_a_lead_in_keeps_with_the_table_after_it(filler_lines):
-    markdown = (f"# Letter before claim\n\n{FILLER * filler_lines}\n\n"
-                "1. The decision under challenge is the grant of a licence. It concerns the licence:\n\n"
-                "| Licence | Decided | Goods |\n|---|---|---|\n"
-                "| DIT-2017Q1-TR-01[^1] | the first quarter of 2017 | software for interception |\n\n"
-                "2. The claimant also challenges the continuing failure to review it.\n\n"
-                "[^1]: Department for International Trade, Strategic export controls: licensing data (2017).\n")
+    markdown = (
+        f"# Letter before claim\n\n{FILLER * filler_lines}\n\n"
+        "1. The decision under challenge is the grant of a licence. It concerns the licence:\n\n"
+        "| Licence | Decided | Goods |\n|---|---|---|\n"
+        "| DIT-2017Q1-TR-01[^1] | the first quarter of 2017 | software for interception |\n\n"
+        "2. The claimant also challenges the continuing failure to review it.\n\n"
+        "[^1]: Department for International Trade, Strategic export controls: licensing data (2017).\n"
+    )
     document = parse_markdown(markdown, INFO)
     pages = pdf_pages(PdfRenderer().render(document))
     page, after = text_after(pages, "It concerns the licence:")
@@ -112,9 +126,11 @@ def keep_next_paragraphs(data: bytes) -> dict[str, bool]:
 
 
 def test_docx_headings_lead_ins_and_captions_keep_with_the_next_paragraph():
-    markdown = (lead_in_letter(3) + "\n**Licences by quarter**\n\n| Licence | Decided |\n|---|---|\n"
-                "| DIT-2017Q1-TR-01 | 4 December 2026 |\n\n1. The claimant asks the defendant to:\n"
-                "   1. suspend the licence;\n   2. disclose the assessment.\n")
+    markdown = (
+        lead_in_letter(3) + "\n**Licences by quarter**\n\n| Licence | Decided |\n|---|---|\n"
+        "| DIT-2017Q1-TR-01 | 4 December 2026 |\n\n1. The claimant asks the defendant to:\n"
+        "   1. suspend the licence;\n   2. disclose the assessment.\n"
+    )
     keeps = keep_next_paragraphs(DocxRenderer().render(parse_markdown(markdown, INFO)))
     assert keeps["Why this information matters"]
     assert keeps["Abuses have been documented; the sources, and how each bears on the licences:"]
@@ -127,18 +143,30 @@ def test_docx_headings_lead_ins_and_captions_keep_with_the_next_paragraph():
 
 # -- dates and identifiers never break -------------------------------------------------------------
 
+
 def test_pdf_table_keeps_a_long_identifier_with_its_note_mark_and_a_date_whole():
     """Seven columns on A4: the identifier, its note mark and each date stay on one line."""
-    rows = "\n".join(f"| DIT-2017Q1-TR-0{n}[^{n}] | {d} | Turkey | not published | software for telecommunications "
-                     f"interception equipment | law enforcement agency | issued |"
-                     for n, d in ((1, "10 September 2014"), (2, "29 November 2012"), (3, "on or before 31 March 2017")))
+    rows = "\n".join(
+        f"| DIT-2017Q1-TR-0{n}[^{n}] | {d} | Turkey | not published | software for telecommunications "
+        f"interception equipment | law enforcement agency | issued |"
+        for n, d in ((1, "10 September 2014"), (2, "29 November 2012"), (3, "on or before 31 March 2017"))
+    )
     notes = "\n".join(f"[^{n}]: Source {n}." for n in (1, 2, 3))
-    markdown = ("| Licence | Decided | Destination | Rating | Goods | End user | Outcome |\n"
-                "|---|---|---|---|---|---|---|\n" + rows + "\n\n" + notes + "\n")
+    markdown = (
+        "| Licence | Decided | Destination | Rating | Goods | End user | Outcome |\n"
+        "|---|---|---|---|---|---|---|\n" + rows + "\n\n" + notes + "\n"
+    )
     text = pdf_pages(PdfRenderer().render(parse_markdown(markdown, INFO)))[0].replace("\u00a0", " ")
     lines = text.splitlines()
-    for whole in ("DIT-2017Q1-TR-01", "DIT-2017Q1-TR-02", "10 September 2014", "29 November 2012", "31 March 2017",
-                  "Destination", "Outcome"):
+    for whole in (
+        "DIT-2017Q1-TR-01",
+        "DIT-2017Q1-TR-02",
+        "10 September 2014",
+        "29 November 2012",
+        "31 March 2017",
+        "Destination",
+        "Outcome",
+    ):
         assert any(whole in line for line in lines), whole
 
 
@@ -159,8 +187,15 @@ def test_docx_table_columns_are_wide_enough_for_their_longest_word():
     """Each column's width holds its longest word (bold in the header), measured in the metrics of
     Times New Roman, with the cell margins: no 'Destinatio|n' or 'Outco|me' in Word or LibreOffice."""
     header = ["Licence", "Decided", "Destination", "Rating", "Goods", "End user", "Outcome"]
-    row = ["DIT-2017Q1-TR-01", "10 September 2014", "Turkey", "not published",
-           "software for telecommunications interception equipment", "law enforcement agency", "refused"]
+    row = [
+        "DIT-2017Q1-TR-01",
+        "10 September 2014",
+        "Turkey",
+        "not published",
+        "software for telecommunications interception equipment",
+        "law enforcement agency",
+        "refused",
+    ]
     markdown = "| " + " | ".join(header) + " |\n|" + "---|" * 7 + "\n| " + " | ".join(row) + " |\n"
     data = DocxRenderer().render(parse_markdown(markdown, INFO))
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
@@ -171,8 +206,14 @@ def test_docx_table_columns_are_wide_enough_for_their_longest_word():
     margins = 2 * (int(margin.get(f"{W}w")) if margin is not None else 85)
     fonts = register_family(LIBERATION_SERIF)
     for column, (head, cell) in enumerate(zip(header, row)):
-        needed = max([stringWidth(w, fonts.bold, 9.5) for w in head.split()]
-                     + [stringWidth(w, fonts.regular, 9.5) for w in cell.split()]) * 20 + margins
+        needed = (
+            max(
+                [stringWidth(w, fonts.bold, 9.5) for w in head.split()]
+                + [stringWidth(w, fonts.regular, 9.5) for w in cell.split()]
+            )
+            * 20
+            + margins
+        )
         assert grid[column] >= needed, (head, grid[column], needed)
     cells = [int(tc.find(f"{W}tcPr/{W}tcW").get(f"{W}w")) for tc in table.iter(f"{W}tc")][:7]
     assert cells == grid
@@ -181,10 +222,12 @@ def test_docx_table_columns_are_wide_enough_for_their_longest_word():
 
 # -- sub-items -------------------------------------------------------------------------------------
 
-SUB_ITEMS = ("17. Please provide, for each licence named in section 5:\n"
-             "    1. whether the application was assessed against Criterion 2;\n"
-             "    2. the information about the end user;\n"
-             "    3. whether the defendant has considered suspending the licence.\n")
+SUB_ITEMS = (
+    "17. Please provide, for each licence named in section 5:\n"
+    "    1. whether the application was assessed against Criterion 2;\n"
+    "    2. the information about the end user;\n"
+    "    3. whether the defendant has considered suspending the licence.\n"
+)
 
 
 def test_sub_items_are_lettered_in_the_pdf_as_in_the_docx():
@@ -199,8 +242,11 @@ def test_sub_items_are_lettered_in_the_pdf_as_in_the_docx():
     inner = [p for p in word.paragraphs if p.text.startswith(("whether the application", "the information"))]
     num_id = inner[0]._p.find(f"{W}pPr/{W}numPr/{W}numId").get(f"{W}val")
     level = inner[0]._p.find(f"{W}pPr/{W}numPr/{W}ilvl").get(f"{W}val")
-    abstract = next(n for n in numbering.iter(f"{W}num") if n.get(f"{W}numId") == num_id) \
-        .find(f"{W}abstractNumId").get(f"{W}val")
+    abstract = (
+        next(n for n in numbering.iter(f"{W}num") if n.get(f"{W}numId") == num_id)
+        .find(f"{W}abstractNumId")
+        .get(f"{W}val")
+    )
     definition = next(a for a in numbering.iter(f"{W}abstractNum") if a.get(f"{W}abstractNumId") == abstract)
     lvl = next(lv for lv in definition.iter(f"{W}lvl") if lv.get(f"{W}ilvl") == level)
     assert lvl.find(f"{W}numFmt").get(f"{W}val") == "lowerLetter"
@@ -208,6 +254,7 @@ def test_sub_items_are_lettered_in_the_pdf_as_in_the_docx():
 
 
 # -- fonts -----------------------------------------------------------------------------------------
+
 
 def embedded(pdf: bytes) -> dict[str, bool]:
     """Every font the PDF references → whether its font program is embedded."""
@@ -231,13 +278,16 @@ def test_every_font_of_a_letter_is_embedded():
 
 # -- the briefing's cover ----------------------------------------------------------------------------
 
+
 def briefing_pdf(notice: str) -> list[str]:
     from advocate.render.briefing.pdf import BriefingPdfRenderer
 
     info = dataclasses.replace(INFO, title="UK exports to Turkey", subject="Parliamentary briefing")
-    markdown = (f"# UK exports to Turkey\n\n*Parliamentary briefing · Example Campaign Group*\n\n{notice}"
-                f"## What the licences are\n\n{FILLER}\n\n<!-- pagebreak -->\n\n## What was documented\n\n{FILLER * 40}"
-                f"\n\n## Recommendations\n\n1. Publish the assessments.\n")
+    markdown = (
+        f"# UK exports to Turkey\n\n*Parliamentary briefing · Example Campaign Group*\n\n{notice}"
+        f"## What the licences are\n\n{FILLER}\n\n<!-- pagebreak -->\n\n## What was documented\n\n{FILLER * 40}"
+        f"\n\n## Recommendations\n\n1. Publish the assessments.\n"
+    )
     return pdf_pages(BriefingPdfRenderer().render(parse_markdown(markdown, info)))
 
 
@@ -262,17 +312,23 @@ def test_briefing_cover_of_a_case_that_is_not_illustrative_has_no_banner():
 
 # -- no near-empty last page -----------------------------------------------------------------------
 
+
 def closing_letter(paragraphs: int) -> str:
-    return ("# Request for information\n\nDear Freedom of Information team,\n\n"
-            + "\n\n".join(FILLER for _ in range(paragraphs))
-            + "\n\n## Sources\n\n1. 'The UK Granted Spy Tech Export to Turkey' Motherboard (2017)\n\n"
-            + "Yours faithfully,\n")
+    return (
+        "# Request for information\n\nDear Freedom of Information team,\n\n"
+        + "\n\n".join(FILLER for _ in range(paragraphs))
+        + "\n\n## Sources\n\n1. 'The UK Granted Spy Tech Export to Turkey' Motherboard (2017)\n\n"
+        + "Yours faithfully,\n"
+    )
 
 
 def test_a_last_page_holding_a_line_or_two_is_pulled_back_by_setting_the_letter_a_little_tighter():
     renderer = PdfRenderer()
-    spilling = [(n, b.pages) for n in range(20, 60)
-                if (b := renderer._build(parse_markdown(closing_letter(n), INFO))).last_page_used < 0.12]
+    spilling = [
+        (n, b.pages)
+        for n in range(20, 60)
+        if (b := renderer._build(parse_markdown(closing_letter(n), INFO))).last_page_used < 0.12
+    ]
     assert spilling, "no letter length leaves a line or two on its last page"
     paragraphs, spilt = spilling[0]
     document = parse_markdown(closing_letter(paragraphs), INFO)
@@ -284,20 +340,24 @@ def test_a_last_page_holding_a_line_or_two_is_pulled_back_by_setting_the_letter_
 
 def test_a_last_page_well_filled_is_left_as_it_is():
     renderer = PdfRenderer()
-    half = next(n for n in range(20, 80)
-                if (b := renderer._build(parse_markdown(closing_letter(n), INFO))).pages == 2
-                and b.last_page_used > 0.5)
+    half = next(
+        n
+        for n in range(20, 80)
+        if (b := renderer._build(parse_markdown(closing_letter(n), INFO))).pages == 2 and b.last_page_used > 0.5
+    )
     document = parse_markdown(closing_letter(half), INFO)
     assert PdfRenderer().render(document) == renderer._build(document).pdf
 
 
 def test_a_date_with_a_note_mark_in_a_narrow_table_column_stays_whole():
     """'14 March 2019' with note 2 glued to it is one token: the column holds it on one line."""
-    markdown = ("| Decided | Destination | Licence type | Rating | Goods | End user | Outcome |\n"
-                "|---|---|---|---|---|---|---|\n"
-                "| 14 March 2019[^2] | Egypt | SIEL | 5A002, 5D002, 5E001 "
-                "| intrusion software components and technology "
-                "| Ministry of Defence | issued |\n\n[^2]: Department for Business and Trade, licensing data.\n")
+    markdown = (
+        "| Decided | Destination | Licence type | Rating | Goods | End user | Outcome |\n"
+        "|---|---|---|---|---|---|---|\n"
+        "| 14 March 2019[^2] | Egypt | SIEL | 5A002, 5D002, 5E001 "
+        "| intrusion software components and technology "
+        "| Ministry of Defence | issued |\n\n[^2]: Department for Business and Trade, licensing data.\n"
+    )
     text = pdf_pages(PdfRenderer().render(parse_markdown(markdown, INFO)))[0].replace("\u00a0", " ")
     assert any("14 March 2019" in line for line in text.splitlines()), text
 

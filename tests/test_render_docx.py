@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import io
+import re
 import shutil
 import subprocess
 import zipfile
@@ -34,8 +35,11 @@ from advocate.render.docx.renderer import DocxRenderer
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 INFO = DocumentInfo(
-    title="Letter before claim", date=dt.date(2024, 3, 5), author="Example Campaign Group",
-    subject="Judicial review", running_header="Letter before claim · Şahin v Secretary of State",
+    title="Letter before claim",
+    date=dt.date(2024, 3, 5),
+    author="Example Campaign Group",
+    subject="Judicial review",
+    running_header="Letter before claim · Şahin v Secretary of State",
 )
 
 
@@ -150,7 +154,7 @@ def test_sample_lists_restart_and_continue_from_start(sample):
     word = open_docx(sample)
     numbering = word.part.numbering_part.element
     p = next(p for p in word.paragraphs if p.text == "continued numbering starts at 3")
-    num_id, level = numbering_of(p)
+    num_id, _level = numbering_of(p)
     num = next(n for n in numbering.iter(qn("w:num")) if n.get(qn("w:numId")) == str(num_id))
     assert num.find(f"{W}lvlOverride/{W}startOverride").get(qn("w:val")) == "3"
 
@@ -170,8 +174,9 @@ def test_table_header_repeats_and_columns_align(sample):
 
 
 def test_table_columns_fill_the_text_width_and_the_long_text_column_is_widest():
-    rows = "\n".join(f"| CAAT-{i} | 28 October 2014 | Military communications equipment for unit {i} | £{i},000 |"
-                     for i in range(3))
+    rows = "\n".join(
+        f"| CAAT-{i} | 28 October 2014 | Military communications equipment for unit {i} | £{i},000 |" for i in range(3)
+    )
     markdown = f"| Licence | Decided | Goods | Value |\n|---|---|---|---:|\n{rows}\n"
     word = open_docx(render(parse_markdown(markdown, INFO)))
     table = word.tables[0]._tbl
@@ -268,8 +273,10 @@ def test_footnote_content_keeps_emphasis_and_links_related_from_the_footnotes_pa
 def test_package_declares_the_footnotes_part(letter):
     types = part_xml(letter, "[Content_Types].xml")
     overrides = {o.get("PartName"): o.get("ContentType") for o in types}
-    assert overrides["/word/footnotes.xml"] == \
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
+    assert (
+        overrides["/word/footnotes.xml"]
+        == "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
+    )
     rels = part_xml(letter, "word/_rels/document.xml.rels")
     assert [r.get("Target") for r in rels if r.get("Type") == RT.FOOTNOTES] == ["footnotes.xml"]
     settings = part_xml(letter, "word/settings.xml")
@@ -312,14 +319,20 @@ def test_a_reference_documents_own_notes_are_replaced(tmp_path):
 def test_a_reference_declaring_other_separator_ids_is_corrected(tmp_path):
     reference = docx.Document()
     settings = reference.settings.element
-    settings.find(qn("w:compat")).addprevious(parse_xml(
-        f'<w:footnotePr xmlns:w="{W[1:-1]}"><w:numFmt w:val="lowerRoman"/>'
-        '<w:footnote w:id="0"/><w:footnote w:id="1"/></w:footnotePr>'))
+    settings.find(qn("w:compat")).addprevious(
+        parse_xml(
+            f'<w:footnotePr xmlns:w="{W[1:-1]}"><w:numFmt w:val="lowerRoman"/>'
+            '<w:footnote w:id="0"/><w:footnote w:id="1"/></w:footnotePr>'
+        )
+    )
     reference.save(tmp_path / "libreoffice.docx")
     data = render(every_node_document(), tmp_path / "libreoffice.docx")
     declaration = part_xml(data, "word/settings.xml").find(f"{W}footnotePr")
-    assert [(child.tag[len(W):], child.get(qn("w:val")) or child.get(qn("w:id"))) for child in declaration] == [
-        ("numFmt", "lowerRoman"), ("footnote", "-1"), ("footnote", "0")]
+    assert [(child.tag[len(W) :], child.get(qn("w:val")) or child.get(qn("w:id"))) for child in declaration] == [
+        ("numFmt", "lowerRoman"),
+        ("footnote", "-1"),
+        ("footnote", "0"),
+    ]
 
 
 # -- page furniture, house style, reference document ---------------------------
@@ -347,8 +360,9 @@ def test_default_house_style_is_an_a4_serif_letter(sample):
     word = open_docx(sample)
     section = word.sections[0]
     assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
-    assert [round(m.cm, 2) for m in (section.left_margin, section.right_margin, section.top_margin,
-                                     section.bottom_margin)] == [2.5] * 4
+    assert [
+        round(m.cm, 2) for m in (section.left_margin, section.right_margin, section.top_margin, section.bottom_margin)
+    ] == [2.5] * 4
     defaults = word.styles.element.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr")
     assert defaults.find(f"{W}rFonts").get(qn("w:ascii")) == "Times New Roman"
     assert defaults.find(f"{W}sz").get(qn("w:val")) == "22"
@@ -395,14 +409,14 @@ def test_note_number_hangs_only_where_the_note_style_has_a_hanging_indent(sample
         note = next(n for n in part_xml(data, "word/footnotes.xml").iter(f"{W}footnote") if n.get(qn("w:id")) == "1")
         return note.find(f"{W}p").findall(f"{W}r")[:2]
 
-    mark, gap = first_note_runs(sample)
+    _mark, gap = first_note_runs(sample)
     assert gap.find(f"{W}tab") is not None
     reference = docx.Document()
     own = reference.styles.add_style("footnote text", docx.enum.style.WD_STYLE_TYPE.PARAGRAPH)
     own.font.size = Pt(8)
     reference.save(tmp_path / "plain-notes.docx")
     data = render(every_node_document(), tmp_path / "plain-notes.docx")
-    mark, gap = first_note_runs(data)
+    _mark, gap = first_note_runs(data)
     assert gap.find(f"{W}tab") is None and gap.find(f"{W}t").text == " "
     assert open_docx(data).styles["footnote text"].font.size == Pt(8)
 
@@ -433,9 +447,9 @@ def test_a_first_page_letterhead_is_kept_and_later_pages_get_the_running_header(
 def test_an_unreadable_reference_is_one_clear_error(tmp_path):
     bad = tmp_path / "letterhead.docx"
     bad.write_text("not a zip")
-    with pytest.raises(ValueError, match="letterhead.docx: not a readable Word document"):
+    with pytest.raises(ValueError, match=re.escape("letterhead.docx: not a readable Word document")):
         render(every_node_document(), bad)
-    with pytest.raises(ValueError, match="missing.docx"):
+    with pytest.raises(ValueError, match=re.escape("missing.docx")):
         render(every_node_document(), tmp_path / "missing.docx")
 
 
@@ -472,16 +486,20 @@ def test_core_properties_come_from_the_document_info(sample):
     assert core.title == "Request under the Freedom of Information Act 2000"
     assert core.author == core.last_modified_by == "Example Campaign Group"
     assert core.subject == "Licences for Turkey"
-    assert core.created == core.modified == dt.datetime(2017, 7, 18, 0, 0, tzinfo=dt.timezone.utc)
+    assert core.created == core.modified == dt.datetime(2017, 7, 18, 0, 0, tzinfo=dt.UTC)
     assert core.revision == 1
     assert core.language == "en-GB"
 
 
 def test_renderer_handles_a_link_and_list_built_by_hand():
-    document = Document(INFO, (
-        List(True, (ListItem(()), ListItem((Paragraph((Text("second"),)), Paragraph((Text("more"),))))), start=7),
-        Paragraph((Link("#grounds", (Text("see Grounds"),)), FootnoteRef(1))),
-    ), (Footnote(1, (Paragraph((Text("Only note."),)),)),))
+    document = Document(
+        INFO,
+        (
+            List(True, (ListItem(()), ListItem((Paragraph((Text("second"),)), Paragraph((Text("more"),))))), start=7),
+            Paragraph((Link("#grounds", (Text("see Grounds"),)), FootnoteRef(1))),
+        ),
+        (Footnote(1, (Paragraph((Text("Only note."),)),)),),
+    )
     word = open_docx(render(document))
     numbered = [p for p in word.paragraphs if numbering_of(p)]
     assert [p.text for p in numbered] == ["", "second"]
@@ -499,8 +517,12 @@ def test_libreoffice_lays_the_notes_out_at_the_foot_of_the_page(sample, tmp_path
     pypdf = pytest.importorskip("pypdf")
     source = tmp_path / "sample.docx"
     source.write_bytes(sample)
-    subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(source)],
-                   check=True, capture_output=True, timeout=180)
+    subprocess.run(
+        ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(source)],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
     pages = [page.extract_text() for page in pypdf.PdfReader(tmp_path / "sample.pdf").pages]
     assert len(pages) == 2
     first = pages[0]

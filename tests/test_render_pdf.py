@@ -27,12 +27,19 @@ from advocate.render.pdf.renderer import PdfRenderer
 from advocate.render.pdf.style import PdfStyle
 from advocate.render.registry import renderer_for
 
-INFO = DocumentInfo(title="Letter before claim", date=dt.date(2024, 5, 6), author="Example Campaign Group",
-                    subject="Judicial review", running_header="Letter before claim · EXAMPLE-TR-2017")
+INFO = DocumentInfo(
+    title="Letter before claim",
+    date=dt.date(2024, 5, 6),
+    author="Example Campaign Group",
+    subject="Judicial review",
+    running_header="Letter before claim · EXAMPLE-TR-2017",
+)
 
-SENTENCE = ("The Secretary of State must assess each application against the Strategic Export Licensing Criteria, "
-            "and will not grant a licence where there is a clear risk that the items might be used for internal "
-            "repression. ")
+SENTENCE = (
+    "The Secretary of State must assess each application against the Strategic Export Licensing Criteria, "
+    "and will not grant a licence where there is a clear risk that the items might be used for internal "
+    "repression. "
+)
 
 
 def pages_of(pdf: bytes) -> list[str]:
@@ -72,14 +79,23 @@ def test_every_node_kind_is_printed():
     for expected in [
         "Request under the Freedom of Information Act 2000",  # heading 1
         "Information requested",  # heading 2
-        "Department for Business and Trade", "Old Admiralty Building",  # line break
+        "Department for Business and Trade",
+        "Old Admiralty Building",  # line break
         "software for telecommunications interception equipment",  # emphasis
-        "£272,025", "5A001",  # strong, code
-        "1. the assessment against Criterion 2;", "2. the end-user undertakings.",
-        "• first bullet", "second bullet, see GOV.UK.",
+        "£272,025",
+        "5A001",  # strong, code
+        "1. the assessment against Criterion 2;",
+        "2. the end-user undertakings.",
+        "• first bullet",
+        "second bullet, see GOV.UK.",
         "The Government will not grant a licence if it determines there is a clear risk.",
         "3. continued numbering starts at 3",
-        "Licence", "Decided", "Rating", "Value", "CAAT-71308", "28 October 2014",
+        "Licence",
+        "Decided",
+        "Rating",
+        "Value",
+        "CAAT-71308",
+        "28 October 2014",
         "After the page break.",
         "The UK Granted Spy Tech Export to Turkey",
         "https://github.com/caatdata/uk-arms-export-data",
@@ -107,11 +123,22 @@ def test_page_break_starts_a_new_page():
 def test_headings_of_each_level_and_nested_lists():
     document = parse_markdown(
         "# One\n\n## Two\n\n### Three\n\n#### Four\n\n"
-        "7. seventh\n8. eighth\n   - inner bullet\n     1. inner number\n9. ninth\n", INFO)
+        "7. seventh\n8. eighth\n   - inner bullet\n     1. inner number\n9. ninth\n",
+        INFO,
+    )
     flat = " ".join(" ".join(pages_of(PdfRenderer().render(document))).split())
     # a numbered list two lists deep is numbered (i), (ii) ..., as the DOCX numbers it
-    for expected in ["One", "Two", "Three", "Four", "7. seventh", "8. eighth", "– inner bullet", "(i) inner number",
-                     "9. ninth"]:
+    for expected in [
+        "One",
+        "Two",
+        "Three",
+        "Four",
+        "7. seventh",
+        "8. eighth",
+        "– inner bullet",
+        "(i) inner number",
+        "9. ninth",
+    ]:
         assert expected in flat, expected
 
 
@@ -140,8 +167,11 @@ def test_fonts_are_embedded_liberation():
     for page in reader.pages:
         for font in page["/Resources"]["/Font"].values():
             font = font.get_object()
-            descriptor = font["/DescendantFonts"][0].get_object()["/FontDescriptor"] if "/DescendantFonts" in font \
+            descriptor = (
+                font["/DescendantFonts"][0].get_object()["/FontDescriptor"]
+                if "/DescendantFonts" in font
                 else font.get("/FontDescriptor")
+            )
             descriptor = descriptor.get_object()
             assert "/FontFile2" in descriptor, font["/BaseFont"]
             fonts.add(re.sub(r"^/[A-Z]{6}\+", "/", str(font["/BaseFont"])))
@@ -246,8 +276,10 @@ def test_a_note_referenced_twice_is_printed_once():
     assert page_with(texts, "After the page break.") == [2]
 
 
-SOURCE = ("Campaign Against Arms Trade, UK Arms Export Data (commit f8e49da, July 2015), the licence's row in "
-          "the SIEL table <https://github.com/caatdata/uk-arms-export-data>.")
+SOURCE = (
+    "Campaign Against Arms Trade, UK Arms Export Data (commit f8e49da, July 2015), the licence's row in "
+    "the SIEL table <https://github.com/caatdata/uk-arms-export-data>."
+)
 LONG_NOTE = "A long explanatory note about the licensing history of the goods. "
 
 
@@ -256,14 +288,20 @@ def noted_document(kind: str, count: int) -> Document:
     sentences, each with a reference REF{k}X to its own note of about two lines, NOTE{k}X ... END{k}X."""
     refs = [f"REF{k}X[^n{k}]" for k in range(1, count + 1)]
     if kind == "table":
-        body = "| Licence | Decided | Destination | Rating | Goods | Outcome |\n|---|---|---|---|---|---|\n" + "\n".join(
-            f"| {ref} | 2014-10-28 | Turkey | 5A001 | software for telecommunications interception equipment | issued |"
-            for ref in refs)
+        body = (
+            "| Licence | Decided | Destination | Rating | Goods | Outcome |\n|---|---|---|---|---|---|\n"
+            + "\n".join(
+                f"| {ref} | 2014-10-28 | Turkey | 5A001 | software for telecommunications interception equipment | issued |"
+                for ref in refs
+            )
+        )
     elif kind == "list":
         body = "\n".join(f"- licence {k} was granted {ref} for interception software" for k, ref in enumerate(refs, 1))
     else:
-        body = " ".join(f"Licence {k} was granted on the date shown {ref} for interception software."
-                        for k, ref in enumerate(refs, 1))
+        body = " ".join(
+            f"Licence {k} was granted on the date shown {ref} for interception software."
+            for k, ref in enumerate(refs, 1)
+        )
     notes = "\n\n".join(f"[^n{k}]: NOTE{k}X {SOURCE} END{k}X" for k in range(1, count + 1))
     return parse_markdown(f"# Licences\n\nThe licences below.\n\n{body}\n\n{notes}\n", INFO)
 
@@ -299,7 +337,7 @@ def test_a_row_whose_notes_cannot_fit_beside_it_is_placed_and_its_notes_continue
     """Row 6 holds two notes that together take more than the notes' share of any page."""
     rows = [f"| L{k} | REF{k}X[^n{k}] goods | issued |" for k in range(1, 13)]
     rows[5] = "| L6 | REF6X[^n6] REF60X[^n60] goods | issued |"
-    notes = {k: SOURCE + " " for k in range(1, 13)} | {6: LONG_NOTE * 40, 60: LONG_NOTE * 40}
+    notes = dict.fromkeys(range(1, 13), SOURCE + " ") | {6: LONG_NOTE * 40, 60: LONG_NOTE * 40}
     texts = pages_of(PdfRenderer().render(_table_with_rows(rows, notes)))
     row_page = page_with(texts, "REF6X")
     assert len(row_page) == 1 and page_with(texts, "REF60X") == row_page
@@ -314,7 +352,7 @@ def test_a_row_whose_notes_cannot_fit_beside_it_is_placed_and_its_notes_continue
 def test_a_row_too_tall_to_fit_beside_its_note_is_placed_and_the_note_continues_overleaf():
     rows = [f"| L{k} | REF{k}X[^n{k}] goods | issued |" for k in range(1, 9)]
     rows[3] = "| L4 | REF4X[^n4] " + "interception software components " * 100 + "| issued |"
-    notes = {k: SOURCE + " " for k in range(1, 9)} | {4: LONG_NOTE * 30}
+    notes = dict.fromkeys(range(1, 9), SOURCE + " ") | {4: LONG_NOTE * 30}
     texts = pages_of(PdfRenderer().render(_table_with_rows(rows, notes)))
     row_page = page_with(texts, "REF4X")
     assert len(row_page) == 1
@@ -327,10 +365,13 @@ def test_a_row_too_tall_to_fit_beside_its_note_is_placed_and_the_note_continues_
 
 def test_notes_carried_to_the_last_page_do_not_push_its_own_notes_out():
     """A long note continues on the last page of text, whose own references need their notes too."""
-    markdown = ("# Licences\n\nIntro REF1X[^n1] paragraph.\n\n"
-                + "\n".join(f"- item REF{k}X[^n{k}]" for k in range(2, 5))
-                + f"\n\n[^n1]: NOTE1X {LONG_NOTE * 200}END1X\n\n"
-                + "\n\n".join(f"[^n{k}]: NOTE{k}X {LONG_NOTE * 5}END{k}X" for k in range(2, 5)) + "\n")
+    markdown = (
+        "# Licences\n\nIntro REF1X[^n1] paragraph.\n\n"
+        + "\n".join(f"- item REF{k}X[^n{k}]" for k in range(2, 5))
+        + f"\n\n[^n1]: NOTE1X {LONG_NOTE * 200}END1X\n\n"
+        + "\n\n".join(f"[^n{k}]: NOTE{k}X {LONG_NOTE * 5}END{k}X" for k in range(2, 5))
+        + "\n"
+    )
     texts = pages_of(PdfRenderer().render(parse_markdown(markdown, INFO)))
     for k in range(1, 5):
         reference = page_with(texts, f"REF{k}X")
@@ -429,7 +470,9 @@ def test_marks_read_from_a_paragraphs_lines_are_those_its_drawing_reports_also_a
     renderer = PdfRenderer()
     document = parse_markdown(
         f"{SENTENCE}A[^1] {SENTENCE * 3}*B*[^2] and [link](https://example.org)[^3] {SENTENCE * 4}C[^1]\n\n"
-        "[^1]: One.\n\n[^2]: Two.\n\n[^3]: Three.\n", INFO)
+        "[^1]: One.\n\n[^2]: Two.\n\n[^3]: Three.\n",
+        INFO,
+    )
     (paragraph,) = renderer.story(document)
     width = renderer.style.frame_width
     paragraph.wrap(width, 1e6)
@@ -449,8 +492,12 @@ def test_footnote_layout_is_the_same_as_with_a_trial_draw_of_every_flowable(monk
 
     from advocate.render.pdf import notes, paragraph
 
-    documents = [many_notes_document(30), many_notes_document(20, long_note=3), every_node_document(),
-                 noted_document("paragraph", 30)]
+    documents = [
+        many_notes_document(30),
+        many_notes_document(20, long_note=3),
+        every_node_document(),
+        noted_document("paragraph", 30),
+    ]
     fast = [PdfRenderer().render(document) for document in documents]
     monkeypatch.setattr(notes, "Paragraph", type("NotAParagraph", (), {}))
     monkeypatch.setattr(notes, "_UNMARKED", ())

@@ -48,13 +48,25 @@ def test_the_installed_reportlab_is_a_version_the_layout_was_checked_against():
     major = int(reportlab.Version.split(".")[0])
     assert major in CHECKED_MAJOR_VERSIONS, (
         f"reportlab {reportlab.Version} is not a version the PDF footnote layout was checked against "
-        f"({CHECKED_MAJOR_VERSIONS}): read docs/design/pdf-footnotes.md before raising the cap")
+        f"({CHECKED_MAJOR_VERSIONS}): read docs/design/pdf-footnotes.md before raising the cap"
+    )
 
 
 def test_a_frame_keeps_its_geometry_in_the_private_attributes_the_layout_reads():
     frame = _frame()
-    for name in ("_x1", "_y1", "_x2", "_y2", "_leftPadding", "_bottomPadding", "_y", "_y1p", "_atTop",
-                 "_prevASpace", "_oASpace"):
+    for name in (
+        "_x1",
+        "_y1",
+        "_x2",
+        "_y2",
+        "_leftPadding",
+        "_bottomPadding",
+        "_y",
+        "_y1p",
+        "_atTop",
+        "_prevASpace",
+        "_oASpace",
+    ):
         assert hasattr(frame, name), f"reportlab's Frame no longer has {name}"
     assert (frame._x1, frame._y1, frame._x2, frame._y2) == (0, 0, 200, 300)
     assert frame._y1p == frame._y1 + frame._bottomPadding == 5, "Frame._y1p is no longer the frame's bottom"
@@ -91,7 +103,8 @@ def test_a_paragraph_keeps_its_lines_and_their_ondraw_marks_in_blpara():
     assert lines.kind == 1, "Paragraph.blPara.kind is no longer 1 for a paragraph with callbacks"
     definitions = [word.cbDefn for line in lines.lines for word in line.words if getattr(word, "cbDefn", None)]
     assert [(d.kind, d.name, d.label) for d in definitions] == [("onDraw", CALLBACK, str(n)) for n in (1, 2, 3)], (
-        "the onDraw callbacks are no longer in blPara's words as cbDefn(kind, name, label)")
+        "the onDraw callbacks are no longer in blPara's words as cbDefn(kind, name, label)"
+    )
     assert paragraph_marks(paragraph) == (1, 2, 3)
 
 
@@ -106,7 +119,9 @@ def test_the_marks_read_from_the_lines_are_those_drawing_calls():
 
 
 def test_the_canvas_and_doc_template_keep_the_hooks_the_page_layout_uses():
-    assert callable(getattr(Canvas, "_startPage", None)), "Canvas._startPage is gone ('Page X of Y' keeps pages with it)"
+    assert callable(getattr(Canvas, "_startPage", None)), (
+        "Canvas._startPage is gone ('Page X of Y' keeps pages with it)"
+    )
     for method in ("handle_pageEnd", "handle_flowable", "handle_pageBreak", "afterFlowable", "beforeDocument"):
         assert callable(getattr(BaseDocTemplate, method, None)), f"BaseDocTemplate.{method} is gone"
     counts = []

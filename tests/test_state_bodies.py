@@ -9,7 +9,7 @@ def test_every_body_has_a_kind_and_the_state_is_the_government_tree():
     bodies = state_bodies()
     assert {body.kind for body in bodies.values()} == {"state", "non-state", "unknown"}
     for code, body in bodies.items():
-        under_government = code == "government" or body.parent in bodies and bodies[body.parent].kind == "state"
+        under_government = code == "government" or (body.parent in bodies and bodies[body.parent].kind == "state")
         assert (body.kind == "state") == under_government, code
 
 

@@ -21,7 +21,10 @@ def test_every_name_a_builder_gives_is_described_and_no_description_is_stale():
 def test_the_guide_names_each_kind_and_gives_types_and_examples():
     guide = template_guide()
     assert "## Names every template gets" in guide
-    assert "| `date` | date | The document's date: printed on it, and the day its deadlines count from. | 2026-12-04 |" in guide
+    assert (
+        "| `date` | date | The document's date: printed on it, and the day its deadlines count from. | 2026-12-04 |"
+        in guide
+    )
     assert "(`advocate draft letter-before-claim`)" in guide and "| `reply_by` | Deadline |" in guide
     assert "### LicenceView" in guide and "| `long_date` |" in guide
 

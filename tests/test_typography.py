@@ -21,24 +21,30 @@ from advocate.run.document import draft_document, render_document
 DATE = dt.date(2026, 12, 4)
 
 
-@pytest.mark.parametrize("typed, printed", [
-    ('the end user described as "law enforcement agency".', "the end user described as “law enforcement agency”."),
-    ("Côte d'Ivoire", "Côte d’Ivoire"),
-    ("the journalists' union", "the journalists’ union"),
-    ("'The UK Granted Spy Tech Export' Motherboard", "‘The UK Granted Spy Tech Export’ Motherboard"),
-    ('"a quotation with \'another\' inside"', "“a quotation with ‘another’ inside”"),
-    ("in the '90s", "in the ’90s"),
-    ('5" naval guns', "5″ naval guns"),
-    ("(\"compact\")", "(“compact”)"),
-    ("Amnesty International's Turkey director", "Amnesty International’s Turkey director"),
-])
+@pytest.mark.parametrize(
+    "typed, printed",
+    [
+        ('the end user described as "law enforcement agency".', "the end user described as “law enforcement agency”."),
+        ("Côte d'Ivoire", "Côte d’Ivoire"),
+        ("the journalists' union", "the journalists’ union"),
+        ("'The UK Granted Spy Tech Export' Motherboard", "‘The UK Granted Spy Tech Export’ Motherboard"),
+        ("\"a quotation with 'another' inside\"", "“a quotation with ‘another’ inside”"),
+        ("in the '90s", "in the ’90s"),
+        ('5" naval guns', "5″ naval guns"),
+        ('("compact")', "(“compact”)"),
+        ("Amnesty International's Turkey director", "Amnesty International’s Turkey director"),
+    ],
+)
 def test_each_straight_quote_becomes_what_its_neighbours_say_it_is(typed, printed):
     assert set_text(typed) == printed
 
 
 def test_addresses_and_code_are_left_as_typed():
-    tree = parse_markdown('See <https://example.org/report> at https://example.org/it\'s and `DIT-"01"`, or write to '
-                          'o\'neil@example.org "today".\n', DocumentInfo(title="", date=DATE))
+    tree = parse_markdown(
+        'See <https://example.org/report> at https://example.org/it\'s and `DIT-"01"`, or write to '
+        'o\'neil@example.org "today".\n',
+        DocumentInfo(title="", date=DATE),
+    )
     nodes = tree.children[0].children
     link = next(n for n in nodes if isinstance(n, Link))
     assert link.children == (Text("https://example.org/report"),)
@@ -90,8 +96,12 @@ def test_every_format_prints_typographic_quotes(letter, fmt):
 def test_a_record_typed_with_straight_quotes_prints_curly_ones(tmp_path):
     case = copy_example(tmp_path)
     abuses = case / "abuses.yaml"
-    abuses.write_text(abuses.read_text(encoding="utf-8").replace(
-        "A Turkish court ordered the arrest of Amnesty International's Turkey director",
-        "A Turkish court ordered the arrest of Amnesty International's \"Turkey director\""), encoding="utf-8")
+    abuses.write_text(
+        abuses.read_text(encoding="utf-8").replace(
+            "A Turkish court ordered the arrest of Amnesty International's Turkey director",
+            'A Turkish court ordered the arrest of Amnesty International\'s "Turkey director"',
+        ),
+        encoding="utf-8",
+    )
     drafted = draft_document(load_case(case), "letter-before-claim", DraftOptions(date=DATE))
     assert "Amnesty International’s “Turkey director”" in _running_text(drafted)

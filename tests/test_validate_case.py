@@ -43,7 +43,10 @@ def test_a_duplicate_id(new_case):
     problem = _only(new_case, "duplicate_id")
     assert problem.line == line_of(new_case / "sources.yaml", "example-report  # again")
     assert (problem.field, problem.record) == ("id", "source 'example-report'")
-    assert f"already used by the source on line {line_of(new_case / 'sources.yaml', '- id: example-report')}" in problem.message
+    assert (
+        f"already used by the source on line {line_of(new_case / 'sources.yaml', '- id: example-report')}"
+        in problem.message
+    )
 
 
 def test_an_unparseable_date(new_case):
@@ -63,7 +66,11 @@ def test_dates_are_read_at_the_precision_written(new_case, written):
 def test_an_impossible_day_is_a_located_error_not_a_crash(new_case):
     replace_in(new_case / "sources.yaml", "accessed: 2024-01-15", "accessed: 2024-02-30")
     problem = _only(new_case, "date_invalid")
-    assert (problem.line, problem.field, problem.record) == (line_of(new_case / "sources.yaml", "2024-02-30"), "accessed", "source 'example-licensing-data'")
+    assert (problem.line, problem.field, problem.record) == (
+        line_of(new_case / "sources.yaml", "2024-02-30"),
+        "accessed",
+        "source 'example-licensing-data'",
+    )
 
 
 def test_an_unknown_country(new_case):
@@ -75,7 +82,12 @@ def test_an_unknown_country(new_case):
 def test_a_licence_decided_in_the_future(new_case):
     replace_in(new_case / "licences.csv", ",2017-Q1,", ",2027-Q1,")
     problem = _only(new_case, "date_future")
-    assert (problem.file, problem.line, problem.row, problem.field) == (str(new_case / "licences.csv"), 2, 1, "decision_date")
+    assert (problem.file, problem.line, problem.row, problem.field) == (
+        str(new_case / "licences.csv"),
+        2,
+        1,
+        "decision_date",
+    )
 
 
 def test_a_missing_required_field(new_case):
@@ -170,8 +182,10 @@ def test_earlier_foi_requests_are_validated(new_case):
 
 def test_a_review_request_before_the_response_is_an_error(new_case):
     with (new_case / "case.yaml").open("a", encoding="utf-8") as handle:
-        handle.write("\nfoi_requests:\n  - id: foi-2\n    sent: 2024-02-01\n    licences: EX-LIC-1\n"
-                     "    response_date: 2024-03-01\n    review_requested: 2024-02-15\n")
+        handle.write(
+            "\nfoi_requests:\n  - id: foi-2\n    sent: 2024-02-01\n    licences: EX-LIC-1\n"
+            "    response_date: 2024-03-01\n    review_requested: 2024-02-15\n"
+        )
     problem = _only(new_case, "date_order")
     assert problem.field == "foi_requests.review_requested"
     assert "before the response" in problem.message

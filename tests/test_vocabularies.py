@@ -86,7 +86,9 @@ def test_the_goods_summary_vocabulary_gives_technology():
     assert lineage("interception") == ("interception", "surveillance")
     several = read_goods_summary("components for combat aircraft, military helicopters")
     assert several.subjects == ("combat aircraft", "military helicopters")
-    assert read_goods_summary("internet protocol network communications surveillance equipment").tags == ("ip-surveillance",)
+    assert read_goods_summary("internet protocol network communications surveillance equipment").tags == (
+        "ip-surveillance",
+    )
     assert read_goods_summary("software for intrusion software").tags == ("intrusion-software",)
     assert read_goods_summary("a thing nobody listed").tags == ()
 
@@ -94,10 +96,20 @@ def test_the_goods_summary_vocabulary_gives_technology():
 @pytest.mark.parametrize(
     "name, code",
     [
-        ("Turkey", "TR"), ("Türkiye", "TR"), ("TR", "TR"), ("TUR", "TR"),
-        ("Korea, South", "KR"), ("South Korea", "KR"), ("Burma", "MM"), ("Ivory Coast", "CI"),
-        ("Kosovo", "XK"), ("Continental Shelf", "ZZ"), ("United Kingdom", "GB"), ("Viet Nam", "VN"),
-        ("Cote d'Ivoire", "CI"), ("Svelbard Archipelago", "SJ"),
+        ("Turkey", "TR"),
+        ("Türkiye", "TR"),
+        ("TR", "TR"),
+        ("TUR", "TR"),
+        ("Korea, South", "KR"),
+        ("South Korea", "KR"),
+        ("Burma", "MM"),
+        ("Ivory Coast", "CI"),
+        ("Kosovo", "XK"),
+        ("Continental Shelf", "ZZ"),
+        ("United Kingdom", "GB"),
+        ("Viet Nam", "VN"),
+        ("Cote d'Ivoire", "CI"),
+        ("Svelbard Archipelago", "SJ"),
     ],
 )
 def test_country_names_in_licensing_data_map_to_iso_codes(name, code):
@@ -111,6 +123,8 @@ def test_an_unknown_country_maps_to_nothing():
 def test_end_user_notes_name_the_kind_of_body_and_respect_exclusions():
     assert bodies_in_text("Licence granted for use by a law enforcement agency.") == ("law-enforcement",)
     assert bodies_in_text("Licence granted for end use by the Air Force.") == ("military",)
-    excluded = ("HMG exceptionally agreed to export a number of firearms to Bahrain for personal sporting use. "
-                "They are not for use by the Bahraini security services, law enforcement agencies or armed forces.")
+    excluded = (
+        "HMG exceptionally agreed to export a number of firearms to Bahrain for personal sporting use. "
+        "They are not for use by the Bahraini security services, law enforcement agencies or armed forces."
+    )
     assert bodies_in_text(excluded) == ("private",)

@@ -38,8 +38,13 @@ def wheel(tmp_path_factory) -> Path:
     for name in ("pyproject.toml", "README.md"):
         shutil.copy2(REPO / name, source / name)
     out = tmp_path_factory.mktemp("dist")
-    built = subprocess.run([sys.executable, "-m", "pip", "wheel", ".", "--no-deps", "-q", "-w", str(out)],
-                           cwd=source, capture_output=True, text=True, check=False)
+    built = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", ".", "--no-deps", "-q", "-w", str(out)],
+        cwd=source,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert built.returncode == 0, built.stdout + built.stderr
     (path,) = out.glob("advocate-*.whl")
     return path
@@ -50,7 +55,11 @@ def test_the_wheel_carries_every_shipped_data_file(wheel):
     for folder, packaged in SHIPPED.items():
         files = _data_files(REPO / folder)
         assert files, folder
-        missing = [str(f.relative_to(REPO)) for f in files if f"{packaged}/{f.relative_to(REPO / folder).as_posix()}" not in names]
+        missing = [
+            str(f.relative_to(REPO))
+            for f in files
+            if f"{packaged}/{f.relative_to(REPO / folder).as_posix()}" not in names
+        ]
         assert missing == [], f"not in the wheel: {missing}"
     assert "advocate/evidence/turkey-2017/caat-2015-turkey/values.csv" in names
     assert "advocate/py.typed" in names, "type checkers need the py.typed marker to use advocate's annotations"
@@ -58,23 +67,29 @@ def test_the_wheel_carries_every_shipped_data_file(wheel):
 
 def test_an_installed_wheel_finds_its_data(wheel, tmp_path):
     target = tmp_path / "site"
-    installed = subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(target), str(wheel)],
-                               capture_output=True, text=True, check=False)
+    installed = subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(target), str(wheel)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert installed.returncode == 0, installed.stderr
     script = (
         "import advocate, datetime as dt\n"
         "from advocate.case_skeleton import init_case\n"
         "from advocate.validate.check import check_case\n"
         "from advocate.resources import shipped_templates\n"
-        "assert advocate.__file__.startswith(r'%s'), advocate.__file__\n"
+        f"assert advocate.__file__.startswith(r'{target}'), advocate.__file__\n"
         "init_case('from-skeleton'); init_case('from-example', example='turkey-2017')\n"
         "for folder in ('from-skeleton', 'from-example'):\n"
         "    assert not check_case(folder, today=dt.date(2026, 11, 22)).errors, folder\n"
         "assert (shipped_templates() / 'foi.md.j2').is_file()\n"
         "print('ok')\n"
-    ) % target
+    )
     env = {**os.environ, "PYTHONPATH": str(target)}
-    run = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, env=env, capture_output=True, text=True, check=False)
+    run = subprocess.run(
+        [sys.executable, "-c", script], cwd=tmp_path, env=env, capture_output=True, text=True, check=False
+    )
     assert run.stdout.strip() == "ok", run.stderr
 
 

@@ -22,23 +22,41 @@ def test_dates_stay_the_text_the_user_wrote(tmp_path):
 
 
 def test_plain_values_are_read_as_yaml_1_2_reads_them(tmp_path):
-    doc, _ = _read(tmp_path, "a: yes\nb: off\nc: 010\nd: 0x1F\ne: 1_000\nf: 1:20\ng: ~\nh:\n"
-                             "i: 1.5\nj: true\nk: 'quoted 010'\nl: [1, two]\nm: |\n  two\n  lines\n")
-    assert doc.data == {"a": "yes", "b": "off", "c": 10, "d": 31, "e": 1000, "f": "1:20", "g": None, "h": None,
-                        "i": 1.5, "j": True, "k": "quoted 010", "l": [1, "two"], "m": "two\nlines\n"}
+    doc, _ = _read(
+        tmp_path,
+        "a: yes\nb: off\nc: 010\nd: 0x1F\ne: 1_000\nf: 1:20\ng: ~\nh:\n"
+        "i: 1.5\nj: true\nk: 'quoted 010'\nl: [1, two]\nm: |\n  two\n  lines\n",
+    )
+    assert doc.data == {
+        "a": "yes",
+        "b": "off",
+        "c": 10,
+        "d": 31,
+        "e": 1000,
+        "f": "1:20",
+        "g": None,
+        "h": None,
+        "i": 1.5,
+        "j": True,
+        "k": "quoted 010",
+        "l": [1, "two"],
+        "m": "two\nlines\n",
+    }
     assert type(doc.data["j"]) is bool and type(doc.data["c"]) is int
 
 
 def test_every_key_and_item_knows_its_line(tmp_path):
-    text = ("# a comment\n"
-            "title: T\n"
-            "decisions:\n"
-            "  - id: d1\n"
-            "    licences:\n"
-            "      - A\n"
-            "      - B\n"
-            "  - id: d2\n"
-            "    licences: [C]\n")
+    text = (
+        "# a comment\n"
+        "title: T\n"
+        "decisions:\n"
+        "  - id: d1\n"
+        "    licences:\n"
+        "      - A\n"
+        "      - B\n"
+        "  - id: d2\n"
+        "    licences: [C]\n"
+    )
     doc, _ = _read(tmp_path, text)
     assert doc.line_of(()) == 2
     assert doc.line_of(("title",)) == 2
@@ -60,8 +78,10 @@ def test_merged_keys_are_read_and_located(tmp_path):
 def test_a_key_given_twice_names_both_lines(tmp_path):
     doc, problems = _read(tmp_path, "title: One\nsummary: S\ntitle: Two\n")
     assert doc is None
-    assert problems == ["case.yaml:3: error: 'title' is given twice in this mapping (first on line 1); "
-                        "keep one of them: YAML would silently drop the first"]
+    assert problems == [
+        "case.yaml:3: error: 'title' is given twice in this mapping (first on line 1); "
+        "keep one of them: YAML would silently drop the first"
+    ]
 
 
 def test_malformed_yaml_names_the_line(tmp_path):
@@ -73,8 +93,10 @@ def test_malformed_yaml_names_the_line(tmp_path):
 def test_a_tab_says_so(tmp_path):
     doc, problems = _read(tmp_path, "- id: a\n\tkind: report\n")
     assert doc is None
-    assert problems == ["case.yaml:2: error: malformed YAML: while scanning a plain scalar found a tab character that "
-                        "violates indentation; YAML indents with spaces, never tabs: replace the tab with spaces"]
+    assert problems == [
+        "case.yaml:2: error: malformed YAML: while scanning a plain scalar found a tab character that "
+        "violates indentation; YAML indents with spaces, never tabs: replace the tab with spaces"
+    ]
 
 
 def test_tools_that_edit_a_case_file_get_its_round_trip_tree_with_comments(tmp_path):

@@ -11,7 +11,9 @@ from advocate.resources import case_skeleton, shipped_examples
 
 def example_names() -> list[str]:
     """The shipped example cases."""
-    return sorted(entry.name for entry in shipped_examples().iterdir() if entry.is_dir() and not entry.name.startswith("_"))
+    return sorted(
+        entry.name for entry in shipped_examples().iterdir() if entry.is_dir() and not entry.name.startswith("_")
+    )
 
 
 def _copy_tree(source: Traversable, target: Path) -> list[Path]:

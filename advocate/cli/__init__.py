@@ -31,8 +31,9 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _main(
-    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
-                                 help="Print advocate's version and exit."),
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Print advocate's version and exit."
+    ),
 ) -> None:
     """Turn export-licence data and documented abuses into cited advocacy documents."""
 

@@ -19,10 +19,18 @@ EXIT_CANNOT_BUILD = 2
 @app.command()
 def build(
     case: Path = typer.Argument(..., help="The case folder."),
-    out: Path = typer.Option(..., "--out", "-o", help="Folder to write every document, links.csv and manifest.json into."),
-    date: str = typer.Option(None, "--date", help="The documents' date (YYYY-MM-DD), from which their deadlines count. Default: today."),
-    style: Path = typer.Option(None, "--style", help="A reference DOCX whose styles, page setup, header and footer the DOCX files take."),
-    force: bool = typer.Option(False, "--force", help="Replace files in --out that advocate did not write or that were changed since."),
+    out: Path = typer.Option(
+        ..., "--out", "-o", help="Folder to write every document, links.csv and manifest.json into."
+    ),
+    date: str = typer.Option(
+        None, "--date", help="The documents' date (YYYY-MM-DD), from which their deadlines count. Default: today."
+    ),
+    style: Path = typer.Option(
+        None, "--style", help="A reference DOCX whose styles, page setup, header and footer the DOCX files take."
+    ),
+    force: bool = typer.Option(
+        False, "--force", help="Replace files in --out that advocate did not write or that were changed since."
+    ),
     data: list[Path] = DATA,
 ) -> None:
     """Check CASE, link it, and draft every document it asks for (case.yaml documents:) in every format.
@@ -38,16 +46,24 @@ def build(
         raise fail(f"{style}: no such reference document (--style)", EXIT_CANNOT_BUILD)
     try:
         with Progress("building") as progress:
-            result = build_case(case, out, date=day, force=force, docx_reference=style, progress=progress,
-                                data=data_folders(data))
+            result = build_case(
+                case, out, date=day, force=force, docx_reference=style, progress=progress, data=data_folders(data)
+            )
     except CaseError as exc:
         print_problems(exc.problems)
-        raise fail(f"{case}: {len(exc.errors)} errors in the case; nothing built (run `advocate check {case}`)")
+        raise fail(
+            f"{case}: {len(exc.errors)} errors in the case; nothing built (run `advocate check {case}`)"
+        ) from None
     except AdvocateError as exc:
         message = str(exc)
-        raise fail(f"{case}: {message}" + ("" if "nothing was written" in message or "nothing was changed" in message
-                                           else "; nothing written"), EXIT_CANNOT_BUILD)
-    say(f"built {len(result.documents)} documents ({len(result.files)} files) and {result.links} links in {result.folder}/")
+        raise fail(
+            f"{case}: {message}"
+            + ("" if "nothing was written" in message or "nothing was changed" in message else "; nothing written"),
+            EXIT_CANNOT_BUILD,
+        ) from None
+    say(
+        f"built {len(result.documents)} documents ({len(result.files)} files) and {result.links} links in {result.folder}/"
+    )
     for drafted in result.documents:
         say(document_line(drafted, result.files))
     for folder in sorted({name.rpartition("/")[0] for name in result.files}):

@@ -54,9 +54,17 @@ def _row_json(row) -> dict:
         "letter": row.step.letter.kind if row.step.letter else None,
         "command": row.command or None,
         "deadlines": [
-            {"key": m.key, "label": m.label, "date": m.date.isoformat(), "met": m.met.isoformat() if m.met else None,
-             "rule": m.deadline.rule, "authority": m.deadline.authority, "pinpoint": m.deadline.pinpoint}
-            for m in h.milestones],
+            {
+                "key": m.key,
+                "label": m.label,
+                "date": m.date.isoformat(),
+                "met": m.met.isoformat() if m.met else None,
+                "rule": m.deadline.rule,
+                "authority": m.deadline.authority,
+                "pinpoint": m.deadline.pinpoint,
+            }
+            for m in h.milestones
+        ],
     }
 
 
@@ -92,7 +100,9 @@ def status(
     except CaseError as exc:
         print_problems(exc.problems)
         count = len(exc.errors)
-        raise fail(f"{count} error{'s' if count != 1 else ''} in the requests; run `advocate check` on the case")
+        raise fail(
+            f"{count} error{'s' if count != 1 else ''} in the requests; run `advocate check` on the case"
+        ) from None
     for case in read:
         for warning in case.warnings:
             note(f"warning: {case.folder}: {warning}")
@@ -101,10 +111,16 @@ def status(
         from advocate.run.requests_log import write_atomically
 
         write_atomically(ics, calendar_bytes(rows, day))
-        note(f"wrote {ics} ({sum(len(r.history.open_milestones) for r in rows if r.history.state not in ('answered', 'withdrawn', 'appealed'))} deadlines)")
+        closed = ("answered", "withdrawn", "appealed")
+        count = sum(len(r.history.open_milestones) for r in rows if r.history.state not in closed)
+        note(f"wrote {ics} ({count} deadlines)")
     if output_format == "json":
-        sys.stdout.write(json.dumps({"today": day.isoformat(), "requests": [_row_json(r) for r in rows]}, indent=2,
-                                    ensure_ascii=False) + "\n")
+        sys.stdout.write(
+            json.dumps(
+                {"today": day.isoformat(), "requests": [_row_json(r) for r in rows]}, indent=2, ensure_ascii=False
+            )
+            + "\n"
+        )
         return
     if not rows:
         say("no FOI requests yet: add them to requests.yaml, or record one with `advocate sent`")
@@ -137,8 +153,10 @@ def _manifest_entry(document: Path) -> dict | None:
     except (ValueError, OSError):
         return None
     for entry in data.get("documents", []):
-        if any(output.get("name") == document.name or output.get("path") == document.name
-               for output in entry.get("outputs", [])):
+        if any(
+            output.get("name") == document.name or output.get("path") == document.name
+            for output in entry.get("outputs", [])
+        ):
             return entry
     return None
 
@@ -148,11 +166,23 @@ def sent(
     case: Path = typer.Argument(..., help="The case folder."),
     request: str = typer.Argument(..., help="The request's id (a new id records a new request)."),
     date: str = typer.Option(None, "--date", help="The day it was sent (YYYY-MM-DD). Default: today."),
-    document: Path = typer.Option(None, "--document", help="The letter as sent (a drafted .md, .pdf or .docx): kept in the case."),
-    what: str = typer.Option("", "--as", help="What was sent, when neither the document's manifest nor the request's stage says: "
-                                             "sent, chased, clarification-answered, fee-paid, review-asked, complaint, appeal, withdrawn."),
-    licence: list[str] = typer.Option(None, "--licence", "-l", help="A new request: a licence it is about (repeat). Default: the drafted document's."),
-    authority: str = typer.Option("", "--authority", help="A new request: the id of the authority in requests.yaml (default: the case's public body)."),
+    document: Path = typer.Option(
+        None, "--document", help="The letter as sent (a drafted .md, .pdf or .docx): kept in the case."
+    ),
+    what: str = typer.Option(
+        "",
+        "--as",
+        help="What was sent, when neither the document's manifest nor the request's stage says: "
+        "sent, chased, clarification-answered, fee-paid, review-asked, complaint, appeal, withdrawn.",
+    ),
+    licence: list[str] = typer.Option(
+        None, "--licence", "-l", help="A new request: a licence it is about (repeat). Default: the drafted document's."
+    ),
+    authority: str = typer.Option(
+        "",
+        "--authority",
+        help="A new request: the id of the authority in requests.yaml (default: the case's public body).",
+    ),
     title: str = typer.Option("", "--title", help="A new request: what it asks for, in a few words."),
 ) -> None:
     """Record that a letter was sent: a new request, or the next step of one (a chaser, a review request ...)."""
@@ -161,13 +191,24 @@ def sent(
     day = parse_date(date, "--date") or dt.date.today()
     entry = _manifest_entry(document) if document else None
     try:
-        result = record_sent(case, request, day, document=document, what=what, manifest=entry,
-                             licences=tuple(licence or ()), authority=authority, title=title)
+        result = record_sent(
+            case,
+            request,
+            day,
+            document=document,
+            what=what,
+            manifest=entry,
+            licences=tuple(licence or ()),
+            authority=authority,
+            title=title,
+        )
     except CaseError as exc:
         print_problems(exc.problems)
-        raise fail(f"{case}: {len(exc.errors)} errors in the case; nothing recorded (run `advocate check {case}`)")
+        raise fail(
+            f"{case}: {len(exc.errors)} errors in the case; nothing recorded (run `advocate check {case}`)"
+        ) from None
     except AdvocateError as exc:
-        raise fail(f"{case}: {exc}; nothing recorded")
+        raise fail(f"{case}: {exc}; nothing recorded") from None
     for warning in result.warnings:
         note(f"warning: {warning}")
     for line in result.lines:
@@ -182,13 +223,30 @@ def reply(
     case: Path = typer.Argument(..., help="The case folder."),
     request: str = typer.Argument(..., help="The request the reply is about."),
     file: Path = typer.Argument(..., help="The reply: an .eml, a PDF or a text file."),
-    kind: str = typer.Option("", "--kind", help="What the reply is: acknowledged, clarification-asked, fees-notice, extension, response, review-response, decision-notice."),
+    kind: str = typer.Option(
+        "",
+        "--kind",
+        help="What the reply is: acknowledged, clarification-asked, fees-notice, extension, response, review-response, decision-notice.",
+    ),
     date: str = typer.Option(None, "--date", help="The day it was sent (YYYY-MM-DD)."),
     reference: str = typer.Option(None, "--reference", help="The sender's reference ('-' for none)."),
-    outcome: str = typer.Option(None, "--outcome", help="response: full, partial, refused, not-held, neither-confirm-nor-deny; review-response: upheld, partly-upheld, overturned; decision-notice: upheld, partly-upheld, not-upheld."),
-    section: list[str] = typer.Option(None, "--section", help="A section relied on, e.g. 's 27(1)(a)' (repeat; '-' for none)."),
+    outcome: str = typer.Option(
+        None,
+        "--outcome",
+        help=(
+            "response: full, partial, refused, not-held, neither-confirm-nor-deny; "
+            "review-response: upheld, partly-upheld, overturned; decision-notice: upheld, partly-upheld, not-upheld."
+        ),
+    ),
+    section: list[str] = typer.Option(
+        None, "--section", help="A section relied on, e.g. 's 27(1)(a)' (repeat; '-' for none)."
+    ),
     until: str = typer.Option(None, "--until", help="extension: the date the authority gave for its decision."),
-    yes: bool = typer.Option(False, "--yes", help="Record without asking for a final confirmation (every fact must still be given or confirmed)."),
+    yes: bool = typer.Option(
+        False,
+        "--yes",
+        help="Record without asking for a final confirmation (every fact must still be given or confirmed).",
+    ),
     dry_run: bool = typer.Option(False, "--dry-run", help="Show what the reply seems to say; record nothing."),
 ) -> None:
     """Log a reply: store it with its SHA-256, propose its facts, and record those you confirm as the next event.
@@ -203,9 +261,11 @@ def reply(
         prepared = prepare_reply(case, request, file)
     except CaseError as exc:
         print_problems(exc.problems)
-        raise fail(f"{case}: {len(exc.errors)} errors in the case; nothing recorded (run `advocate check {case}`)")
+        raise fail(
+            f"{case}: {len(exc.errors)} errors in the case; nothing recorded (run `advocate check {case}`)"
+        ) from None
     except (AdvocateError, OSError, ValueError) as exc:
-        raise fail(f"{file}: {exc}; nothing recorded")
+        raise fail(f"{file}: {exc}; nothing recorded") from None
     say(f"read {file}: {len(prepared.reply.text):,} characters of text, SHA-256 {prepared.reply.sha256}")
     if not prepared.reply.text.strip():
         note("warning: no text could be read from it (a scanned letter?); give each fact yourself")
@@ -215,18 +275,27 @@ def reply(
     if dry_run:
         say("nothing recorded (--dry-run)")
         return
-    given = {"kind": kind or None, "date": parse_date(date, "--date"), "reference": reference, "outcome": outcome,
-             "sections": tuple(section) if section else None, "until": parse_date(until, "--until")}
+    given = {
+        "kind": kind or None,
+        "date": parse_date(date, "--date"),
+        "reference": reference,
+        "outcome": outcome,
+        "sections": tuple(section) if section else None,
+        "until": parse_date(until, "--until"),
+    }
     try:
         confirmed = Confirmed.ask(prepared, given, prompt=_prompt)
-        if not yes and not typer.confirm(f"Record this {confirmed.kind} of {confirmed.date.isoformat()} for "
-                                         f"request {request}?", default=False):
+        if not yes and not typer.confirm(
+            f"Record this {confirmed.kind} of {confirmed.date.isoformat()} for request {request}?", default=False
+        ):
             raise fail("nothing recorded", 1)
         lines = record_reply(prepared, confirmed)
     except typer.Abort:
-        raise fail("no answer given; nothing recorded (give the facts as options: --kind, --date, --outcome ...)")
+        raise fail(
+            "no answer given; nothing recorded (give the facts as options: --kind, --date, --outcome ...)"
+        ) from None
     except AdvocateError as exc:
-        raise fail(f"{case}: {exc}; nothing recorded")
+        raise fail(f"{case}: {exc}; nothing recorded") from None
     for line in lines:
         say(line)
 
@@ -249,9 +318,11 @@ def migrate_requests(case: Path = typer.Argument(..., help="The case folder.")) 
         moved = migrate(case)
     except CaseError as exc:
         print_problems(exc.problems)
-        raise fail(f"{case}: {len(exc.errors)} errors in the case; nothing moved (run `advocate check {case}`)")
+        raise fail(
+            f"{case}: {len(exc.errors)} errors in the case; nothing moved (run `advocate check {case}`)"
+        ) from None
     except AdvocateError as exc:
-        raise fail(f"{case}: {exc}; nothing moved")
+        raise fail(f"{case}: {exc}; nothing moved") from None
     if not moved:
         say("case.yaml has no foi_requests to move")
         return

@@ -45,9 +45,13 @@ def _with_example_name(args: list[str]) -> list[str]:
 @app.command(cls=_ExampleMayGoWithoutName)
 def init(
     path: Path = typer.Argument(..., help="Folder to create (it must not exist, or be empty)."),
-    example: str = typer.Option(None, "--example", metavar="[NAME]",
-                                help="Copy a shipped example case instead of the blank skeleton: turkey-2017, "
-                                     "the one given when NAME is left out."),
+    example: str = typer.Option(
+        None,
+        "--example",
+        metavar="[NAME]",
+        help="Copy a shipped example case instead of the blank skeleton: turkey-2017, "
+        "the one given when NAME is left out.",
+    ),
 ) -> None:
     """Start a case folder with a commented example of every record kind (or a copy of a shipped example)."""
     from advocate.case_skeleton import init_case
@@ -56,7 +60,7 @@ def init(
     try:
         written = init_case(path, example=example)
     except AdvocateError as exc:
-        raise fail(str(exc))
+        raise fail(str(exc)) from None
     say(f"Created {path} with {len(written)} files:")
     for file in written:
         say(f"  {file}")
@@ -78,15 +82,19 @@ def check(
     print_problems(result.problems)
     errors, warnings = len(result.errors), len(result.warnings)
     if result.case_file is None:
-        raise fail(f"{case}: {errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}; fix the errors and check again",
-                   EXIT_BAD_EVIDENCE)
+        raise fail(
+            f"{case}: {errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}; fix the errors and check again",
+            EXIT_BAD_EVIDENCE,
+        )
     case_file = result.case_file
     records, count = len(case_file.licences), case_file.licences.licence_count()
-    licences = (count.describe() if count.exact and count.minimum == records
-                else f"{records:,} licence record{'s' * (records != 1)} standing for {count.describe()}")
+    licences = (
+        count.describe()
+        if count.exact and count.minimum == records
+        else f"{records:,} licence record{'s' * (records != 1)} standing for {count.describe()}"
+    )
     say(
         f"{case}: OK: {licences}, {len(case_file.abuses)} abuses, "
         f"{len(case_file.events)} events, {len(case_file.sources)} sources, {len(case_file.links)} links; "
         f"{warnings} warning{'s' * (warnings != 1)}"
     )
-

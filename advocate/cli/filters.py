@@ -13,8 +13,12 @@ import typer
 from advocate.cli.output import fail
 
 COUNTRY = typer.Option(None, "--country", help="Destination name or ISO code (repeat for several).")
-RATING = typer.Option(None, "--rating", help="Control-list rating; matches its sub-items too (5A001 matches 5A001.f.2).")
-TECHNOLOGY = typer.Option(None, "--technology", help="Technology tag, e.g. interception, imsi-catcher, intrusion-software.")
+RATING = typer.Option(
+    None, "--rating", help="Control-list rating; matches its sub-items too (5A001 matches 5A001.f.2)."
+)
+TECHNOLOGY = typer.Option(
+    None, "--technology", help="Technology tag, e.g. interception, imsi-catcher, intrusion-software."
+)
 OUTCOME = typer.Option(None, "--outcome", help="issued, refused, revoked ...")
 LICENCE_TYPE = typer.Option(None, "--type", help="Licence type: SIEL, OIEL ...")
 START = typer.Option(None, "--from", help="Licences decided on or after this date (YYYY-MM-DD).")

@@ -33,7 +33,9 @@ def _countries(values: list[str] | None, case: Path) -> tuple[str, ...] | None:
     for value in values:
         country = resolve_country(value)
         if country is None:
-            raise fail(f"--country '{value}' is not a country known to ISO 3166; write its English short name or ISO code")
+            raise fail(
+                f"--country '{value}' is not a country known to ISO 3166; write its English short name or ISO code"
+            )
         codes.append(country.code)
     return tuple(codes)
 
@@ -46,10 +48,15 @@ def _report(plan: ImportPlan, dry_run: bool) -> None:
         note(f"  left out: {line}")
     for file in plan.files:
         if file.text is None:
-            say(f"{file.path}: unchanged ({file.unchanged:,} record{'s' * (file.unchanged != 1)} as {'they were' if file.unchanged != 1 else 'it was'})")
+            as_before = "they were" if file.unchanged != 1 else "it was"
+            say(f"{file.path}: unchanged ({file.unchanged:,} record{'s' * (file.unchanged != 1)} as {as_before})")
             continue
         if dry_run:
-            parts = [f"would add {len(file.added):,}", f"update {len(file.updated):,}", f"leave {file.unchanged:,} unchanged"]
+            parts = [
+                f"would add {len(file.added):,}",
+                f"update {len(file.updated):,}",
+                f"leave {file.unchanged:,} unchanged",
+            ]
         else:
             parts = [f"{len(file.added):,} added", f"{len(file.updated):,} updated", f"{file.unchanged:,} unchanged"]
         if file.absent and file.review:
@@ -67,8 +74,10 @@ def _report(plan: ImportPlan, dry_run: bool) -> None:
     elif plan.changes:
         waiting = sum(len(f.added) + sum(1 for c in f.updated if c.review_again) for f in plan.files if f.review)
         if waiting:
-            say(f"{waiting:,} record{'s' * (waiting != 1)} await{'s' * (waiting == 1)} review: check each against its source "
-                "and set reviewed: true; until then no document uses it")
+            say(
+                f"{waiting:,} record{'s' * (waiting != 1)} await{'s' * (waiting == 1)} review: check each against its source "
+                "and set reviewed: true; until then no document uses it"
+            )
 
 
 @app.command("import")
@@ -76,15 +85,26 @@ def import_(
     source: str = typer.Argument(..., help=f"Where the data comes from. {_sources_help()}."),
     file: Path = typer.Argument(..., help="The file as the database exports it."),
     case: Path = typer.Option(..., "--case", help="The case folder to import into."),
-    country: list[str] = typer.Option(None, "--country", help="Only rows for this country (repeat for several; "
-                                      "'all' for every country). Default: the case's countries."),
-    start: str = typer.Option(None, "--from", help="Only rows dated on or after this date (YYYY, YYYY-MM or YYYY-MM-DD)."),
+    country: list[str] = typer.Option(
+        None,
+        "--country",
+        help="Only rows for this country (repeat for several; 'all' for every country). Default: the case's countries.",
+    ),
+    start: str = typer.Option(
+        None, "--from", help="Only rows dated on or after this date (YYYY, YYYY-MM or YYYY-MM-DD)."
+    ),
     dry_run: bool = typer.Option(False, "--dry-run", help="Say what would change, and write nothing."),
     accessed: str = typer.Option(None, "--accessed", help="When the data was downloaded (YYYY-MM-DD; default today)."),
     version: str = typer.Option("", "--version", help="The version of the data, as its publisher names it."),
-    edition: str = typer.Option("", "--edition", help="Freedom House and CIVICUS: the edition the file holds, e.g. 2023."),
-    mapping: Path = typer.Option(None, "--mapping", help="spreadsheet: the YAML file mapping its columns to record fields."),
-    into: str = typer.Option("", "--into", help="The import file to write (default KIND.SOURCE.yaml, e.g. abuses.cpj.yaml)."),
+    edition: str = typer.Option(
+        "", "--edition", help="Freedom House and CIVICUS: the edition the file holds, e.g. 2023."
+    ),
+    mapping: Path = typer.Option(
+        None, "--mapping", help="spreadsheet: the YAML file mapping its columns to record fields."
+    ),
+    into: str = typer.Option(
+        "", "--into", help="The import file to write (default KIND.SOURCE.yaml, e.g. abuses.cpj.yaml)."
+    ),
 ) -> None:
     """Import records from a database's export into a file of their own in the case, each marked for review.
 
@@ -111,8 +131,14 @@ def import_(
             raise fail(f"--accessed '{accessed}' is not a date; write YYYY-MM-DD") from None
         if day > dt.date.today():
             raise fail(f"--accessed {accessed} is in the future")
-    request = ImportRequest(countries=codes or (), since=since, accessed=day, version=version.strip(),
-                            edition=edition.strip(), mapping=str(mapping) if mapping else "")
+    request = ImportRequest(
+        countries=codes or (),
+        since=since,
+        accessed=day,
+        version=version.strip(),
+        edition=edition.strip(),
+        mapping=str(mapping) if mapping else "",
+    )
     try:
         if codes is None:
             request = replace(request, countries=case_countries(case))
@@ -123,10 +149,10 @@ def import_(
         problems = exc.problems
         if len(problems) == 1:
             stderr.print(f"{problems[0]}; nothing written", style="red", markup=False)
-            raise typer.Exit(EXIT_BAD_EVIDENCE)
+            raise typer.Exit(EXIT_BAD_EVIDENCE) from None
         for problem in problems:
             stderr.print(str(problem), style="red", markup=False)
-        raise fail(f"{len(problems)} problems; nothing written", EXIT_BAD_EVIDENCE)
+        raise fail(f"{len(problems)} problems; nothing written", EXIT_BAD_EVIDENCE) from None
     except OSError as exc:
-        raise fail(f"{exc.filename or case}: {exc.strerror or exc}; nothing written")
+        raise fail(f"{exc.filename or case}: {exc.strerror or exc}; nothing written") from None
     _report(plan, dry_run)

@@ -53,8 +53,18 @@ TABLE_COLUMNS = {
 }
 """How each listing column is shown in a table."""
 
-DEFAULT_TABLE = ("id", "decision_date", "destination", "outcome", "ratings", "technology", "value",
-                 "licence_type", "goods_summary", "end_user")
+DEFAULT_TABLE = (
+    "id",
+    "decision_date",
+    "destination",
+    "outcome",
+    "ratings",
+    "technology",
+    "value",
+    "licence_type",
+    "goods_summary",
+    "end_user",
+)
 """The columns a table shows by default, most useful first: a narrow terminal drops them from the end."""
 
 
@@ -62,7 +72,6 @@ class ListingFormat(str, Enum):
     table = "table"
     csv = "csv"
     json = "json"
-
 
 
 @app.command()
@@ -75,9 +84,13 @@ def licences(
     licence_type: list[str] = LICENCE_TYPE,
     start: str = START,
     end: str = END,
-    output_format: ListingFormat = typer.Option(ListingFormat.table, "--format", help="table for people; csv or json for scripts."),
+    output_format: ListingFormat = typer.Option(
+        ListingFormat.table, "--format", help="table for people; csv or json for scripts."
+    ),
     limit: int = typer.Option(50, "--limit", help="Rows shown in a table (0 for all). CSV and JSON are never cut."),
-    columns: str = typer.Option(None, "--columns", help=f"Comma-separated columns to show, in order; any of: {', '.join(LISTING_COLUMNS)}."),
+    columns: str = typer.Option(
+        None, "--columns", help=f"Comma-separated columns to show, in order; any of: {', '.join(LISTING_COLUMNS)}."
+    ),
     data: list[Path] = DATA,
 ) -> None:
     """List licences, filtered, as a table or as CSV or JSON.
@@ -94,10 +107,19 @@ def licences(
         loaded = read_licences(path, data=data_folders(data))
     except CaseError as exc:
         print_problems(exc.problems)
-        raise fail(f"{path}: {len(exc.errors)} error{'s' * (len(exc.errors) != 1)} in the evidence; nothing listed")
+        raise fail(
+            f"{path}: {len(exc.errors)} error{'s' * (len(exc.errors) != 1)} in the evidence; nothing listed"
+        ) from None
     print_problems(loaded.warnings)
-    table = loaded.table.filter(country=country, rating=rating, technology=technology, outcome=outcome,
-                                licence_type=licence_type, start=first, end=last)
+    table = loaded.table.filter(
+        country=country,
+        rating=rating,
+        technology=technology,
+        outcome=outcome,
+        licence_type=licence_type,
+        start=first,
+        end=last,
+    )
     frame = listing_frame(table)
     _say_onward(table, country)
     if chosen and output_format is not ListingFormat.table:
@@ -106,22 +128,33 @@ def licences(
         write_stdout(frame.to_csv(index=False, lineterminator="\n"))
         return
     if output_format is ListingFormat.json:
-        records = [{k: (None if isinstance(v, float) and math.isnan(v) else v) for k, v in row.items()}
-                   for row in frame.to_dict(orient="records")]
+        records = [
+            {k: (None if isinstance(v, float) and math.isnan(v) else v) for k, v in row.items()}
+            for row in frame.to_dict(orient="records")
+        ]
         write_stdout(json.dumps(records, ensure_ascii=False, indent=2, default=str) + "\n")
         return
     shown = frame if limit == 0 else frame.head(limit)
-    rows = shown.assign(value=shown["value"].map(lambda v: "" if math.isnan(v) else f"£{v:,.0f}")).to_dict(orient="records")
+    rows = shown.assign(value=shown["value"].map(lambda v: "" if math.isnan(v) else f"£{v:,.0f}")).to_dict(
+        orient="records"
+    )
     wanted = [TABLE_COLUMNS[name] for name in (chosen or DEFAULT_TABLE)]
     kept, dropped = (wanted, []) if chosen else fit_columns(wanted, rows, stdout.width)
     print_table(rows, kept)
     counted = table.licence_count()
-    total = f"{len(frame):,} licences" if counted.exact and counted.minimum == len(frame) else \
-        f"{len(frame):,} rows standing for {counted.describe()} (a row may stand for several licences of unknown number)"
-    count = total if len(shown) == len(frame) else f"showing {len(shown):,} of {total} (--limit 0 for all, or --format csv)"
+    total = (
+        f"{len(frame):,} licences"
+        if counted.exact and counted.minimum == len(frame)
+        else f"{len(frame):,} rows standing for {counted.describe()} (a row may stand for several licences of unknown number)"
+    )
+    count = (
+        total if len(shown) == len(frame) else f"showing {len(shown):,} of {total} (--limit 0 for all, or --format csv)"
+    )
     say(count)
     if dropped:
-        note(f"not shown, for want of width: {', '.join(c.key for c in dropped)} (choose with --columns, or use --format csv)")
+        note(
+            f"not shown, for want of width: {', '.join(c.key for c in dropped)} (choose with --columns, or use --format csv)"
+        )
 
 
 def _say_onward(table, country: list[str]) -> None:
@@ -131,12 +164,16 @@ def _say_onward(table, country: list[str]) -> None:
     from advocate.vocab.countries import country_code
 
     frame = table.frame
-    direct = (frame["country"].isin({country_code(c) or c for c in country})
-              | frame["destination"].str.casefold().isin({c.casefold() for c in country})).to_numpy()
+    direct = (
+        frame["country"].isin({country_code(c) or c for c in country})
+        | frame["destination"].str.casefold().isin({c.casefold() for c in country})
+    ).to_numpy()
     onward = int((table.onward_mask(country) & ~direct).sum())
     if onward:
-        note(f"{onward:,} of these licences are to other destinations: their goods are incorporated into products "
-             f"exported onward to {', '.join(country)} (column onward_destinations)")
+        note(
+            f"{onward:,} of these licences are to other destinations: their goods are incorporated into products "
+            f"exported onward to {', '.join(country)} (column onward_destinations)"
+        )
 
 
 def _columns(option: str | None) -> tuple[str, ...]:
@@ -146,7 +183,7 @@ def _columns(option: str | None) -> tuple[str, ...]:
     names = tuple(name.strip() for name in option.split(",") if name.strip())
     unknown = [name for name in names if name not in LISTING_COLUMNS]
     if unknown:
-        raise fail(f"--columns: no column {', '.join(repr(n) for n in unknown)}; columns are: {', '.join(LISTING_COLUMNS)}")
+        raise fail(
+            f"--columns: no column {', '.join(repr(n) for n in unknown)}; columns are: {', '.join(LISTING_COLUMNS)}"
+        )
     return names
-
-

@@ -31,11 +31,15 @@ from advocate.cli.output import (
     write_stdout,
 )
 
-TABLE = [TableColumn("licence", "Licence", wraps=False), TableColumn("abuse", "Abuse", wraps=False),
-         TableColumn("score", "Score", wraps=False, right=True), TableColumn("relation", "Relation", wraps=False),
-         TableColumn("criteria", "Criteria", wraps=False), TableColumn("version", "Version", wraps=False),
-         TableColumn("why", "First reason")]
-
+TABLE = [
+    TableColumn("licence", "Licence", wraps=False),
+    TableColumn("abuse", "Abuse", wraps=False),
+    TableColumn("score", "Score", wraps=False, right=True),
+    TableColumn("relation", "Relation", wraps=False),
+    TableColumn("criteria", "Criteria", wraps=False),
+    TableColumn("version", "Version", wraps=False),
+    TableColumn("why", "First reason"),
+]
 
 
 class LinkFormat(str, Enum):
@@ -68,8 +72,11 @@ def _explain(linkset, licence_id: str, known_ids) -> None:
         say(f"{licence_id}: no links to documented abuses.")
         return
     for link in links:
-        say(f"{link.licence_id} → {link.abuse_id}  score {link.score:.2f}  ({link.relation}; decided {link.decision_date}; "
-            f"abuse {link.abuse_date})", style="bold")
+        say(
+            f"{link.licence_id} → {link.abuse_id}  score {link.score:.2f}  ({link.relation}; decided {link.decision_date}; "
+            f"abuse {link.abuse_date})",
+            style="bold",
+        )
         for reason in link.reasons:
             say(f"  - {reason}")
         if link.criteria_version:
@@ -91,15 +98,23 @@ def _explain(linkset, licence_id: str, known_ids) -> None:
 @app.command()
 def link(
     case: Path = typer.Argument(..., help="The case folder (with case.yaml)."),
-    explain: str = typer.Option(None, "--explain", help="Show one licence's links with every reason and the criteria text."),
+    explain: str = typer.Option(
+        None, "--explain", help="Show one licence's links with every reason and the criteria text."
+    ),
     country: list[str] = COUNTRY,
     rating: list[str] = RATING,
     technology: list[str] = TECHNOLOGY,
-    outcome: list[str] = typer.Option(None, "--outcome", help="Licence outcomes to keep before linking (refusals still count as evidence only if kept)."),
+    outcome: list[str] = typer.Option(
+        None,
+        "--outcome",
+        help="Licence outcomes to keep before linking (refusals still count as evidence only if kept).",
+    ),
     licence_type: list[str] = LICENCE_TYPE,
     start: str = START,
     end: str = END,
-    output_format: LinkFormat = typer.Option(LinkFormat.table, "--format", help="table for people; csv or json for scripts."),
+    output_format: LinkFormat = typer.Option(
+        LinkFormat.table, "--format", help="table for people; csv or json for scripts."
+    ),
     out: Path = typer.Option(None, "--out", help="Write every link to this file (CSV, or JSON with --format json)."),
     force: bool = typer.Option(False, "--force", help="Overwrite the --out file if it exists."),
     limit: int = typer.Option(20, "--limit", help="Links shown in the table (0 for all)."),
@@ -119,10 +134,21 @@ def link(
         case_file = load_case(case, data=data_folders(data))
     except CaseError as exc:
         print_problems(exc.problems)
-        raise fail(f"{case}: {len(exc.errors)} errors in the case; nothing linked")
+        raise fail(f"{case}: {len(exc.errors)} errors in the case; nothing linked") from None
     filtered = any([country, rating, technology, outcome, licence_type, first, last])
-    table = case_file.licences.filter(country=country, rating=rating, technology=technology, outcome=outcome,
-                                      licence_type=licence_type, start=first, end=last) if filtered else case_file.licences
+    table = (
+        case_file.licences.filter(
+            country=country,
+            rating=rating,
+            technology=technology,
+            outcome=outcome,
+            licence_type=licence_type,
+            start=first,
+            end=last,
+        )
+        if filtered
+        else case_file.licences
+    )
     linkset = link_case(case_file, licences=table)
     if explain:
         _explain(linkset, explain, table.frame["id"])
@@ -135,11 +161,25 @@ def link(
         write_stdout(_render(linkset.links, output_format))
         return
     shown = linkset.strongest(len(linkset) if limit == 0 else limit)
-    rows = [{"licence": l.licence_id, "abuse": l.abuse_id, "score": f"{l.score:.2f}", "relation": l.relation,
-             "criteria": ", ".join(l.criteria), "version": l.criteria_version, "why": l.reasons[0] if l.reasons else ""} for l in shown]
+    rows = [
+        {
+            "licence": l.licence_id,
+            "abuse": l.abuse_id,
+            "score": f"{l.score:.2f}",
+            "relation": l.relation,
+            "criteria": ", ".join(l.criteria),
+            "version": l.criteria_version,
+            "why": l.reasons[0] if l.reasons else "",
+        }
+        for l in shown
+    ]
     kept, dropped = fit_columns(TABLE, rows, stdout.width)
     print_table(rows, kept)
-    count = f"{len(linkset):,} links" if len(shown) == len(linkset) else f"showing {len(shown):,} of {len(linkset):,} links (--limit 0 for all, --out FILE to write them)"
+    count = (
+        f"{len(linkset):,} links"
+        if len(shown) == len(linkset)
+        else f"showing {len(shown):,} of {len(linkset):,} links (--limit 0 for all, --out FILE to write them)"
+    )
     say(count + "; --explain LICENCE for every reason and the criteria")
     if dropped:
         note(f"not shown, for want of width: {', '.join(c.key for c in dropped)} (use --explain or --format csv)")

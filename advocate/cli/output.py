@@ -81,8 +81,13 @@ def say(message: str, *, hang: int = 2, style: str | None = None) -> None:
     """
     if stdout.is_terminal and len(message) > stdout.width:
         indent = len(message) - len(message.lstrip(" "))
-        message = textwrap.fill(message, width=stdout.width, subsequent_indent=" " * (indent + hang),
-                                break_long_words=False, break_on_hyphens=False)
+        message = textwrap.fill(
+            message,
+            width=stdout.width,
+            subsequent_indent=" " * (indent + hang),
+            break_long_words=False,
+            break_on_hyphens=False,
+        )
     stdout.print(message, markup=False, highlight=False, soft_wrap=True, style=style)
 
 
@@ -109,7 +114,9 @@ def _min_width(column: TableColumn, cells: list[str]) -> int:
     return max((len(text) for text in words), default=1)
 
 
-def fit_columns(columns: list[TableColumn], rows: list[dict], width: int) -> tuple[list[TableColumn], list[TableColumn]]:
+def fit_columns(
+    columns: list[TableColumn], rows: list[dict], width: int
+) -> tuple[list[TableColumn], list[TableColumn]]:
     """The columns that fit ``width`` without breaking words, dropping from the end; and those dropped.
 
     The first column is always kept. A rich table needs three characters per column for borders and padding.
@@ -125,7 +132,9 @@ def print_table(rows: list[dict], columns: list[TableColumn], *, title: str = ""
     """A readable table on stdout: long texts wrap between words, short cells never break."""
     table = Table(title=title or None, show_lines=False, header_style="bold")
     for column in columns:
-        table.add_column(column.heading, overflow="fold", no_wrap=not column.wraps, justify="right" if column.right else "left")
+        table.add_column(
+            column.heading, overflow="fold", no_wrap=not column.wraps, justify="right" if column.right else "left"
+        )
     for row in rows:
         table.add_row(*(str(row.get(column.key, "")) for column in columns))
     stdout.print(table)
@@ -202,10 +211,7 @@ class Progress:
     def __call__(self, done: int, total: int, what: str = "") -> None:
         if total < 2:
             return
-        if what:
-            line = f"{self.verb} {min(done + 1, total)}/{total}: {what}"
-        else:
-            line = f"{self.verb}: {done} of {total} done"
+        line = f"{self.verb} {min(done + 1, total)}/{total}: {what}" if what else f"{self.verb}: {done} of {total} done"
         if stderr.is_terminal:
             stderr.file.write("\r" + line[: max(stderr.width - 1, 10)] + "\x1b[K")
             stderr.file.flush()

@@ -27,8 +27,10 @@ def document_line(drafted: DraftedDocument, files: Mapping[str, bytes], *, names
 
 def left_out_line(licence_ids: tuple[str, ...]) -> str:
     """What ``--each`` did not write: one public document per confidential licence."""
-    return (f"  {plural(len(licence_ids), 'confidential licence')} left out (no public document is written about "
-            f"{'it' if len(licence_ids) == 1 else 'them'})")
+    return (
+        f"  {plural(len(licence_ids), 'confidential licence')} left out (no public document is written about "
+        f"{'it' if len(licence_ids) == 1 else 'them'})"
+    )
 
 
 def other_warnings(run: DraftRun) -> list[str]:

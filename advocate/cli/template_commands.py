@@ -12,7 +12,9 @@ from advocate.cli.output import say, write_stdout
 
 @app.command()
 def templates(
-    out: Path = typer.Option(None, "--out", "-o", metavar="FILE", help="Write the guide to FILE instead of printing it."),
+    out: Path = typer.Option(
+        None, "--out", "-o", metavar="FILE", help="Write the guide to FILE instead of printing it."
+    ),
 ) -> None:
     """Print the guide to writing templates: every name a template gets, its type and an example."""
     from advocate.draft.guide import template_guide

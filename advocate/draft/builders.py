@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import importlib
-from typing import Callable
+from collections.abc import Callable
 
 from advocate.draft.citing import Citer
 from advocate.draft.context import DocumentContext, base_context
@@ -27,7 +27,7 @@ def _common_names_only(evidence: Evidence, options: DraftOptions) -> DocumentCon
     return DocumentContext({})
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def context_builder(reference: str) -> ContextBuilder:
     """The builder a kind names (``"advocate.draft.foi_context:foi_request_context"``)."""
     if not reference:

@@ -27,7 +27,9 @@ class Citer:
             self.evidence.source(record.id)
             return [citation_marker(record.id, pinpoint or record.pinpoint)]
         if isinstance(record, (Abuse, Event, AssertedLink, Indicator, Transfer)):
-            kind = {Abuse: "abuse", Event: "event", AssertedLink: "link", Indicator: "indicator", Transfer: "transfer"}[type(record)]
+            kind = {Abuse: "abuse", Event: "event", AssertedLink: "link", Indicator: "indicator", Transfer: "transfer"}[
+                type(record)
+            ]
             getattr(self.evidence, kind)(record.id)
             hidden = self.evidence.uncitable_source_ids()
             cited = [c for c in record.sources if c.id not in hidden]
@@ -39,14 +41,18 @@ class Citer:
         if isinstance(record, LicenceView):
             self.evidence.any_licence(record.id)
             if not record.sources:
-                raise DraftError(f"licence '{record.id}' names no source; add one in its data (the 'sources' column or "
-                                 "the licence_data 'source' in case.yaml)")
+                raise DraftError(
+                    f"licence '{record.id}' names no source; add one in its data (the 'sources' column or "
+                    "the licence_data 'source' in case.yaml)"
+                )
             for source_id in record.sources:
                 self.evidence.source(source_id)
             pin = pinpoint or record.citation_pinpoint
             return [citation_marker(source_id, pin) for source_id in record.sources]
-        raise DraftError(f"cannot cite {type(record).__name__}: cite a source, an abuse, an event, a link, an indicator, "
-                         "a transfer or a licence")
+        raise DraftError(
+            f"cannot cite {type(record).__name__}: cite a source, an abuse, an event, a link, an indicator, "
+            "a transfer or a licence"
+        )
 
     def cite(self, *records, pinpoint: str = "", signal: str = "") -> Markup:
         """A footnote mark citing every record given; ``signal`` ("see", "cf") is printed before the citations."""

@@ -102,13 +102,18 @@ def _for_each(particular: str) -> str:
     return f"For each of these abuses, {text[:1].lower() + text[1:]}."
 
 
-def abuse_group(abuses: tuple[AbuseInLetter, ...], *, with_particulars: bool, several_licences: bool,
-                limit: int = 6) -> AbuseGroup:
+def abuse_group(
+    abuses: tuple[AbuseInLetter, ...], *, with_particulars: bool, several_licences: bool, limit: int = 6
+) -> AbuseGroup:
     """The list of ``abuses`` (see :class:`AbuseGroup`); ``with_particulars``: say who and what (the abuses before
     the decision), else only a hand-asserted reason; ``several_licences``: say which licences each bears on."""
     chosen = abuses[:limit]
-    said = [list(a.particulars[:2]) if with_particulars else
-            ([a.link.reasons[0]] if a.link.asserted and a.link.reasons else []) for a in chosen]
+    said = [
+        list(a.particulars[:2])
+        if with_particulars
+        else ([a.link.reasons[0]] if a.link.asserted and a.link.reasons else [])
+        for a in chosen
+    ]
     counts: dict[str, int] = {}
     for details in said:
         for detail in dict.fromkeys(details):
@@ -161,8 +166,9 @@ class ChallengedDecision:
         """The abuses of ``relations`` as section 7 lists them: with who and what for those that occurred before
         the decision, with a hand-asserted reason only for the rest (see :func:`abuse_group`)."""
         before = bool(set(relations) & {"foreseeable", "reported-after", "unreported"})
-        return abuse_group(self.by_relation(*relations), with_particulars=before,
-                           several_licences=len(self.licences) > 1)
+        return abuse_group(
+            self.by_relation(*relations), with_particulars=before, several_licences=len(self.licences) > 1
+        )
 
     @property
     def where(self) -> str:
@@ -199,7 +205,9 @@ def _chosen_grounds(ids: tuple[str, ...]) -> list[Ground]:
     return [known[ground] for ground in ids]
 
 
-def _abuses(evidence: Evidence, licences: tuple[LicenceView, ...], links: tuple[Link, ...]) -> tuple[AbuseInLetter, ...]:
+def _abuses(
+    evidence: Evidence, licences: tuple[LicenceView, ...], links: tuple[Link, ...]
+) -> tuple[AbuseInLetter, ...]:
     """Each abuse once, with the licences it bears on; timing and particulars from its strongest link."""
     by_abuse: dict[str, list[Link]] = {}
     for link in links:
@@ -216,34 +224,46 @@ def _abuses(evidence: Evidence, licences: tuple[LicenceView, ...], links: tuple[
             user = match_end_user(licence.end_user, tuple(abuse.perpetrators)).score > 0
             profile = LicenceProfile(tuple(r.text for r in licence.ratings), licence.goods_summary, "")
             goods_ = match_technology(profile, AbuseProfile(tuple(abuse.technology), tuple(abuse.categories))).score > 0
-        out.append(AbuseInLetter(
-            abuse=abuse,
-            licences=tuple(views[l.licence_id] for l in group if l.licence_id in views),
-            link=strongest, timing=timing, particulars=tuple(particulars(strongest)),
-            end_user_matches=user, goods_match=goods_,
-        ))
+        out.append(
+            AbuseInLetter(
+                abuse=abuse,
+                licences=tuple(views[l.licence_id] for l in group if l.licence_id in views),
+                link=strongest,
+                timing=timing,
+                particulars=tuple(particulars(strongest)),
+                end_user_matches=user,
+                goods_match=goods_,
+            )
+        )
     return tuple(out)
 
 
 def _decision(decision: Decision, evidence: Evidence, date: dt.date) -> ChallengedDecision:
     if not decision.licences:
-        raise DraftError(f"decision '{decision.id}' names no licences: add them under decisions: licences: in case.yaml")
+        raise DraftError(
+            f"decision '{decision.id}' names no licences: add them under decisions: licences: in case.yaml"
+        )
     if len(decision.licences) > MAX_LICENCES:
-        raise DraftError(f"decision '{decision.id}' names {len(decision.licences):,} licences: a letter before claim "
-                         f"cannot set out more than {MAX_LICENCES:,}; challenge the decisions that matter most, or a "
-                         "policy decision, and describe the rest by destination, rating and dates")
+        raise DraftError(
+            f"decision '{decision.id}' names {len(decision.licences):,} licences: a letter before claim "
+            f"cannot set out more than {MAX_LICENCES:,}; challenge the decisions that matter most, or a "
+            "policy decision, and describe the rest by destination, rating and dates"
+        )
     licences = tuple(evidence.licence(licence_id) for licence_id in decision.licences)
     linkset = evidence.links
     printable = PrintableLinks(evidence)
-    links = tuple(sorted(printable.select(linkset.for_licences(licence.id for licence in licences)),
-                         key=lambda link: -link.score))
+    links = tuple(
+        sorted(printable.select(linkset.for_licences(licence.id for licence in licences)), key=lambda link: -link.score)
+    )
     military = any(rating.military for licence in licences for rating in licence.ratings)
     law = law_on(decision.date, military=military)
     later = decision.grounds_arose
     runs_from = (later.start if later else None) or decision.date.start
     if runs_from is None:
-        raise DraftError(f"decision '{decision.id}': its date has no first day, so the time for a claim cannot be "
-                         "counted; give the date or the period of the grant (decisions: date: in case.yaml)")
+        raise DraftError(
+            f"decision '{decision.id}': its date has no first day, so the time for a claim cannot be "
+            "counted; give the date or the period of the grant (decisions: date: in case.yaml)"
+        )
     limit = deadlines.claim_limit(runs_from)
     return ChallengedDecision(
         id=decision.id,
@@ -272,19 +292,25 @@ def _require_addresses(case) -> str:
     claimant = case.claimant_or_requester
     where = "claimant" if case.claimant else "requester"
     if not case.public_body.address.strip():
-        raise DraftError("a letter before claim needs the defendant's postal address: add public_body: address: in "
-                         "case.yaml (the Department's address on GOV.UK)")
+        raise DraftError(
+            "a letter before claim needs the defendant's postal address: add public_body: address: in "
+            "case.yaml (the Department's address on GOV.UK)"
+        )
     if not claimant.address.strip():
-        raise DraftError(f"a letter before claim needs the claimant's postal address: add {where}: address: in case.yaml")
+        raise DraftError(
+            f"a letter before claim needs the claimant's postal address: add {where}: address: in case.yaml"
+        )
     service, field = case.claim.address_for_service, "claim: address_for_service:"
     if not service and case.legal_representative is not None:
         service, field = case.legal_representative.address, "legal_representative: address:"
     if not service:
         service, field = claimant.address, f"{where}: address:"
     if not _POSTCODE.search(service):
-        raise DraftError(f"a letter before claim needs a postal address in the United Kingdom, with its postcode, for "
-                         f"service of court documents (an email address needs the defendant's written consent): "
-                         f"give one in {field} in case.yaml, or claim: address_for_service:")
+        raise DraftError(
+            f"a letter before claim needs a postal address in the United Kingdom, with its postcode, for "
+            f"service of court documents (an email address needs the defendant's written consent): "
+            f"give one in {field} in case.yaml, or claim: address_for_service:"
+        )
     return service
 
 
@@ -294,7 +320,9 @@ def claim_context(evidence: Evidence, draft_options: DraftOptions) -> DocumentCo
     date = draft_options.date
     options = draft_options.claim or ClaimOptions()
     if not case.decisions:
-        raise DraftError("a letter before claim needs the decision under challenge: add it under decisions: in case.yaml")
+        raise DraftError(
+            "a letter before claim needs the decision under challenge: add it under decisions: in case.yaml"
+        )
     service = _require_addresses(case)
     chosen = _chosen_grounds(options.grounds or case.claim.grounds)
     decisions = [_decision(decision, evidence, date) for decision in case.decisions]
@@ -304,15 +332,21 @@ def claim_context(evidence: Evidence, draft_options: DraftOptions) -> DocumentCo
         limit = decision.claim_limit
         warning = ""
         if limit.date < date:
-            warning = (f"the CPR r 54.5 limit for a claim about decision '{decision.id}' was {limit.date.isoformat()}, "
-                       f"3 months from {decision.time_runs_from.isoformat()}: it has passed, and the letter says so; "
-                       "take advice before sending")
+            warning = (
+                f"the CPR r 54.5 limit for a claim about decision '{decision.id}' was {limit.date.isoformat()}, "
+                f"3 months from {decision.time_runs_from.isoformat()}: it has passed, and the letter says so; "
+                "take advice before sending"
+            )
         elif limit.date - date < WARN_WITHIN:
-            warning = (f"the CPR r 54.5 limit for a claim about decision '{decision.id}' is {limit.date.isoformat()}, "
-                       f"less than six weeks away: a claim must also be brought promptly")
+            warning = (
+                f"the CPR r 54.5 limit for a claim about decision '{decision.id}' is {limit.date.isoformat()}, "
+                f"less than six weeks away: a claim must also be brought promptly"
+            )
         elif reply.date > limit.date:
-            warning = (f"the proposed reply date {reply.date.isoformat()} falls after the CPR r 54.5 limit "
-                       f"{limit.date.isoformat()} for decision '{decision.id}': shorten the reply period (--reply-days)")
+            warning = (
+                f"the proposed reply date {reply.date.isoformat()} falls after the CPR r 54.5 limit "
+                f"{limit.date.isoformat()} for decision '{decision.id}': shorten the reply period (--reply-days)"
+            )
         timings.append(Timing(f"claim limit ({decision.id})", limit, warning))
     all_licences = tuple(licence for decision in decisions for licence in decision.licences)
     gld = government_legal_department()
@@ -328,12 +362,17 @@ def claim_context(evidence: Evidence, draft_options: DraftOptions) -> DocumentCo
         "challenged": f"{'the decision' if len(decisions) == 1 else 'the decisions'} to grant {grant} for {destinations}",
         "identified_as": _identified_as(all_licences, evidence),
         "identifiers_note": wording.identifiers_note(all_licences, "the claimant’s"),
-        "licence_facts": [LicenceFact(licence, _fact(licence, len(all_licences) == 1))
-                          for decision in decisions for licence in decision.licences],
+        "licence_facts": [
+            LicenceFact(licence, _fact(licence, len(all_licences) == 1))
+            for decision in decisions
+            for licence in decision.licences
+        ],
         "relief": [_item(relief) for relief in case.relief_sought],
         "information_sought": [_item(item) for item in case.claim.information_sought],
         "documents_sought": [_item(item) for item in case.claim.documents_sought],
-        "defendant_references": [r for r in (case.claim.defendant_reference, *(d.defendant_reference for d in decisions)) if r],
+        "defendant_references": [
+            r for r in (case.claim.defendant_reference, *(d.defendant_reference for d in decisions)) if r
+        ],
         "destinations": destinations,
         "licence_countries": wording.countries_of(all_licences, [c.name for c in case.countries]),
         "grounds": chosen,
@@ -343,8 +382,9 @@ def claim_context(evidence: Evidence, draft_options: DraftOptions) -> DocumentCo
         "claim_limit_passed": any(d.limit_passed for d in decisions),
         "copy_to": gld,
         "goods_licensed": join_and(dict.fromkeys(goods(licence) for licence in all_licences)),
-        "end_users": join_and(dict.fromkeys(f"“{wording.end_use_text(licence)}”" for licence in all_licences
-                                            if licence.end_user)),
+        "end_users": join_and(
+            dict.fromkeys(f"“{wording.end_use_text(licence)}”" for licence in all_licences if licence.end_user)
+        ),
         "end_user_words": _end_user_words(all_licences),
         "foreign_office": join_and(dict.fromkeys(d.law.foreign_office for d in decisions)),
         "abuses_set_out": any(d.abuses for d in decisions),
@@ -379,10 +419,15 @@ def _fact(licence: LicenceView, alone: bool) -> str:
     outcome = "granted" if licence.outcome in ("issued", "revoked", "suspended") else licence.outcome_text
     user = ""
     if licence.end_user:
-        user = (f", with the published note “{wording.end_use_text(licence)}”" if wording.end_use_is_note(licence)
-                else f" to an end user described as “{wording.end_use_text(licence)}”")
-    return (f"{subject} {verb} {outcome} {when(licence.decision)}{later} for the export to {licence.destination_text} "
-            f"of {licence.goods_text}{user}")
+        user = (
+            f", with the published note “{wording.end_use_text(licence)}”"
+            if wording.end_use_is_note(licence)
+            else f" to an end user described as “{wording.end_use_text(licence)}”"
+        )
+    return (
+        f"{subject} {verb} {outcome} {when(licence.decision)}{later} for the export to {licence.destination_text} "
+        f"of {licence.goods_text}{user}"
+    )
 
 
 def _identified_as(licences: tuple[LicenceView, ...], evidence: Evidence) -> str:
@@ -395,10 +440,20 @@ def _identified_as(licences: tuple[LicenceView, ...], evidence: Evidence) -> str
 def _end_user_words(licences: tuple[LicenceView, ...]) -> str:
     """'an end user described as “law enforcement agency”', 'end users described as “…” and “…”', or 'end users
     the published sources do not name'."""
-    users = list(dict.fromkeys(f"“{wording.end_use_text(licence)}”" for licence in licences
-                               if licence.end_user and not wording.end_use_is_note(licence)))
-    notes = list(dict.fromkeys(f"“{wording.end_use_text(licence)}”" for licence in licences
-                               if licence.end_user and wording.end_use_is_note(licence)))
+    users = list(
+        dict.fromkeys(
+            f"“{wording.end_use_text(licence)}”"
+            for licence in licences
+            if licence.end_user and not wording.end_use_is_note(licence)
+        )
+    )
+    notes = list(
+        dict.fromkeys(
+            f"“{wording.end_use_text(licence)}”"
+            for licence in licences
+            if licence.end_user and wording.end_use_is_note(licence)
+        )
+    )
     if notes and not users:
         return f"the end use the published data notes as {join_and(notes)}"
     if not users:

@@ -95,7 +95,11 @@ def base_context(evidence: Evidence, citer: Citer, *, date: dt.date, document_ti
     (:class:`~advocate.draft.transfers.TransferView`); both are cited with ``cite(item)``. ``withheld``:
     confidential records left out, by kind. Functions: ``cite(*records, pinpoint=, signal=)``,
     ``note(text, *records)``, ``abuse(id)``, ``abuses_by_id(ids)``, ``event(id)``, ``source(id)``,
-    ``licence(id)`` (a selected licence), ``licence_record(id)`` (any licence in the case), ``link(id)``, ``lines(*parts)``, ``plural(n, word)``, ``counter()`` (a paragraph numberer), ``when(period)`` ('in the first quarter of 2017'), ``goods(licence)`` (what it was for, as far as the data says), ``sources_of(licences)`` (the ids of their sources, once each).
+    ``licence(id)`` (a selected licence), ``licence_record(id)`` (any licence in the case), ``link(id)``,
+    ``lines(*parts)``, ``plural(n, word)``, ``counter()`` (a paragraph numberer), ``when(period)`` ('in the
+    first quarter of 2017'), ``goods(licence)`` (what it was for, as far as the data says),
+    ``sources_of(licences)`` (the ids of their sources, once each). Each is described in
+    :mod:`advocate.draft.names`.
     """
     case = evidence.case_file.case
     licences = evidence.licences

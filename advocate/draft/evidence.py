@@ -19,9 +19,10 @@ from __future__ import annotations
 
 import weakref
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Mapping, TypeVar
+from typing import TypeVar
 
 import numpy as np
 
@@ -120,7 +121,9 @@ class LicenceView:
         (a number in a published dataset: never presented as the Government's), or
         "case reference MB-TR-IMSI" (the case's own label).
         """
-        return identifier_text(self.id_kind, self.id, self.reference, self.dataset_number, self.dataset_name, self.dataset_short)
+        return identifier_text(
+            self.id_kind, self.id, self.reference, self.dataset_number, self.dataset_name, self.dataset_short
+        )
 
     @property
     def citation_pinpoint(self) -> str:
@@ -218,7 +221,8 @@ def licence_view(licence: Licence, case_countries: Mapping[str, str] | None = No
     """The template view of one licence; ``case_countries`` (code → name) are the countries of the case, so that
     the view says which of them the licence goes to, directly or through goods incorporated onward."""
     ratings, technology, possible_technology = _goods_profile(
-        licence.goods_summary, licence.technology, tuple((rating.text, rating.key) for rating in licence.ratings))
+        licence.goods_summary, licence.technology, tuple((rating.text, rating.key) for rating in licence.ratings)
+    )
     return LicenceView(
         id=licence.id,
         reference=licence.reference,
@@ -250,17 +254,24 @@ def licence_view(licence: Licence, case_countries: Mapping[str, str] | None = No
         onward_destinations=licence.onward_destinations,
         transit_from=licence.transit_from,
         notes=licence.notes,
-        onward_in_case=tuple(name for name, code in zip(licence.onward_destinations, licence.onward_countries)
-                             if code in (case_countries or {})),
+        onward_in_case=tuple(
+            name
+            for name, code in zip(licence.onward_destinations, licence.onward_countries)
+            if code in (case_countries or {})
+        ),
         in_case=_in_case(licence, case_countries or {}),
-        onward_only=bool(case_countries and licence.country not in case_countries
-                         and any(code in case_countries for code in licence.onward_countries)),
+        onward_only=bool(
+            case_countries
+            and licence.country not in case_countries
+            and any(code in case_countries for code in licence.onward_countries)
+        ),
     )
 
 
 @lru_cache(maxsize=65536)
-def _goods_profile(goods_summary: str, asserted: tuple[str, ...], ratings: tuple[tuple[str, str], ...]
-                   ) -> tuple[tuple[RatingView, ...], tuple[str, ...], tuple[str, ...]]:
+def _goods_profile(
+    goods_summary: str, asserted: tuple[str, ...], ratings: tuple[tuple[str, str], ...]
+) -> tuple[tuple[RatingView, ...], tuple[str, ...], tuple[str, ...]]:
     """A licence's ratings as printed, and the technology its goods certainly and possibly are: worked out once per
     distinct goods summary and ratings (a national dataset repeats a few hundred of them across every licence)."""
     certain = set(summary_tags(goods_summary)) | set(asserted_tags(" ".join(asserted)))
@@ -344,16 +355,25 @@ def _withheld_records(case_file: CaseFile) -> WithheldRecords:
     sources = frozenset(s.id for s in case_file.sources.values() if s.confidential)
 
     def left_out(records: Mapping) -> frozenset[str]:
-        return frozenset(r.id for r in records.values()
-                         if r.confidential or _known_only_confidentially(tuple(c.id for c in r.sources), sources))
+        return frozenset(
+            r.id
+            for r in records.values()
+            if r.confidential or _known_only_confidentially(tuple(c.id for c in r.sources), sources)
+        )
 
     abuses, events = left_out(case_file.abuses), left_out(case_file.events)
     indicators, transfers = left_out(case_file.indicators), left_out(case_file.transfers)
     table = case_file.licences
-    licences = frozenset(table.frame["id"].to_numpy()[withheld_licence_mask(table, sources)].tolist()) if len(table) \
+    licences = (
+        frozenset(table.frame["id"].to_numpy()[withheld_licence_mask(table, sources)].tolist())
+        if len(table)
         else frozenset()
-    links = frozenset(link.id for link in case_file.links.values()
-                      if link.confidential or link.abuse in abuses or link.licence in licences)
+    )
+    links = frozenset(
+        link.id
+        for link in case_file.links.values()
+        if link.confidential or link.abuse in abuses or link.licence in licences
+    )
     return WithheldRecords(licences, sources, abuses, events, links, indicators, transfers)
 
 
@@ -370,16 +390,30 @@ class Evidence:
     besides the case's own.
     """
 
-    def __init__(self, case_file: CaseFile, *, public: bool, document: str,
-                 licences: LicenceTable | None = None, authorities: Mapping[str, Source] | None = None,
-                 links: LinkSet | None = None):
+    def __init__(
+        self,
+        case_file: CaseFile,
+        *,
+        public: bool,
+        document: str,
+        licences: LicenceTable | None = None,
+        authorities: Mapping[str, Source] | None = None,
+        links: LinkSet | None = None,
+    ):
         self.case_file = case_file
         self._links = links
         self.public = public
         self.document = document
         self._authorities = dict(authorities or {})
-        self.used: dict[str, set[str]] = {"licences": set(), "abuses": set(), "events": set(), "sources": set(), "links": set(),
-                                          "indicators": set(), "transfers": set()}
+        self.used: dict[str, set[str]] = {
+            "licences": set(),
+            "abuses": set(),
+            "events": set(),
+            "sources": set(),
+            "links": set(),
+            "indicators": set(),
+            "transfers": set(),
+        }
         self.hidden = withheld_records(case_file) if public else None
         withheld: Counter = Counter()
         self._unreviewed: Counter = Counter()
@@ -399,7 +433,9 @@ class Evidence:
         self.indicators = self._public(case_file.indicators, "indicators", withheld, cited=True)
         self.transfers = self._public(case_file.transfers, "transfers", withheld, cited=True)
         usable_abuses = {a.id for a in self.abuses}
-        self.asserted_links = [link for link in self._public(case_file.links, "links", withheld) if link.abuse in usable_abuses]
+        self.asserted_links = [
+            link for link in self._public(case_file.links, "links", withheld) if link.abuse in usable_abuses
+        ]
         self.withheld = dict(withheld)
         self.unreviewed = dict(self._unreviewed)
         self._printable = {
@@ -466,8 +502,10 @@ class Evidence:
         """The selected licences as printed, by id, built once."""
         if self._licences is None:
             countries = self.case_countries
-            self._licences = {licence.id: self._printed(licence_view(licence, countries))
-                              for licence in self._licence_table.licences()}
+            self._licences = {
+                licence.id: self._printed(licence_view(licence, countries))
+                for licence in self._licence_table.licences()
+            }
         return self._licences
 
     @property
@@ -490,7 +528,11 @@ class Evidence:
     def narrow(self, licence_ids) -> None:
         """Make the document about ``licence_ids`` only (a context builder focusing its scope, before any name is
         built from the licences); ids not selected are ignored."""
-        wanted = [licence_id for licence_id in dict.fromkeys(licence_ids) if licence_id in set(self._licence_table.frame["id"])]
+        wanted = [
+            licence_id
+            for licence_id in dict.fromkeys(licence_ids)
+            if licence_id in set(self._licence_table.frame["id"])
+        ]
         self._licence_table = self._licence_table.filter(ids=wanted)
         self._licences = None
 
@@ -499,7 +541,8 @@ class Evidence:
     def _refuse(self, kind: str, record_id: str) -> ConfidentialRecordError:
         return ConfidentialRecordError(
             f"{kind} '{record_id}' is confidential and cannot appear in {self.document}, a public document; "
-            "leave it out of the template, or draft a privileged letter (privileged: true in case.yaml)")
+            "leave it out of the template, or draft a privileged letter (privileged: true in case.yaml)"
+        )
 
     def printable_ids(self, plural: str) -> set[str]:
         """Ids of the ``abuses``, ``events``, ``links`` or ``sources`` this document may print."""
@@ -511,11 +554,15 @@ class Evidence:
             raise DraftError(f"there is no {kind} '{record_id}' in the case")
         if record_id not in self._printable[plural]:
             if not self._reviewed(record, plural != "sources" and hasattr(record, "sources")):
-                raise DraftError(f"{kind} '{record_id}' awaits review (reviewed: false, or every source it cites does), "
-                                 "so no document may use it yet; once a person has checked it, set reviewed: true")
+                raise DraftError(
+                    f"{kind} '{record_id}' awaits review (reviewed: false, or every source it cites does), "
+                    "so no document may use it yet; once a person has checked it, set reviewed: true"
+                )
             if self.public:
                 raise self._refuse(kind, record_id)
-            raise DraftError(f"{kind} '{record_id}' is about an abuse that awaits review, so no document may use it yet")
+            raise DraftError(
+                f"{kind} '{record_id}' is about an abuse that awaits review, so no document may use it yet"
+            )
         self.used[plural].add(record_id)
         return record
 

@@ -7,7 +7,7 @@ belongs in the context builders).
 from __future__ import annotations
 
 import datetime as dt
-from typing import Callable
+from collections.abc import Callable
 
 from markupsafe import Markup
 
@@ -66,13 +66,80 @@ def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-COMMON_OPENERS = frozenset("""
-the a an some several many most more dozens hundreds thousands scores two three four five six seven eight nine ten
-police policemen officers officials authorities security soldiers troops forces army military gendarmes gendarmerie
-intelligence agents courts court judges prosecutors prison guards government state unidentified masked armed
-plain-clothes riot border journalists reporters activists protesters dissidents lawyers students opposition
-human-rights defenders members staff workers people civilians detainees prisoners victims families residents
-""".split())
+COMMON_OPENERS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "some",
+        "several",
+        "many",
+        "most",
+        "more",
+        "dozens",
+        "hundreds",
+        "thousands",
+        "scores",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "police",
+        "policemen",
+        "officers",
+        "officials",
+        "authorities",
+        "security",
+        "soldiers",
+        "troops",
+        "forces",
+        "army",
+        "military",
+        "gendarmes",
+        "gendarmerie",
+        "intelligence",
+        "agents",
+        "courts",
+        "court",
+        "judges",
+        "prosecutors",
+        "prison",
+        "guards",
+        "government",
+        "state",
+        "unidentified",
+        "masked",
+        "armed",
+        "plain-clothes",
+        "riot",
+        "border",
+        "journalists",
+        "reporters",
+        "activists",
+        "protesters",
+        "dissidents",
+        "lawyers",
+        "students",
+        "opposition",
+        "human-rights",
+        "defenders",
+        "members",
+        "staff",
+        "workers",
+        "people",
+        "civilians",
+        "detainees",
+        "prisoners",
+        "victims",
+        "families",
+        "residents",
+    ]
+)
 """First words of an abuse's title that are common nouns or determiners, lower-cased when the title continues a
 sentence ('Police detained …' → 'that police detained …'); any other first word is taken for a proper noun
 ('Turkey arrested …') and kept."""

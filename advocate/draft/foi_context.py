@@ -69,8 +69,11 @@ def foi_request_context(evidence: Evidence, options: DraftOptions) -> DocumentCo
         "refused_asked": _asked(scope.refused, scope.granted, granted=False),
         "focused": focused,
         "criteria_named": sorted(versions.values(), key=lambda v: v.in_force_from),
-        "straddling": [Straddling(licence, law, _straddling_subject(licence))
-                       for licence, law in zip(scope.licences, laws) if law.straddles],
+        "straddling": [
+            Straddling(licence, law, _straddling_subject(licence))
+            for licence, law in zip(scope.licences, laws)
+            if law.straddles
+        ],
         "deciders": join_and(f"the {name}" for name in deciders),
         "decided_by_predecessor": any(law.decided_by_a_predecessor for law in laws),
         "foreign_office": join_and(f"the {name}" for name in advisers),
@@ -168,8 +171,9 @@ def find_request(case_file: CaseFile, request_id: str, kind: str = "") -> FoiReq
         found = case_file.campaign.request(request_id)
         if found is None:
             known = ", ".join(r.id for r in records) or "none"
-            raise DraftError(f"there is no FOI request '{request_id}' in requests.yaml or case.yaml foi_requests "
-                             f"(known: {known})")
+            raise DraftError(
+                f"there is no FOI request '{request_id}' in requests.yaml or case.yaml foi_requests (known: {known})"
+            )
         return found
     if len(records) == 1:
         return records[0]
@@ -272,7 +276,8 @@ def _require(request: EarlierRequest, document: str, fields: dict[str, str]) -> 
     if missing:
         raise DraftError(
             f"{document} needs {', '.join(missing)}: give them on the command line, or add the request to "
-            "requests.yaml (and --request ID if there are several)")
+            "requests.yaml (and --request ID if there are several)"
+        )
 
 
 def addressed_to_its_body(context: DocumentContext, case_file: CaseFile, given: Correspondence) -> DocumentContext:
@@ -284,8 +289,11 @@ def addressed_to_its_body(context: DocumentContext, case_file: CaseFile, given: 
     authority = case_file.campaign.authority_of(request) if request else None
     if authority is None or authority.id == CASE_BODY:
         return context
-    return replace(context, names={**context.names, "public_body": authority},
-                   addressee=Addressee(authority.name, authority.foi_email))
+    return replace(
+        context,
+        names={**context.names, "public_body": authority},
+        addressee=Addressee(authority.name, authority.foi_email),
+    )
 
 
 def addressee_of(request: EarlierRequest) -> Addressee | None:
@@ -324,27 +332,42 @@ def review_request_context(evidence: Evidence, options: DraftOptions) -> Documen
     """
     case_file, given, date = evidence.case_file, options.correspondence, options.date
     request = earlier_request(case_file, given, "foi-review")
-    _require(request, "an internal review request", {
-        "authority_reference": "the authority's reference (--reference)",
-        "response_date": "the date of the refusal (--refused)",
-        "exemptions": "the exemptions claimed (--exemption, once each)",
-    })
+    _require(
+        request,
+        "an internal review request",
+        {
+            "authority_reference": "the authority's reference (--reference)",
+            "response_date": "the date of the refusal (--refused)",
+            "exemptions": "the exemptions claimed (--exemption, once each)",
+        },
+    )
     assert request.response_date is not None  # _require refused a request without it
     if request.response_date > date:
-        raise DraftError(f"the refusal date {request.response_date.isoformat()} is after the date of the review request "
-                         f"{date.isoformat()}")
+        raise DraftError(
+            f"the refusal date {request.response_date.isoformat()} is after the date of the review request "
+            f"{date.isoformat()}"
+        )
     due = deadlines.internal_review_due(date)
     ask_by = deadlines.internal_review_request_by(request.response_date)
     late = date > ask_by.date
     warning = ""
     if late:
-        warning = (f"this internal review is asked for on {date.isoformat()}, after {ask_by.date.isoformat()}, "
-                   f"40 working days from the refusal: the authority may decline to review it")
+        warning = (
+            f"this internal review is asked for on {date.isoformat()}, after {ask_by.date.isoformat()}, "
+            f"40 working days from the refusal: the authority may decline to review it"
+        )
         if not given.delay_reason:
             warning += "; say why with --delay-reason and the letter will explain it"
-    names = {"request": request, "review_due": due, "review_asked_by": ask_by, "review_late": late,
-             "delay_reason": given.delay_reason, **follow_up_names(evidence, request), **sender_names(request),
-             **_review_names(evidence, request)}
+    names = {
+        "request": request,
+        "review_due": due,
+        "review_asked_by": ask_by,
+        "review_late": late,
+        "delay_reason": given.delay_reason,
+        **follow_up_names(evidence, request),
+        **sender_names(request),
+        **_review_names(evidence, request),
+    }
     return DocumentContext(
         names,
         (Timing("internal review expected by", due), Timing("review to be asked for by", ask_by, warning)),
@@ -353,8 +376,10 @@ def review_request_context(evidence: Evidence, options: DraftOptions) -> Documen
     )
 
 
-WITHHELD_WORDS = {"partial": "withheld part of the information",
-                  "neither-confirm-nor-deny": "neither confirmed nor denied that you hold the information"}
+WITHHELD_WORDS = {
+    "partial": "withheld part of the information",
+    "neither-confirm-nor-deny": "neither confirmed nor denied that you hold the information",
+}
 """What a refusal did, by the response's outcome (anything else: 'withheld the information')."""
 
 
@@ -367,8 +392,13 @@ def _review_names(evidence: Evidence, request: EarlierRequest) -> dict:
     return {
         "withheld_words": WITHHELD_WORDS.get(request.response_outcome, "withheld the information"),
         "qualified_single": len(sections) == 1,
-        "qualified_words": ("" if not sections else f"Section {sections[0]} is a qualified exemption" if len(sections) == 1
-                            else f"Sections {join_and(sections)} are qualified exemptions"),
+        "qualified_words": (
+            ""
+            if not sections
+            else f"Section {sections[0]} is a qualified exemption"
+            if len(sections) == 1
+            else f"Sections {join_and(sections)} are qualified exemptions"
+        ),
         "argues_public_interest": bool(qualified) or any(e.section == "41" for e in request.absolute_exemptions),
         "goods_words": goods,
         "destinations": join_and(dict.fromkeys(l.destination for l in evidence.licences)),
@@ -431,14 +461,23 @@ def complaint_context(evidence: Evidence, options: DraftOptions) -> DocumentCont
     """
     case_file, given, date = evidence.case_file, options.correspondence, options.date
     request = earlier_request(case_file, given, "ico-complaint")
-    _require(request, "a complaint to the Information Commissioner", {
-        "sent": "the date the request was sent (--sent)",
-        "authority_reference": "the authority's reference (--reference)",
-        "review_requested": "the date the internal review was asked for (--review-requested)",
-    })
+    _require(
+        request,
+        "a complaint to the Information Commissioner",
+        {
+            "sent": "the date the request was sent (--sent)",
+            "authority_reference": "the authority's reference (--reference)",
+            "review_requested": "the date the internal review was asked for (--review-requested)",
+        },
+    )
     timings = []
-    names: dict = {"request": request, "delay_reason": given.delay_reason, "complaint_late": False,
-                   **follow_up_names(evidence, request), **_complaint_names(request)}
+    names: dict = {
+        "request": request,
+        "delay_reason": given.delay_reason,
+        "complaint_late": False,
+        **follow_up_names(evidence, request),
+        **_complaint_names(request),
+    }
     if request.review_response_date:
         complain_by = deadlines.ico_complaint_by(request.review_response_date)
         late = date > complain_by.date
@@ -447,11 +486,14 @@ def complaint_context(evidence: Evidence, options: DraftOptions) -> DocumentCont
                 f"this complaint is made on {date.isoformat()}, more than six weeks after the internal review decision "
                 f"of {request.review_response_date.isoformat()} (the six weeks ran to {complain_by.date.isoformat()}): "
                 "say why with --delay-reason, so that the letter can explain the delay and ask the Commissioner not to "
-                "treat it as undue (FOIA s 50(2)(b))")
+                "treat it as undue (FOIA s 50(2)(b))"
+            )
         warning = ""
         if late:
-            warning = (f"this complaint is made on {date.isoformat()}, more than six weeks after the internal review "
-                       f"response of {request.review_response_date.isoformat()}: the Commissioner may decline it as late")
+            warning = (
+                f"this complaint is made on {date.isoformat()}, more than six weeks after the internal review "
+                f"response of {request.review_response_date.isoformat()}: the Commissioner may decline it as late"
+            )
         names["complain_by"] = complain_by
         names["complaint_late"] = late
         timings.append(Timing("complaint to be made by", complain_by, warning))
@@ -463,7 +505,12 @@ def complaint_context(evidence: Evidence, options: DraftOptions) -> DocumentCont
             raise DraftError(
                 f"no internal review response is recorded, and 40 working days from the review request "
                 f"({request.review_requested.isoformat()}) run to {overdue.isoformat()}: the Commissioner expects the "
-                "review to be given that time first; record the response (--review-responded) or wait")
+                "review to be given that time first; record the response (--review-responded) or wait"
+            )
     names.update(lateness(request))
-    return DocumentContext(names, tuple(timings), addressee=Addressee("the Information Commissioner's Office"),
-                      enclosures=stored_copies(request, "sent", "response", "review-asked", "review-response"))
+    return DocumentContext(
+        names,
+        tuple(timings),
+        addressee=Addressee("the Information Commissioner's Office"),
+        enclosures=stored_copies(request, "sent", "response", "review-asked", "review-response"),
+    )

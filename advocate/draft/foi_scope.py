@@ -73,21 +73,27 @@ def request_scope(evidence: Evidence, date: dt.date) -> Scope:
     """The scope of a request sent on ``date`` (after :func:`focus`)."""
     licences = evidence.licences
     if len(licences) > MAX_LICENCES:
-        raise DraftError(f"an FOI request about {len(licences):,} licences cannot be answered within the cost limit "
-                         f"(FOIA s 12): choose the licences that matter (--licence, --rating, --from, --to), or draft one "
-                         f"request per licence for a few of them (--each)")
+        raise DraftError(
+            f"an FOI request about {len(licences):,} licences cannot be answered within the cost limit "
+            f"(FOIA s 12): choose the licences that matter (--licence, --rating, --from, --to), or draft one "
+            f"request per licence for a few of them (--each)"
+        )
     granted = tuple(l for l in licences if not l.refused)
     refused = tuple(l for l in licences if l.refused)
     warnings = []
     hours = (len(granted) * GRANTED_HEADS + len(refused) * REFUSED_HEADS) * HOURS_PER_HEAD
     if hours > LIMIT_HOURS:
-        warnings.append(f"this request asks about {len(licences):,} licences, {hours:,} kinds of record in all: at about "
-                        f"an hour each that is more than the {LIMIT_HOURS} hours an authority must spend (FOIA s 12), so "
-                        "expect a refusal; ask about fewer licences (--licence) or send several requests months apart")
+        warnings.append(
+            f"this request asks about {len(licences):,} licences, {hours:,} kinds of record in all: at about "
+            f"an hour each that is more than the {LIMIT_HOURS} hours an authority must spend (FOIA s 12), so "
+            "expect a refusal; ask about fewer licences (--licence) or send several requests months apart"
+        )
     for earlier in evidence.case_file.case.foi_requests:
         window = deadlines.working_days_after(earlier.sent, AGGREGATION_DAYS)
         if earlier.sent <= date <= window:
-            warnings.append(f"FOI request '{earlier.id}' was sent on {earlier.sent.isoformat()}, less than "
-                            f"{AGGREGATION_DAYS} working days before this one (until {window.isoformat()}): the "
-                            "authority may add their costs together (FOIA s 12(4); Fees Regulations 2004, reg 5)")
+            warnings.append(
+                f"FOI request '{earlier.id}' was sent on {earlier.sent.isoformat()}, less than "
+                f"{AGGREGATION_DAYS} working days before this one (until {window.isoformat()}): the "
+                "authority may add their costs together (FOIA s 12(4); Fees Regulations 2004, reg 5)"
+            )
     return Scope(granted, refused, "", tuple(warnings))

@@ -82,8 +82,11 @@ def follow_up_names(evidence: Evidence, request, *, chasers=()) -> dict:
         copies.append(f"my complaint to the Commissioner of {long_date(complaint.date)}")
     licences = evidence.licences
     shown, linked = public_interest_abuses(evidence)
-    particulars = ["destination"] + (["control-list rating"] if any(l.ratings for l in licences) else []) + \
-        (["goods"] if any(l.goods_summary or l.technology for l in licences) else [])
+    particulars = (
+        ["destination"]
+        + (["control-list rating"] if any(l.ratings for l in licences) else [])
+        + (["goods"] if any(l.goods_summary or l.technology for l in licences) else [])
+    )
     return {
         "published_particulars": join_and(particulars),
         "public_interest_abuses": shown,

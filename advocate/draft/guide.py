@@ -14,6 +14,7 @@ import ast
 import dataclasses
 import datetime as dt
 import inspect
+import itertools
 import textwrap
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -41,15 +42,36 @@ from advocate.validate.check import load_case
 EXAMPLE = "turkey-2017"
 DATE = dt.date(2026, 12, 4)
 SAMPLE_CORRESPONDENCE = Correspondence(
-    sent=dt.date(2026, 9, 1), authority_reference="FOI2026/01234", response_date=dt.date(2026, 9, 29),
-    exemptions=("s 27(1)(a)", "s 43(2)"), review_requested=dt.date(2026, 10, 5),
-    review_response_date=dt.date(2026, 11, 2), review_outcome="upheld",
+    sent=dt.date(2026, 9, 1),
+    authority_reference="FOI2026/01234",
+    response_date=dt.date(2026, 9, 29),
+    exemptions=("s 27(1)(a)", "s 43(2)"),
+    review_requested=dt.date(2026, 10, 5),
+    review_response_date=dt.date(2026, 11, 2),
+    review_outcome="upheld",
 )
 """The earlier request the follow-ups are drafted against in the guide (the example case may record none)."""
 
-RECORD_TYPES: tuple[type, ...] = (Case, Person, PublicBody, Decision, LicenceView, RatingView, Abuse, Event, Source,
-                                  AssertedLink, Indicator, Transfer, Link, CriteriaVersion, Criterion, ChallengedDecision, Deadline,
-                                  BriefingFigures)
+RECORD_TYPES: tuple[type, ...] = (
+    Case,
+    Person,
+    PublicBody,
+    Decision,
+    LicenceView,
+    RatingView,
+    Abuse,
+    Event,
+    Source,
+    AssertedLink,
+    Indicator,
+    Transfer,
+    Link,
+    CriteriaVersion,
+    Criterion,
+    ChallengedDecision,
+    Deadline,
+    BriefingFigures,
+)
 """The records a template prints, whose fields the guide lists."""
 
 INTRODUCTION = """\
@@ -150,10 +172,14 @@ def attribute_docs(cls: type) -> dict[str, str]:
         if not body or not isinstance(body[0], ast.ClassDef):
             continue
         statements = body[0].body
-        for first, second in zip(statements, statements[1:], strict=False):
-            if (isinstance(first, ast.AnnAssign) and isinstance(first.target, ast.Name)
-                    and isinstance(second, ast.Expr) and isinstance(second.value, ast.Constant)
-                    and isinstance(second.value.value, str)):
+        for first, second in itertools.pairwise(statements):
+            if (
+                isinstance(first, ast.AnnAssign)
+                and isinstance(first.target, ast.Name)
+                and isinstance(second, ast.Expr)
+                and isinstance(second.value, ast.Constant)
+                and isinstance(second.value.value, str)
+            ):
                 docs[first.target.id] = " ".join(second.value.value.split())
     return docs
 
@@ -173,14 +199,18 @@ def _record_section(cls: type) -> str:
     docs = attribute_docs(cls)
     summary = (inspect.getdoc(cls) or "").split("\n\n")[0].replace("\n", " ")
     rows = [(f"`{name}`", kind.replace("advocate.", ""), docs.get(name, "")) for name, kind in _fields(cls)]
-    properties = [(f"`{name}`", "property", (inspect.getdoc(member.fget) or "").split("\n")[0])
-                  for name, member in inspect.getmembers(cls, lambda m: isinstance(m, property))
-                  if not name.startswith(("_", "model_"))]
+    properties = [
+        (f"`{name}`", "property", (inspect.getdoc(member.fget) or "").split("\n")[0])
+        for name, member in inspect.getmembers(cls, lambda m: isinstance(m, property))
+        if not name.startswith(("_", "model_"))
+    ]
     return f"### {cls.__name__}\n\n{summary}\n\n" + _table(rows + properties, ("Field", "Type", "What it is"))
 
 
 def _filter_section(filters: dict[str, Callable]) -> str:
-    rows = [(f"`{name}`", (inspect.getdoc(function) or "").split("\n")[0]) for name, function in sorted(filters.items())]
+    rows = [
+        (f"`{name}`", (inspect.getdoc(function) or "").split("\n")[0]) for name, function in sorted(filters.items())
+    ]
     return _table(rows, ("Filter", "What it does"))
 
 
@@ -188,25 +218,44 @@ def template_guide(case_file: CaseFile | None = None) -> str:
     """The guide to writing templates, in Markdown (what ``advocate templates`` prints)."""
     names = example_names(case_file)
     common = set.intersection(*(set(found) for found in names.values()))
-    parts = ["# Writing templates: every name a template gets", "",
-             "This guide is written by `advocate templates` from the code and the example case "
-             f"`evidence/{EXAMPLE}` (examples are its values, drafted on {DATE.isoformat()}); "
-             "regenerate it with `advocate templates --out docs/templates.md`.", "", INTRODUCTION]
+    parts = [
+        "# Writing templates: every name a template gets",
+        "",
+        "This guide is written by `advocate templates` from the code and the example case "
+        f"`evidence/{EXAMPLE}` (examples are its values, drafted on {DATE.isoformat()}); "
+        "regenerate it with `advocate templates --out docs/templates.md`.",
+        "",
+        INTRODUCTION,
+    ]
 
     def rows(found: dict[str, object], chosen: Iterable[str]) -> list[tuple[str, ...]]:
-        return [(f"`{name}`", _type_name(found[name]), NAMES.get(name, ""), _example(found[name]))
-                for name in sorted(chosen)]
+        return [
+            (f"`{name}`", _type_name(found[name]), NAMES.get(name, ""), _example(found[name]))
+            for name in sorted(chosen)
+        ]
 
     first = next(iter(names.values()))
-    parts += ["## Names every template gets", "", _table(rows(first, common), ("Name", "Type", "What it is",
-                                                                             "In the example")), ""]
+    parts += [
+        "## Names every template gets",
+        "",
+        _table(rows(first, common), ("Name", "Type", "What it is", "In the example")),
+        "",
+    ]
     for kind_name, found in names.items():
         kind = KINDS[kind_name]
         own = set(found) - common
-        parts += [f"## {kind.description[:1].upper() + kind.description[1:]} (`advocate draft {kind_name}`)", "",
-                  f"Template `letter_templates/{kind.template}.md.j2`. Besides the names every template gets:", ""]
-        parts += [_table(rows(found, own), ("Name", "Type", "What it is", "In the example")) if own
-                  else "(no names of its own)", ""]
+        parts += [
+            f"## {kind.description[:1].upper() + kind.description[1:]} (`advocate draft {kind_name}`)",
+            "",
+            f"Template `letter_templates/{kind.template}.md.j2`. Besides the names every template gets:",
+            "",
+        ]
+        parts += [
+            _table(rows(found, own), ("Name", "Type", "What it is", "In the example"))
+            if own
+            else "(no names of its own)",
+            "",
+        ]
     parts += ["## Filters", "", "Apply one with `{{ value | name }}`.", "", _filter_section(FILTERS), ""]
     parts += ["## Records and what they hold", ""]
     for cls in RECORD_TYPES:

@@ -54,9 +54,16 @@ def _edition_year(indicator: Indicator) -> int:
 
 def indicator_view(indicator: Indicator) -> IndicatorView:
     return IndicatorView(
-        record=indicator, id=indicator.id, country=indicator.country.name, publisher=indicator.publisher,
-        series=indicator.series, edition=indicator.edition, measure=indicator.measure, rating=indicator.rating,
-        score=indicator.score, scale=indicator.scale,
+        record=indicator,
+        id=indicator.id,
+        country=indicator.country.name,
+        publisher=indicator.publisher,
+        series=indicator.series,
+        edition=indicator.edition,
+        measure=indicator.measure,
+        rating=indicator.rating,
+        score=indicator.score,
+        scale=indicator.scale,
     )
 
 

@@ -49,8 +49,10 @@ def _history(case_file: CaseFile, given: Correspondence, document: str, kind: st
     request = earlier_request(case_file, given, kind)
     if request.history is None:
         known = ", ".join(r.id for r in case_file.campaign.requests) or "none"
-        raise DraftError(f"{document} is drafted from a request's history: name the request with --request "
-                         f"(requests in the case: {known})")
+        raise DraftError(
+            f"{document} is drafted from a request's history: name the request with --request "
+            f"(requests in the case: {known})"
+        )
     h = request.history
     if h.sent is None:
         raise _missing(h, document, "sent", "record the request with `advocate sent` first")
@@ -60,8 +62,12 @@ def _history(case_file: CaseFile, given: Correspondence, document: str, kind: st
 def _not_before(h: History, document: str, date: dt.date) -> None:
     last = h.request.events[-1]
     if date < last.date:
-        raise _refuse(h, document, f"it is dated {date.isoformat()}, before the last event of its history "
-                                   f"({last.kind}, {last.date.isoformat()})")
+        raise _refuse(
+            h,
+            document,
+            f"it is dated {date.isoformat()}, before the last event of its history "
+            f"({last.kind}, {last.date.isoformat()})",
+        )
 
 
 def chaser_context(evidence: Evidence, options: DraftOptions) -> DocumentContext:
@@ -71,8 +77,12 @@ def chaser_context(evidence: Evidence, options: DraftOptions) -> DocumentContext
     request, h = _history(case_file, given, document, "chaser")
     _not_before(h, document, date)
     if h.state == "extended":
-        raise _refuse(h, document, "time was extended for the public interest test: draft an extension-chaser "
-                                   "once the date it gave has passed")
+        raise _refuse(
+            h,
+            document,
+            "time was extended for the public interest test: draft an extension-chaser "
+            "once the date it gave has passed",
+        )
     if h.state == "awaiting-reply":
         chasing, due = "reply", h.reply_due
     elif h.state == "review-asked":
@@ -83,12 +93,22 @@ def chaser_context(evidence: Evidence, options: DraftOptions) -> DocumentContext
         raise _refuse(h, document, f"the {chasing} is not overdue until after {due.date.isoformat()} ({due.label})")
     reply_by = deadlines.chaser_reply_by(date)
     earlier = [event for event in h.chasers if event.date > due.date]
-    names = {"request": request, "history": h, "chasing": chasing, "due": due.deadline, "reply_by": reply_by,
-             "earlier_chasers": earlier,
-             "review_outer": h.milestone("review-outer").deadline if chasing == "review" else None,
-             **follow_up_names(evidence, request, chasers=earlier), **sender_names(request)}
-    return DocumentContext(names, (Timing(f"{chasing} was due by", due.deadline),
-                              Timing("reply asked for by", reply_by)), addressee=addressee_of(request))
+    names = {
+        "request": request,
+        "history": h,
+        "chasing": chasing,
+        "due": due.deadline,
+        "reply_by": reply_by,
+        "earlier_chasers": earlier,
+        "review_outer": h.milestone("review-outer").deadline if chasing == "review" else None,
+        **follow_up_names(evidence, request, chasers=earlier),
+        **sender_names(request),
+    }
+    return DocumentContext(
+        names,
+        (Timing(f"{chasing} was due by", due.deadline), Timing("reply asked for by", reply_by)),
+        addressee=addressee_of(request),
+    )
 
 
 def extension_chaser_context(evidence: Evidence, options: DraftOptions) -> DocumentContext:
@@ -105,12 +125,23 @@ def extension_chaser_context(evidence: Evidence, options: DraftOptions) -> Docum
     if date <= promised.date:
         raise _refuse(h, document, f"the extension runs to {promised.date.isoformat()}; it has not yet passed")
     reply_by = deadlines.chaser_reply_by(date)
-    names = {"request": request, "history": h, "extension": h.extension, "promised": promised.deadline,
-             "given_date": bool(h.extension.until), "reply_by": reply_by, **lateness(request),
-             "extension_sections": join_and(parse_exemption(s).cited for s in h.extension.sections),
-             **follow_up_names(evidence, request), **sender_names(request)}
-    return DocumentContext(names, (Timing("reply promised by", promised.deadline), Timing("reply asked for by", reply_by)),
-                      addressee=addressee_of(request))
+    names = {
+        "request": request,
+        "history": h,
+        "extension": h.extension,
+        "promised": promised.deadline,
+        "given_date": bool(h.extension.until),
+        "reply_by": reply_by,
+        **lateness(request),
+        "extension_sections": join_and(parse_exemption(s).cited for s in h.extension.sections),
+        **follow_up_names(evidence, request),
+        **sender_names(request),
+    }
+    return DocumentContext(
+        names,
+        (Timing("reply promised by", promised.deadline), Timing("reply asked for by", reply_by)),
+        addressee=addressee_of(request),
+    )
 
 
 def clarification_reply_context(evidence: Evidence, options: DraftOptions) -> DocumentContext:
@@ -122,16 +153,28 @@ def clarification_reply_context(evidence: Evidence, options: DraftOptions) -> Do
     if h.clarification is None:
         if any(event.kind == "clarification-answered" for event in h.request.events):
             raise _refuse(h, document, "the request for clarification was answered already")
-        raise _missing(h, document, "clarification-asked", "record the authority's request for clarification with "
-                                                           "`advocate reply`")
+        raise _missing(
+            h, document, "clarification-asked", "record the authority's request for clarification with `advocate reply`"
+        )
     if not h.clarification.answer:
-        raise _refuse(h, document, f"write your answer under 'answer:' in the clarification-asked event of "
-                                   f"{h.clarification.date.isoformat()} in requests.yaml")
-    new_due = deadlines.foi_response_due_from(
-        date, counted_from="the day this letter is received")
-    names = {"request": request, "history": h, "clarification": h.clarification, "new_due": new_due,
-             **follow_up_names(evidence, request), **sender_names(request)}
-    return DocumentContext(names, (Timing("reply due (after clarification)", new_due),), addressee=addressee_of(request))
+        raise _refuse(
+            h,
+            document,
+            f"write your answer under 'answer:' in the clarification-asked event of "
+            f"{h.clarification.date.isoformat()} in requests.yaml",
+        )
+    new_due = deadlines.foi_response_due_from(date, counted_from="the day this letter is received")
+    names = {
+        "request": request,
+        "history": h,
+        "clarification": h.clarification,
+        "new_due": new_due,
+        **follow_up_names(evidence, request),
+        **sender_names(request),
+    }
+    return DocumentContext(
+        names, (Timing("reply due (after clarification)", new_due),), addressee=addressee_of(request)
+    )
 
 
 def non_response_complaint_context(evidence: Evidence, options: DraftOptions) -> DocumentContext:
@@ -147,18 +190,38 @@ def non_response_complaint_context(evidence: Evidence, options: DraftOptions) ->
         raise _refuse(h, document, f"the reply is not overdue until after {due.date.isoformat()}")
     chaser = h.chased_after(due.date)
     if chaser is None:
-        raise _missing(h, document, "chased", f"the Commissioner asks requesters to chase the authority first: "
-                                              f"draft a chaser (the reply was due by {due.date.isoformat()})")
+        raise _missing(
+            h,
+            document,
+            "chased",
+            f"the Commissioner asks requesters to chase the authority first: "
+            f"draft a chaser (the reply was due by {due.date.isoformat()})",
+        )
     asked = h.milestone("chaser-reply-by")
     if asked and date <= asked.date:
-        raise _refuse(h, document, f"the chaser of {chaser.date.isoformat()} asked for a reply by "
-                                   f"{asked.date.isoformat()}; wait until that date has passed")
+        raise _refuse(
+            h,
+            document,
+            f"the chaser of {chaser.date.isoformat()} asked for a reply by "
+            f"{asked.date.isoformat()}; wait until that date has passed",
+        )
     authority = request.authority
     chasers = [e for e in h.chasers if e.date > due.date]
-    names = {"request": request, "history": h, "due": due.deadline, "chasers": chasers,
-             "authority": authority, **lateness(request), **follow_up_names(evidence, request, chasers=chasers)}
-    return DocumentContext(names, (Timing(due.label, due.deadline),), addressee=Addressee("the Information Commissioner's Office"),
-                      enclosures=stored_copies(request, "sent", "acknowledged", "extension", "chased"))
+    names = {
+        "request": request,
+        "history": h,
+        "due": due.deadline,
+        "chasers": chasers,
+        "authority": authority,
+        **lateness(request),
+        **follow_up_names(evidence, request, chasers=chasers),
+    }
+    return DocumentContext(
+        names,
+        (Timing(due.label, due.deadline),),
+        addressee=Addressee("the Information Commissioner's Office"),
+        enclosures=stored_copies(request, "sent", "acknowledged", "extension", "chased"),
+    )
 
 
 def appeal_context(evidence: Evidence, options: DraftOptions) -> DocumentContext:
@@ -173,29 +236,54 @@ def appeal_context(evidence: Evidence, options: DraftOptions) -> DocumentContext
     _not_before(h, document, date)
     notice = h.decision_notice
     if notice is None:
-        raise _missing(h, document, "decision-notice", "an appeal lies only against a decision notice of the "
-                                                       "Information Commissioner (FOIA s 57(1))")
+        raise _missing(
+            h,
+            document,
+            "decision-notice",
+            "an appeal lies only against a decision notice of the Information Commissioner (FOIA s 57(1))",
+        )
     if notice.outcome == "upheld":
-        raise _refuse(h, document, "the Commissioner upheld the complaint: the decision notice is in the requester's favour")
+        raise _refuse(
+            h, document, "the Commissioner upheld the complaint: the decision notice is in the requester's favour"
+        )
     requester = case_file.case.requester
     if not requester.address:
-        raise DraftError("a notice of appeal must give the appellant's name and address (GRC Rules 2009, "
-                         "r 22(2)(a)): add 'address:' under 'requester:' in case.yaml")
+        raise DraftError(
+            "a notice of appeal must give the appellant's name and address (GRC Rules 2009, "
+            "r 22(2)(a)): add 'address:' under 'requester:' in case.yaml"
+        )
     appeal_by = h.milestone("appeal-by").deadline
     late = date > appeal_by.date
     if late and not given.delay_reason:
-        raise DraftError(f"the 28 days for appealing the decision notice of {notice.date.isoformat()} ran to "
-                         f"{appeal_by.date.isoformat()}: a late notice of appeal must ask for more time and say why "
-                         "(r 22(4)); give the reason with --delay-reason")
+        raise DraftError(
+            f"the 28 days for appealing the decision notice of {notice.date.isoformat()} ran to "
+            f"{appeal_by.date.isoformat()}: a late notice of appeal must ask for more time and say why "
+            "(r 22(4)); give the reason with --delay-reason"
+        )
     decided = notice.sections or (h.response.sections if h.response else ())
     decided_exemptions = [parse_exemption(s) for s in decided]
-    names = {"request": request, "history": h, "decision": notice, "appeal_by": appeal_by, "appeal_late": late,
-             "delay_reason": given.delay_reason, "decided_exemptions": decided_exemptions,
-             "authority": request.authority, **lateness(request), **follow_up_names(evidence, request),
-             "qualified_decided": [e for e in decided_exemptions if e.qualified],
-             "decided_cited": join_and(e.cited for e in decided_exemptions)}
-    warning = f"this notice of appeal is made after {appeal_by.date.isoformat()}, when the 28 days ran out" if late else ""
-    return DocumentContext(names, (Timing("appeal to reach the Tribunal by", appeal_by, warning),),
-                           addressee=Addressee("the First-tier Tribunal (General Regulatory Chamber)"),
-                           enclosures=stored_copies(request, "decision-notice", "sent", "response", "review-asked",
-                                               "review-response", "complaint"))
+    names = {
+        "request": request,
+        "history": h,
+        "decision": notice,
+        "appeal_by": appeal_by,
+        "appeal_late": late,
+        "delay_reason": given.delay_reason,
+        "decided_exemptions": decided_exemptions,
+        "authority": request.authority,
+        **lateness(request),
+        **follow_up_names(evidence, request),
+        "qualified_decided": [e for e in decided_exemptions if e.qualified],
+        "decided_cited": join_and(e.cited for e in decided_exemptions),
+    }
+    warning = (
+        f"this notice of appeal is made after {appeal_by.date.isoformat()}, when the 28 days ran out" if late else ""
+    )
+    return DocumentContext(
+        names,
+        (Timing("appeal to reach the Tribunal by", appeal_by, warning),),
+        addressee=Addressee("the First-tier Tribunal (General Regulatory Chamber)"),
+        enclosures=stored_copies(
+            request, "decision-notice", "sent", "response", "review-asked", "review-response", "complaint"
+        ),
+    )

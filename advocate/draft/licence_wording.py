@@ -91,9 +91,11 @@ def onward_note(licences: Sequence[LicenceView]) -> str:
     sentences = []
     for licence in (licence for licence in licences if licence.onward_only):
         label = licence.label[:1].upper() + licence.label[1:]
-        sentences.append(f"{label} is for export to {licence.destination}; it is "
-                         f"listed because the data says its goods are incorporated into products for "
-                         f"{join_and(licence.onward_in_case)}.")
+        sentences.append(
+            f"{label} is for export to {licence.destination}; it is "
+            f"listed because the data says its goods are incorporated into products for "
+            f"{join_and(licence.onward_in_case)}."
+        )
     return " ".join(sentences)
 
 
@@ -103,9 +105,12 @@ def several_note(licences: Sequence[LicenceView], labels=None) -> str:
     sentences = []
     for licence in (licence for licence in licences if licence.several):
         label = labels(licence) if labels else licence.label
-        subject = f"{label[:1].upper()}{label[1:]}" if label and label != DASH else \
-            f"The row for {licence.goods_text} decided {when(licence.decision)}"
-        how = ("whose number the source does not give" if not licence.count_exact else "each with the same particulars")
+        subject = (
+            f"{label[:1].upper()}{label[1:]}"
+            if label and label != DASH
+            else f"The row for {licence.goods_text} decided {when(licence.decision)}"
+        )
+        how = "whose number the source does not give" if not licence.count_exact else "each with the same particulars"
         sentences.append(f"{subject} stands for {licence.licence_count.describe()}, {how}.")
     return " ".join(sentences)
 
@@ -166,8 +171,9 @@ def goods_and_end_user(licence: LicenceView) -> str:
     reported = licence.goods_summary or ("" if licence.ratings else join_and(licence.technology))
     parts = [reported]
     if licence.end_user:
-        parts.append(f"note: “{licence.end_user.strip()}”" if end_use_is_note(licence)
-                     else f"end user: {licence.end_user}")
+        parts.append(
+            f"note: “{licence.end_user.strip()}”" if end_use_is_note(licence) else f"end user: {licence.end_user}"
+        )
     return "; ".join(part for part in parts if part) or DASH
 
 
@@ -184,13 +190,19 @@ def described(licence: LicenceView, *, own_labels: bool = True) -> str:
     what = goods(licence)
     if licence.refused:
         several = licence.count > 1 or not licence.count_exact
-        text = (f"the applications ({LicenceCount(licence.count, licence.count_exact)}) refused" if several
-                else "the application refused")
+        text = (
+            f"the applications ({LicenceCount(licence.count, licence.count_exact)}) refused"
+            if several
+            else "the application refused"
+        )
         text += f" {decided} to export {what} to {to}"
     else:
         several = licence.count > 1 or not licence.count_exact
-        text = (f"the export licences ({LicenceCount(licence.count, licence.count_exact)})" if several
-                else "the export licence")
+        text = (
+            f"the export licences ({LicenceCount(licence.count, licence.count_exact)})"
+            if several
+            else "the export licence"
+        )
         later = {"revoked": ", later revoked,", "suspended": ", later suspended,"}.get(licence.outcome, "")
         text += f" issued {decided}{later} for {what} to {to}"
     if licence.id_kind == "case" and not own_labels:
@@ -221,14 +233,20 @@ def identifiers_note(licences: Sequence[LicenceView], whose: str = "our") -> str
     Government's own reference): no document lets a reader take a dataset's number or the case's label for an
     official reference. ``whose`` owns the case's labels: 'my', 'our', 'the claimant's'."""
     said = []
-    for name in dict.fromkeys(licence.dataset_name for licence in licences
-                              if licence.id_kind == "dataset" and licence.dataset_number):
+    for name in dict.fromkeys(
+        licence.dataset_name for licence in licences if licence.id_kind == "dataset" and licence.dataset_number
+    ):
         short = next(licence.dataset_short for licence in licences if licence.dataset_name == name)
         label = f"{short} dataset no." if short else "dataset no."
-        said.append(f"a “{label}” is the licence’s number in {name or 'the dataset cited for it'}, not a Government "
-                    "reference")
-    if any(licence.id_kind == "case" or (licence.id_kind == "dataset" and not licence.dataset_number)
-           or (licence.id_kind == "government" and not licence.reference) for licence in licences):
+        said.append(
+            f"a “{label}” is the licence’s number in {name or 'the dataset cited for it'}, not a Government reference"
+        )
+    if any(
+        licence.id_kind == "case"
+        or (licence.id_kind == "dataset" and not licence.dataset_number)
+        or (licence.id_kind == "government" and not licence.reference)
+        for licence in licences
+    ):
         said.append(f"a “case reference” is {whose} own label for a licence whose source gives no number for it")
     if not said:
         return ""
@@ -270,8 +288,11 @@ def as_given(licences: Sequence[LicenceView], sources) -> str:
     found = ["the published licensing data"] if data else []
     for name, of_data in reports.items():
         if of_data:
-            found.append(f"{possessive(name)} report of it" if data
-                         else f"{possessive(name)} report of the published licensing data")
+            found.append(
+                f"{possessive(name)} report of it"
+                if data
+                else f"{possessive(name)} report of the published licensing data"
+            )
         else:
             found.append(f"{possessive(name)} report")
     return join_and(found) or "the sources cited"

@@ -57,8 +57,11 @@ def _decision_day(licence: LicenceView) -> dt.date:
 def particulars(link: Link) -> list[str]:
     """A link's reasons about who and what (end user, technology, a hand-asserted reason), without the
     sentence about timing (letters group links by it) or the earlier refusal (letters state it once)."""
-    return [reason for reason in link.reasons
-            if reason != link.timing and not (link.refusal_id and link.refusal_id in reason)]
+    return [
+        reason
+        for reason in link.reasons
+        if reason != link.timing and not (link.refusal_id and link.refusal_id in reason)
+    ]
 
 
 class PrintableLinks:
@@ -74,15 +77,19 @@ class PrintableLinks:
         self.licences = withheld.licences if withheld is not None else frozenset()
         self.sources = withheld.sources if withheld is not None else frozenset()
         hidden_links = withheld.links if withheld is not None else frozenset()
-        self.hidden = {(record.licence, record.abuse) for record in evidence.case_file.links.values()
-                       if record.id in hidden_links}
+        self.hidden = {
+            (record.licence, record.abuse) for record in evidence.case_file.links.values() if record.id in hidden_links
+        }
 
     def __call__(self, link: Link) -> bool:
         """Whether a document may show the link at all (in the form :meth:`view` gives)."""
         if not self.public:
             return link.abuse_id in self.abuses  # every abuse but those awaiting review
-        return (link.abuse_id in self.abuses and link.licence_id not in self.licences
-                and (link.licence_id, link.abuse_id) not in self.hidden)
+        return (
+            link.abuse_id in self.abuses
+            and link.licence_id not in self.licences
+            and (link.licence_id, link.abuse_id) not in self.hidden
+        )
 
     def view(self, link: Link) -> Link | None:
         """The link as this document may show it, or ``None`` if it may not show it at all."""
@@ -122,8 +129,10 @@ class PrintableLinks:
         if not self.public:
             return kept, left_out
         refusals = set(pd.unique(pd.Series(columns["refusal_id"], dtype=object)[keep]))
-        needs_view = bool(refusals & self.licences) or bool(self.sources and any(
-            self.sources.intersection(sources) for sources in pd.Series(columns["sources"], dtype=object)[keep]))
+        needs_view = bool(refusals & self.licences) or bool(
+            self.sources
+            and any(self.sources.intersection(sources) for sources in pd.Series(columns["sources"], dtype=object)[keep])
+        )
         return (self.select(kept) if needs_view else kept), left_out
 
 
@@ -144,8 +153,10 @@ def linking_context(evidence: Evidence) -> LinkingContext:
     def criteria_for(licence: LicenceView) -> CriteriaVersion:
         version = _in_force(licence)
         if version is None:
-            raise DraftError(f"no licensing criteria are shipped for licence '{licence.id}', decided "
-                             f"{licence.decision_text}; test criteria_versions or criteria_unknown first")
+            raise DraftError(
+                f"no licensing criteria are shipped for licence '{licence.id}', decided "
+                f"{licence.decision_text}; test criteria_versions or criteria_unknown first"
+            )
         return version
 
     ordered = sorted(versions.values(), key=lambda v: v.in_force_from)
@@ -155,20 +166,27 @@ def linking_context(evidence: Evidence) -> LinkingContext:
     for version, numbers in dict.fromkeys(zip(columns["criteria_version"], columns["criteria"])):
         for number in numbers:
             engaged.setdefault((version, number), None)
-    return LinkingContext({
-        "links": links,
-        "criteria_versions": ordered,
-        "criteria_for": criteria_for,
-        "criteria_unknown": unknown,
-        "particulars": particulars,
-        "refusals": [recorded_refusal(evidence, licence_id) for licence_id in refusal_ids],
-        "timing": lambda link: timing_of(evidence, link),
-        "law_for": law_for,
-        "criteria_engaged": sorted(({"version": criteria_version(version),
-                                     "criterion": criteria_version(version).criterion(number)}
-                                    for version, number in engaged if version),
-                                   key=lambda item: (item["version"].in_force_from, item["criterion"].number)),
-    }, withheld)
+    return LinkingContext(
+        {
+            "links": links,
+            "criteria_versions": ordered,
+            "criteria_for": criteria_for,
+            "criteria_unknown": unknown,
+            "particulars": particulars,
+            "refusals": [recorded_refusal(evidence, licence_id) for licence_id in refusal_ids],
+            "timing": lambda link: timing_of(evidence, link),
+            "law_for": law_for,
+            "criteria_engaged": sorted(
+                (
+                    {"version": criteria_version(version), "criterion": criteria_version(version).criterion(number)}
+                    for version, number in engaged
+                    if version
+                ),
+                key=lambda item: (item["version"].in_force_from, item["criterion"].number),
+            ),
+        },
+        withheld,
+    )
 
 
 def law_for(licence: LicenceView) -> LawOnDate:

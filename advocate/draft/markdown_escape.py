@@ -23,7 +23,9 @@ def escape_markdown(value: object) -> str:
         return str(value)
     text = "" if value is None else str(value)
     text = _INLINE.sub(r"\\\1", text)
-    return _LINE_START.sub(lambda m: m[1] + "\\" + m[2] if not m[2][0].isdigit() else m[1] + m[2][:-1] + "\\" + m[2][-1], text)
+    return _LINE_START.sub(
+        lambda m: m[1] + "\\" + m[2] if not m[2][0].isdigit() else m[1] + m[2][:-1] + "\\" + m[2][-1], text
+    )
 
 
 def markdown(text: str) -> Markup:

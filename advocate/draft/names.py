@@ -14,34 +14,34 @@ NAMES: dict[str, str] = {
     # -- the parties and the document -------------------------------------------------
     "case": "The matter as case.yaml states it (title, countries, decisions, claim settings ...).",
     "public_body": "The public authority: the FOI request's recipient and the proposed defendant (name, address, "
-                   "foi_email, decision_maker).",
+    "foi_email, decision_maker).",
     "requester": "Who makes the FOI request (name, organisation, address, email).",
     "claimant": "Who brings the claim or signs the briefing: the claimant if case.yaml names one, else the requester.",
     "legal_representative": "The claimant's solicitors, or nothing if case.yaml names none.",
     "countries": "The case's destination countries, by name.",
     "licence_countries": "The case's countries the document's licences go to, or whose products their goods are "
-                         "incorporated into, in words ('Turkey and South Korea').",
+    "incorporated into, in words ('Turkey and South Korea').",
     "date": "The document's date: printed on it, and the day its deadlines count from.",
     "document_title": "What the command line calls a document of this kind.",
     "public": "True for a public document (every document but a privileged letter to one's own lawyers).",
     "illustrative": "True when the case or a licence used is marked illustrative: the document must say so.",
     # -- the evidence ---------------------------------------------------------------------
     "licences": "The licences selected for this document, as printed (confidential ones left out of a public "
-                "document).",
+    "document).",
     "decision_span": "The span of the selected licences' decision dates, or nothing when none has a date.",
     "abuses": "The documented abuses the document may print.",
     "events": "The events on the case's timeline the document may print.",
     "sources": "The sources the document may cite.",
     "asserted_links": "The links the user asserted by hand (links.yaml) that the document may print.",
     "indicators": "Each case country's latest rating by each publisher (Freedom House, CIVICUS), reviewed ones "
-                  "only; each has a .statement to print and cite: context, never linked as an abuse.",
+    "only; each has a .statement to print and cite: context, never linked as an abuse.",
     "transfers": "Transfers of surveillance goods that a published index records (supplier, end user, goods), "
-                 "reviewed ones only; each has a .statement and can be cited; never linked to a licence by itself.",
+    "reviewed ones only; each has a .statement and can be cited; never linked to a licence by itself.",
     "withheld": "How many confidential records were left out, by kind of record.",
     "withheld_total": "How many confidential records were left out in all (say so, never name them).",
     # -- functions for records -------------------------------------------------------------
     "cite": "cite(*records, pinpoint='', signal='') footnotes a claim with the sources of the records given "
-            "(a source, an abuse, an event, a link or a licence).",
+    "(a source, an abuse, an event, a link or a licence).",
     "note": "note(text, *records) adds an explanatory footnote, citing the records given.",
     "abuse": "abuse(id): one documented abuse, refused by name if it is confidential in a public document.",
     "abuses_by_id": "abuses_by_id(ids): the abuses with those ids, in that order.",
@@ -49,35 +49,34 @@ NAMES: dict[str, str] = {
     "source": "source(id): one source (or a shipped authority such as 'foia-2000').",
     "licence": "licence(id): one of the licences selected for this document.",
     "licence_record": "licence_record(id): any licence in the case, selected or not (an earlier refusal cited as "
-                      "evidence).",
+    "evidence).",
     "link": "link(id): one hand-asserted link.",
     "sources_of": "sources_of(licences): the ids of those licences' sources, each once.",
     "licence_label": "licence_label(licence): the licence's one label in this document (identifier_text, or a dash in a "
-                     "letter to the Department for a licence the case knows only by its own label); "
-                     "licence_label.any(licences) says whether any licence has a label to print.",
+    "letter to the Department for a licence the case knows only by its own label); "
+    "licence_label.any(licences) says whether any licence has a label to print.",
     "licence_notes": "licence_notes(licences, labels=None): the notes a table of licences needs, as sentences: why a "
-                     "licence to another country is listed (its goods are incorporated into products for a case "
-                     "country), and what a row standing for several licences is; empty when none is needed.",
+    "licence to another country is listed (its goods are incorporated into products for a case "
+    "country), and what a row standing for several licences is; empty when none is needed.",
     "dated": "dated(record): a dated record as words with its date first, no full stop ('In 2016, Turkey arrested "
-             "dozens of journalists after a coup attempt').",
+    "dozens of journalists after a coup attempt').",
     # -- functions for prose --------------------------------------------------------------
     "lines": "lines(*parts): the non-empty parts as the lines of one paragraph (an address block).",
     "plural": "plural(n, word, plural_form=None): '1 licence', '3 licences'.",
-    "counter": "counter(): a paragraph numberer; p = counter(), then {{ p() }} gives 1, 2, 3 ... throughout a "
-               "letter.",
+    "counter": "counter(): a paragraph numberer; p = counter(), then {{ p() }} gives 1, 2, 3 ... throughout a letter.",
     # -- links and criteria -------------------------------------------------------------------
     "links": "The links between the document's licences and the abuses it may print, strongest first.",
     "criteria_versions": "Each version of the licensing criteria in force on one of the licences' decision "
-                         "dates, oldest first.",
+    "dates, oldest first.",
     "criteria_for": "criteria_for(licence): the version of the criteria in force when that licence was decided.",
     "criteria_unknown": "The ids of licences decided before the earliest criteria shipped.",
     "criteria_engaged": "The criteria the links engage, each with its version.",
     "refusals": "The Government's earlier refusals of similar goods that the links cite (licence_id, reason).",
     "particulars": "particulars(link): a link's reasons about who and what, without its timing.",
     "timing": "timing(link): when the link's abuse occurred and when it was first publicly reported, relative to "
-              "the licence's decision, in words.",
+    "the licence's decision, in words.",
     "law_for": "law_for(licence): the law of the licence's decision date: the criteria in force (every version a "
-               "straddling period may fall under), the department that decided and the departments that advised.",
+    "straddling period may fall under), the department that decided and the departments that advised.",
     # -- an FOI request --------------------------------------------------------------------------
     "reply_due": "The date the reply is due (FOIA s 10(1), (6)), with the rule that gives it.",
     "reply_holidays": "The holidays the reply period passes over, in words ('25 December 2026 (Christmas Day)').",
@@ -85,24 +84,24 @@ NAMES: dict[str, str] = {
     "refused": "The licences the request asks about that were refused (heads about the refusal and its assessment).",
     "one_licence": "True when the document is about one licence (write 'the licence', not 'each licence').",
     "focused": "True when the request asks about a focused set (the licences the decisions name, or the most "
-               "recent) rather than every licence chosen.",
+    "recent) rather than every licence chosen.",
     "criteria_named": "The versions of the licensing criteria in force for the licences' dates, oldest first.",
     "straddling": "(licence, law) pairs for licences decided in a period that straddles a change of criteria.",
     "deciders": "The department or departments that decided the licences, by date ('the Department for "
-                "International Trade').",
+    "International Trade').",
     "decided_by_predecessor": "True when a licence was decided by a predecessor of today's department.",
     "foreign_office": "The foreign ministry that advised at the licences' dates ('the Foreign and Commonwealth "
-                      "Office' before September 2020).",
+    "Office' before September 2020).",
     "why_abuses": "Up to three documented abuses the request names once, in its short paragraph on why (.abuse, .when "
-                  "'in 2016', .clause: the title continuing a sentence).",
+    "'in 2016', .clause: the title continuing a sentence).",
     "licences_asked": "The licences the document tables, in order (the _licence_table.md.j2 partial prints them).",
     "count_words": "How many licences the request is about: 'one export licence', 'at least 3 export licences'.",
     "request_about": "The request's subject in words: 'an export licence for Turkey decided in the first quarter of 2017'.",
     "described_as": "Where the licences' particulars come from: 'as the published licensing data gives it'.",
     "identifiers_note": "What the identifiers printed are (a dataset's numbers, the sender's own labels), as a sentence; "
-                        "empty when every one is the Government's own reference.",
+    "empty when every one is the Government's own reference.",
     "granted_asked": "Which granted licences the heads for a grant are about: 'the licence', 'each licence granted "
-                     "(CAAT dataset no. 75164 and the one decided in the first quarter of 2017)'.",
+    "(CAAT dataset no. 75164 and the one decided in the first quarter of 2017)'.",
     "refused_asked": "Which refused applications the heads for a refusal are about ('' when none).",
     # -- the follow-ups of an FOI request ---------------------------------------------------------
     "request": "The earlier request a follow-up cites: its reference, dates, the exemptions claimed and the review.",
@@ -128,9 +127,9 @@ NAMES: dict[str, str] = {
     "exemptions_cited": "The provisions the authority relied on, in words ('s 27(1)(a) and s 43(2)').",
     "copies": "The letters of the request's history, each as 'my request of 5 January 2026', for a list of copies.",
     "published_particulars": "What the published data gives of the licences: 'destination, control-list rating and "
-                             "goods'.",
+    "goods'.",
     "public_interest_abuses": "The abuses a follow-up's public-interest case names (those bearing on the licences "
-                              "first), at most six, in date order.",
+    "first), at most six, in date order.",
     "abuses_linked": "True when public_interest_abuses bear on the request's licences.",
     "withheld_words": "What the refusal did: 'withheld the information', 'withheld part of the information'.",
     "qualified_words": "'Section 27 is a qualified exemption', 'Sections 27 and 43 are qualified exemptions', or ''.",
@@ -166,7 +165,7 @@ NAMES: dict[str, str] = {
     # -- a letter before claim ---------------------------------------------------------------------
     "decisions": "Each decision under challenge, with its licences, links, criteria and CPR r 54.5 limit.",
     "grounds": "The grounds the letter argues, in order (id, title, summary); each is argued in "
-               "letter_templates/_ground_<id>.md.j2.",
+    "letter_templates/_ground_<id>.md.j2.",
     "reply_by": "The proposed reply date (14 days by default), with its rule.",
     "claim": "case.yaml's claim settings (interested parties, ADR, information and documents sought).",
     "claim_limit_passed": "True when a decision's CPR r 54.5 limit has passed.",
@@ -185,7 +184,7 @@ NAMES: dict[str, str] = {
     "identified_as": "Where the licences' particulars come from: 'as the published licensing data gives it'.",
     "end_user_words": "The end users in words: 'an end user described as “law enforcement agency”'.",
     "licence_facts": "Each licence under challenge as section 7 states it (.sentence without its full stop, "
-                     ".licence to cite).",
+    ".licence to cite).",
     "relief": "The relief case.yaml asks for, each item continuing a list (lower-case start, no full stop).",
     "information_sought": "case.yaml's information sought, each item continuing a list.",
     "documents_sought": "case.yaml's documents sought, each item continuing a list.",
@@ -207,14 +206,14 @@ NAMES: dict[str, str] = {
     "when": "when(period): 'on 6 March 2015', 'in the first quarter of 2017'.",
     "goods": "goods(licence): what a licence was for, as far as the data says.",
     "briefing_words": "briefing_words(links, criteria_engaged): the briefing's computed sentences and selections "
-                      "(In brief bullets, licences and abuses shown, timing, criteria, the questions' values); see "
-                      "advocate/draft/briefing/words.py.",
+    "(In brief bullets, licences and abuses shown, timing, criteria, the questions' values); see "
+    "advocate/draft/briefing/words.py.",
     "timing_summary": "timing_summary(links): how many linked abuses were reported before, occurred before but were "
-                      "reported after, or came after the decisions.",
+    "reported after, or came after the decisions.",
     "official": "official(licence): True when a licence rests on the Government's published data (a question may "
-                "rest on it), not on a media report.",
+    "rest on it), not on a media report.",
     "his_department": "'his Department or its predecessors' when a licence predates today's department, else 'his "
-                      "Department' (for written questions).",
+    "Department' (for written questions).",
 }
 """Every name a shipped context builder gives a template → what it is."""
 

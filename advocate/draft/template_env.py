@@ -80,13 +80,19 @@ class Templates:
         """Every document template available, user and shipped (without the suffix)."""
         found: set[str] = set()
         for folder in ([self.user_dir] if self.user_dir else []) + [shipped_template_dir()]:
-            found.update(p.name[: -len(TEMPLATE_SUFFIX)] for p in folder.glob(f"*{TEMPLATE_SUFFIX}") if not p.name.startswith("_"))
+            found.update(
+                p.name[: -len(TEMPLATE_SUFFIX)]
+                for p in folder.glob(f"*{TEMPLATE_SUFFIX}")
+                if not p.name.startswith("_")
+            )
         return sorted(found)
 
     def source(self, name: str) -> TemplateSource:
         """Where template ``name`` comes from."""
         file = name if name.endswith(TEMPLATE_SUFFIX) else name + TEMPLATE_SUFFIX
-        for folder, origin in (([(self.user_dir, "user")] if self.user_dir else []) + [(shipped_template_dir(), "shipped")]):
+        for folder, origin in ([(self.user_dir, "user")] if self.user_dir else []) + [
+            (shipped_template_dir(), "shipped")
+        ]:
             path = folder / file
             if path.is_file():
                 shown = str(path) if origin == "user" else f"letter_templates/{file}"
@@ -99,14 +105,19 @@ class Templates:
         try:
             template = self.environment.get_template(source.name)
         except jinja2.TemplateSyntaxError as exc:
-            raise DraftError(f"template syntax: {exc.message}", template=_shown(exc.filename or source.name), line=exc.lineno) from None
+            raise DraftError(
+                f"template syntax: {exc.message}", template=_shown(exc.filename or source.name), line=exc.lineno
+            ) from None
         try:
             module = _bounded_module(template, context)
             markdown = str(module)
         except RecursionError as exc:
             template_name, line = _template_frame(exc)
-            raise TemplateLimitError("the template calls itself too deeply (a macro or include that calls itself without end?)",
-                                     template=template_name or source.path, line=line) from None
+            raise TemplateLimitError(
+                "the template calls itself too deeply (a macro or include that calls itself without end?)",
+                template=template_name or source.path,
+                line=line,
+            ) from None
         except DraftError as exc:
             template_name, line = _template_frame(exc)
             if not template_name and exc.template:
@@ -114,18 +125,26 @@ class Templates:
             raise type(exc)(exc.message, template=template_name or source.path, line=line) from None
         except SecurityError as exc:
             template_name, line = _template_frame(exc)
-            raise DraftError(f"not allowed in a template: {exc}", template=template_name or source.path, line=line) from None
+            raise DraftError(
+                f"not allowed in a template: {exc}", template=template_name or source.path, line=line
+            ) from None
         except jinja2.UndefinedError as exc:
             template_name, line = _template_frame(exc)
-            raise DraftError(f"{_undefined_message(exc)}; a document never prints a blank for a missing value",
-                             template=template_name or source.path, line=line) from None
+            raise DraftError(
+                f"{_undefined_message(exc)}; a document never prints a blank for a missing value",
+                template=template_name or source.path,
+                line=line,
+            ) from None
         except jinja2.TemplateError as exc:
             template_name, line = _template_frame(exc)
             raise DraftError(str(exc), template=template_name or source.path, line=line) from None
         except (OverflowError, MemoryError) as exc:
             template_name, line = _template_frame(exc)
-            raise TemplateLimitError(f"the template asks for more than a document can hold ({exc or type(exc).__name__})",
-                                     template=template_name or source.path, line=line) from None
+            raise TemplateLimitError(
+                f"the template asks for more than a document can hold ({exc or type(exc).__name__})",
+                template=template_name or source.path,
+                line=line,
+            ) from None
         except (TypeError, ValueError, AttributeError, KeyError, ZeroDivisionError) as exc:
             template_name, line = _template_frame(exc)
             raise DraftError(f"{type(exc).__name__}: {exc}", template=template_name or source.path, line=line) from None
@@ -146,10 +165,12 @@ def _bounded_module(template: jinja2.Template, context: dict) -> TemplateModule:
         size += len(chunk)
         if size > limit:
             frame = output.gi_frame if isinstance(output, GeneratorType) else None  # Jinja compiles a generator
-            raise TemplateLimitError(f"the template prints more than {limit:,} characters, "
-                                     "more than the document could hold for the evidence it is given",
-                                     template=_shown(template.filename or template.name or ""),
-                                     line=template.get_corresponding_lineno(frame.f_lineno) if frame else None)
+            raise TemplateLimitError(
+                f"the template prints more than {limit:,} characters, "
+                "more than the document could hold for the evidence it is given",
+                template=_shown(template.filename or template.name or ""),
+                line=template.get_corresponding_lineno(frame.f_lineno) if frame else None,
+            )
         chunks.append(chunk)
     return TemplateModule(template, jinja_context, chunks)
 
@@ -175,6 +196,9 @@ def _template_frame(exc: BaseException) -> tuple[str, int | None]:
     while tb is not None:
         template = tb.tb_frame.f_globals.get("__jinja_template__")
         if template is not None:
-            found = (_shown(template.filename) if template.filename else template.name or "", template.get_corresponding_lineno(tb.tb_lineno))
+            found = (
+                _shown(template.filename) if template.filename else template.name or "",
+                template.get_corresponding_lineno(tb.tb_lineno),
+            )
         tb = tb.tb_next
     return found

@@ -31,7 +31,8 @@ from __future__ import annotations
 import functools
 import operator
 import re
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from jinja2 import Undefined, nodes
 from jinja2.compiler import CodeGenerator
@@ -79,18 +80,22 @@ class Budget:
         if self.left < 0:
             raise TemplateLimitError(
                 f"the template takes more than {self.steps:,} steps (loop iterations, calls and filters) "
-                "for the evidence it is given: a loop inside a loop, or a macro calling itself, without end?")
+                "for the evidence it is given: a loop inside a loop, or a macro calling itself, without end?"
+            )
 
     def check_length(self, size: int) -> None:
         if size > self.text:
-            raise TemplateLimitError(f"the template builds a text or list of {size:,} characters or items, "
-                                     f"more than the document could hold ({self.text:,})")
+            raise TemplateLimitError(
+                f"the template builds a text or list of {size:,} characters or items, "
+                f"more than the document could hold ({self.text:,})"
+            )
 
     def check_count(self, value: int) -> None:
         """Refuse a number that would size a text beyond the limit (a width, a count) before it is used."""
         if abs(value) > self.text:
-            raise TemplateLimitError(f"{value:,} is larger than any width or count the document could need "
-                                     f"({self.text:,})")
+            raise TemplateLimitError(
+                f"{value:,} is larger than any width or count the document could need ({self.text:,})"
+            )
 
 
 def records_in(context: dict) -> int:
@@ -107,8 +112,9 @@ class _BoundedCodeGenerator(CodeGenerator):
 
     def visit_For(self, node: nodes.For, frame) -> None:
         if not _is_counted(node.iter):
-            node.iter = nodes.Call(nodes.EnvironmentAttribute("counted"), [node.iter], [], None, None,
-                                   lineno=node.iter.lineno)
+            node.iter = nodes.Call(
+                nodes.EnvironmentAttribute("counted"), [node.iter], [], None, None, lineno=node.iter.lineno
+            )
         super().visit_For(node, frame)
 
     def visit_Concat(self, node: nodes.Concat, frame) -> None:
@@ -118,7 +124,11 @@ class _BoundedCodeGenerator(CodeGenerator):
 
 
 def _is_counted(node: nodes.Node) -> bool:
-    return isinstance(node, nodes.Call) and isinstance(node.node, nodes.EnvironmentAttribute) and node.node.name == "counted"
+    return (
+        isinstance(node, nodes.Call)
+        and isinstance(node.node, nodes.EnvironmentAttribute)
+        and node.node.name == "counted"
+    )
 
 
 def _size(value: Any) -> int:
@@ -129,7 +139,7 @@ def _size(value: Any) -> int:
         return 0
     try:
         return len(value)
-    except Exception:  # noqa: BLE001 - anything without a usable length counts as one item
+    except Exception:
         return 0
 
 
@@ -177,10 +187,13 @@ class BoundedSandbox(ImmutableSandboxedEnvironment):
             budget.spend(1)
             yield item
 
-    def call(__self, __context, __obj, *args, **kwargs):  # noqa: N805 (Jinja's own signature)
+    def call(__self, __context, __obj, *args, **kwargs):
         __self._check_arguments(args, kwargs)
         method = getattr(__obj, "__wrapped__", __obj)  # the sandbox wraps str.format in a function of its own
-        if isinstance(getattr(method, "__self__", None), str) and getattr(method, "__name__", "") in ("format", "format_map"):
+        if isinstance(getattr(method, "__self__", None), str) and getattr(method, "__name__", "") in (
+            "format",
+            "format_map",
+        ):
             _check_format(method.__self__)
         __self.budget.spend((MACRO_STEPS if isinstance(__obj, Macro) else 1) + sum(_size(a) for a in args))
         return __self.checked(super().call(__context, __obj, *args, **kwargs))
@@ -237,9 +250,14 @@ class BoundedSandbox(ImmutableSandboxedEnvironment):
 
 
 def _check_power(left, right) -> None:
-    if isinstance(left, int) and isinstance(right, int) and right > 0 and abs(left) > 1:
-        if right > MAX_BITS or left.bit_length() * right > MAX_BITS:
-            raise _number_too_large()
+    if (
+        isinstance(left, int)
+        and isinstance(right, int)
+        and right > 0
+        and abs(left) > 1
+        and (right > MAX_BITS or left.bit_length() * right > MAX_BITS)
+    ):
+        raise _number_too_large()
 
 
 def _number_too_large() -> TemplateLimitError:
@@ -247,5 +265,9 @@ def _number_too_large() -> TemplateLimitError:
 
 
 _BINOPS: dict[str, Callable[[Any, Any], Any]] = {
-    "*": operator.mul, "**": operator.pow, "+": operator.add, "%": operator.mod, "//": operator.floordiv,
+    "*": operator.mul,
+    "**": operator.pow,
+    "+": operator.add,
+    "%": operator.mod,
+    "//": operator.floordiv,
 }

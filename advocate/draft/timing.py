@@ -55,8 +55,11 @@ class LinkTiming:
         reported = f"{by} {when(self.report.date)}"
         if self.report.date.text == self.occurred.text and self.report.date.precision == self.occurred.precision:
             occurred, reported = f"occurred and was {reported}", ""
-        order = {"before": ", before the decision", "after": ", after the decision",
-                 "overlapping": ", at about the time of the decision"}.get(self.reported, "")
+        order = {
+            "before": ", before the decision",
+            "after": ", after the decision",
+            "overlapping": ", at about the time of the decision",
+        }.get(self.reported, "")
         if not reported:
             return occurred + order
         return f"{occurred}; {reported}{order}"

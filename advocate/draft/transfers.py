@@ -58,9 +58,15 @@ class TransferView:
 
 def transfer_view(transfer: Transfer) -> TransferView:
     return TransferView(
-        record=transfer, id=transfer.id, supplier=transfer.supplier, supplier_country=transfer.supplier_country,
-        country=transfer.country.name, end_user=transfer.end_user, goods=transfer.goods,
-        year=transfer.date.describe() if transfer.date is not None else "", complete=transfer.complete,
+        record=transfer,
+        id=transfer.id,
+        supplier=transfer.supplier,
+        supplier_country=transfer.supplier_country,
+        country=transfer.country.name,
+        end_user=transfer.end_user,
+        goods=transfer.goods,
+        year=transfer.date.describe() if transfer.date is not None else "",
+        complete=transfer.complete,
     )
 
 

@@ -75,7 +75,9 @@ class ImportedRecord:
     @property
     def summary(self) -> str:
         """How a listing names the record: its title or statement, and its date."""
-        text = self.data.get("title") or " ".join(str(self.data.get(k, "")) for k in ("supplier", "country", "rating") if self.data.get(k))
+        text = self.data.get("title") or " ".join(
+            str(self.data.get(k, "")) for k in ("supplier", "country", "rating") if self.data.get(k)
+        )
         date = self.data.get("date") or self.data.get("edition") or ""
         return f"{text} ({date})" if date else str(text)
 
@@ -121,5 +123,7 @@ class Unplaced:
         if not self.names:
             return []
         count = sum(len(rows) for rows in self.names.values())
-        listed = "; ".join(f"'{name}' ({', '.join(rows[:3])}{' ...' if len(rows) > 3 else ''})" for name, rows in self.names.items())
+        listed = "; ".join(
+            f"'{name}' ({', '.join(rows[:3])}{' ...' if len(rows) > 3 else ''})" for name, rows in self.names.items()
+        )
         return [f"{count} row{'s' * (count != 1)} name{'s' * (count == 1)} a place no country code fits: {listed}"]

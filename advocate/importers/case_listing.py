@@ -11,7 +11,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from advocate.importers.batch import ImportFailed, import_error
 from advocate.load.yaml_file import YamlDocument
 
-BLOCK_COMMENT = "# Further record files: those `advocate import` writes (see the README, \"Bringing in data\")."
+BLOCK_COMMENT = '# Further record files: those `advocate import` writes (see the README, "Bringing in data").'
 
 
 def listed_paths(doc: YamlDocument) -> list[str]:
@@ -37,10 +37,18 @@ def with_listed(doc: YamlDocument, text: str, paths: list[str]) -> str:
     seq = tree["record_files"]
     if not isinstance(seq, CommentedSeq) or seq.fa.flow_style() or not len(seq):
         line = tree.lc.key("record_files")[0] + 1
-        raise ImportFailed([import_error(doc.label, "lists record_files in a form the import cannot add to",
-                                         line=line, field="record_files",
-                                         hint="write it as a list with one '- file' per line, or add "
-                                              f"{', '.join(missing)} to it yourself and import again")])
+        raise ImportFailed(
+            [
+                import_error(
+                    doc.label,
+                    "lists record_files in a form the import cannot add to",
+                    line=line,
+                    field="record_files",
+                    hint="write it as a list with one '- file' per line, or add "
+                    f"{', '.join(missing)} to it yourself and import again",
+                )
+            ]
+        )
     last_line = seq.lc.item(len(seq) - 1)[0]
     column = len(lines[last_line]) - len(lines[last_line].lstrip())  # where its '-' is
     end = last_line + 1

@@ -52,13 +52,32 @@ def read_civicus(path: Path, label: str, request: ImportRequest) -> ImportBatch:
             continue
         rating = known.get(row.text(columns["rating"]).casefold())
         if rating is None:
-            batch.error(f"'{row.text(columns['rating'])}' is not a CIVICUS Monitor rating; expected {', '.join(RATINGS)}",
-                        field=columns["rating"], **row.where)
+            batch.error(
+                f"'{row.text(columns['rating'])}' is not a CIVICUS Monitor rating; expected {', '.join(RATINGS)}",
+                field=columns["rating"],
+                **row.where,
+            )
             continue
-        add_rating(batch, row, id_prefix="civicus", source_id=f"civicus-monitor-{edition}", name=name, code=code,
-                   edition=edition, fields={"publisher": "CIVICUS Monitor", "series": "CIVICUS Monitor",
-                                            "measure": "civic space", "rating": rating},
-                   columns={"country": columns["country"], "rating": columns["rating"], "edition": edition_column or "edition"})
+        add_rating(
+            batch,
+            row,
+            id_prefix="civicus",
+            source_id=f"civicus-monitor-{edition}",
+            name=name,
+            code=code,
+            edition=edition,
+            fields={
+                "publisher": "CIVICUS Monitor",
+                "series": "CIVICUS Monitor",
+                "measure": "civic space",
+                "rating": rating,
+            },
+            columns={
+                "country": columns["country"],
+                "rating": columns["rating"],
+                "edition": edition_column or "edition",
+            },
+        )
         editions.append(edition)
     batch.sources = [source_record(edition, request) for edition in dict.fromkeys(editions)]
     left_out_notes(batch, outside, unplaced)

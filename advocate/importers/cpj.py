@@ -116,35 +116,58 @@ def read_cpj(path: Path, label: str, request: ImportRequest) -> ImportBatch:
         url = row.text(columns["url"])
         key = slug(urlparse(url).path.rstrip("/").rsplit("/", 1)[-1]) if url.startswith(("http://", "https://")) else ""
         if not key:
-            batch.error(f"'{url}' is not the entry's address on cpj.org, which is the entry's own key" if url else
-                        "is empty: the entry's address on cpj.org is its own key, from which the record's id is made",
-                        field=columns["url"], **row.where)
+            batch.error(
+                f"'{url}' is not the entry's address on cpj.org, which is the entry's own key"
+                if url
+                else "is empty: the entry's address on cpj.org is its own key, from which the record's id is made",
+                field=columns["url"],
+                **row.where,
+            )
             continue
         role, motive, death = (row.text(optional[k]) for k in ("role", "motive", "death"))
-        details = [f"{column}: {row.text(column)}" for column in [optional[k] for k in ("role", "motive", "death")] + extra
-                   if column and row.text(column)]
-        description = f"Listed by the Committee to Protect Journalists as {kind}" + (f" ({'; '.join(details)})" if details else "") + \
-            f". CPJ's entry: {url}"
+        details = [
+            f"{column}: {row.text(column)}"
+            for column in [optional[k] for k in ("role", "motive", "death")] + extra
+            if column and row.text(column)
+        ]
+        description = (
+            f"Listed by the Committee to Protect Journalists as {kind}"
+            + (f" ({'; '.join(details)})" if details else "")
+            + f". CPJ's entry: {url}"
+        )
         record_id = f"cpj-{kind}-{key}"
         if record_id in used:
             batch.error(f"is the second row for the entry {url}", field=columns["url"], **row.where)
             continue
         used.add(record_id)
-        batch.records.append(ImportedRecord(record_id, {
-            "country": country,
-            "date": date,
-            "title": _title(name, role, kind, death, motive, country),
-            "description": description,
-            "victims": name,
-            "sources": [{"id": f"cpj-{kind}", "pinpoint": f"entry '{name}'"}],
-        }, {"perpetrators": ["unknown"], "categories": list(LISTS[kind]["categories"])}, dict(row.where),
-            {"country": columns["country"], "date": columns["date"], "title": columns["name"], "victims": columns["name"]}))
+        batch.records.append(
+            ImportedRecord(
+                record_id,
+                {
+                    "country": country,
+                    "date": date,
+                    "title": _title(name, role, kind, death, motive, country),
+                    "description": description,
+                    "victims": name,
+                    "sources": [{"id": f"cpj-{kind}", "pinpoint": f"entry '{name}'"}],
+                },
+                {"perpetrators": ["unknown"], "categories": list(LISTS[kind]["categories"])},
+                dict(row.where),
+                {
+                    "country": columns["country"],
+                    "date": columns["date"],
+                    "title": columns["name"],
+                    "victims": columns["name"],
+                },
+            )
+        )
     kinds = sorted({r.id.split("-")[1] for r in batch.records})
     batch.sources = [source_record(kind, request) for kind in kinds]
     if outside:
         batch.left_out.append(f"{outside} row{'s' * (outside != 1)} outside the countries or dates asked for")
     batch.left_out.extend(unplaced.notes())
     for status, count in other_status.items():
-        batch.left_out.append(f"{count} row{'s' * (count != 1)} with status '{status}' (only killings and imprisonments are imported)")
+        batch.left_out.append(
+            f"{count} row{'s' * (count != 1)} with status '{status}' (only killings and imprisonments are imported)"
+        )
     return batch
-

@@ -47,7 +47,9 @@ def database_date(value: object, day_format: str = "") -> str:
     except ValueError:
         pass
     expected = f"'{day_format}', " if day_format else ""
-    raise ValueError(f"'{text}' is not a date; expected {expected}a date such as 'April 30, 2018', '2018-04-30', '2018-04' or '2018'")
+    raise ValueError(
+        f"'{text}' is not a date; expected {expected}a date such as 'April 30, 2018', '2018-04-30', '2018-04' or '2018'"
+    )
 
 
 def year_of(value: object) -> str:

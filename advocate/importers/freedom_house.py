@@ -20,8 +20,14 @@ COLUMNS = {
     "status": ("status", "Status"),
     "score": ("score", "Total", "Total score", "Total Score"),
 }
-STATUSES = {"f": "Free", "free": "Free", "pf": "Partly Free", "partly free": "Partly Free",
-            "nf": "Not Free", "not free": "Not Free"}
+STATUSES = {
+    "f": "Free",
+    "free": "Free",
+    "pf": "Partly Free",
+    "partly free": "Partly Free",
+    "nf": "Not Free",
+    "not free": "Not Free",
+}
 
 
 def source_record(edition: str, request: ImportRequest) -> dict:
@@ -56,8 +62,12 @@ def read_freedom_house(path: Path, label: str, request: ImportRequest) -> Import
             continue
         status = STATUSES.get(row.text(columns["status"]).casefold())
         if status is None:
-            batch.error(f"'{row.text(columns['status'])}' is not a Freedom House status; expected Free, Partly Free or Not Free "
-                        "(or F, PF, NF)", field=columns["status"], **row.where)
+            batch.error(
+                f"'{row.text(columns['status'])}' is not a Freedom House status; expected Free, Partly Free or Not Free "
+                "(or F, PF, NF)",
+                field=columns["status"],
+                **row.where,
+            )
             continue
         score_text = row.text(columns["score"])
         score = None
@@ -69,14 +79,29 @@ def read_freedom_house(path: Path, label: str, request: ImportRequest) -> Import
             if score is None or not -10 <= score <= 100:
                 batch.error(f"'{score_text}' is not a total score out of 100", field=columns["score"], **row.where)
                 continue
-        fields: dict[str, str | int | float] = {"publisher": "Freedom House", "series": "Freedom in the World",
-                                                "rating": status}
+        fields: dict[str, str | int | float] = {
+            "publisher": "Freedom House",
+            "series": "Freedom in the World",
+            "rating": status,
+        }
         if score is not None:
             fields.update(score=int(score) if score.is_integer() else score, scale="out of 100")
-        add_rating(batch, row, id_prefix="freedom-house", source_id=f"freedom-house-fiw-{edition}", name=name, code=code,
-                   edition=edition, fields=fields,
-                   columns={"country": columns["name"], "rating": columns["status"], "score": columns["score"],
-                            "edition": edition_column or "edition"})
+        add_rating(
+            batch,
+            row,
+            id_prefix="freedom-house",
+            source_id=f"freedom-house-fiw-{edition}",
+            name=name,
+            code=code,
+            edition=edition,
+            fields=fields,
+            columns={
+                "country": columns["name"],
+                "rating": columns["status"],
+                "score": columns["score"],
+                "edition": edition_column or "edition",
+            },
+        )
         editions.append(edition)
     batch.sources = [source_record(edition, request) for edition in dict.fromkeys(editions)]
     left_out_notes(batch, outside, unplaced)

@@ -72,12 +72,18 @@ class Mapping(BaseModel):
     dataset: DatasetSource
 
 
-
 def read_mapping(path: str) -> tuple[Mapping, str]:
     """The mapping and the stem of its file's name; ``ImportFailed`` naming the line and field of any problem."""
     if not path:
-        raise ImportFailed([import_error("--mapping", "a spreadsheet needs a mapping file from its columns to record fields",
-                                         hint="see the README, 'Bringing in data'")])
+        raise ImportFailed(
+            [
+                import_error(
+                    "--mapping",
+                    "a spreadsheet needs a mapping file from its columns to record fields",
+                    hint="see the README, 'Bringing in data'",
+                )
+            ]
+        )
     file = Path(path)
     if not file.is_file():
         raise ImportFailed([import_error(path, "no such mapping file")])
@@ -93,12 +99,23 @@ def read_mapping(path: str) -> tuple[Mapping, str]:
     allowed = [name for name in MODELS[mapping.records].model_fields if name not in NOT_MAPPED]
     for column, name in mapping.columns.items():
         if name not in allowed:
-            problems.error("mapping_field", path, f"column '{column}' maps to '{name}', which is not a field of {mapping.records}"
-                           f"{suggest(name, allowed)}", line=doc.line_of(("columns", column)), hint=f"fields: {', '.join(allowed)}")
+            problems.error(
+                "mapping_field",
+                path,
+                f"column '{column}' maps to '{name}', which is not a field of {mapping.records}"
+                f"{suggest(name, allowed)}",
+                line=doc.line_of(("columns", column)),
+                hint=f"fields: {', '.join(allowed)}",
+            )
     for name in mapping.defaults:
         if name not in allowed:
-            problems.error("mapping_field", path, f"'{name}' is not a field of {mapping.records}{suggest(name, allowed)}",
-                           line=doc.line_of(("defaults", name)), hint=f"fields: {', '.join(allowed)}")
+            problems.error(
+                "mapping_field",
+                path,
+                f"'{name}' is not a field of {mapping.records}{suggest(name, allowed)}",
+                line=doc.line_of(("defaults", name)),
+                hint=f"fields: {', '.join(allowed)}",
+            )
     if problems.errors:
         raise ImportFailed(list(problems))
     stem = mapping.name or file.name.split(".")[0]

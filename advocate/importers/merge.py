@@ -107,8 +107,9 @@ def _same(old: Any, new: Any) -> bool:
     return str(old) == str(new) if old is not None and new is not None else old is new
 
 
-def merge(doc: YamlDocument | None, *, path: str, header: str, incoming: list[Incoming], owned: tuple[str, ...],
-          review: bool) -> FilePlan:
+def merge(
+    doc: YamlDocument | None, *, path: str, header: str, incoming: list[Incoming], owned: tuple[str, ...], review: bool
+) -> FilePlan:
     """Merge ``incoming`` into the import file ``doc`` (``None`` for a new file); ``review`` marks new and
     changed records ``reviewed: false``."""
     created = doc is None
@@ -133,7 +134,9 @@ def merge(doc: YamlDocument | None, *, path: str, header: str, incoming: list[In
         for name in owned:
             if name in record.data:
                 if name not in old or not _same(old[name], record.data[name]):
-                    changed.append(f"{name}: {_shown(old[name]) if name in old else '(none)'} → {_shown(record.data[name])}")
+                    changed.append(
+                        f"{name}: {_shown(old[name]) if name in old else '(none)'} → {_shown(record.data[name])}"
+                    )
                     node[name] = _node(record.data[name])
             elif name in record.initial:
                 if name not in old:

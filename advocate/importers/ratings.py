@@ -17,8 +17,12 @@ def edition_of(row: Row, column: str | None, request: ImportRequest, batch: Impo
         return own[:-2] if own.endswith(".0") else own
     if request.edition:
         return request.edition
-    batch.error("gives no edition, and none was given with --edition", field=column or "edition",
-                hint="name the edition the file holds, e.g. --edition 2023", **row.where)
+    batch.error(
+        "gives no edition, and none was given with --edition",
+        field=column or "edition",
+        hint="name the edition the file holds, e.g. --edition 2023",
+        **row.where,
+    )
     return None
 
 
@@ -32,16 +36,38 @@ def wanted(request: ImportRequest, code: str, edition: str) -> bool:
     return request.wants_country(code) and request.wants_period(period)
 
 
-def add_rating(batch: ImportBatch, row: Row, *, id_prefix: str, source_id: str, name: str, code: str, edition: str,
-               fields: dict[str, str | int | float], columns: dict[str, str]) -> None:
+def add_rating(
+    batch: ImportBatch,
+    row: Row,
+    *,
+    id_prefix: str,
+    source_id: str,
+    name: str,
+    code: str,
+    edition: str,
+    fields: dict[str, str | int | float],
+    columns: dict[str, str],
+) -> None:
     record_id = f"{id_prefix}-{slug(edition)}-{slug(name)}"
     if any(r.id == record_id for r in batch.records):
-        batch.error(f"rates '{name}' a second time in the {edition} edition", field=columns.get("country", ""), **row.where)
+        batch.error(
+            f"rates '{name}' a second time in the {edition} edition", field=columns.get("country", ""), **row.where
+        )
         return
-    batch.records.append(ImportedRecord(record_id, {
-        "country": name, "edition": edition, **fields,
-        "sources": [{"id": source_id, "pinpoint": f"entry '{name}'"}],
-    }, {}, dict(row.where), columns))
+    batch.records.append(
+        ImportedRecord(
+            record_id,
+            {
+                "country": name,
+                "edition": edition,
+                **fields,
+                "sources": [{"id": source_id, "pinpoint": f"entry '{name}'"}],
+            },
+            {},
+            dict(row.where),
+            columns,
+        )
+    )
 
 
 def left_out_notes(batch: ImportBatch, outside: int, unplaced: Unplaced) -> None:

@@ -27,8 +27,10 @@ from advocate.models.records import Source
 SOURCES_FILE = "sources.imported.yaml"
 """Where the databases that imported records cite are kept, one entry each, for every source."""
 
-SOURCES_HEADER = (f"{MARKER}`: the databases imported records cite, one entry each.\n"
-                  "# Importing again updates these entries (version, date accessed); add your own sources to sources.yaml.\n")
+SOURCES_HEADER = (
+    f"{MARKER}`: the databases imported records cite, one entry each.\n"
+    "# Importing again updates these entries (version, date accessed); add your own sources to sources.yaml.\n"
+)
 
 
 @dataclass(frozen=True)
@@ -62,24 +64,46 @@ def _import_file(root: Path, relative: str, header: str) -> YamlDocument | None:
         return None
     text = path.read_text(encoding="utf-8", errors="replace")
     if not text.startswith(MARKER):
-        raise ImportFailed([import_error(str(path), "was not written by advocate import, so it is never changed by one",
-                                         line=1, hint="import into another file with --into, or move this one aside")])
+        raise ImportFailed(
+            [
+                import_error(
+                    str(path),
+                    "was not written by advocate import, so it is never changed by one",
+                    line=1,
+                    hint="import into another file with --into, or move this one aside",
+                )
+            ]
+        )
     return _read(path, str(path))
 
 
 def _case(root: Path) -> tuple[Case, YamlDocument, str]:
     case_path = root / CASE_FILE
     if not root.is_dir():
-        raise ImportFailed([import_error(str(root), "no such case folder", hint="give the folder that holds case.yaml")])
+        raise ImportFailed(
+            [import_error(str(root), "no such case folder", hint="give the folder that holds case.yaml")]
+        )
     if not case_path.is_file():
-        raise ImportFailed([import_error(str(case_path), "the case folder has no case.yaml",
-                                         hint="run 'advocate init FOLDER' to start one")])
+        raise ImportFailed(
+            [
+                import_error(
+                    str(case_path), "the case folder has no case.yaml", hint="run 'advocate init FOLDER' to start one"
+                )
+            ]
+        )
     doc = _read(case_path, str(case_path))
     try:
         case = Case.model_validate(doc.data if doc.data is not None else {})
     except ValidationError:
-        raise ImportFailed([import_error(str(case_path), "has errors, so the import cannot tell which countries the case is about",
-                                         hint=f"run 'advocate check {root}' and fix them first")]) from None
+        raise ImportFailed(
+            [
+                import_error(
+                    str(case_path),
+                    "has errors, so the import cannot tell which countries the case is about",
+                    hint=f"run 'advocate check {root}' and fix them first",
+                )
+            ]
+        ) from None
     return case, doc, case_path.read_text(encoding="utf-8")
 
 
@@ -112,8 +136,14 @@ def _check_records(batch: ImportBatch, model, others: dict[str, str], source_ids
     for record in batch.records:
         where = dict(record.origin)
         if record.id in others:
-            problems.append(import_error(batch.label, f"would be record '{record.id}', an id already used in {others[record.id]}",
-                                         hint="that file is yours and is never changed; rename the record there", **where))
+            problems.append(
+                import_error(
+                    batch.label,
+                    f"would be record '{record.id}', an id already used in {others[record.id]}",
+                    hint="that file is yours and is never changed; rename the record there",
+                    **where,
+                )
+            )
             continue
         full = {"id": record.id, "reviewed": False, **record.data, **record.initial}
         try:
@@ -125,22 +155,35 @@ def _check_records(batch: ImportBatch, model, others: dict[str, str], source_ids
                 name = str(error["loc"][0]) if error["loc"] else ""
                 if error["type"] == "too_short" and name in failed:
                     continue  # its entries were refused, and say why
-                message = {"missing": "is required but missing", "too_short": "needs at least one entry"}.get(error["type"], error["msg"])
+                message = {"missing": "is required but missing", "too_short": "needs at least one entry"}.get(
+                    error["type"], error["msg"]
+                )
                 problems.append(import_error(batch.label, message, field=record.columns.get(name, name), **where))
             continue
         for citation in record.data.get("sources", []):
             wanted = citation["id"] if isinstance(citation, dict) else str(citation)
             if wanted not in source_ids:
-                problems.append(import_error(batch.label, f"cites source '{wanted}', which the case does not have",
-                                             field=record.columns.get("sources", "sources"),
-                                             hint="add it to sources.yaml first, or correct the id", **where))
+                problems.append(
+                    import_error(
+                        batch.label,
+                        f"cites source '{wanted}', which the case does not have",
+                        field=record.columns.get("sources", "sources"),
+                        hint="add it to sources.yaml first, or correct the id",
+                        **where,
+                    )
+                )
     for source in batch.sources:
         try:
             Source.model_validate(source)
         except ValidationError as exc:
             error = exc.errors(include_url=False)[0]
-            problems.append(import_error(batch.label, f"the source it describes: {error['msg']}",
-                                         field=".".join(str(p) for p in error["loc"])))
+            problems.append(
+                import_error(
+                    batch.label,
+                    f"the source it describes: {error['msg']}",
+                    field=".".join(str(p) for p in error["loc"]),
+                )
+            )
     if problems:
         raise ImportFailed(sorted(problems, key=lambda p: (p.row or 0, p.line or 0)))
 
@@ -156,18 +199,34 @@ def plan_import(source: str, file: Path, case_dir: Path, request: ImportRequest,
     batch = entry.read(Path(file), str(file), request)
     target = into or f"{batch.kind}.{batch.stem or entry.stem}.yaml"
     if RecordFile(path=target).record_kind != batch.kind or not target.endswith((".yaml", ".yml")):
-        raise ImportFailed([import_error(target, f"is not a name for a file of {batch.kind}",
-                                         hint=f"name it {batch.kind}.NAME.yaml (--into)")])
+        raise ImportFailed(
+            [
+                import_error(
+                    target, f"is not a name for a file of {batch.kind}", hint=f"name it {batch.kind}.NAME.yaml (--into)"
+                )
+            ]
+        )
     if target in {name for name, _, _ in RECORD_FILES.values()} or target == CASE_FILE:
-        raise ImportFailed([import_error(target, "is one of the case's own files, which an import never changes",
-                                         hint=f"import into {batch.kind}.NAME.yaml (--into)")])
-    header = f"{MARKER} {source}`: {entry.header}\n" \
-             "# Importing again updates the fields that come from the database; reviewed, confidential, notes and the\n" \
-             "# fields a reviewer decides (perpetrators, categories, technology) stay as you leave them.\n" \
-             "# Check each record against its source, then set reviewed: true: until then no document uses it.\n"
+        raise ImportFailed(
+            [
+                import_error(
+                    target,
+                    "is one of the case's own files, which an import never changes",
+                    hint=f"import into {batch.kind}.NAME.yaml (--into)",
+                )
+            ]
+        )
+    header = (
+        f"{MARKER} {source}`: {entry.header}\n"
+        "# Importing again updates the fields that come from the database; reviewed, confidential, notes and the\n"
+        "# fields a reviewer decides (perpetrators, categories, technology) stay as you leave them.\n"
+        "# Check each record against its source, then set reviewed: true: until then no document uses it.\n"
+    )
     existing = _import_file(root, target, header)
     model = RECORD_FILES[batch.kind][2]
-    source_ids = set(_ids_in(root, _files_of_kind(root, case, "sources", SOURCES_FILE))) | {s["id"] for s in batch.sources}
+    source_ids = set(_ids_in(root, _files_of_kind(root, case, "sources", SOURCES_FILE))) | {
+        s["id"] for s in batch.sources
+    }
     _check_records(batch, model, _ids_in(root, _files_of_kind(root, case, batch.kind, target)), source_ids)
     if batch.problems:
         raise ImportFailed(batch.problems)
@@ -177,10 +236,22 @@ def plan_import(source: str, file: Path, case_dir: Path, request: ImportRequest,
         plans.append(merge(existing, path=target, header=header, incoming=incoming, owned=batch.owned, review=True))
     if batch.sources:
         existing_sources = _import_file(root, SOURCES_FILE, SOURCES_HEADER)
-        owned = tuple(dict.fromkeys(name for s in batch.sources for name in s if name != "id")) + ("version", "date", "url")
-        incoming = [Incoming(s["id"], {k: v for k, v in s.items() if k != "id"}, {}, s.get("title", "")) for s in batch.sources]
-        plan = merge(existing_sources, path=SOURCES_FILE, header=SOURCES_HEADER, incoming=incoming,
-                     owned=tuple(dict.fromkeys(owned)), review=False)
+        owned = tuple(dict.fromkeys(name for s in batch.sources for name in s if name != "id")) + (
+            "version",
+            "date",
+            "url",
+        )
+        incoming = [
+            Incoming(s["id"], {k: v for k, v in s.items() if k != "id"}, {}, s.get("title", "")) for s in batch.sources
+        ]
+        plan = merge(
+            existing_sources,
+            path=SOURCES_FILE,
+            header=SOURCES_HEADER,
+            incoming=incoming,
+            owned=tuple(dict.fromkeys(owned)),
+            review=False,
+        )
         plans.append(plan)
     wanted = [plan.path for plan in plans if plan.created or plan.path not in listed_paths(case_doc)]
     new_case_text = with_listed(case_doc, case_text, wanted) if wanted else case_text

@@ -29,8 +29,19 @@ from advocate.models.period import Period
 from advocate.models.problem import Problem
 from advocate.resources import read_vocab_table
 
-OWNED = ("supplier", "supplier_country", "country", "end_user", "goods", "technology", "date", "complete", "basis",
-         "reported_in", "sources")
+OWNED = (
+    "supplier",
+    "supplier_country",
+    "country",
+    "end_user",
+    "goods",
+    "technology",
+    "date",
+    "complete",
+    "basis",
+    "reported_in",
+    "sources",
+)
 SOURCE_ID = "privacy-international-sii"
 COMPLETION = {"yes": "yes", "no": "no", "unknown": "unknown", "": "unknown"}
 BASIS = {"open": "open source", "export": "export data"}
@@ -75,12 +86,16 @@ def _records(path: Path, label: str) -> tuple[list, str]:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise ImportFailed([import_error(label, f"is not valid JSON: {exc.msg} (column {exc.colno})", line=exc.lineno)]) from None
+        raise ImportFailed(
+            [import_error(label, f"is not valid JSON: {exc.msg} (column {exc.colno})", line=exc.lineno)]
+        ) from None
     if isinstance(data, dict):
         lists = [value for value in data.values() if isinstance(value, list)]
         data = lists[0] if len(lists) == 1 else data
     if not isinstance(data, list):
-        raise ImportFailed([import_error(label, "expected a list of transfer records, as the Index's transfers.json has them", line=1)])
+        raise ImportFailed(
+            [import_error(label, "expected a list of transfer records, as the Index's transfers.json has them", line=1)]
+        )
     return data, text
 
 
@@ -105,7 +120,9 @@ def read_sii(path: Path, label: str, request: ImportRequest) -> ImportBatch:
         unique_id = _text(item.get("unique_id"))
         where = {"record": f"{where_name} '{unique_id}'" if unique_id else where_name}
         if not unique_id or not slug(unique_id):
-            batch.error("has no unique_id, the Index's own key, from which the record's id is made", field="unique_id", **where)
+            batch.error(
+                "has no unique_id, the Index's own key, from which the record's id is made", field="unique_id", **where
+            )
             continue
         supplier = _text(item.get("supplier_company") or item.get("company_name"))
         if not supplier:
@@ -129,8 +146,11 @@ def read_sii(path: Path, label: str, request: ImportRequest) -> ImportBatch:
             continue
         complete = COMPLETION.get(_text(item.get("transfer_to_enduser_reported_as_complete")).casefold())
         if complete is None:
-            batch.error(f"'{item.get('transfer_to_enduser_reported_as_complete')}' is not Yes, No or Unknown",
-                        field="transfer_to_enduser_reported_as_complete", **where)
+            batch.error(
+                f"'{item.get('transfer_to_enduser_reported_as_complete')}' is not Yes, No or Unknown",
+                field="transfer_to_enduser_reported_as_complete",
+                **where,
+            )
             continue
         goods = _list(item.get("goods")) or _list(next((v for k, v in item.items() if k.startswith("goods__")), None))
         technology = list(dict.fromkeys(tags[g.casefold()] for g in goods if g.casefold() in tags))
@@ -140,13 +160,35 @@ def read_sii(path: Path, label: str, request: ImportRequest) -> ImportBatch:
         if any(r.id == record_id for r in batch.records):
             batch.error(f"has the same unique_id as an earlier record ('{unique_id}')", field="unique_id", **where)
             continue
-        data = {"supplier": supplier, "supplier_country": _text(item.get("supplier_company_hq")), "country": country,
-                "end_user": _text(item.get("enduser")), "goods": goods, "technology": technology, "date": year,
-                "complete": complete, "basis": BASIS.get(basis.casefold(), basis.casefold()), "reported_in": reported,
-                "sources": [{"id": SOURCE_ID, "pinpoint": f"transfer '{unique_id}'"}]}
-        batch.records.append(ImportedRecord(record_id, {k: v for k, v in data.items() if v not in ("", [], None)}, {}, where,
-                                            {"supplier": "supplier_company", "country": "recipient_country", "date": "order_year",
-                                             "technology": "goods", "goods": "goods", "end_user": "enduser"}))
+        data = {
+            "supplier": supplier,
+            "supplier_country": _text(item.get("supplier_company_hq")),
+            "country": country,
+            "end_user": _text(item.get("enduser")),
+            "goods": goods,
+            "technology": technology,
+            "date": year,
+            "complete": complete,
+            "basis": BASIS.get(basis.casefold(), basis.casefold()),
+            "reported_in": reported,
+            "sources": [{"id": SOURCE_ID, "pinpoint": f"transfer '{unique_id}'"}],
+        }
+        batch.records.append(
+            ImportedRecord(
+                record_id,
+                {k: v for k, v in data.items() if v not in ("", [], None)},
+                {},
+                where,
+                {
+                    "supplier": "supplier_company",
+                    "country": "recipient_country",
+                    "date": "order_year",
+                    "technology": "goods",
+                    "goods": "goods",
+                    "end_user": "enduser",
+                },
+            )
+        )
     batch.problems = [_with_line(problem, text) for problem in batch.problems]
     if batch.records:
         batch.sources = [source_record(request)]

@@ -25,13 +25,26 @@ from advocate.vocab.state_bodies import StateBody, state_bodies
 from advocate.vocab.technology import Tag, technology_tags
 
 LISTS = ("perpetrators", "categories", "technology", "sources")
-BOOLEANS = {"yes": True, "y": True, "true": True, "1": True, "no": False, "n": False, "false": False, "0": False, "": False}
+BOOLEANS = {
+    "yes": True,
+    "y": True,
+    "true": True,
+    "1": True,
+    "no": False,
+    "n": False,
+    "false": False,
+    "0": False,
+    "": False,
+}
 
 
 def _vocabulary(name: str) -> dict[str, str]:
     """Codes and labels of a vocabulary field, compared without case, → the code."""
     tables: dict[str, Mapping[str, AbuseCategory | StateBody | Tag]] = {
-        "categories": abuse_categories(), "perpetrators": state_bodies(), "technology": technology_tags()}
+        "categories": abuse_categories(),
+        "perpetrators": state_bodies(),
+        "technology": technology_tags(),
+    }
     table = tables.get(name)
     if table is None:
         return {}
@@ -47,7 +60,9 @@ def _split(value: Any) -> list[str]:
 def read_spreadsheet(path: Path, label: str, request: ImportRequest) -> ImportBatch:
     """Each row as a record, through the mapping given with ``--mapping``."""
     mapping, stem = read_mapping(request.mapping)
-    table = read_table(path, label, sheet=mapping.sheet, header_row=mapping.header_row, header_hint=tuple(mapping.columns))
+    table = read_table(
+        path, label, sheet=mapping.sheet, header_row=mapping.header_row, header_hint=tuple(mapping.columns)
+    )
     wanted = {mapping.key: (mapping.key,), **{column: (column,) for column in mapping.columns}}
     found = table.require(wanted)
     source_id = mapping.dataset.id or slug(mapping.dataset.title)
@@ -60,10 +75,14 @@ def read_spreadsheet(path: Path, label: str, request: ImportRequest) -> ImportBa
     for row in table.rows:
         key = row.text(found[mapping.key])
         if not key or not slug(key):
-            batch.error("has no key, the row's own reference from which its id is made", field=found[mapping.key], **row.where)
+            batch.error(
+                "has no key, the row's own reference from which its id is made", field=found[mapping.key], **row.where
+            )
             continue
         if slug(key) in keys:
-            batch.error(f"has the key '{key}' that {keys[slug(key)]} has already", field=found[mapping.key], **row.where)
+            batch.error(
+                f"has the key '{key}' that {keys[slug(key)]} has already", field=found[mapping.key], **row.where
+            )
             continue
         keys[slug(key)] = row.label()
         data: dict[str, Any] = {}
@@ -105,13 +124,18 @@ def read_spreadsheet(path: Path, label: str, request: ImportRequest) -> ImportBa
         if not request.wants_period(period):
             outside += 1
             continue
-        data["sources"] = [{"id": source_id, "pinpoint": f"entry {key}"}] + \
-            [{"id": wanted_id} for wanted_id in data.get("sources", []) if wanted_id != source_id]
+        data["sources"] = [{"id": source_id, "pinpoint": f"entry {key}"}] + [
+            {"id": wanted_id} for wanted_id in data.get("sources", []) if wanted_id != source_id
+        ]
         initial = {name: value for name, value in mapping.defaults.items() if name not in data}
         columns.setdefault("sources", "sources")
         batch.records.append(ImportedRecord(f"{prefix}{slug(key)}", data, initial, dict(row.where), columns))
-    dataset = {"id": source_id, "kind": "dataset", **mapping.dataset.model_dump(exclude={"id"}, exclude_defaults=True),
-               "accessed": request.accessed.isoformat()}
+    dataset = {
+        "id": source_id,
+        "kind": "dataset",
+        **mapping.dataset.model_dump(exclude={"id"}, exclude_defaults=True),
+        "accessed": request.accessed.isoformat(),
+    }
     if request.version:
         dataset["version"] = request.version
     if batch.records:

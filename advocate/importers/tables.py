@@ -12,10 +12,10 @@ import csv
 import datetime as dt
 import io
 import zipfile
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from advocate.importers.batch import ImportFailed, import_error
 from advocate.load.text_encoding import EncodingProblem, decode_file
@@ -75,14 +75,23 @@ class Table:
             else:
                 found[name] = column
         if missing:
-            raise ImportFailed([import_error(self.label, f"has no column '{name}'",
-                                             hint=f"the header has: {', '.join(self.header)}", **self.header_where)
-                                for name in missing])
+            raise ImportFailed(
+                [
+                    import_error(
+                        self.label,
+                        f"has no column '{name}'",
+                        hint=f"the header has: {', '.join(self.header)}",
+                        **self.header_where,
+                    )
+                    for name in missing
+                ]
+            )
         return found
 
 
-def read_table(path: Path, label: str, *, sheet: str = "", header_row: int = 0,
-               header_hint: Iterable[str] = ()) -> Table:
+def read_table(
+    path: Path, label: str, *, sheet: str = "", header_row: int = 0, header_hint: Iterable[str] = ()
+) -> Table:
     """The rows of a CSV file or of one sheet of an XLSX workbook (``sheet``; the first if empty).
 
     ``header_row`` is the 1-based row of the header; 0 means the first row that has every name in
@@ -93,8 +102,15 @@ def read_table(path: Path, label: str, *, sheet: str = "", header_row: int = 0,
     if path.suffix.casefold() in (".xlsx", ".xlsm"):
         return _read_sheet(path, label, sheet, header_row, tuple(header_hint))
     if sheet:
-        raise ImportFailed([import_error(label, f"is not a workbook, so it has no sheet '{sheet}'",
-                                         hint="give a .xlsx file, or leave out the sheet")])
+        raise ImportFailed(
+            [
+                import_error(
+                    label,
+                    f"is not a workbook, so it has no sheet '{sheet}'",
+                    hint="give a .xlsx file, or leave out the sheet",
+                )
+            ]
+        )
     return _read_csv(path, label, header_row, tuple(header_hint))
 
 
@@ -132,12 +148,19 @@ def _read_csv(path: Path, label: str, header_row: int, hint: tuple[str, ...]) ->
     header = [h.replace("\ufeff", "").strip() for h in header]
     _check_header(label, header, {"line": header_line})
     rows, problems = [], []
-    for number, (line, cells) in enumerate(records[index + 1:], start=1):
+    for number, (line, cells) in enumerate(records[index + 1 :], start=1):
         if not any(c.strip() for c in cells):
             continue
         if len(cells) != len(header):
-            problems.append(import_error(label, f"has {len(cells)} fields where the header has {len(header)}",
-                                         line=line, row=number, hint="check for a missing comma or an unclosed quote"))
+            problems.append(
+                import_error(
+                    label,
+                    f"has {len(cells)} fields where the header has {len(header)}",
+                    line=line,
+                    row=number,
+                    hint="check for a missing comma or an unclosed quote",
+                )
+            )
             continue
         rows.append(Row(dict(zip(header, cells)), {"line": line, "row": number}))
     if problems:
@@ -169,12 +192,27 @@ def _read_sheet(path: Path, label: str, sheet: str, header_row: int, hint: tuple
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise ImportFailed([import_error(label, f"is not a readable XLSX workbook ({exc.__class__.__name__})",
-                                         hint="save it from the spreadsheet program as .xlsx, or export the sheet as CSV")]) from None
+        raise ImportFailed(
+            [
+                import_error(
+                    label,
+                    f"is not a readable XLSX workbook ({exc.__class__.__name__})",
+                    hint="save it from the spreadsheet program as .xlsx, or export the sheet as CSV",
+                )
+            ]
+        ) from None
     try:
         if sheet and sheet not in workbook.sheetnames:
-            raise ImportFailed([import_error(label, f"has no sheet '{sheet}'", field="sheet",
-                                             hint=f"its sheets are: {', '.join(workbook.sheetnames)}")])
+            raise ImportFailed(
+                [
+                    import_error(
+                        label,
+                        f"has no sheet '{sheet}'",
+                        field="sheet",
+                        hint=f"its sheets are: {', '.join(workbook.sheetnames)}",
+                    )
+                ]
+            )
         worksheet = workbook[sheet] if sheet else workbook[workbook.sheetnames[0]]
         label = f"{label} (sheet '{worksheet.title}')"
         values = [[_cell(v) for v in row] for row in worksheet.iter_rows(values_only=True)]
@@ -190,8 +228,8 @@ def _read_sheet(path: Path, label: str, sheet: str, header_row: int, hint: tuple
         header.pop()
     _check_header(label, header, {"row": index + 1})
     rows = []
-    for offset, cells in enumerate(values[index + 1:], start=index + 2):
-        cells = list(cells[:len(header)]) + [None] * max(0, len(header) - len(cells))
+    for offset, cells in enumerate(values[index + 1 :], start=index + 2):
+        cells = list(cells[: len(header)]) + [None] * max(0, len(header) - len(cells))
         if not any(c not in (None, "") for c in cells):
             continue
         rows.append(Row({name: cell for name, cell in zip(header, cells) if name}, {"row": offset}))

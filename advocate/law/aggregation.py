@@ -43,7 +43,11 @@ def _period_end(start: dt.date) -> dt.date:
 
 
 def _when(request_date: dt.date, planned: bool) -> str:
-    return f"not yet sent, counted as if sent on {long_date(request_date)}" if planned else f"sent {long_date(request_date)}"
+    return (
+        f"not yet sent, counted as if sent on {long_date(request_date)}"
+        if planned
+        else f"sent {long_date(request_date)}"
+    )
 
 
 def aggregation_warnings(campaign: Campaign, today: dt.date) -> list[AggregationWarning]:
@@ -75,8 +79,15 @@ def aggregation_warnings(campaign: Campaign, today: dt.date) -> list[Aggregation
             listed = ", ".join(f"{rid} ({_when(day, planned)})" for day, planned, rid in group)
             body = names[key]
             body = body if body.lower().startswith(("the ", "hm ")) else f"the {body}"
-            warnings.append(AggregationWarning(key, tuple(entry[2] for entry in group), (
-                f"{len(group)} requests to {body} fall within one period of 60 consecutive working days: {listed}. "
-                "If they ask for the same or similar information, the authority may add their costs together and "
-                "refuse them all as over the cost limit (FOIA s 12(4); Fees Regulations 2004, reg 5)")))
+            warnings.append(
+                AggregationWarning(
+                    key,
+                    tuple(entry[2] for entry in group),
+                    (
+                        f"{len(group)} requests to {body} fall within one period of 60 consecutive working days: {listed}. "
+                        "If they ask for the same or similar information, the authority may add their costs together and "
+                        "refuse them all as over the cost limit (FOIA s 12(4); Fees Regulations 2004, reg 5)"
+                    ),
+                )
+            )
     return warnings

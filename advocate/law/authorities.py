@@ -9,10 +9,10 @@ id wins over the shipped one.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import lru_cache
 from importlib.resources import files
 from types import MappingProxyType
-from typing import Mapping
 
 import yaml
 from pydantic import ValidationError

@@ -18,7 +18,7 @@ import datetime as dt
 import json
 import os
 import tempfile
-from functools import lru_cache
+from functools import cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
@@ -37,7 +37,7 @@ def british_name(name: str) -> str:
     """The package's name as a British letter writes it: 'St Patrick's Day', 'the substitute day for Boxing Day'."""
     name = name.strip()
     if name.startswith("Saint "):
-        name = "St " + name[len("Saint "):]
+        name = "St " + name[len("Saint ") :]
     if name.endswith(_OBSERVED):
         name = name[: -len(_OBSERVED)]
         article = "the " if name.startswith("Battle") or name.endswith("Holiday") else ""
@@ -87,7 +87,7 @@ def _write(path: Path, data: dict) -> None:
         return
 
 
-@lru_cache(maxsize=None)
+@cache
 def bank_holidays(year: int) -> Holidays:
     """Every bank holiday of ``year`` in any part of the UK: date → name → subdivision codes (cached on disk)."""
     path = cache_file()
@@ -95,13 +95,16 @@ def bank_holidays(year: int) -> Holidays:
     stored = data.get(str(year))
     if isinstance(stored, dict):
         try:
-            return {dt.date.fromisoformat(day): {name: frozenset(codes) for name, codes in names.items()}
-                    for day, names in stored.items()}
+            return {
+                dt.date.fromisoformat(day): {name: frozenset(codes) for name, codes in names.items()}
+                for day, names in stored.items()
+            }
         except (TypeError, ValueError, AttributeError):
             pass
     table = compute_bank_holidays(year)
     if path:
-        data[str(year)] = {day.isoformat(): {name: sorted(codes) for name, codes in names.items()}
-                           for day, names in table.items()}
+        data[str(year)] = {
+            day.isoformat(): {name: sorted(codes) for name, codes in names.items()} for day, names in table.items()
+        }
         _write(path, data)
     return table

@@ -50,8 +50,18 @@ def _day(text: str) -> dt.date | None:
 def bodies() -> tuple[Body, ...]:
     """Every row of the table, in file order."""
     text = (files("advocate.law") / "data" / "bodies.csv").read_text(encoding="utf-8")
-    return tuple(Body(row["role"], row["name"], row["short"], row["secretary_of_state"], _day(row["from"]),
-                      _day(row["to"]), row["order"]) for row in csv.DictReader(text.splitlines()))
+    return tuple(
+        Body(
+            row["role"],
+            row["name"],
+            row["short"],
+            row["secretary_of_state"],
+            _day(row["from"]),
+            _day(row["to"]),
+            row["order"],
+        )
+        for row in csv.DictReader(text.splitlines())
+    )
 
 
 def bodies_during(role: str, start: dt.date | None, end: dt.date | None) -> tuple[Body, ...]:
@@ -62,8 +72,12 @@ def bodies_during(role: str, start: dt.date | None, end: dt.date | None) -> tupl
     first, last = start or end, end or start
     if first is None or last is None:
         return tuple(body for body in bodies() if body.role == role)
-    return tuple(body for body in bodies() if body.role == role and (
-        (body.start is None or body.start <= last) and (body.end is None or body.end >= first)))
+    return tuple(
+        body
+        for body in bodies()
+        if body.role == role
+        and ((body.start is None or body.start <= last) and (body.end is None or body.end >= first))
+    )
 
 
 def body_on(role: str, day: dt.date) -> Body:

@@ -40,18 +40,31 @@ class Letter:
     """The states of a request the letter follows (which request a letter is for, when only one fits)."""
 
 
-LETTERS: dict[str, Letter] = {letter.kind: letter for letter in (
-    Letter("foi", "sent", "send the request", ("planned",)),
-    Letter("clarification-reply", "clarification-answered", "answer the request for clarification",
-           ("clarification-asked",)),
-    Letter("chaser", "chased", "chase the overdue reply", ("awaiting-reply", "review-asked")),
-    Letter("extension-chaser", "chased", "chase the reply the extension promised", ("extended",)),
-    Letter("foi-review", "review-asked", "ask for an internal review", ("responded",)),
-    Letter("ico-complaint", "complaint", "complain to the Information Commissioner", ("review-asked", "review-decided")),
-    Letter("ico-non-response", "complaint", "complain to the Information Commissioner that there has been no reply",
-           ("awaiting-reply", "extended")),
-    Letter("tribunal-appeal", "appeal", "appeal to the First-tier Tribunal", ("decided",)),
-)}
+LETTERS: dict[str, Letter] = {
+    letter.kind: letter
+    for letter in (
+        Letter("foi", "sent", "send the request", ("planned",)),
+        Letter(
+            "clarification-reply",
+            "clarification-answered",
+            "answer the request for clarification",
+            ("clarification-asked",),
+        ),
+        Letter("chaser", "chased", "chase the overdue reply", ("awaiting-reply", "review-asked")),
+        Letter("extension-chaser", "chased", "chase the reply the extension promised", ("extended",)),
+        Letter("foi-review", "review-asked", "ask for an internal review", ("responded",)),
+        Letter(
+            "ico-complaint", "complaint", "complain to the Information Commissioner", ("review-asked", "review-decided")
+        ),
+        Letter(
+            "ico-non-response",
+            "complaint",
+            "complain to the Information Commissioner that there has been no reply",
+            ("awaiting-reply", "extended"),
+        ),
+        Letter("tribunal-appeal", "appeal", "appeal to the First-tier Tribunal", ("decided",)),
+    )
+}
 """Every letter of the ladder by document kind."""
 
 STATES = {
@@ -125,8 +138,11 @@ class History:
     def state_words(self) -> str:
         words = STATES[self.state]
         latest = self.latest_outcome
-        return f"{words}: {latest.outcome_words}" if latest and latest.outcome_words and self.state in (
-            "responded", "answered", "review-decided", "decided") else words
+        return (
+            f"{words}: {latest.outcome_words}"
+            if latest and latest.outcome_words and self.state in ("responded", "answered", "review-decided", "decided")
+            else words
+        )
 
     @property
     def latest_outcome(self) -> RequestEvent | None:
@@ -204,8 +220,10 @@ def history(request: FoiRequest) -> History:
             found["clarification"] = None
             received, receipt_assumed = event.arrived, event.received is None
             first_due = deadlines.foi_response_due_from(
-                received, counted_from="the day the answer to the request for clarification was received",
-                note="A request for clarification under section 1(3) restarts the twenty working days.")
+                received,
+                counted_from="the day the answer to the request for clarification was received",
+                note="A request for clarification under section 1(3) restarts the twenty working days.",
+            )
             add("reply-due", "reply due", first_due)
             state = "awaiting-reply"
         elif kind == "fees-notice":
@@ -218,9 +236,14 @@ def history(request: FoiRequest) -> History:
             if notice is not None and received is not None:
                 fee_stop = (notice.date, event.arrived)
                 first_due = deadlines.foi_response_due_from(
-                    received, counted_from="the date of receipt", disregard=(fee_stop,),
-                    note=(f"The working days from the fees notice of {_long(notice.date)} to the day the fee was "
-                          f"received, {_long(event.arrived)}, are disregarded (section 10(2))."))
+                    received,
+                    counted_from="the date of receipt",
+                    disregard=(fee_stop,),
+                    note=(
+                        f"The working days from the fees notice of {_long(notice.date)} to the day the fee was "
+                        f"received, {_long(event.arrived)}, are disregarded (section 10(2))."
+                    ),
+                )
                 add("reply-due", "reply due", first_due)
             state = "awaiting-reply"
         elif kind == "extension":
@@ -238,8 +261,11 @@ def history(request: FoiRequest) -> History:
             if event.outcome == "full":
                 state = "answered"
             else:
-                add("review-ask-by", "internal review to be asked for by",
-                    deadlines.internal_review_request_by(event.date))
+                add(
+                    "review-ask-by",
+                    "internal review to be asked for by",
+                    deadlines.internal_review_request_by(event.date),
+                )
                 state = "responded"
         elif kind == "chased":
             chasers.append(event)
@@ -260,8 +286,15 @@ def history(request: FoiRequest) -> History:
             state = "review-decided"
         elif kind == "complaint":
             found["complaint"] = event
-            for key in ("complaint-by", "review-outer", "review-due", "reply-due", "reply-extended", "chaser-reply-by",
-                        "review-ask-by"):
+            for key in (
+                "complaint-by",
+                "review-outer",
+                "review-due",
+                "reply-due",
+                "reply-extended",
+                "chaser-reply-by",
+                "review-ask-by",
+            ):
                 meet(key, event.date)
             state = "complained"
         elif kind == "decision-notice":
@@ -277,9 +310,17 @@ def history(request: FoiRequest) -> History:
             for key in list(milestones):
                 meet(key, event.date)
             state = "withdrawn"
-    return History(request=request, state=state, reference=reference, received=received,
-                   receipt_assumed=receipt_assumed, chasers=tuple(chasers), milestones=tuple(milestones.values()),
-                   first_due=first_due, **found)
+    return History(
+        request=request,
+        state=state,
+        reference=reference,
+        received=received,
+        receipt_assumed=receipt_assumed,
+        chasers=tuple(chasers),
+        milestones=tuple(milestones.values()),
+        first_due=first_due,
+        **found,
+    )
 
 
 def _long(day: dt.date) -> str:
@@ -353,8 +394,9 @@ def next_step(h: History, today: dt.date) -> Step:
         if h.chased_after(due.date) is None:
             letter = LETTERS["chaser"]
             return Step("chase the overdue internal review", letter, due, True)
-        return _wait("wait for the internal review (the Commissioner takes a complaint after 40 working days)",
-                     outer, today)
+        return _wait(
+            "wait for the internal review (the Commissioner takes a complaint after 40 working days)", outer, today
+        )
     if state == "review-decided":
         if h.review_response and h.review_response.outcome == "overturned":
             return Step("wait for the information the review decided to release")

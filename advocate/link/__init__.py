@@ -22,8 +22,23 @@ def link_case(case_file, settings: LinkSettings | None = None, *, licences=None)
     """
     settings = settings or case_file.case.linking
     table = case_file.licences if licences is None else licences
-    return LinkSet(compute_links(table, tuple(case_file.abuses.values()), settings, tuple(case_file.links.values()),
-                                 case_file.sources))
+    return LinkSet(
+        compute_links(
+            table, tuple(case_file.abuses.values()), settings, tuple(case_file.links.values()), case_file.sources
+        )
+    )
 
 
-__all__ = ["ORDERS", "RELATIONS", "Link", "LinkList", "LinkSet", "LinkSettings", "LinkTable", "compute_links", "link_case", "link_columns", "links_frame"]
+__all__ = [
+    "ORDERS",
+    "RELATIONS",
+    "Link",
+    "LinkList",
+    "LinkSet",
+    "LinkSettings",
+    "LinkTable",
+    "compute_links",
+    "link_case",
+    "link_columns",
+    "links_frame",
+]

@@ -112,11 +112,13 @@ def _profiles(table: LicenceTable) -> tuple[np.ndarray, tuple[LicenceProfile, ..
             ids, _ = pd.factorize(pd.Series([long_lists[i] for i in many], dtype=object))
             packed[many] = -(ids.astype(np.int64) + 1)
             long_texts = {int(i): tuple(str(rating_texts[c]) for c in long_lists[i]) for i in many}
-    keys = pd.DataFrame({
-        "ratings": packed,
-        "summary": pd.factorize(frame["goods_summary"].fillna("").astype(str))[0],
-        "technology": pd.factorize(frame["technology"].fillna("").astype(str))[0],
-    })
+    keys = pd.DataFrame(
+        {
+            "ratings": packed,
+            "summary": pd.factorize(frame["goods_summary"].fillna("").astype(str))[0],
+            "technology": pd.factorize(frame["technology"].fillna("").astype(str))[0],
+        }
+    )
     group = keys.groupby(["ratings", "summary", "technology"], sort=False).ngroup().to_numpy().astype(np.int64)
     _, first_rows = np.unique(group, return_index=True)
     summaries, asserted = frame["goods_summary"].to_numpy(), frame["technology"].to_numpy()

@@ -50,8 +50,17 @@ from advocate.vocab.state_bodies import bodies_in_text, responsibility
 STATE_ONLY = "2(a)"
 """The criterion that concerns repression by the state: never engaged by an abuse of unknown or non-state perpetrators."""
 CHUNK_PAIRS = 2_000_000
-_COLUMNS = {"licence": np.int32, "abuse": np.int32, "score": np.float64, "relation": np.int8, "days": np.int32,
-            "asserted": np.int32, "occurred": np.int8, "reported": np.int8, "report": np.int32}
+_COLUMNS = {
+    "licence": np.int32,
+    "abuse": np.int32,
+    "score": np.float64,
+    "relation": np.int8,
+    "days": np.int32,
+    "asserted": np.int32,
+    "occurred": np.int8,
+    "reported": np.int8,
+    "report": np.int32,
+}
 """The link table's columns and their types (small types: national datasets give millions of links)."""
 _PAIR_COLUMNS = ("relation", "days", "occurred", "reported", "report")
 """The columns :meth:`_Engine.evaluate` gives for each pair besides the score."""
@@ -137,8 +146,13 @@ def _period_score(relation: np.ndarray, days: np.ndarray, settings: LinkSettings
 
 def context_only(abuses) -> np.ndarray:
     """Per abuse: its perpetrators are unknown or non-state and Criterion 2(a) is all its categories engage."""
-    return np.array([responsibility(a.perpetrators) != "state" and set(criteria_engaged(a.categories)) == {STATE_ONLY}
-                     for a in abuses], dtype=bool)
+    return np.array(
+        [
+            responsibility(a.perpetrators) != "state" and set(criteria_engaged(a.categories)) == {STATE_ONLY}
+            for a in abuses
+        ],
+        dtype=bool,
+    )
 
 
 class _Engine:
@@ -152,8 +166,9 @@ class _Engine:
         self.abuse_country = np.array([codes[c] for c in self.ac.country], dtype=np.int64)
         self.country = table.frame["country"].map(codes).fillna(-1).to_numpy().astype(np.int64)
         self.linkable = (self.country >= 0) & table.frame["outcome"].isin(settings.outcomes).to_numpy()
-        self.refusals = find_refusals(table, self.lc, self.country, self.linkable, tuple(settings.refusal_criteria),
-                                      settings.refusal_window_days)
+        self.refusals = find_refusals(
+            table, self.lc, self.country, self.linkable, tuple(settings.refusal_criteria), settings.refusal_window_days
+        )
         signatures, self.signature = _codes(technology_signature(p) for p in self.lc.profiles)
         self.tech_sig = self.signature[self.lc.profile]
         self.tech_scores = _score_table(signatures, self.ac.profiles, match_signature)
@@ -161,7 +176,9 @@ class _Engine:
         self.user_sig = body_of_user[self.lc.end_user]
         self.user_scores = _score_table(bodies, self.ac.perpetrator_sets, lambda b, p: match_bodies(b, "", p))
         weights = settings.weights
-        self.weights = np.array([weights.period, weights.end_user, weights.technology, weights.refusal], dtype=np.float64)
+        self.weights = np.array(
+            [weights.period, weights.end_user, weights.technology, weights.refusal], dtype=np.float64
+        )
         self.weights = self.weights / self.weights.sum()
         self.reports = report_columns(self.abuses, sources, table.frame["sources"])
 
@@ -173,7 +190,9 @@ class _Engine:
         before = (ae != MISSING_END) & (ls != MISSING_START) & (ae < ls)
         after = (as_ != MISSING_START) & (le != MISSING_END) & (as_ > le)
         undated = (ls == MISSING_START) & (le == MISSING_END)
-        occurred = np.where(before, BEFORE, np.where(after, AFTER, np.where(undated, UNKNOWN, OVERLAPPING))).astype(np.int8)
+        occurred = np.where(before, BEFORE, np.where(after, AFTER, np.where(undated, UNKNOWN, OVERLAPPING))).astype(
+            np.int8
+        )
         reported, report = self.reports.order(ab, lic, ls, le)
         relation = relation_of(occurred, reported)
         days = np.where(before, ls - ae, np.where(after, le - as_, 0))
@@ -182,8 +201,16 @@ class _Engine:
         p = _period_score(relation, days, self.settings)
         r = self.refusals.strength[lic]
         score = self.weights[0] * p + self.weights[1] * e + self.weights[2] * t + self.weights[3] * r
-        return {"relation": relation, "days": days, "occurred": occurred, "reported": reported, "report": report,
-                "t": t, "e": e, "score": np.round(score, 4)}
+        return {
+            "relation": relation,
+            "days": days,
+            "occurred": occurred,
+            "reported": reported,
+            "report": report,
+            "t": t,
+            "e": e,
+            "score": np.round(score, 4),
+        }
 
     def _sorted_linkable(self) -> np.ndarray:
         rows = np.flatnonzero(self.linkable)
@@ -213,8 +240,9 @@ class _Engine:
         for kind in np.unique(kinds):
             abuses = np.flatnonzero(kinds == kind)
             profile, perpetrators = divmod(int(kind), len(self.ac.perpetrator_sets))
-            relevant = (self.tech_scores[self.tech_sig[everything], profile] > 0) | \
-                       (self.user_scores[self.user_sig[everything], perpetrators] > 0)
+            relevant = (self.tech_scores[self.tech_sig[everything], profile] > 0) | (
+                self.user_scores[self.user_sig[everything], perpetrators] > 0
+            )
             rows = everything[relevant]
             if not len(rows):
                 continue
@@ -243,25 +271,48 @@ class _Engine:
             considered += len(lic)
             v = self.evaluate(lic, ab)
             occurred, days = v["occurred"], v["days"]
-            in_window = ((occurred == BEFORE) & (days <= s.foreseeable_window_days)) | \
-                        ((occurred == AFTER) & (-days <= s.review_window_days)) | (occurred == OVERLAPPING) | (occurred == UNKNOWN)
+            in_window = (
+                ((occurred == BEFORE) & (days <= s.foreseeable_window_days))
+                | ((occurred == AFTER) & (-days <= s.review_window_days))
+                | (occurred == OVERLAPPING)
+                | (occurred == UNKNOWN)
+            )
             keep = in_window & ((v["t"] > 0) | (v["e"] > 0)) & (v["score"] >= s.min_score)
-            for name, values in (("licence", lic), ("abuse", ab), ("score", v["score"])) + tuple((n, v[n]) for n in _PAIR_COLUMNS):
+            for name, values in (("licence", lic), ("abuse", ab), ("score", v["score"])) + tuple(
+                (n, v[n]) for n in _PAIR_COLUMNS
+            ):
                 parts[name].append(values[keep].astype(_COLUMNS[name]))
-        columns = {name: np.concatenate(parts[name]) if parts[name] else np.zeros(0, dtype=kind)
-                   for name, kind in _COLUMNS.items() if name != "asserted"}
+        columns = {
+            name: np.concatenate(parts[name]) if parts[name] else np.zeros(0, dtype=kind)
+            for name, kind in _COLUMNS.items()
+            if name != "asserted"
+        }
         columns["asserted"] = np.full(len(columns["licence"]), -1, dtype=np.int32)
         columns = self._assert(columns, asserted)
         apart = context_only(self.abuses)[columns["abuse"]]
 
         def table(part: dict[str, np.ndarray], context: LinkTable | None = None) -> LinkTable:
-            return LinkTable(part, self.table, self.lc, self.abuses, self.ac, tuple(asserted), self.refusals, s,
-                             considered, getattr(self, "in_window", 0), reports=self.reports, context=context)
+            return LinkTable(
+                part,
+                self.table,
+                self.lc,
+                self.abuses,
+                self.ac,
+                tuple(asserted),
+                self.refusals,
+                s,
+                considered,
+                getattr(self, "in_window", 0),
+                reports=self.reports,
+                context=context,
+            )
 
         if not apart.any():  # no copy of a national table when nothing is context
             return table(columns, table({name: values[:0] for name, values in columns.items()}))
-        return table({name: values[~apart] for name, values in columns.items()},
-                     table({name: values[apart] for name, values in columns.items()}))
+        return table(
+            {name: values[~apart] for name, values in columns.items()},
+            table({name: values[apart] for name, values in columns.items()}),
+        )
 
     def _assert(self, columns: dict[str, np.ndarray], asserted) -> dict[str, np.ndarray]:
         """Mark computed links the case file asserts, and add the asserted links not computed."""
@@ -271,8 +322,11 @@ class _Engine:
         ids = self.table.frame["id"]
         wanted_ids = frozenset(link.licence for link in asserted)
         position = {ids.iat[i]: int(i) for i in np.flatnonzero(ids.isin(wanted_ids).to_numpy(dtype=bool))}
-        wanted = [(i, position[link.licence], abuse_index[link.abuse]) for i, link in enumerate(asserted)
-                  if link.licence in position and link.abuse in abuse_index]
+        wanted = [
+            (i, position[link.licence], abuse_index[link.abuse])
+            for i, link in enumerate(asserted)
+            if link.licence in position and link.abuse in abuse_index
+        ]
         if not wanted:
             return columns
         which = np.array([w[0] for w in wanted], dtype=np.int32)
@@ -293,7 +347,9 @@ class _Engine:
                 extra[name].append(value)
             for name in _PAIR_COLUMNS:
                 extra[name].append(v[name][k])
-        return {name: np.concatenate([columns[name], np.array(extra[name], dtype=kind)]) for name, kind in _COLUMNS.items()}
+        return {
+            name: np.concatenate([columns[name], np.array(extra[name], dtype=kind)]) for name, kind in _COLUMNS.items()
+        }
 
 
 def _rank_key(columns: dict[str, np.ndarray], positions: np.ndarray, n_licences: int, n_abuses: int):
@@ -321,7 +377,9 @@ def _codes(values) -> tuple[list, np.ndarray]:
     return list(index), np.array(codes, dtype=np.int64)
 
 
-def compute_links(table: LicenceTable, abuses, settings: LinkSettings | None = None, asserted=(), sources=None) -> LinkTable:
+def compute_links(
+    table: LicenceTable, abuses, settings: LinkSettings | None = None, asserted=(), sources=None
+) -> LinkTable:
     """Links between the licences of ``table`` and ``abuses`` (with hand-asserted ``asserted`` links kept).
 
     ``sources`` (the case's sources by id) date the abuses' reports; without them no abuse has a

@@ -19,7 +19,7 @@ class LinkList(Sequence):
     records made when first read, and columns of their fields (:meth:`column`) for counting and selecting
     hundreds of thousands of them without making them."""
 
-    __slots__ = ("_wording", "_positions", "_context", "_made")
+    __slots__ = ("_context", "_made", "_positions", "_wording")
 
     def __init__(self, wording: Wording, positions: np.ndarray, context: bool = False):
         self._wording, self._positions, self._context = wording, np.asarray(positions, dtype=np.int64), context

@@ -91,7 +91,11 @@ def _elements(profile: LicenceProfile) -> tuple[Element, ...]:
         tags = read_goods_summary(profile.goods_summary).tags
         elements.append(Element(f'the goods summary "{profile.goods_summary}"', _with_lineage(tags), frozenset()))
     if profile.technology:
-        elements.append(Element("the licence, as the evidence describes it,", _with_lineage(profile.technology.split()), frozenset()))
+        elements.append(
+            Element(
+                "the licence, as the evidence describes it,", _with_lineage(profile.technology.split()), frozenset()
+            )
+        )
     _ELEMENTS[profile] = tuple(elements)
     return _ELEMENTS[profile]
 
@@ -134,7 +138,9 @@ def technology_signature(licence: LicenceProfile) -> frozenset:
 
 def match_signature(signature: frozenset, abuse: AbuseProfile) -> Match:
     """:func:`match_technology` for every licence with this signature (the score is the same; the words are not)."""
-    return match_elements(tuple(Element("", c, p) for c, p in sorted(signature, key=lambda cp: (sorted(cp[0]), sorted(cp[1])))), abuse)
+    return match_elements(
+        tuple(Element("", c, p) for c, p in sorted(signature, key=lambda cp: (sorted(cp[0]), sorted(cp[1])))), abuse
+    )
 
 
 def match_elements(elements, abuse: AbuseProfile) -> Match:
@@ -150,34 +156,56 @@ def _direct(element: Element, abuse: AbuseProfile):
     for tag in abuse.technology:
         wanted = set(lineage(tag))
         if tag in element.certain:
-            yield Match(1.0, f"{element.label} names the technology the abuse implicated" if _says(element, tag)
-                        else f"{element.label} covers {_label(tag)}, the technology the abuse implicated")
+            yield Match(
+                1.0,
+                f"{element.label} names the technology the abuse implicated"
+                if _says(element, tag)
+                else f"{element.label} covers {_label(tag)}, the technology the abuse implicated",
+            )
             continue
         broader = (element.certain & wanted) - ROOTS
         if broader:
             shared = _most_specific(broader)
             if not _says(element, shared):
-                yield Match(0.7, f"{element.label} covers {_label(shared)}, which includes {_label(tag)}, the technology the abuse implicated")
+                yield Match(
+                    0.7,
+                    f"{element.label} covers {_label(shared)}, which includes {_label(tag)}, the technology the abuse implicated",
+                )
             elif shared in _narrowest(element.certain):
-                yield Match(0.7, f"{element.label} names a kind of technology that includes {_label(tag)}, the technology the abuse implicated")
+                yield Match(
+                    0.7,
+                    f"{element.label} names a kind of technology that includes {_label(tag)}, the technology the abuse implicated",
+                )
             else:
-                yield Match(0.7, f"{element.label} and {_label(tag)}, the technology the abuse implicated, are both kinds of {_label(shared)}")
+                yield Match(
+                    0.7,
+                    f"{element.label} and {_label(tag)}, the technology the abuse implicated, are both kinds of {_label(shared)}",
+                )
             continue
         if tag in element.possible:
-            yield Match(0.6, f"{element.label} may cover {_label(tag)}, the technology the abuse implicated ({_maybe(element)})")
+            yield Match(
+                0.6, f"{element.label} may cover {_label(tag)}, the technology the abuse implicated ({_maybe(element)})"
+            )
             continue
         maybe_broader = (element.possible & wanted) - ROOTS
         if maybe_broader:
             shared = _most_specific(maybe_broader)
-            yield Match(0.4, f"{element.label} may cover {_label(shared)}, which includes {_label(tag)}, the technology the abuse implicated ({_maybe(element)})")
+            yield Match(
+                0.4,
+                f"{element.label} may cover {_label(shared)}, which includes {_label(tag)}, "
+                f"the technology the abuse implicated ({_maybe(element)})",
+            )
             continue
         roots = element.certain & wanted & ROOTS
         if roots:
             own = _most_specific(element.certain - {"telecoms"})
             root = _label(_most_specific(roots))
-            yield Match(0.3, f"{element.label} and {_label(tag)}, the technology the abuse implicated, are both {root}"
-                        if _says(element, own) else
-                        f"{element.label} covers {_label(own)} and the abuse implicated {_label(tag)}: both are {root}")
+            yield Match(
+                0.3,
+                f"{element.label} and {_label(tag)}, the technology the abuse implicated, are both {root}"
+                if _says(element, own)
+                else f"{element.label} covers {_label(own)} and the abuse implicated {_label(tag)}: both are {root}",
+            )
 
 
 def _by_category(element: Element, abuse: AbuseProfile):
@@ -187,15 +215,25 @@ def _by_category(element: Element, abuse: AbuseProfile):
         if category is None:
             continue
         for tag in category.technology:
-            inference = f"technology of a kind that can facilitate {category.label} (an inference from the kind of abuse: its sources do not name the technology)"
+            inference = (
+                f"technology of a kind that can facilitate {category.label} "
+                "(an inference from the kind of abuse: its sources do not name the technology)"
+            )
             if tag in element.certain:
                 own = _most_specific({t for t in element.certain if tag in lineage(t)})
-                yield Match(0.5, f"{element.label} names {inference}" if _says(element, own)
-                            else f"{element.label} covers {_label(own)}, {inference}")
+                yield Match(
+                    0.5,
+                    f"{element.label} names {inference}"
+                    if _says(element, own)
+                    else f"{element.label} covers {_label(own)}, {inference}",
+                )
             elif tag in element.possible:
                 narrowest = _narrowest({t for t in element.possible if tag in lineage(t)})
-                yield Match(0.25, f"{element.label} may cover {' or '.join(_label(t) for t in narrowest)} "
-                                  f"({_maybe(element)}), {inference}")
+                yield Match(
+                    0.25,
+                    f"{element.label} may cover {' or '.join(_label(t) for t in narrowest)} "
+                    f"({_maybe(element)}), {inference}",
+                )
 
 
 def match_end_user(end_user: str, perpetrators: tuple[str, ...]) -> Match:
@@ -212,18 +250,34 @@ def match_bodies(licensed_bodies: tuple[str, ...], end_user: str, perpetrators: 
     quoted = f'"{" ".join(end_user.split())}"'
     for licensed in licensed_bodies:
         for responsible in perpetrators:
-            label_l, label_r = bodies[licensed].label, bodies[responsible].label if responsible in bodies else responsible
+            label_l, label_r = (
+                bodies[licensed].label,
+                bodies[responsible].label if responsible in bodies else responsible,
+            )
             if licensed == responsible:
-                match = Match(1.0, f"the licence's end user ({quoted}) is of the kind of body that carried out the abuse: {label_r}")
+                match = Match(
+                    1.0,
+                    f"the licence's end user ({quoted}) is of the kind of body that carried out the abuse: {label_r}",
+                )
             elif licensed in body_lineage(responsible):
-                match = Match(1.0, f"the licence's end user ({quoted}) is among the {label_l}, which include the {label_r} that carried out the abuse")
+                match = Match(
+                    1.0,
+                    f"the licence's end user ({quoted}) is among the {label_l}, which include the {label_r} that carried out the abuse",
+                )
             elif responsible in body_lineage(licensed):
-                match = Match(0.5, f"the licence's end user ({quoted}) is among the {label_r} the sources hold responsible for the abuse")
+                match = Match(
+                    0.5,
+                    f"the licence's end user ({quoted}) is among the {label_r} the sources hold responsible for the abuse",
+                )
             else:
                 shared = [b for b in body_lineage(licensed) if b in body_lineage(responsible) and bodies[b].parent]
                 if not shared:
                     continue
-                match = Match(0.3, f"the licence's end user ({quoted}) and the body responsible for the abuse ({label_r}) are both {bodies[shared[0]].label}")
+                match = Match(
+                    0.3,
+                    f"the licence's end user ({quoted}) and the body responsible for the abuse ({label_r}) "
+                    f"are both {bodies[shared[0]].label}",
+                )
             if match.score > best.score:
                 best = match
     return best

@@ -25,7 +25,7 @@ class Reasons(Sequence):
     ``source`` words the link at ``position`` of its table (a :class:`~advocate.link.wording.Wording`).
     """
 
-    __slots__ = ("_source", "_position", "_value")
+    __slots__ = ("_position", "_source", "_value")
 
     def __init__(self, source: _Worder | None, position: int = 0, value: tuple[str, ...] | None = None):
         self._source, self._position, self._value = source, position, value
@@ -118,9 +118,30 @@ class Link(NamedTuple):
         return self.reasons[1 if self.asserted else 0]
 
 
-FRAME_COLUMNS = ("licence_id", "abuse_id", "score", "relation", "days", "destination", "decision_date", "abuse_date",
-                 "criteria_version", "criteria", "asserted", "refusal_id", "reasons", "sources", "occurred", "reported",
-                 "reported_by", "reported_date", "reporter", "report_days", "responsibility", "context")
+FRAME_COLUMNS = (
+    "licence_id",
+    "abuse_id",
+    "score",
+    "relation",
+    "days",
+    "destination",
+    "decision_date",
+    "abuse_date",
+    "criteria_version",
+    "criteria",
+    "asserted",
+    "refusal_id",
+    "reasons",
+    "sources",
+    "occurred",
+    "reported",
+    "reported_by",
+    "reported_date",
+    "reporter",
+    "report_days",
+    "responsibility",
+    "context",
+)
 """Every field of a :class:`Link`, in the order ``links.csv`` and ``advocate link --format json`` give them."""
 
 _JOINED = {"criteria": "; ", "reasons": " | ", "sources": "; "}
@@ -134,6 +155,8 @@ def link_record(link: Link) -> dict:
 
 def links_frame(links) -> pd.DataFrame:
     """The links as a table, one row per link and one column per field (list fields joined), for ``links.csv``."""
-    rows = [{name: (_JOINED[name].join(value) if name in _JOINED else value) for name, value in link_record(l).items()}
-            for l in links]
+    rows = [
+        {name: (_JOINED[name].join(value) if name in _JOINED else value) for name, value in link_record(l).items()}
+        for l in links
+    ]
     return pd.DataFrame(rows, columns=list(FRAME_COLUMNS))

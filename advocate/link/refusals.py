@@ -72,8 +72,14 @@ def _explode(rows: np.ndarray, profile: np.ndarray, per_profile: list[list[int]]
     return row, flat[offsets[profile[row]] + within]
 
 
-def find_refusals(table: LicenceTable, columns: LicenceColumns, country: np.ndarray, linked: np.ndarray,
-                  criteria: tuple[str, ...], window_days: int) -> RefusalEvidence:
+def find_refusals(
+    table: LicenceTable,
+    columns: LicenceColumns,
+    country: np.ndarray,
+    linked: np.ndarray,
+    criteria: tuple[str, ...],
+    window_days: int,
+) -> RefusalEvidence:
     """Refusal evidence for the rows where ``linked`` is true (``country`` is an integer code per row)."""
     n = len(table)
     refusal = np.full(n, -1, dtype=np.int64)
@@ -95,17 +101,27 @@ def find_refusals(table: LicenceTable, columns: LicenceColumns, country: np.ndar
         return RefusalEvidence(refusal, strength, key_out, tuple(vocabulary))
     left = pd.DataFrame({"row": l_row, "pair": country[l_row] * width + l_key, "day": columns.key_day[l_row] - 1})
     right = pd.DataFrame({"refusal": r_row, "pair": right_pairs, "day": columns.key_day[r_row], "refusal_end": r_day})
-    merged = pd.merge_asof(left.sort_values("day", kind="stable"), right.sort_values("day", kind="stable"),
-                           on="day", by="pair", direction="backward")
+    merged = pd.merge_asof(
+        left.sort_values("day", kind="stable"),
+        right.sort_values("day", kind="stable"),
+        on="day",
+        by="pair",
+        direction="backward",
+    )
     merged = merged.dropna(subset=["refusal"])
     merged["refusal"] = merged["refusal"].astype(np.int64)
-    merged = merged[(merged["day"] + 1 - merged["refusal_end"] <= window_days) & (merged["refusal_end"] < merged["day"] + 1)]
+    merged = merged[
+        (merged["day"] + 1 - merged["refusal_end"] <= window_days) & (merged["refusal_end"] < merged["day"] + 1)
+    ]
     if not len(merged):
         return RefusalEvidence(refusal, strength, key_out, tuple(vocabulary))
     key = (merged["pair"].to_numpy() % width).astype(np.int64)
     is_rating = np.array([k.startswith("R:") for k in vocabulary], dtype=bool)[key]
-    merged = merged.assign(key=key, strength=np.where(is_rating, RATING_STRENGTH, TECHNOLOGY_STRENGTH),
-                           refusal_day=columns.key_day[merged["refusal"].to_numpy()])
+    merged = merged.assign(
+        key=key,
+        strength=np.where(is_rating, RATING_STRENGTH, TECHNOLOGY_STRENGTH),
+        refusal_day=columns.key_day[merged["refusal"].to_numpy()],
+    )
     # the best refusal per licence: a shared rating before a shared technology, then the latest, then by key
     row_m, key_m = merged["row"].to_numpy(), merged["key"].to_numpy()
     order = np.lexsort((key_m, -merged["refusal_day"].to_numpy(), -merged["strength"].to_numpy(), row_m))

@@ -25,7 +25,7 @@ ORDERS = {
     "overlapping": "in a period overlapping the decision's, so which came first cannot be told",
     "after": "wholly after the decision",
     "unknown": "not known: the decision has no date (for ``occurred``), or no published source of the abuse "
-               "has a date (for ``reported``)",
+    "has a date (for ``reported``)",
 }
 """How one date stands to the decision's: the values of a link's ``occurred`` and ``reported``, with their meaning."""
 BEFORE, OVERLAPPING, AFTER, UNKNOWN = range(4)
@@ -34,13 +34,13 @@ ORDER_NAMES = tuple(ORDERS)
 
 RELATIONS = {
     "foreseeable": "the abuse occurred before the decision (or in a period overlapping it) and a source published "
-                   "before the decision reported it: the risk was foreseeable when the licence was decided",
+    "before the decision reported it: the risk was foreseeable when the licence was decided",
     "reported-after": "the abuse occurred before the decision but was first reported after it: the risk existed when "
-                      "the licence was decided, and the evidence now calls for its review",
+    "the licence was decided, and the evidence now calls for its review",
     "concurrent": "which came first cannot be told from the dates: the abuse occurred, or was first reported, in a "
-                  "period overlapping the decision (or the decision has no date)",
+    "period overlapping the decision (or the decision has no date)",
     "unreported": "the abuse occurred before the decision, but no published source of it has a date, so when it "
-                  "became known cannot be told (its sources are undated or confidential)",
+    "became known cannot be told (its sources are undated or confidential)",
     "review": "the abuse occurred after the decision: the licence may need review, suspension or revocation",
 }
 """What a link's dates support: the values of its ``relation``, strongest first, with their meaning. The one
@@ -58,10 +58,12 @@ less again. ``concurrent`` is a flat factor, with no distance in days."""
 def relation_of(occurred: np.ndarray, reported: np.ndarray) -> np.ndarray:
     """The relation (index in :data:`RELATIONS`) of each pair, from its ``occurred`` and ``reported`` orders."""
     return np.select(
-        [occurred == AFTER,
-         reported == BEFORE,
-         (occurred == BEFORE) & (reported == AFTER),
-         (occurred == BEFORE) & (reported == UNKNOWN)],
+        [
+            occurred == AFTER,
+            reported == BEFORE,
+            (occurred == BEFORE) & (reported == AFTER),
+            (occurred == BEFORE) & (reported == UNKNOWN),
+        ],
         [REVIEW, FORESEEABLE, REPORTED_AFTER, UNREPORTED],
         CONCURRENT,
     ).astype(np.int8)

@@ -16,8 +16,8 @@ operations per slot and no Python loop over pairs.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Mapping
 
 import numpy as np
 import pandas as pd
@@ -88,8 +88,9 @@ class ReportColumns:
         at = np.minimum(np.searchsorted(self.cited, key), len(self.cited) - 1)
         return (source >= 0) & (self.cited[at] == key)
 
-    def order(self, abuse: np.ndarray, licence: np.ndarray, decided_from: np.ndarray,
-              decided_to: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    def order(
+        self, abuse: np.ndarray, licence: np.ndarray, decided_from: np.ndarray, decided_to: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray]:
         """For each pair, the first public report's order against the decision (index in
         :data:`~advocate.link.relations.ORDER_NAMES`) and its source (index in ``sources``, -1 for none).
 
@@ -109,7 +110,9 @@ class ReportColumns:
             present = source >= 0
             before = present & known_from & (end < decided_from)
             after = present & ~before & ((known_to & (start > decided_to)) | self.cites(licence, source))
-            order = np.where(~present, UNKNOWN, np.where(before, BEFORE, np.where(after, AFTER, OVERLAPPING))).astype(np.int8)
+            order = np.where(~present, UNKNOWN, np.where(before, BEFORE, np.where(after, AFTER, OVERLAPPING))).astype(
+                np.int8
+            )
             key = np.where(before, end, start)
             better = (order < best) | ((order == best) & present & (key < best_key))
             best = np.where(better, order, best)
@@ -143,7 +146,10 @@ def report_columns(abuses, sources: Mapping, licence_cells: pd.Series) -> Report
         if not found:
             slots.append([])
             continue
-        chosen = {min(found, key=lambda s: (found[s][1], found[s][0], s)), min(found, key=lambda s: (found[s][0], found[s][1], s))}
+        chosen = {
+            min(found, key=lambda s: (found[s][1], found[s][0], s)),
+            min(found, key=lambda s: (found[s][0], found[s][1], s)),
+        }
         chosen |= {s for s in found if s in cited_anywhere}
         row = []
         for source_id in sorted(chosen):
@@ -151,8 +157,14 @@ def report_columns(abuses, sources: Mapping, licence_cells: pd.Series) -> Report
                 source = sources[source_id]
                 name = reporter(source)
                 index[source_id] = len(listed)
-                listed.append(ReportSource(source_id, found[source_id][2], name,
-                                           bool(source.publication or source.organisation or source.publisher or source.author)))
+                listed.append(
+                    ReportSource(
+                        source_id,
+                        found[source_id][2],
+                        name,
+                        bool(source.publication or source.organisation or source.publisher or source.author),
+                    )
+                )
             row.append((found[source_id][0], found[source_id][1], index[source_id]))
         slots.append(row)
     width = max((len(row) for row in slots), default=0) or 1
@@ -162,6 +174,10 @@ def report_columns(abuses, sources: Mapping, licence_cells: pd.Series) -> Report
     for i, row in enumerate(slots):
         for k, (s, e, code) in enumerate(row):
             start[i, k], end[i, k], source[i, k] = s, e, code
-    keys = sorted(code * max(len(listed), 1) + index[source_id]
-                  for code, cell in enumerate(cells) for source_id in dict.fromkeys(cell.split()) if source_id in index)
+    keys = sorted(
+        code * max(len(listed), 1) + index[source_id]
+        for code, cell in enumerate(cells)
+        for source_id in dict.fromkeys(cell.split())
+        if source_id in index
+    )
     return ReportColumns(start, end, source, tuple(listed), cell_codes.astype(np.int64), np.array(keys, dtype=np.int64))

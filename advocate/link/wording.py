@@ -35,7 +35,9 @@ def decision_period(frame: pd.DataFrame, row: int) -> Period:
     text = frame["decision_text"].iat[row]
     if text:
         return Period.parse(text)
-    return Period(timestamp_day(frame["decision_start"].iat[row]), timestamp_day(frame["decision_end"].iat[row]), "", "interval")
+    return Period(
+        timestamp_day(frame["decision_start"].iat[row]), timestamp_day(frame["decision_end"].iat[row]), "", "interval"
+    )
 
 
 def _criteria(version_id: str, numbers) -> tuple[str, ...]:
@@ -55,9 +57,11 @@ def _straddle(decision: Period) -> str:
     first, last = version_for(decision.start), version_for(decision.end)
     if first is None or last is None or first.id == last.id:
         return ""
-    return (f"the decision is dated only {decision.describe()}, which spans the change from {first.short_title} to "
-            f"{last.short_title} on {last.in_force_from.day} {last.in_force_from.strftime('%B %Y')}; "
-            f"the criteria cited are those in force on its earliest possible day")
+    return (
+        f"the decision is dated only {decision.describe()}, which spans the change from {first.short_title} to "
+        f"{last.short_title} on {last.in_force_from.day} {last.in_force_from.strftime('%B %Y')}; "
+        f"the criteria cited are those in force on its earliest possible day"
+    )
 
 
 @contextmanager
@@ -156,8 +160,16 @@ class Wording:
             label = tags[key[2:]].label if key.startswith("T:") and key[2:] in tags else key[2:]
             decided = decision_period(frame, ref)
             criteria = ", ".join(frame["refusal_criteria"].iat[ref].split())
-            sentence = refusal_reason(frame["id"].iat[ref], frame["destination"].iat[ref], decided, criteria,
-                                      self._ratings_of(ref), version_for(decided.start or decided.end), key, label)
+            sentence = refusal_reason(
+                frame["id"].iat[ref],
+                frame["destination"].iat[ref],
+                decided,
+                criteria,
+                self._ratings_of(ref),
+                version_for(decided.start or decided.end),
+                key,
+                label,
+            )
             cached = self._refusals[(ref, key)] = (str(frame["id"].iat[ref]), sentence)
         return cached
 
@@ -176,8 +188,17 @@ class Wording:
             straddle = self._straddles[key]
         refusal_id, refusal = self._refusal(lic)
         known = self._licences[lic] = _Licence(
-            str(self._ids[lic]), str(self._destinations[lic]), decision, decision.text or decision.describe(), version_id,
-            refusal_id, refusal, straddle, day_number(decision.start, MISSING_START), day_number(decision.end, MISSING_END))
+            str(self._ids[lic]),
+            str(self._destinations[lic]),
+            decision,
+            decision.text or decision.describe(),
+            version_id,
+            refusal_id,
+            refusal,
+            straddle,
+            day_number(decision.start, MISSING_START),
+            day_number(decision.end, MISSING_END),
+        )
         return known
 
     def _abuse(self, ab: int) -> _Abuse:
@@ -189,8 +210,9 @@ class Wording:
         engaged = criteria_engaged(abuse.categories)
         numbers = engaged if who == "state" else tuple(n for n in engaged if n != STATE_ONLY)
         attribution = attribution_reason(who, numbers) if len(numbers) < len(engaged) else ""
-        known = self._abuses[ab] = _Abuse(abuse.id, abuse.date.text, tuple(dict.fromkeys(s.id for s in abuse.sources)), who, numbers,
-                                          attribution)
+        known = self._abuses[ab] = _Abuse(
+            abuse.id, abuse.date.text, tuple(dict.fromkeys(s.id for s in abuse.sources)), who, numbers, attribution
+        )
         return known
 
     def _criteria_of(self, version_id: str, numbers: tuple[str, ...]) -> tuple[str, ...]:
@@ -209,8 +231,9 @@ class Wording:
         profile = int(self.table.columns.profile[lic])
         tech_key = (profile, abuse.technology, abuse.categories)
         if tech_key not in self._technology_matches:
-            match = match_technology(self.table.columns.profiles[profile],
-                                     AbuseProfile(tuple(abuse.technology), tuple(abuse.categories)))
+            match = match_technology(
+                self.table.columns.profiles[profile], AbuseProfile(tuple(abuse.technology), tuple(abuse.categories))
+            )
             self._technology_matches[tech_key] = match.reason if match.score > 0 else ""
         return [reason for reason in (self._end_user_matches[user_key], self._technology_matches[tech_key]) if reason]
 
@@ -228,9 +251,16 @@ class Wording:
         if report is not None and reported == "after":
             first = day_number(report.date.start, MISSING_START)
             cites_decision = not (licence.end != MISSING_END and first > licence.end)
-        timing = timing_reason(RELATION_NAMES[int(columns["relation"][position])], ORDER_NAMES[int(columns["occurred"][position])],
-                               reported, int(columns["days"][position]), self.table.abuses[ab].date, licence.decision,
-                               report, cites_decision)
+        timing = timing_reason(
+            RELATION_NAMES[int(columns["relation"][position])],
+            ORDER_NAMES[int(columns["occurred"][position])],
+            reported,
+            int(columns["days"][position]),
+            self.table.abuses[ab].date,
+            licence.decision,
+            report,
+            cites_decision,
+        )
         asserted_index = int(columns["asserted"][position])
         reasons = [" ".join(self.table.asserted[asserted_index].reason.split())] if asserted_index >= 0 else []
         reasons.append(timing)
@@ -248,7 +278,9 @@ class Wording:
         sources = self.table.reports.sources
         if not sources or not len(lic):
             return np.zeros(len(lic), dtype=np.int64)
-        first = np.array([day_number(s.date.start, MISSING_START) for s in sources] + [MISSING_START], dtype=np.int64)[report]
+        first = np.array([day_number(s.date.start, MISSING_START) for s in sources] + [MISSING_START], dtype=np.int64)[
+            report
+        ]
         last = np.array([day_number(s.date.end, MISSING_END) for s in sources] + [MISSING_END], dtype=np.int64)[report]
         start, end = self.table.columns.start[lic], self.table.columns.end[lic]
         before = (reported == BEFORE) & (start != MISSING_START)
@@ -372,14 +404,18 @@ class _Gathered:
     def _criteria(self):
         if self.context or not len(self.positions):
             return _objects([()])[np.zeros(len(self.positions), dtype=np.int64)]
-        versions = np.array([VERSION_IDS.index(l.version_id) if l.version_id else -1 for l in self.per_licence], dtype=np.int64)
+        versions = np.array(
+            [VERSION_IDS.index(l.version_id) if l.version_id else -1 for l in self.per_licence], dtype=np.int64
+        )
         numbers = list(dict.fromkeys(a.criteria_numbers for a in self.per_abuse))
         number_code = {n: i for i, n in enumerate(numbers)}
         abuse_numbers = np.array([number_code[a.criteria_numbers] for a in self.per_abuse], dtype=np.int64)
         pair = (versions[self.lic_code] + 1) * len(numbers) + abuse_numbers[self.ab_code]
         code, distinct = pd.factorize(pair)
-        found = [self.wording._criteria_of(VERSION_IDS[v - 1] if v > 0 else "", numbers[n])
-                 for v, n in (divmod(int(p), len(numbers)) for p in distinct)]
+        found = [
+            self.wording._criteria_of(VERSION_IDS[v - 1] if v > 0 else "", numbers[n])
+            for v, n in (divmod(int(p), len(numbers)) for p in distinct)
+        ]
         return _objects(found)[code]
 
 

@@ -115,14 +115,20 @@ def detect_release(folder: Path) -> CaatRelease:
         found = f" (it holds {', '.join(others)})" if others else ""
         raise ReleaseProblem(
             f"is a CAAT release folder without its licence table{'s' * (len(missing) > 1)} {' and '.join(missing)}"
-            f"{found}, so it does not say which licences there are")
+            f"{found}, so it does not say which licences there are"
+        )
     for path in tables:
         if layout == "legacy" and not keys[path.name] & set(LEGACY_KEYS) and keys[path.name]:
             raise ReleaseProblem(f"{path.name} has no licence_group column, the licence key of this (legacy) release")
         if layout == "current" and CURRENT_KEY not in keys[path.name] and keys[path.name]:
-            cohort = " (it has licence_cohort_id, but a cohort can hold several licences, issued and refused, so they cannot be told apart)" \
-                if COHORT_KEY in keys[path.name] else ""
-            raise ReleaseProblem(f"{path.name} has no licence_id column, the licence key of a current CAAT release{cohort}")
+            cohort = (
+                " (it has licence_cohort_id, but a cohort can hold several licences, issued and refused, so they cannot be told apart)"
+                if COHORT_KEY in keys[path.name]
+                else ""
+            )
+            raise ReleaseProblem(
+                f"{path.name} has no licence_id column, the licence key of a current CAAT release{cohort}"
+            )
     side = {}
     for role, names in SIDE_TABLES.items():
         for name in names:

@@ -69,8 +69,11 @@ TABLE_COLUMNS = [
     Column("refused", "1 if the licence was refused", aliases=("is_refused",)),
     Column("outcome", "the decision outcome", aliases=("status",)),
     Column("licence_type", "the licence type (SIEL, OIEL ...)", aliases=("type",)),
-    Column("item", "the goods as the licence describes them",
-           aliases=("text", "goods", "description", "item_text", "item_description", "goods_summary", "summary")),
+    Column(
+        "item",
+        "the goods as the licence describes them",
+        aliases=("text", "goods", "description", "item_text", "item_description", "goods_summary", "summary"),
+    ),
     Column("known_revoked", "1 if the licence was later revoked", aliases=("revoked",)),
     Column("military", "1 if the goods are military, 0 if not", aliases=("is_military",)),
 ]
@@ -80,9 +83,13 @@ OTHER_COLUMNS = ("count", "quantity", "item_id", "licence_item_id")
 LICENCE_FACTS = ("licence_cohort_id", "date", "destination", "iso2", "refused", "outcome", "licence_type")
 """Columns that describe the whole licence: every row of a licence must agree on them."""
 
-ROW_SOURCES = {"rating": ("values.csv", "items.csv"), "value": ("values.csv", "items.csv"),
-               "item": ("items.csv", "values.csv"), "military": ("items.csv", "values.csv"),
-               "known_revoked": ("items.csv", "values.csv")}
+ROW_SOURCES = {
+    "rating": ("values.csv", "items.csv"),
+    "value": ("values.csv", "items.csv"),
+    "item": ("items.csv", "values.csv"),
+    "military": ("items.csv", "values.csv"),
+    "known_revoked": ("items.csv", "values.csv"),
+}
 """For what is summed or listed over a licence's rows, the table it is taken from (the first that has it)."""
 
 _END_USE = re.compile(r"end[ -]?use|use by|end[ -]?user", re.IGNORECASE)
@@ -113,8 +120,11 @@ class _Table:
         self.csv = csv_frame
         self.name = csv_frame.path.name
         frame = csv_frame.frame
-        self.cells = {name: frame[name].astype(str) for name in frame.columns
-                      if name == key or name in {c.name for c in TABLE_COLUMNS}}
+        self.cells = {
+            name: frame[name].astype(str)
+            for name in frame.columns
+            if name == key or name in {c.name for c in TABLE_COLUMNS}
+        }
         self.key = self.cells[key]
         self.licence = np.full(len(frame), -1, dtype=np.int64)
         self.kept = np.ones(len(frame), dtype=bool)
@@ -145,8 +155,15 @@ def _first(licence: np.ndarray, n: int, values: np.ndarray) -> tuple[np.ndarray,
 
 
 def read_caat_release(
-    path: Path, label: str, problems: Problems, *, today: dt.date, source: str | None = None, id_prefix: str = "CAAT-",
-    countries: set[str] | None = None, dataset_name: str | None = None,
+    path: Path,
+    label: str,
+    problems: Problems,
+    *,
+    today: dt.date,
+    source: str | None = None,
+    id_prefix: str = "CAAT-",
+    countries: set[str] | None = None,
+    dataset_name: str | None = None,
 ) -> LicenceTable:
     """Read a CAAT release folder (or a lone legacy ``values.csv``) into a :class:`LicenceTable`.
 
@@ -162,14 +179,20 @@ def read_caat_release(
     tables = []
     for table_path in release.licence_tables:
         table_label = f"{folder_label}/{table_path.name}" if path.is_dir() else label
-        csv_frame = read_csv_frame(table_path, table_label, [KEY_COLUMNS[release.layout], *_columns_of(table_path.name)],
-                                   problems, other_columns=OTHER_COLUMNS)
+        csv_frame = read_csv_frame(
+            table_path,
+            table_label,
+            [KEY_COLUMNS[release.layout], *_columns_of(table_path.name)],
+            problems,
+            other_columns=OTHER_COLUMNS,
+        )
         if csv_frame is not None:
             tables.append(_Table(csv_frame, release.key))
     if len(tables) < len(release.licence_tables):
         return LicenceTable.empty()
     return _Release(release, tables, folder_label, problems, today).table(
-        source=source, id_prefix=id_prefix, countries=countries, dataset_name=dataset_name or DATASET_NAME)
+        source=source, id_prefix=id_prefix, countries=countries, dataset_name=dataset_name or DATASET_NAME
+    )
 
 
 def _columns_of(name: str) -> list[Column]:
@@ -184,25 +207,43 @@ def _release(path: Path, label: str, problems: Problems) -> CaatRelease | None:
         try:
             return detect_release(path)
         except ReleaseProblem as exc:
-            problems.error("caat_incomplete", label, str(exc), hint=f"download the complete release, published at {RELEASE_URL}")
+            problems.error(
+                "caat_incomplete", label, str(exc), hint=f"download the complete release, published at {RELEASE_URL}"
+            )
             return None
     if header_keys(path) & set(LEGACY_KEYS):
         return CaatRelease(path.parent, "legacy", LEGACY_KEYS[0], (path,), {})
-    problems.error("caat_lone_table", label,
-                   "is a licence table of a current CAAT release, which is read with the rest of its folder "
-                   "(items.csv holds the goods, licence types and revocations, values.csv the ratings and values)",
-                   hint="give the release folder in case.yaml's licence_data, not one of its files")
+    problems.error(
+        "caat_lone_table",
+        label,
+        "is a licence table of a current CAAT release, which is read with the rest of its folder "
+        "(items.csv holds the goods, licence types and revocations, values.csv the ratings and values)",
+        hint="give the release folder in case.yaml's licence_data, not one of its files",
+    )
     return None
 
 
 class _Release:
     """The licence tables of one release, turned into one row per licence."""
 
-    def __init__(self, release: CaatRelease, tables: list[_Table], folder_label: str, problems: Problems, today: dt.date):
-        self.release, self.tables, self.folder_label, self.problems, self.today = release, tables, folder_label, problems, today
+    def __init__(
+        self, release: CaatRelease, tables: list[_Table], folder_label: str, problems: Problems, today: dt.date
+    ):
+        self.release, self.tables, self.folder_label, self.problems, self.today = (
+            release,
+            tables,
+            folder_label,
+            problems,
+            today,
+        )
         for table in tables:
-            table.report(problems, (table.key == "").to_numpy(), code="missing", column=release.key,
-                         message=lambda i: "is required but empty")
+            table.report(
+                problems,
+                (table.key == "").to_numpy(),
+                code="missing",
+                column=release.key,
+                message=lambda i: "is required but empty",
+            )
         order = pd.concat([table.key[table.key != ""] for table in tables], ignore_index=True)
         self.keys = pd.Index(order.unique())
         for table in tables:
@@ -240,19 +281,30 @@ class _Release:
             lines = table.csv.line_numbers()
             if not report:
                 conflict = np.zeros(len(conflict), dtype=bool)
-            table.report(self.problems, conflict, code="licence_conflict", column=column,
-                         message=lambda i, t=table, f=first, r=first_row, c=cells, ln=lines: (
-                             f"licence {t.key.iat[i]} has {column} '{c[i]}' here but '{f[t.licence[i]]}' on line "
-                             f"{ln[r[t.licence[i]]]}; one licence has one {column}"),
-                         hint="two licences may have been merged under one key; check the release")
+            table.report(
+                self.problems,
+                conflict,
+                code="licence_conflict",
+                column=column,
+                message=lambda i, t=table, f=first, r=first_row, c=cells, ln=lines: (
+                    f"licence {t.key.iat[i]} has {column} '{c[i]}' here but '{f[t.licence[i]]}' on line "
+                    f"{ln[r[t.licence[i]]]}; one licence has one {column}"
+                ),
+                hint="two licences may have been merged under one key; check the release",
+            )
             other = (value != "") & (first != "") & (value != first) & report
             for position in np.flatnonzero(other)[:50]:
                 earlier = self.tables[origin[position]]
-                self.problems.error("licence_conflict", table.csv.label,
-                                    f"licence {self.keys[position]} has {column} '{first[position]}' here but '{value[position]}' "
-                                    f"in {earlier.csv.label} (line {earlier.csv.line(int(origin_row[position]))})",
-                                    line=table.csv.line(int(first_row[position])), row=int(first_row[position]) + 1,
-                                    field=table.header(column), hint="the two licence tables must come from one release")
+                self.problems.error(
+                    "licence_conflict",
+                    table.csv.label,
+                    f"licence {self.keys[position]} has {column} '{first[position]}' here but '{value[position]}' "
+                    f"in {earlier.csv.label} (line {earlier.csv.line(int(origin_row[position]))})",
+                    line=table.csv.line(int(first_row[position])),
+                    row=int(first_row[position]) + 1,
+                    field=table.header(column),
+                    hint="the two licence tables must come from one release",
+                )
             take = (value == "") & (first != "")
             value[take], origin[take], origin_row[take] = first[take], index, first_row[take]
         return value, origin
@@ -293,14 +345,28 @@ class _Release:
                     continue
                 cells = table.cells[column]
                 if column == "iso2":
-                    bad = cells.map({v: bool(v) and country_code(v) is None for v in cells.unique()}).to_numpy(dtype=bool)
-                    table.report(self.problems, bad, code="country_unknown", column="iso2",
-                                 message=lambda i, c=cells: f"'{c.iat[i]}' is not an ISO 3166 country code")
+                    bad = cells.map({v: bool(v) and country_code(v) is None for v in cells.unique()}).to_numpy(
+                        dtype=bool
+                    )
+                    table.report(
+                        self.problems,
+                        bad,
+                        code="country_unknown",
+                        column="iso2",
+                        message=lambda i, c=cells: f"'{c.iat[i]}' is not an ISO 3166 country code",
+                    )
                 else:
                     _, bad = parse_countries(cells)
-                    table.report(self.problems, bad & (cells != "").to_numpy(), code="country_unknown", column="destination",
-                                 message=lambda i, c=cells: f"'{c.iat[i]}' is not a country known to ISO 3166 or the licensing data",
-                                 hint="check the spelling; known variants are listed in advocate/vocab/data/country_variants.csv")
+                    table.report(
+                        self.problems,
+                        bad & (cells != "").to_numpy(),
+                        code="country_unknown",
+                        column="destination",
+                        message=lambda i, c=cells: (
+                            f"'{c.iat[i]}' is not a country known to ISO 3166 or the licensing data"
+                        ),
+                        hint="check the spelling; known variants are listed in advocate/vocab/data/country_variants.csv",
+                    )
         if not any(table.has("destination") or table.has("iso2") for table in self.tables):
             self._missing("destination", "the destination country")
         return codes
@@ -308,9 +374,14 @@ class _Release:
     def _missing(self, column: str, meaning: str) -> None:
         first = self.tables[0]
         found = ", ".join(str(c) for t in self.tables for c in t.csv.frame.columns)
-        self.problems.error("column_missing", first.csv.label,
-                            f"missing column '{column}' ({meaning}): neither {self._names()} has it",
-                            line=1, field=column, hint=f"columns found: {found}")
+        self.problems.error(
+            "column_missing",
+            first.csv.label,
+            f"missing column '{column}' ({meaning}): neither {self._names()} has it",
+            line=1,
+            field=column,
+            hint=f"columns found: {found}",
+        )
 
     def _keep(self, keep: np.ndarray) -> None:
         """Keep only the licences where ``keep`` is true, renumbering them."""
@@ -324,20 +395,26 @@ class _Release:
 
     # -- the table --------------------------------------------------------------------------
 
-    def table(self, *, source: str | None, id_prefix: str, countries: set[str] | None, dataset_name: str) -> LicenceTable:
+    def table(
+        self, *, source: str | None, id_prefix: str, countries: set[str] | None, dataset_name: str
+    ) -> LicenceTable:
         problems = self.problems
         has_cohorts = any(t.has("licence_cohort_id") for t in self.tables)
         codes = self._countries()
         cohorts, _ = self._fact("licence_cohort_id", report=False)
         unknown_outcome = np.zeros(len(self.keys), dtype=bool)
-        onward_rows = self._side("onward", side.LicenceKeys(self.keys, cohorts, has_cohorts, unknown_outcome, self._names()))
+        onward_rows = self._side(
+            "onward", side.LicenceKeys(self.keys, cohorts, has_cohorts, unknown_outcome, self._names())
+        )
         n = len(self.keys)
         onward_names = onward_codes = np.full(n, "", dtype=object)
         if onward_rows is not None:
             onward_names, onward_codes = side.countries(onward_rows, "destination", n, problems)
         if countries is not None:
             wanted = set(countries)
-            keep = np.isin(codes, list(wanted)) | np.array([bool(wanted & set(cell.split())) for cell in onward_codes], dtype=bool)
+            keep = np.isin(codes, list(wanted)) | np.array(
+                [bool(wanted & set(cell.split())) for cell in onward_codes], dtype=bool
+            )
             self._keep(keep)
             codes, onward_names, onward_codes = codes[keep], onward_names[keep], onward_codes[keep]
             n = len(self.keys)
@@ -347,11 +424,21 @@ class _Release:
         destination, _ = self._fact("destination", report=False)
         cohorts, _ = self._fact("licence_cohort_id", report=False)
         outcome = self._outcomes()
-        keys = side.LicenceKeys(self.keys, cohorts, has_cohorts, np.isin(outcome, ("refused", "rejected")), self._names())
+        keys = side.LicenceKeys(
+            self.keys, cohorts, has_cohorts, np.isin(outcome, ("refused", "rejected")), self._names()
+        )
         transit_rows = self._side("transit", keys)
-        transit = side.countries(transit_rows, "source", n, problems)[0] if transit_rows is not None else np.full(n, "", dtype=object)
+        transit = (
+            side.countries(transit_rows, "source", n, problems)[0]
+            if transit_rows is not None
+            else np.full(n, "", dtype=object)
+        )
         criteria_rows = self._side("criteria", keys)
-        criteria = side.refusal_criteria(criteria_rows, keys, problems) if criteria_rows is not None else np.full(n, "", dtype=object)
+        criteria = (
+            side.refusal_criteria(criteria_rows, keys, problems)
+            if criteria_rows is not None
+            else np.full(n, "", dtype=object)
+        )
         notes = np.full(n, "", dtype=object)
         for role in ("notes", "item_notes"):
             rows = self._side(role, keys)
@@ -363,37 +450,40 @@ class _Release:
         licence_type, _ = self._fact("licence_type")
         labels, lines = self._first_line()
         numbers = np.array([str(key) for key in self.keys], dtype=object)
-        frame = pd.DataFrame({
-            "id": np.array([id_prefix + number for number in numbers], dtype=object),
-            "reference": "",
-            "destination": destination,
-            "country": codes,
-            "licence_type": np.array([text.upper() for text in licence_type], dtype=object),
-            "outcome": outcome,
-            "decision_start": days,
-            "decision_end": days,
-            "decision_text": pd.Series(days).dt.strftime("%Y-%m-%d").fillna("").to_numpy(dtype=object),
-            "value": self._values(),
-            "goods_summary": self._goods(),
-            "technology": "",
-            "sources": source or "",
-            "confidential": False,
-            "illustrative": False,
-            "dataset": labels,
-            "line": lines,
-            "refusal_criteria": criteria,
-            "notes": notes,
-            "id_kind": "dataset",
-            "dataset_number": numbers,
-            "dataset_name": dataset_name,
-            "dataset_short": DATASET_SHORT,
-            "count": np.ones(n, dtype=np.int64),
-            "count_exact": True,
-            "military": self._military(),
-            "onward_destinations": onward_names,
-            "onward_countries": onward_codes,
-            "transit_from": transit,
-        }, index=pd.RangeIndex(n))
+        frame = pd.DataFrame(
+            {
+                "id": np.array([id_prefix + number for number in numbers], dtype=object),
+                "reference": "",
+                "destination": destination,
+                "country": codes,
+                "licence_type": np.array([text.upper() for text in licence_type], dtype=object),
+                "outcome": outcome,
+                "decision_start": days,
+                "decision_end": days,
+                "decision_text": pd.Series(days).dt.strftime("%Y-%m-%d").fillna("").to_numpy(dtype=object),
+                "value": self._values(),
+                "goods_summary": self._goods(),
+                "technology": "",
+                "sources": source or "",
+                "confidential": False,
+                "illustrative": False,
+                "dataset": labels,
+                "line": lines,
+                "refusal_criteria": criteria,
+                "notes": notes,
+                "id_kind": "dataset",
+                "dataset_number": numbers,
+                "dataset_name": dataset_name,
+                "dataset_short": DATASET_SHORT,
+                "count": np.ones(n, dtype=np.int64),
+                "count_exact": True,
+                "military": self._military(),
+                "onward_destinations": onward_names,
+                "onward_countries": onward_codes,
+                "transit_from": transit,
+            },
+            index=pd.RangeIndex(n),
+        )
         frame["end_user"] = frame["notes"].map({text: _end_use_notes(text) for text in frame["notes"].unique()})
         return LicenceTable(frame[list(LICENCE_COLUMNS)], self._ratings())
 
@@ -401,7 +491,9 @@ class _Release:
         path = self.release.side.get(role)
         if path is None:
             return None
-        return side.read_side_table(path, f"{self.folder_label}/{path.name}", role, self.release.key, keys, self.problems)
+        return side.read_side_table(
+            path, f"{self.folder_label}/{path.name}", role, self.release.key, keys, self.problems
+        )
 
     # -- per-licence values --------------------------------------------------------------------
 
@@ -411,8 +503,14 @@ class _Release:
             for table in self.tables:
                 if table.has("refused"):
                     flag = table.cells["refused"]
-                    table.report(self.problems, (~flag.isin(_FLAG)).to_numpy(), code="flag_invalid", column="refused",
-                                 message=lambda i, f=flag: f"'{f.iat[i]}' is not 0 or 1", hint="1 means refused, 0 issued")
+                    table.report(
+                        self.problems,
+                        (~flag.isin(_FLAG)).to_numpy(),
+                        code="flag_invalid",
+                        column="refused",
+                        message=lambda i, f=flag: f"'{f.iat[i]}' is not 0 or 1",
+                        hint="1 means refused, 0 issued",
+                    )
             flag, _ = self._fact("refused")
             return np.where(flag == "1", "refused", "issued").astype(object)
         if any(table.has("outcome") for table in self.tables):
@@ -421,15 +519,27 @@ class _Release:
             for table in self.tables:
                 if table.has("outcome"):
                     cells = table.cells["outcome"].str.casefold().replace(OUTCOME_SYNONYMS)
-                    table.report(self.problems, (~cells.isin(OUTCOMES)).to_numpy(), code="outcome_unknown", column="outcome",
-                                 message=lambda i, t=table: f"'{t.cells['outcome'].iat[i]}' is not a licensing outcome"
-                                 if t.cells["outcome"].iat[i] else "is required but empty",
-                                 hint=f"write one of: {', '.join(OUTCOMES)}")
+                    table.report(
+                        self.problems,
+                        (~cells.isin(OUTCOMES)).to_numpy(),
+                        code="outcome_unknown",
+                        column="outcome",
+                        message=lambda i, t=table: (
+                            f"'{t.cells['outcome'].iat[i]}' is not a licensing outcome"
+                            if t.cells["outcome"].iat[i]
+                            else "is required but empty"
+                        ),
+                        hint=f"write one of: {', '.join(OUTCOMES)}",
+                    )
             return words.to_numpy(dtype=object)
         first = self.tables[0]
-        self.problems.error("column_missing", first.csv.label,
-                            f"missing column 'refused' (1 if the licence was refused) or 'outcome': neither {self._names()} has one",
-                            line=1, hint=f"columns found: {', '.join(map(str, first.csv.frame.columns))}")
+        self.problems.error(
+            "column_missing",
+            first.csv.label,
+            f"missing column 'refused' (1 if the licence was refused) or 'outcome': neither {self._names()} has one",
+            line=1,
+            hint=f"columns found: {', '.join(map(str, first.csv.frame.columns))}",
+        )
         return np.full(n, "", dtype=object)
 
     def _revoked(self, outcome: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -439,17 +549,28 @@ class _Release:
         if table is None:
             return outcome, np.zeros(n, dtype=bool)
         flag = table.cells["known_revoked"]
-        table.report(self.problems, (~flag.isin(_FLAG)).to_numpy(), code="flag_invalid", column="known_revoked",
-                     message=lambda i: f"'{flag.iat[i]}' is not 0 or 1", hint="1 means the licence was later revoked")
+        table.report(
+            self.problems,
+            (~flag.isin(_FLAG)).to_numpy(),
+            code="flag_invalid",
+            column="known_revoked",
+            message=lambda i: f"'{flag.iat[i]}' is not 0 or 1",
+            hint="1 means the licence was later revoked",
+        )
         marked = np.zeros(n, dtype=bool)
         rows = (flag == "1").to_numpy() & (table.licence >= 0)
         marked[table.licence[rows]] = True
         refused = marked & np.isin(outcome, ("refused", "rejected"))
         for position in np.flatnonzero(refused)[:50]:
             row = int(np.flatnonzero((table.licence == position) & (flag == "1").to_numpy())[0])
-            self.problems.warning("revoked_refusal", table.csv.label,
-                                  f"licence {self.keys[position]} is marked known_revoked but was refused; it is kept as refused",
-                                  line=table.csv.line(row), row=row + 1, field="known_revoked")
+            self.problems.warning(
+                "revoked_refusal",
+                table.csv.label,
+                f"licence {self.keys[position]} is marked known_revoked but was refused; it is kept as refused",
+                line=table.csv.line(row),
+                row=row + 1,
+                field="known_revoked",
+            )
         revoked = marked & (outcome == "issued")
         return np.where(revoked, "revoked", outcome).astype(object), revoked
 
@@ -463,19 +584,37 @@ class _Release:
                 continue
             cells = table.cells["date"]
             days, bad = parse_iso_days(cells)
-            table.report(self.problems, bad & (cells != "").to_numpy(), code="date_invalid", column="date",
-                         message=lambda i, c=cells: f"'{c.iat[i]}' is not a date", hint="write YYYY-MM-DD")
-            table.report(self.problems, (days > pd.Timestamp(self.today)).to_numpy(), code="date_future", column="date",
-                         message=lambda i, c=cells: f"'{c.iat[i]}' is in the future (today is {self.today.isoformat()})",
-                         hint="a licensing decision must already have been taken")
+            table.report(
+                self.problems,
+                bad & (cells != "").to_numpy(),
+                code="date_invalid",
+                column="date",
+                message=lambda i, c=cells: f"'{c.iat[i]}' is not a date",
+                hint="write YYYY-MM-DD",
+            )
+            table.report(
+                self.problems,
+                (days > pd.Timestamp(self.today)).to_numpy(),
+                code="date_future",
+                column="date",
+                message=lambda i, c=cells: f"'{c.iat[i]}' is in the future (today is {self.today.isoformat()})",
+                hint="a licensing decision must already have been taken",
+            )
         value, _ = self._fact("date")
         days, _ = parse_iso_days(pd.Series(value, dtype=object))
         undated = np.flatnonzero(value == "")
         for position in undated[:50]:
             table = next(t for t in self.tables if (t.licence == position).any())
             row = int(np.flatnonzero(table.licence == position)[0])
-            self.problems.error("missing", table.csv.label, f"licence {self.keys[position]} has no date on any row",
-                                line=table.csv.line(row), row=row + 1, field="date", hint="write YYYY-MM-DD")
+            self.problems.error(
+                "missing",
+                table.csv.label,
+                f"licence {self.keys[position]} has no date on any row",
+                line=table.csv.line(row),
+                row=row + 1,
+                field="date",
+                hint="write YYYY-MM-DD",
+            )
         return days.to_numpy(dtype="datetime64[s]")
 
     def _values(self) -> np.ndarray:
@@ -485,8 +624,14 @@ class _Release:
             return np.full(n, np.nan)
         cells = table.cells["value"]
         money, bad, reasons = parse_money(cells)
-        table.report(self.problems, bad, code="value_invalid", column="value",
-                     message=lambda i: f"'{cells.iat[i]}' {reasons[cells.iat[i]]}", hint="write it in GBP, e.g. 36000 or £36,000")
+        table.report(
+            self.problems,
+            bad,
+            code="value_invalid",
+            column="value",
+            message=lambda i: f"'{cells.iat[i]}' {reasons[cells.iat[i]]}",
+            hint="write it in GBP, e.g. 36000 or £36,000",
+        )
         amounts = money.to_numpy(dtype=np.float64)
         valid = (table.licence >= 0) & ~np.isnan(amounts)
         total = np.bincount(table.licence[valid], weights=amounts[valid], minlength=n)
@@ -507,8 +652,14 @@ class _Release:
         if table is None:
             return out
         flag = table.cells["military"]
-        table.report(self.problems, (~flag.isin(_FLAG)).to_numpy(), code="flag_invalid", column="military",
-                     message=lambda i: f"'{flag.iat[i]}' is not 0 or 1", hint="1 means military goods, 0 not; empty is not known")
+        table.report(
+            self.problems,
+            (~flag.isin(_FLAG)).to_numpy(),
+            code="flag_invalid",
+            column="military",
+            message=lambda i: f"'{flag.iat[i]}' is not 0 or 1",
+            hint="1 means military goods, 0 not; empty is not known",
+        )
         for value, result in (("0", False), ("1", True)):
             rows = (flag == value).to_numpy() & (table.licence >= 0)
             out[table.licence[rows]] = result
@@ -516,7 +667,9 @@ class _Release:
 
     def _ratings(self) -> pd.DataFrame:
         table = self._table_for("rating")
-        empty = pd.DataFrame({"licence": pd.Series(dtype="int64"), "rating": pd.Series(dtype=object), "key": pd.Series(dtype=object)})
+        empty = pd.DataFrame(
+            {"licence": pd.Series(dtype="int64"), "rating": pd.Series(dtype=object), "key": pd.Series(dtype=object)}
+        )
         if table is None:
             if "values.csv" in {t.name for t in self.tables}:
                 self._missing("rating", "the control-list rating")
@@ -543,6 +696,12 @@ def _warn_unknown_ratings(table: _Table, cells: pd.Series, rows: np.ndarray, pro
     for text in unknown:
         where = np.flatnonzero((cells == text).to_numpy() & rows)
         count = f" (on {len(where):,} rows; the first is shown)" if len(where) > 1 else ""
-        problems.warning("rating_unknown", table.csv.label, f"'{text}' is not a control-list rating this tool knows{count}",
-                         line=table.csv.line(int(where[0])), row=int(where[0]) + 1, field="rating",
-                         hint="check it against the control list; it is kept as written")
+        problems.warning(
+            "rating_unknown",
+            table.csv.label,
+            f"'{text}' is not a control-list rating this tool knows{count}",
+            line=table.csv.line(int(where[0])),
+            row=int(where[0]) + 1,
+            field="rating",
+            hint="check it against the control list; it is kept as written",
+        )

@@ -31,14 +31,30 @@ from advocate.vocab.countries import country_code
 CRITERION = re.compile(r"^[1-8][a-f]?$", re.IGNORECASE)
 
 COLUMNS = {
-    "criteria": ([Column("criterion", "the criterion cited for the refusal", required=True, aliases=("criteria",))], ("description",)),
+    "criteria": (
+        [Column("criterion", "the criterion cited for the refusal", required=True, aliases=("criteria",))],
+        ("description",),
+    ),
     "notes": ([Column("text", "the footnote", required=True, aliases=("footnote",))], ()),
-    "item_notes": ([Column("text", "the footnote", required=True, aliases=("footnote",))], ("item_id", "licence_item_id", "item")),
-    "onward": ([Column("destination", "the country the goods end up in", required=True, aliases=("country",)),
-                Column("iso2", "that country's ISO 3166 code", aliases=("iso", "country_code")),
-                Column("potential", "1 if the destination is only a potential one")], ()),
-    "transit": ([Column("source", "the country the goods come from", required=True, aliases=("country",)),
-                 Column("iso2", "that country's ISO 3166 code", aliases=("iso", "country_code"))], ("licence_count",)),
+    "item_notes": (
+        [Column("text", "the footnote", required=True, aliases=("footnote",))],
+        ("item_id", "licence_item_id", "item"),
+    ),
+    "onward": (
+        [
+            Column("destination", "the country the goods end up in", required=True, aliases=("country",)),
+            Column("iso2", "that country's ISO 3166 code", aliases=("iso", "country_code")),
+            Column("potential", "1 if the destination is only a potential one"),
+        ],
+        (),
+    ),
+    "transit": (
+        [
+            Column("source", "the country the goods come from", required=True, aliases=("country",)),
+            Column("iso2", "that country's ISO 3166 code", aliases=("iso", "country_code")),
+        ],
+        ("licence_count",),
+    ),
 }
 """Each side table's columns (besides its key) and the columns it has that are known but not read."""
 
@@ -70,13 +86,23 @@ class SideRows:
         return self.key == COHORT_KEY
 
 
-def read_side_table(path: Path, label: str, role: str, key: str, licences: LicenceKeys, problems: Problems) -> SideRows | None:
+def read_side_table(
+    path: Path, label: str, role: str, key: str, licences: LicenceKeys, problems: Problems
+) -> SideRows | None:
     """Read one side table and match its rows to licences (a cohort's row to each licence of the cohort)."""
     columns, other = COLUMNS[role]
     key_aliases = LEGACY_KEYS[1:] if key == LEGACY_KEYS[0] else ()
-    table = read_csv_frame(path, label, [Column(key, "the licence the row is about", aliases=key_aliases),
-                                         Column(COHORT_KEY, "the cohort of licences the row is about"), *columns],
-                           problems, other_columns=other)
+    table = read_csv_frame(
+        path,
+        label,
+        [
+            Column(key, "the licence the row is about", aliases=key_aliases),
+            Column(COHORT_KEY, "the cohort of licences the row is about"),
+            *columns,
+        ],
+        problems,
+        other_columns=other,
+    )
     if table is None:
         return None
     frame = table.frame
@@ -85,25 +111,41 @@ def read_side_table(path: Path, label: str, role: str, key: str, licences: Licen
         licence = licences.keys.get_indexer(wanted)
         return SideRows(table, licence.astype(np.int64), np.arange(len(frame), dtype=np.int64), key)
     if COHORT_KEY not in frame.columns:
-        problems.error("column_missing", label, f"has neither {key} nor {COHORT_KEY}, so its rows cannot be matched to licences",
-                       line=1, field=key, hint=f"columns found: {', '.join(map(str, frame.columns))}")
+        problems.error(
+            "column_missing",
+            label,
+            f"has neither {key} nor {COHORT_KEY}, so its rows cannot be matched to licences",
+            line=1,
+            field=key,
+            hint=f"columns found: {', '.join(map(str, frame.columns))}",
+        )
         return None
     if not licences.has_cohorts:
-        problems.error("join_impossible", label,
-                       f"is keyed by {COHORT_KEY}, but {licences.tables} give no {COHORT_KEY} column, so its rows cannot be "
-                       f"matched to licences (a cohort number is not a licence number); it was not read",
-                       line=1, field=COHORT_KEY, hint=f"use {licences.tables} of the same release as this file")
+        problems.error(
+            "join_impossible",
+            label,
+            f"is keyed by {COHORT_KEY}, but {licences.tables} give no {COHORT_KEY} column, so its rows cannot be "
+            f"matched to licences (a cohort number is not a licence number); it was not read",
+            line=1,
+            field=COHORT_KEY,
+            hint=f"use {licences.tables} of the same release as this file",
+        )
         return None
     cohorts = frame[COHORT_KEY].astype(str).to_numpy(dtype=object)
     by_cohort = pd.Series(np.arange(len(licences.cohorts)), index=licences.cohorts)
     by_cohort = by_cohort[by_cohort.index != ""]
     pairs = pd.DataFrame({"cohort": cohorts, "row": np.arange(len(frame))}).merge(
-        pd.DataFrame({"cohort": by_cohort.index.to_numpy(dtype=object), "licence": by_cohort.to_numpy()}), on="cohort", how="left")
+        pd.DataFrame({"cohort": by_cohort.index.to_numpy(dtype=object), "licence": by_cohort.to_numpy()}),
+        on="cohort",
+        how="left",
+    )
     licence = pairs["licence"].fillna(-1).astype(np.int64).to_numpy()
     return SideRows(table, licence, pairs["row"].to_numpy(dtype=np.int64), COHORT_KEY)
 
 
-def join_texts(licence: np.ndarray, texts: np.ndarray, n: int, separator: str, keep: np.ndarray | None = None) -> np.ndarray:
+def join_texts(
+    licence: np.ndarray, texts: np.ndarray, n: int, separator: str, keep: np.ndarray | None = None
+) -> np.ndarray:
     """One text per licence: the distinct non-empty ``texts`` of the rows of each (``licence`` per row, -1 for none), in order."""
     out = np.full(n, "", dtype=object)
     mask = licence >= 0
@@ -130,27 +172,51 @@ def refusal_criteria(rows: SideRows, licences: LicenceKeys, problems: Problems) 
     criterion = frame["criterion"].astype(str).to_numpy(dtype=object)[rows.row]
     bad = ~pd.Series(criterion).str.match(CRITERION).to_numpy(dtype=bool) & (rows.licence >= 0)
     column = rows.table.found.get("criterion", "criterion")
-    report_rows(problems, rows.table, _at_rows(rows, bad), code="criterion_unknown", column=column, severity=Severity.WARNING,
-                message=lambda i: f"'{frame['criterion'].iat[i]}' is not one of the criteria 1 to 8; it is kept as written",
-                hint="CAAT's criteria are the numbers 1 to 8")
+    report_rows(
+        problems,
+        rows.table,
+        _at_rows(rows, bad),
+        code="criterion_unknown",
+        column=column,
+        severity=Severity.WARNING,
+        message=lambda i: f"'{frame['criterion'].iat[i]}' is not one of the criteria 1 to 8; it is kept as written",
+        hint="CAAT's criteria are the numbers 1 to 8",
+    )
     refused = np.zeros(len(rows.licence), dtype=bool)
     matched = rows.licence >= 0
     refused[matched] = licences.refused[rows.licence[matched]]
     if not rows.by_cohort:
         issued = matched & ~refused
-        report_rows(problems, rows.table, _at_rows(rows, issued), code="criteria_on_issued", column=column,
-                    severity=Severity.WARNING,
-                    message=lambda i: f"names criteria for licence {frame[rows.key].iat[i]}, which the licence tables record as not refused; "
-                                      "they are not attached to it",
-                    hint="a criterion is a reason for a refusal; check the release")
+        report_rows(
+            problems,
+            rows.table,
+            _at_rows(rows, issued),
+            code="criteria_on_issued",
+            column=column,
+            severity=Severity.WARNING,
+            message=lambda i: (
+                f"names criteria for licence {frame[rows.key].iat[i]}, which the licence tables record as not refused; "
+                "they are not attached to it"
+            ),
+            hint="a criterion is a reason for a refusal; check the release",
+        )
     else:
         cohort_refusals = pd.Series(refused[matched]).groupby(rows.row[matched]).any()
         without = np.zeros(len(frame), dtype=bool)
         without[cohort_refusals.index.to_numpy()[~cohort_refusals.to_numpy()]] = True
-        report_rows(problems, rows.table, without, code="criteria_on_issued", column=column, severity=Severity.WARNING,
-                    message=lambda i: f"names criteria for cohort {frame[COHORT_KEY].iat[i]}, which holds no refused licence; "
-                                      "they are not attached to any licence",
-                    hint="a criterion is a reason for a refusal; check the release")
+        report_rows(
+            problems,
+            rows.table,
+            without,
+            code="criteria_on_issued",
+            column=column,
+            severity=Severity.WARNING,
+            message=lambda i: (
+                f"names criteria for cohort {frame[COHORT_KEY].iat[i]}, which holds no refused licence; "
+                "they are not attached to any licence"
+            ),
+            hint="a criterion is a reason for a refusal; check the release",
+        )
     return join_texts(rows.licence, criterion, len(licences.keys), " ", keep=refused)
 
 
@@ -175,15 +241,27 @@ def countries(rows: SideRows, column: str, n: int, problems: Problems) -> tuple[
         known = {value: country_code(value) for value in iso.unique() if value}
         codes = iso.map(lambda value: known.get(value) or "").astype(object)
         bad = (iso != "") & (codes == "")
-        report_rows(problems, rows.table, bad.to_numpy(), code="country_unknown", column="iso2",
-                    message=lambda i: f"'{iso.iat[i]}' is not an ISO 3166 country code")
+        report_rows(
+            problems,
+            rows.table,
+            bad.to_numpy(),
+            code="country_unknown",
+            column="iso2",
+            message=lambda i: f"'{iso.iat[i]}' is not an ISO 3166 country code",
+        )
         by_name, bad_names = parse_countries(names)
         codes = codes.where(codes != "", by_name)
     else:
         codes, bad_names = parse_countries(names)
-        report_rows(problems, rows.table, bad_names & (names != "").to_numpy(), code="country_unknown", column=column,
-                    message=lambda i: f"'{names.iat[i]}' is not a country known to ISO 3166 or the licensing data",
-                    hint="known variants are listed in advocate/vocab/data/country_variants.csv")
+        report_rows(
+            problems,
+            rows.table,
+            bad_names & (names != "").to_numpy(),
+            code="country_unknown",
+            column=column,
+            message=lambda i: f"'{names.iat[i]}' is not a country known to ISO 3166 or the licensing data",
+            hint="known variants are listed in advocate/vocab/data/country_variants.csv",
+        )
     shown = names
     if "potential" in frame.columns:
         potential = frame["potential"].astype(str) == "1"

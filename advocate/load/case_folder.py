@@ -94,10 +94,17 @@ def read_case_folder(path: str | Path, *, today: dt.date, data: tuple[str | Path
     case_path = root / CASE_FILE
     empty = CaseRecords()
     if not root.is_dir():
-        problems.error("file_missing", _label(root, root), "no such case folder", hint="give the folder that holds case.yaml")
+        problems.error(
+            "file_missing", _label(root, root), "no such case folder", hint="give the folder that holds case.yaml"
+        )
         return LoadedCase(root, None, None, empty, LicenceTable.empty(), (), problems)
     if not os.path.lexists(case_path):
-        problems.error("file_missing", _label(root, case_path), "the case folder has no case.yaml", hint="run 'advocate init FOLDER' to start one")
+        problems.error(
+            "file_missing",
+            _label(root, case_path),
+            "the case folder has no case.yaml",
+            hint="run 'advocate init FOLDER' to start one",
+        )
         return LoadedCase(root, None, None, empty, LicenceTable.empty(), (), problems)
     unsafe = _unsafe_record_file(root, case_path, problems, hint="case.yaml must be a YAML file")
     if unsafe:
@@ -140,8 +147,9 @@ def read_case_folder(path: str | Path, *, today: dt.date, data: tuple[str | Path
         inputs.append(InputFile(REQUESTS_FILE, _sha256(root / REQUESTS_FILE)))
     requests = read_requests(root, case, lambda p: _label(root, p), problems)
     errors_before = len(problems.errors)
-    licences = _read_licences(roots, case, case_doc, _datasets(case, case_doc), problems, inputs, today,
-                              records.sources.models)
+    licences = _read_licences(
+        roots, case, case_doc, _datasets(case, case_doc), problems, inputs, today, records.sources.models
+    )
     licences_read = len(problems.errors) == errors_before
     return LoadedCase(root, case, case_doc, records, licences, tuple(inputs), problems, requests, licences_read)
 
@@ -170,15 +178,21 @@ def _unsafe_record_file(root: Path, file: Path, problems: Problems, *, hint: str
     try:
         check_file(file, root, _label(root, file), limit=MAX_RECORD_BYTES)
     except UnsafePath as exc:
-        problems.error("unsafe_path", _label(root, file), str(exc).split(": ", 1)[1],
-                       hint=hint if exc.not_a_file else "")
+        problems.error(
+            "unsafe_path", _label(root, file), str(exc).split(": ", 1)[1], hint=hint if exc.not_a_file else ""
+        )
         return True
     return False
 
 
 def _read_licences(
-    roots: CaseRoots, case: Case | None, case_doc: YamlDocument | None,
-    datasets: tuple[tuple[LicenceDataset, ...], bool], problems: Problems, inputs: list[InputFile], today: dt.date,
+    roots: CaseRoots,
+    case: Case | None,
+    case_doc: YamlDocument | None,
+    datasets: tuple[tuple[LicenceDataset, ...], bool],
+    problems: Problems,
+    inputs: list[InputFile],
+    today: dt.date,
     sources: dict[str, Source] | None = None,
 ) -> LicenceTable:
     tables = []
@@ -196,17 +210,31 @@ def _read_licences(
         except UnsafePath as exc:
             problems.error("unsafe_path", case_label, str(exc), field="licence_data", line=line)
             continue
-        files = sorted(p for p in path.glob("*.csv") if p.is_file()) if path.is_dir() else [path] if path.is_file() else []
+        files = (
+            sorted(p for p in path.glob("*.csv") if p.is_file()) if path.is_dir() else [path] if path.is_file() else []
+        )
         written = str(PurePosixPath(dataset.path.replace("\\", "/")))
-        inputs.extend(InputFile(f"{written}/{f.name}" if path.is_dir() else written, digest)
-                      for f in files if (digest := _sha256_or_empty(f)))
+        inputs.extend(
+            InputFile(f"{written}/{f.name}" if path.is_dir() else written, digest)
+            for f in files
+            if (digest := _sha256_or_empty(f))
+        )
         chosen_format = licence_format(path) if dataset.format == "auto" else dataset.format
         only = dataset.countries_only if dataset.countries_only is not None else chosen_format == "caat"
         codes = set(case.country_codes) if only and case is not None else None
         source = (sources or {}).get(dataset.source) if dataset.source else None
-        table = read_licence_data(path, label, problems, today=today, format=chosen_format, source=dataset.source,
-                                  id_prefix=dataset.id_prefix, countries=codes if chosen_format == "caat" else None,
-                                  dataset_name=dataset.name or None, dataset_release=getattr(source, "version", "") or None)
+        table = read_licence_data(
+            path,
+            label,
+            problems,
+            today=today,
+            format=chosen_format,
+            source=dataset.source,
+            id_prefix=dataset.id_prefix,
+            countries=codes if chosen_format == "caat" else None,
+            dataset_name=dataset.name or None,
+            dataset_release=getattr(source, "version", "") or None,
+        )
         if codes is not None and chosen_format != "caat" and len(table):
             table = table.filter(country=sorted(codes))
         tables.append(table)
@@ -219,5 +247,3 @@ def _sha256_or_empty(path: Path) -> str:
         return _sha256(path)
     except OSError:
         return ""
-
-

@@ -59,12 +59,16 @@ def locate(roots: CaseRoots, written: str) -> tuple[Path, Path]:
     if "\x00" in written:
         raise UnsafePath("the path holds a NUL character")
     if PurePosixPath(written).is_absolute() or PureWindowsPath(written).is_absolute() or written.startswith("~"):
-        raise UnsafePath(f"'{written}' is an absolute path; a case reads only files inside its folder "
-                         "(or inside a data folder named with --data DIR, given relative to it)")
+        raise UnsafePath(
+            f"'{written}' is an absolute path; a case reads only files inside its folder "
+            "(or inside a data folder named with --data DIR, given relative to it)"
+        )
     parts = PurePosixPath(written.replace("\\", "/")).parts
     if ".." in parts:
-        raise UnsafePath(f"'{written}' leads out of the case folder with '..'; give a path inside it, "
-                         "or name the folder that holds the data with --data DIR")
+        raise UnsafePath(
+            f"'{written}' leads out of the case folder with '..'; give a path inside it, "
+            "or name the folder that holds the data with --data DIR"
+        )
     for folder in roots.folders():
         candidate = folder.joinpath(*parts) if parts else folder
         if os.path.lexists(candidate):
@@ -100,8 +104,10 @@ def check_file(path: Path, folder: Path, label: str, *, limit: int, place: str =
     if path.is_symlink() and not path.exists():
         raise UnsafePath(f"{label}: is a link to a file that does not exist", not_a_file=True)
     if not _inside(path, folder):
-        raise UnsafePath(f"{label}: is a link to a file outside {place}; a case reads only its own files "
-                         "(name another data folder with --data DIR)")
+        raise UnsafePath(
+            f"{label}: is a link to a file outside {place}; a case reads only its own files "
+            "(name another data folder with --data DIR)"
+        )
     try:
         info = path.stat()
     except OSError as exc:
@@ -123,13 +129,22 @@ def is_case_file(path: Path, folder: Path, *, limit: int = MAX_RECORD_BYTES) -> 
     return True
 
 
-def check_folder(path: Path, folder: Path, label: str, *, pattern: str = "*.csv", limit: int = MAX_DATA_BYTES,
-                 place: str = "the case folder") -> None:
+def check_folder(
+    path: Path,
+    folder: Path,
+    label: str,
+    *,
+    pattern: str = "*.csv",
+    limit: int = MAX_DATA_BYTES,
+    place: str = "the case folder",
+) -> None:
     """Raise :class:`UnsafePath` unless ``path`` is a folder inside ``folder`` whose files matching ``pattern``
     all pass :func:`check_file`."""
     if not _inside(path, folder):
-        raise UnsafePath(f"{label}: is a link to a folder outside {place}; a case reads only its own files "
-                         "(name another data folder with --data DIR)")
+        raise UnsafePath(
+            f"{label}: is a link to a folder outside {place}; a case reads only its own files "
+            "(name another data folder with --data DIR)"
+        )
     try:
         entries = sorted(path.glob(pattern))
     except OSError as exc:

@@ -124,16 +124,32 @@ def _check_cell_counts(label: str, lines: np.ndarray, cells: np.ndarray, problem
         for position in positions[:ROWS_REPORTED]:
             count = int(cells[position])
             if kind == "over":
-                problems.error("csv_cells", label, f"has {count} cells but the header names {width} columns",
-                               line=int(lines[position]), row=int(position),
-                               hint='a cell containing a comma must be quoted: "one, two"')
+                problems.error(
+                    "csv_cells",
+                    label,
+                    f"has {count} cells but the header names {width} columns",
+                    line=int(lines[position]),
+                    row=int(position),
+                    hint='a cell containing a comma must be quoted: "one, two"',
+                )
             else:
-                problems.warning("csv_cells", label, f"has {count} cells but the header names {width} columns; the last are read as empty",
-                                 line=int(lines[position]), row=int(position), hint="check for a missing comma")
+                problems.warning(
+                    "csv_cells",
+                    label,
+                    f"has {count} cells but the header names {width} columns; the last are read as empty",
+                    line=int(lines[position]),
+                    row=int(position),
+                    hint="check for a missing comma",
+                )
         if len(positions) > ROWS_REPORTED:
             add = problems.error if kind == "over" else problems.warning
-            add("csv_cells", label, f"{len(positions) - ROWS_REPORTED:,} more rows have {'more' if kind == 'over' else 'fewer'} cells than the header",
-                line=int(lines[positions[ROWS_REPORTED]]), row=int(positions[ROWS_REPORTED]))
+            add(
+                "csv_cells",
+                label,
+                f"{len(positions) - ROWS_REPORTED:,} more rows have {'more' if kind == 'over' else 'fewer'} cells than the header",
+                line=int(lines[positions[ROWS_REPORTED]]),
+                row=int(positions[ROWS_REPORTED]),
+            )
     return not len(over)
 
 
@@ -146,9 +162,14 @@ def _check_duplicate_headers(label: str, header: list[str], problems: Problems) 
         if not key:
             continue
         if key in seen:
-            problems.error("column_duplicate", label,
-                           f"column '{name.strip()}' appears twice (columns {seen[key]} and {position}); one of them would be lost",
-                           line=1, field=name.strip(), hint="keep one column of each name")
+            problems.error(
+                "column_duplicate",
+                label,
+                f"column '{name.strip()}' appears twice (columns {seen[key]} and {position}); one of them would be lost",
+                line=1,
+                field=name.strip(),
+                hint="keep one column of each name",
+            )
             ok = False
         else:
             seen[key] = position
@@ -163,8 +184,9 @@ def _may_need_strip(text: str) -> bool:
     return any(mark in text for mark in (" ,", " \n", " \r", '" ', ' "', "\t", "\u00a0")) or text.endswith(" ")
 
 
-def read_csv_frame(path: Path, label: str, columns: list[Column], problems: Problems, *,
-                   other_columns: tuple[str, ...] = ()) -> CsvFrame | None:
+def read_csv_frame(
+    path: Path, label: str, columns: list[Column], problems: Problems, *, other_columns: tuple[str, ...] = ()
+) -> CsvFrame | None:
     """Read ``path``; on an unreadable file or a missing required column record an error and return ``None``.
 
     Every row with more cells than the header is reported (an unquoted comma would
@@ -175,7 +197,12 @@ def read_csv_frame(path: Path, label: str, columns: list[Column], problems: Prob
     try:
         data = read_file_bytes(Path(path))
     except UnreadableFile as exc:
-        problems.error("file_unreadable", label, str(exc), hint="check the path (it is relative to the case folder) and the file's permissions")
+        problems.error(
+            "file_unreadable",
+            label,
+            str(exc),
+            hint="check the path (it is relative to the case folder) and the file's permissions",
+        )
         return None
     try:
         encoding = detect_encoding(data)
@@ -186,8 +213,13 @@ def read_csv_frame(path: Path, label: str, columns: list[Column], problems: Prob
     try:
         records = _records(text)
     except csv.Error as exc:
-        problems.error("csv_syntax", label, f"malformed CSV: {exc}", line=getattr(exc, "line", None),
-                       hint="a cell may hold at most 131,072 characters; check the quotes")
+        problems.error(
+            "csv_syntax",
+            label,
+            f"malformed CSV: {exc}",
+            line=getattr(exc, "line", None),
+            hint="a cell may hold at most 131,072 characters; check the quotes",
+        )
         return None
     lines, cells = records.lines, records.cells
     if not len(lines):
@@ -200,8 +232,13 @@ def read_csv_frame(path: Path, label: str, columns: list[Column], problems: Prob
     source = io.BytesIO(data if encoding.startswith("utf-8") else text.encode("utf-8"))
     try:
         frame = pd.read_csv(
-            source, encoding="utf-8-sig" if encoding == "utf-8-sig" else "utf-8", dtype=str, keep_default_na=False,
-            skipinitialspace=True, index_col=False, engine="c",
+            source,
+            encoding="utf-8-sig" if encoding == "utf-8-sig" else "utf-8",
+            dtype=str,
+            keep_default_na=False,
+            skipinitialspace=True,
+            index_col=False,
+            engine="c",
         )
     except pd.errors.EmptyDataError:
         problems.error("csv_empty", label, "the file is empty; it needs a header row naming its columns")
@@ -213,7 +250,8 @@ def read_csv_frame(path: Path, label: str, columns: list[Column], problems: Prob
         problems.error(
             "csv_syntax",
             label,
-            "malformed CSV: a quoted cell that starts on this line never closes" if unclosed
+            "malformed CSV: a quoted cell that starts on this line never closes"
+            if unclosed
             else f"malformed CSV: {str(exc).split('. ', 1)[-1].strip()}",
             line=int(lines[record]) if record is not None and record < len(lines) else None,
             hint='check the quotes: a quoted cell must end with a closing "',
@@ -228,9 +266,14 @@ def read_csv_frame(path: Path, label: str, columns: list[Column], problems: Prob
     if missing and not any(c.name in renamed.columns for c in columns):
         # No column of the expected kind: the file is something else, and its first line (which could be
         # anything: an environment, a key) is not echoed.
-        problems.error("column_missing", label, f"no column of this kind of file was found (it needs "
-                       f"{', '.join(c.name for c in columns if c.required)}): it is not such a CSV file",
-                       line=1, field=missing[0].name)
+        problems.error(
+            "column_missing",
+            label,
+            f"no column of this kind of file was found (it needs "
+            f"{', '.join(c.name for c in columns if c.required)}): it is not such a CSV file",
+            line=1,
+            field=missing[0].name,
+        )
         return None
     if missing:
         found = _column_names(frame.columns)
@@ -255,8 +298,9 @@ def _column_names(headers) -> str:
     return (", ".join(shown) or "none") + (f" and {rest} more" if rest > 0 else "")
 
 
-def _canonical_headers(frame: pd.DataFrame, columns: list[Column], label: str, problems: Problems,
-                       other_columns: tuple[str, ...]) -> tuple[pd.DataFrame, dict[str, str]]:
+def _canonical_headers(
+    frame: pd.DataFrame, columns: list[Column], label: str, problems: Problems, other_columns: tuple[str, ...]
+) -> tuple[pd.DataFrame, dict[str, str]]:
     """Rename the file's headers to canonical names; warn about each header that is not read, saying why."""
     by_key = {header_key(c): c for c in frame.columns}
     rename: dict[str, str] = {}
@@ -272,19 +316,34 @@ def _canonical_headers(frame: pd.DataFrame, columns: list[Column], label: str, p
         if header in rename or key in other_columns:
             continue
         if not key or str(header).startswith("Unnamed: "):
-            problems.warning("column_unknown", label, f"column {position} has no name; it is not read", line=1,
-                             hint="name every column in the header row")
+            problems.warning(
+                "column_unknown",
+                label,
+                f"column {position} has no name; it is not read",
+                line=1,
+                hint="name every column in the header row",
+            )
         elif key in alias_of:
             canonical = alias_of[key]
             holder = next((h for h, n in rename.items() if n == canonical), "")
-            problems.warning("column_unknown", label,
-                             f"column '{header}' is not read: column '{holder}' already gives {meanings[canonical]}",
-                             line=1, field=str(header), hint="keep one of the two")
+            problems.warning(
+                "column_unknown",
+                label,
+                f"column '{header}' is not read: column '{holder}' already gives {meanings[canonical]}",
+                line=1,
+                field=str(header),
+                hint="keep one of the two",
+            )
         else:
             readable = [c.name for c in columns]
-            problems.warning("column_unknown", label,
-                             f"column '{header}' is not one this file's format uses{suggest(key, readable)}; it is not read",
-                             line=1, field=str(header), hint=f"columns read: {', '.join(readable)}")
+            problems.warning(
+                "column_unknown",
+                label,
+                f"column '{header}' is not one this file's format uses{suggest(key, readable)}; it is not read",
+                line=1,
+                field=str(header),
+                hint=f"columns read: {', '.join(readable)}",
+            )
     return frame.rename(columns=rename), {name: header for header, name in rename.items()}
 
 
@@ -307,10 +366,23 @@ def report_rows(
     positions = np.flatnonzero(mask)
     add = problems.error if severity is Severity.ERROR else problems.warning
     for position in positions[:ROWS_REPORTED]:
-        add(code, csv_frame.label, message(int(position)), line=csv_frame.line(int(position)),
-            row=int(position) + 1, field=column, hint=hint)
+        add(
+            code,
+            csv_frame.label,
+            message(int(position)),
+            line=csv_frame.line(int(position)),
+            row=int(position) + 1,
+            field=column,
+            hint=hint,
+        )
     if len(positions) > ROWS_REPORTED:
         rest = positions[ROWS_REPORTED:]
-        add(code, csv_frame.label,
+        add(
+            code,
+            csv_frame.label,
             f"{len(rest):,} more rows have the same problem (rows {int(rest[0]) + 1} to {int(rest[-1]) + 1})",
-            line=csv_frame.line(int(rest[0])), row=int(rest[0]) + 1, field=column, hint=hint)
+            line=csv_frame.line(int(rest[0])),
+            row=int(rest[0]) + 1,
+            field=column,
+            hint=hint,
+        )

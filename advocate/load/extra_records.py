@@ -8,8 +8,8 @@ in two files is a duplicate and ``check`` validates imported records like any ot
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Callable, Mapping
 
 from pydantic import ValidationError
 
@@ -42,8 +42,13 @@ def listed_record_files(case: Case | None, case_doc: YamlDocument | None) -> lis
 
 
 def read_record_files(
-    root: Path, case: Case | None, case_doc: YamlDocument | None, records: CaseRecords,
-    kinds: Mapping[str, tuple[str, str, type[Record]]], problems: Problems, label: Callable[[Path], str],
+    root: Path,
+    case: Case | None,
+    case_doc: YamlDocument | None,
+    records: CaseRecords,
+    kinds: Mapping[str, tuple[str, str, type[Record]]],
+    problems: Problems,
+    label: Callable[[Path], str],
 ) -> list[str]:
     """Read every listed record file into ``records`` (by kind); return the paths read, relative to ``root``.
 
@@ -59,13 +64,23 @@ def read_record_files(
         kind = entry.record_kind
         where = {"line": line, "field": "record_files"}
         if kind not in kinds:
-            problems.error("record_file_kind", case_label, f"'{entry.path}' holds no known kind of record",
-                           hint=f"start its name with the kind ({', '.join(kinds)}), or give kind: beside path", **where)
+            problems.error(
+                "record_file_kind",
+                case_label,
+                f"'{entry.path}' holds no known kind of record",
+                hint=f"start its name with the kind ({', '.join(kinds)}), or give kind: beside path",
+                **where,
+            )
             continue
         relative = Path(entry.path).as_posix()
         if relative in standard or relative in read:
-            problems.error("record_file_repeated", case_label, f"'{entry.path}' is already read",
-                           hint="list each further record file once, and not the standard ones", **where)
+            problems.error(
+                "record_file_repeated",
+                case_label,
+                f"'{entry.path}' is already read",
+                hint="list each further record file once, and not the standard ones",
+                **where,
+            )
             continue
         try:
             path, _ = locate(CaseRoots(root), entry.path)
@@ -75,8 +90,13 @@ def read_record_files(
             problems.error("unsafe_path", case_label, str(exc), **where)
             continue
         if not path.is_file():
-            problems.error("file_missing", case_label, f"record file '{entry.path}' does not exist",
-                           hint="run the import again, or remove the entry from record_files", **where)
+            problems.error(
+                "file_missing",
+                case_label,
+                f"record file '{entry.path}' does not exist",
+                hint="run the import again, or remove the entry from record_files",
+                **where,
+            )
             continue
         read.append(relative)
         doc = read_yaml(path, label(path), problems)

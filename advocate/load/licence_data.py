@@ -46,15 +46,29 @@ def read_licence_data(
     """
     path = Path(path)
     if not path.exists():
-        problems.error("file_missing", label, "no such file or folder", hint="check the path (it is relative to the case folder)")
+        problems.error(
+            "file_missing", label, "no such file or folder", hint="check the path (it is relative to the case folder)"
+        )
         return LicenceTable.empty()
     chosen = licence_format(path) if format == "auto" else format
     if chosen == "caat":
-        return read_caat_release(path, label, problems, today=today, source=source, id_prefix=id_prefix or "CAAT-",
-                                 countries=countries, dataset_name=dataset_name or caat_dataset_name(dataset_release))
+        return read_caat_release(
+            path,
+            label,
+            problems,
+            today=today,
+            source=source,
+            id_prefix=id_prefix or "CAAT-",
+            countries=countries,
+            dataset_name=dataset_name or caat_dataset_name(dataset_release),
+        )
     if path.is_dir():
-        problems.error("file_missing", label, "is a folder holding neither a CAAT release (values.csv, items.csv ...) "
-                       "nor is it a licences CSV", hint="give a licences CSV file, or a CAAT release folder")
+        problems.error(
+            "file_missing",
+            label,
+            "is a folder holding neither a CAAT release (values.csv, items.csv ...) nor is it a licences CSV",
+            hint="give a licences CSV file, or a CAAT release folder",
+        )
         return LicenceTable.empty()
     table = read_licence_csv(path, label, problems, today=today, source=source)
     if id_prefix and len(table):

@@ -47,8 +47,9 @@ class LoadedRecords(Generic[M]):
         read_record_file(doc, self.kind, self.model, problems, into=self)
 
 
-def read_record_file(doc: YamlDocument, kind: str, model: type[M], problems: Problems,
-                     into: LoadedRecords[M] | None = None) -> LoadedRecords[M]:
+def read_record_file(
+    doc: YamlDocument, kind: str, model: type[M], problems: Problems, into: LoadedRecords[M] | None = None
+) -> LoadedRecords[M]:
     """Validate each record of a list file; problems go to ``problems``, valid records to the result.
 
     ``into`` continues the records already read from another file of the same kind, so that an id
@@ -66,9 +67,18 @@ def read_record_file(doc: YamlDocument, kind: str, model: type[M], problems: Pro
         if raw_id:
             if raw_id in loaded.raw_ids:
                 first = loaded.origins[raw_id]
-                where = f"on line {first.line()}" if first.doc is doc else f"in {first.doc.label} on line {first.line()}"
-                problems.error("duplicate_id", doc.label, f"id '{raw_id}' is already used by the {kind} {where}",
-                               line=doc.line_of((index, "id")), record=record, field="id", hint="every record needs its own id")
+                where = (
+                    f"on line {first.line()}" if first.doc is doc else f"in {first.doc.label} on line {first.line()}"
+                )
+                problems.error(
+                    "duplicate_id",
+                    doc.label,
+                    f"id '{raw_id}' is already used by the {kind} {where}",
+                    line=doc.line_of((index, "id")),
+                    record=record,
+                    field="id",
+                    hint="every record needs its own id",
+                )
                 continue
             loaded.raw_ids.add(raw_id)
             loaded.origins[raw_id] = Origin(doc, index)

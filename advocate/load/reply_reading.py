@@ -24,19 +24,35 @@ from pathlib import Path
 
 from advocate.vocab.foi_exemptions import exemption_table
 
-_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-           "november", "december")
+_MONTHS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
 _LONG_DATE = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(" + "|".join(_MONTHS) + r")\s+(\d{4})\b", re.IGNORECASE)
 _NUMERIC_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
 _REFERENCE = (
     re.compile(r"\b(IC-\d{4,}-[A-Z0-9]{4})\b"),
-    re.compile(r"\b(?:our|your)\s+ref(?:erence)?(?:\s+(?:no\.?|number))?\s*[:.]?\s*([A-Z0-9][A-Za-z0-9/_.-]{3,})", re.IGNORECASE),
+    re.compile(
+        r"\b(?:our|your)\s+ref(?:erence)?(?:\s+(?:no\.?|number))?\s*[:.]?\s*([A-Z0-9][A-Za-z0-9/_.-]{3,})",
+        re.IGNORECASE,
+    ),
     re.compile(r"\breference(?:\s+(?:no\.?|number))?\s*[:]\s*([A-Z0-9][A-Za-z0-9/_.-]{3,})", re.IGNORECASE),
     re.compile(r"\b(FOI[-/ ]?\d{2,4}[-/]\d{2,})\b", re.IGNORECASE),
 )
 _SECTIONS = re.compile(
     r"\b(?:sections?|ss?\.?)\s*((?:\d{1,2}(?:\s*\(\s*[0-9a-z]{1,4}\s*\))*)(?:\s*(?:,|and|or|&)\s*(?:s\.?\s*)?\d{1,2}(?:\s*\(\s*[0-9a-z]{1,4}\s*\))*)*)",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 _ONE_SECTION = re.compile(r"(\d{1,2})((?:\s*\(\s*[0-9a-z]{1,4}\s*\))*)", re.IGNORECASE)
 _FEE = re.compile(r"£\s?\d[\d,]*(?:\.\d{2})?")
 
@@ -179,18 +195,35 @@ def _kind(low: str, state: str) -> tuple[str, str]:
     """The kind of event the text seems to be, and the words that say so."""
     if "decision notice" in low and ("commissioner" in low or "ico" in low):
         return "decision-notice", "it speaks of a decision notice of the Commissioner"
-    if "internal review" in low and (state == "review-asked" or any(w in low for w in ("upheld", "uphold", "overturn", "maintain"))):
+    if "internal review" in low and (
+        state == "review-asked" or any(w in low for w in ("upheld", "uphold", "overturn", "maintain"))
+    ):
         return "review-response", "it gives the outcome of an internal review"
     if "clarif" in low or "section 1(3)" in low:
         return "clarification-asked", "it asks for clarification"
     if "fees notice" in low or ("fee" in low and _FEE.search(low)):
         return "fees-notice", "it asks for a fee"
-    if "public interest" in low and any(w in low for w in ("extend", "additional time", "more time", "further time",
-                                                            "10(3)", "17(2)")) and not any(
-            w in low for w in ("balance of the public interest favours", "decided", "concluded")):
+    if (
+        "public interest" in low
+        and any(w in low for w in ("extend", "additional time", "more time", "further time", "10(3)", "17(2)"))
+        and not any(w in low for w in ("balance of the public interest favours", "decided", "concluded"))
+    ):
         return "extension", "it asks for more time to consider the public interest"
-    if any(w in low for w in ("withheld", "withhold", "exempt", "refus", "neither confirm nor deny", "not held",
-                              "does not hold", "please find", "attached", "enclosed")):
+    if any(
+        w in low
+        for w in (
+            "withheld",
+            "withhold",
+            "exempt",
+            "refus",
+            "neither confirm nor deny",
+            "not held",
+            "does not hold",
+            "please find",
+            "attached",
+            "enclosed",
+        )
+    ):
         return "response", "it answers the request"
     if "acknowledg" in low or "received your request" in low:
         return "acknowledged", "it acknowledges the request"
@@ -205,7 +238,11 @@ def _outcome(kind: str, low: str) -> tuple[str, str] | None:
             return "not-held", "it says the information is not held"
         partial = any(w in low for w in ("some of the information", "part of the information", "partially", "redact"))
         if any(w in low for w in ("withheld", "withhold", "exempt", "refus")):
-            return ("partial", "it withholds part of the information") if partial else ("refused", "it withholds the information")
+            return (
+                ("partial", "it withholds part of the information")
+                if partial
+                else ("refused", "it withholds the information")
+            )
         if any(w in low for w in ("please find", "attached", "enclosed")):
             return "full", "it sends the information"
     if kind == "review-response":
@@ -225,7 +262,9 @@ def _outcome(kind: str, low: str) -> tuple[str, str] | None:
     return None
 
 
-def propose(text: str, *, sent: dt.date | None = None, state: str = "", after: dt.date | None = None) -> dict[str, Proposed]:
+def propose(
+    text: str, *, sent: dt.date | None = None, state: str = "", after: dt.date | None = None
+) -> dict[str, Proposed]:
     """What ``text`` seems to say: kind, date, reference, outcome, sections, until, fee, asked.
 
     ``state`` is where the request stands (a reply to an internal review request is more

@@ -46,8 +46,9 @@ class LoadedRequests:
 def _case_body(public_body) -> Authority | None:
     if public_body is None:
         return None
-    return Authority.model_construct(id=CASE_BODY, name=public_body.name, foi_email=public_body.foi_email,
-                                     address=public_body.address, notes="")
+    return Authority.model_construct(
+        id=CASE_BODY, name=public_body.name, foi_email=public_body.foi_email, address=public_body.address, notes=""
+    )
 
 
 def read_requests(root: Path, case, label, problems: Problems) -> LoadedRequests:
@@ -74,29 +75,55 @@ def read_requests(root: Path, case, label, problems: Problems) -> LoadedRequests
             data = {}
         unknown = [key for key in data if key not in ("authorities", "requests")]
         for key in unknown:
-            problems.error("extra_forbidden", doc.label, f"'{key}' is not a part of {REQUESTS_FILE}",
-                           line=doc.line_of((key,)), hint="it holds 'authorities:' and 'requests:'")
+            problems.error(
+                "extra_forbidden",
+                doc.label,
+                f"'{key}' is not a part of {REQUESTS_FILE}",
+                line=doc.line_of((key,)),
+                hint="it holds 'authorities:' and 'requests:'",
+            )
         authorities = _read_list(doc, "authorities", "authority", Authority, problems, set(), {})
         for authority_id in authorities:
             if authority_id == CASE_BODY:
-                problems.error("reserved_id", doc.label, f"'{CASE_BODY}' names the case's own public body",
-                               line=doc.line_of(("authorities",)), record=f"authority '{CASE_BODY}'", field="id",
-                               hint="give this authority another id")
+                problems.error(
+                    "reserved_id",
+                    doc.label,
+                    f"'{CASE_BODY}' names the case's own public body",
+                    line=doc.line_of(("authorities",)),
+                    record=f"authority '{CASE_BODY}'",
+                    field="id",
+                    hint="give this authority another id",
+                )
         found = _read_list(doc, "requests", "request", FoiRequest, problems, raw_ids, origins)
         requests.extend(found.values())
-    campaign = Campaign(case_body=_case_body(case.public_body) if case is not None else None,
-                        authorities=authorities, requests=tuple(requests), origins=origins)
+    campaign = Campaign(
+        case_body=_case_body(case.public_body) if case is not None else None,
+        authorities=authorities,
+        requests=tuple(requests),
+        origins=origins,
+    )
     return LoadedRequests(campaign, doc, frozenset(raw_ids))
 
 
-def _read_list(doc: YamlDocument, key: str, noun: str, model, problems: Problems, raw_ids: set[str],
-               origins: dict[str, RequestOrigin]) -> dict:
+def _read_list(
+    doc: YamlDocument,
+    key: str,
+    noun: str,
+    model,
+    problems: Problems,
+    raw_ids: set[str],
+    origins: dict[str, RequestOrigin],
+) -> dict:
     items = doc.data.get(key) if isinstance(doc.data, dict) else None
     if items is None:
         return {}
     if not isinstance(items, list):
-        problems.error("yaml_shape", doc.label, f"'{key}' must be a list, each entry starting '- id: ...'",
-                       line=doc.line_of((key,)))
+        problems.error(
+            "yaml_shape",
+            doc.label,
+            f"'{key}' must be a list, each entry starting '- id: ...'",
+            line=doc.line_of((key,)),
+        )
         return {}
     found = {}
     for index, item in enumerate(items):
@@ -105,9 +132,15 @@ def _read_list(doc: YamlDocument, key: str, noun: str, model, problems: Problems
         if raw_id and (raw_id in raw_ids or raw_id in found):
             where = origins.get(raw_id)
             first = f"in {where.file}" if where and where.file != doc.label and where.legacy else "earlier"
-            problems.error("duplicate_id", doc.label, f"id '{raw_id}' is already used by a {noun} {first}",
-                           line=doc.line_of((key, index, "id")), record=record, field="id",
-                           hint=f"every {noun} needs its own id")
+            problems.error(
+                "duplicate_id",
+                doc.label,
+                f"id '{raw_id}' is already used by a {noun} {first}",
+                line=doc.line_of((key, index, "id")),
+                record=record,
+                field="id",
+                hint=f"every {noun} needs its own id",
+            )
             continue
         if raw_id:
             raw_ids.add(raw_id)

@@ -60,7 +60,9 @@ def detect_encoding(data: bytes) -> str:
         try:
             data.decode("utf-16")
         except UnicodeDecodeError as exc:
-            raise EncodingProblem(f"the file is marked as UTF-16 but byte {exc.start} is not; save it as UTF-8", None) from None
+            raise EncodingProblem(
+                f"the file is marked as UTF-16 but byte {exc.start} is not; save it as UTF-8", None
+            ) from None
         return "utf-16"
     if data.startswith(b"\xef\xbb\xbf"):
         data, encoding = data[3:], "utf-8-sig"
@@ -69,10 +71,15 @@ def detect_encoding(data: bytes) -> str:
     nul = data.find(b"\x00")
     if nul >= 0:
         if _looks_like_utf16(data):
-            raise EncodingProblem("the file is UTF-16 without a byte-order mark; save it as UTF-8 (in Excel: CSV UTF-8)", 1)
+            raise EncodingProblem(
+                "the file is UTF-16 without a byte-order mark; save it as UTF-8 (in Excel: CSV UTF-8)", 1
+            )
         line = _line_of(data, nul)
-        raise EncodingProblem(f"line {line} holds a NUL byte (0x00), which text never does: this is not a text file, "
-                              "or it was saved in another format; save it as UTF-8 text", line)
+        raise EncodingProblem(
+            f"line {line} holds a NUL byte (0x00), which text never does: this is not a text file, "
+            "or it was saved in another format; save it as UTF-8 text",
+            line,
+        )
     try:
         data.decode("utf-8")
         return encoding
@@ -82,7 +89,9 @@ def detect_encoding(data: bytes) -> str:
         good, bad = _line_of(data, utf8.start()), _line_of(data, first_bad)
         raise EncodingProblem(
             f"the file mixes encodings: line {good} is UTF-8 but byte 0x{data[first_bad]:02X} on line {bad} is not "
-            "(Windows-1252?); read either way one part would print garbled; save the whole file as UTF-8", bad)
+            "(Windows-1252?); read either way one part would print garbled; save the whole file as UTF-8",
+            bad,
+        )
     try:
         data.decode("cp1252")
         return "cp1252"

@@ -35,6 +35,7 @@ except ImportError:  # PyYAML built without libyaml: the same composer, in Pytho
             Parser.__init__(self)
             Composer.__init__(self)
 
+
 STR = "tag:yaml.org,2002:str"
 INT = "tag:yaml.org,2002:int"
 FLOAT = "tag:yaml.org,2002:float"
@@ -47,11 +48,18 @@ TIMESTAMP = "tag:yaml.org,2002:timestamp"
 
 _CORE_SCHEMA = (
     (BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), "tTfF"),
-    (FLOAT, re.compile(r"""^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+]?[0-9]+)?
+    (
+        FLOAT,
+        re.compile(
+            r"""^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+]?[0-9]+)?
         |[-+]?(?:[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)
         |[-+]?\.[0-9_]+(?:[eE][-+][0-9]+)?
         |[-+]?\.(?:inf|Inf|INF)
-        |\.(?:nan|NaN|NAN))$""", re.X), "-+0123456789."),
+        |\.(?:nan|NaN|NAN))$""",
+            re.X,
+        ),
+        "-+0123456789.",
+    ),
     (INT, re.compile(r"^(?:[-+]?0b[0-1_]+|[-+]?0o[0-7_]+|[-+]?[0-9_]+|[-+]?0x[0-9a-fA-F_]+)$"), "-+0123456789"),
     (MERGE, re.compile(r"^<<$"), "<"),
     (NULL, re.compile(r"^(?:~|null|Null|NULL|)$"), "~nN"),
@@ -97,4 +105,4 @@ def compose(text: str) -> Node | None:
         composer.dispose()
 
 
-__all__ = ["compose", "MappingNode", "ScalarNode", "SequenceNode", "Node"]
+__all__ = ["MappingNode", "Node", "ScalarNode", "SequenceNode", "compose"]

@@ -58,8 +58,12 @@ def read_yaml(path: Path, label: str, problems: Problems) -> YamlDocument | None
     """Parse a YAML file; on malformed YAML record an error with its line and return ``None``."""
     size = Path(path).stat().st_size
     if size > MAX_BYTES:
-        problems.error("file_too_large", label, f"the file is {size / 1024 / 1024:,.0f} MB; a case file may have "
-                       f"at most {MAX_BYTES // 1024 // 1024} MB", hint="split the records, or check this is the right file")
+        problems.error(
+            "file_too_large",
+            label,
+            f"the file is {size / 1024 / 1024:,.0f} MB; a case file may have at most {MAX_BYTES // 1024 // 1024} MB",
+            hint="split the records, or check this is the right file",
+        )
         return None
     try:
         text = decode_yaml(Path(path).read_bytes())
@@ -71,8 +75,13 @@ def read_yaml(path: Path, label: str, problems: Problems) -> YamlDocument | None
             data, lines = to_data(compose(text), aliases="&" in text)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        problems.error("yaml_syntax", label, f"malformed YAML: {_reason(exc)}", line=mark.line + 1 if mark else None,
-                       hint=_syntax_hint(exc))
+        problems.error(
+            "yaml_syntax",
+            label,
+            f"malformed YAML: {_reason(exc)}",
+            line=mark.line + 1 if mark else None,
+            hint=_syntax_hint(exc),
+        )
         return None
     except YamlValueError as exc:
         problems.error("yaml_value", label, str(exc), line=exc.line, hint=exc.hint)

@@ -31,11 +31,14 @@ def decode_yaml(data: bytes) -> str:
     for mark, codec, name in _MARKS:
         if data.startswith(mark):
             try:
-                return data[len(mark):].decode(codec)
+                return data[len(mark) :].decode(codec)
             except UnicodeDecodeError as exc:
-                line = data[len(mark):exc.start].decode(codec, errors="replace").count("\n") + 1
-                raise EncodingProblem(f"the file starts with a {name} byte-order mark but is not {name} "
-                                      f"from line {line}; save it as UTF-8", line) from None
+                line = data[len(mark) : exc.start].decode(codec, errors="replace").count("\n") + 1
+                raise EncodingProblem(
+                    f"the file starts with a {name} byte-order mark but is not {name} "
+                    f"from line {line}; save it as UTF-8",
+                    line,
+                ) from None
     nul = data.find(b"\x00")
     if nul >= 0:
         raise _nul_problem(data, nul)
@@ -44,9 +47,12 @@ def decode_yaml(data: bytes) -> str:
     except UnicodeDecodeError as exc:
         if _UTF8_CHARACTER.search(data):
             line = data.count(b"\n", 0, exc.start) + 1
-            raise EncodingProblem(f"byte 0x{data[exc.start]:02X} on line {line} is not UTF-8, though the file's other "
-                                  "accented characters are: it mixes two encodings; correct that line and save the "
-                                  "file as UTF-8", line) from None
+            raise EncodingProblem(
+                f"byte 0x{data[exc.start]:02X} on line {line} is not UTF-8, though the file's other "
+                "accented characters are: it mixes two encodings; correct that line and save the "
+                "file as UTF-8",
+                line,
+            ) from None
     return decode_bytes(data).text
 
 
@@ -59,8 +65,14 @@ def _nul_problem(data: bytes, nul: int) -> EncodingProblem:
     odd, even = sample[1::2], sample[0::2]
     for zeros, name in ((odd, "UTF-16 (little-endian)"), (even, "UTF-16 (big-endian)")):
         if len(zeros) >= 2 and zeros.count(0) >= 0.8 * len(zeros):
-            return EncodingProblem(f"the file looks like {name} without a byte-order mark, which cannot be read "
-                                   "for certain; save it as UTF-8", 1)
+            return EncodingProblem(
+                f"the file looks like {name} without a byte-order mark, which cannot be read "
+                "for certain; save it as UTF-8",
+                1,
+            )
     line = data.count(b"\n", 0, nul) + 1
-    return EncodingProblem(f"line {line} holds a NUL byte (0x00), which a text file never has: the file is damaged "
-                           "or not a YAML file; save it again as UTF-8 text", line)
+    return EncodingProblem(
+        f"line {line} holds a NUL byte (0x00), which a text file never has: the file is damaged "
+        "or not a YAML file; save it again as UTF-8 text",
+        line,
+    )

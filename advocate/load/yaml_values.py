@@ -107,8 +107,11 @@ def _value(node: Node, depth: int) -> tuple[Any, Any]:
     if node.__class__ is ScalarNode:
         return (node.value if node.tag == STR else _scalar(node)), None
     if depth >= MAX_DEPTH:
-        raise YamlValueError(f"nested more than {MAX_DEPTH} levels deep", line_of_node(node),
-                             "a case file needs only a few levels of lists and fields")
+        raise YamlValueError(
+            f"nested more than {MAX_DEPTH} levels deep",
+            line_of_node(node),
+            "a case file needs only a few levels of lists and fields",
+        )
     _check_tag(node)
     if node.__class__ is SequenceNode:
         values, lines = [], []
@@ -135,8 +138,11 @@ def _mapping(node: MappingNode, depth: int) -> tuple[dict, dict]:
             continue
         key = _key(key_node)
         if key in lines:
-            raise YamlValueError(f"'{key}' is given twice in this mapping (first on line {lines[key][0]})",
-                                 line_of_node(key_node), "keep one of them: YAML would silently drop the first")
+            raise YamlValueError(
+                f"'{key}' is given twice in this mapping (first on line {lines[key][0]})",
+                line_of_node(key_node),
+                "keep one of them: YAML would silently drop the first",
+            )
         value, children = _value(value_node, depth + 1)
         result[key] = value
         lines[key] = (key_node.start_mark.line + 1, children)
@@ -150,23 +156,28 @@ def _merge_sources(node: Node) -> list[MappingNode]:
     """The mappings a merge key (``<<: *base`` or ``<<: [*a, *b]``) names, the first taking precedence."""
     sources = node.value if node.__class__ is SequenceNode else [node]
     if not all(source.__class__ is MappingNode for source in sources):
-        raise YamlValueError("'<<' merges only mappings ('<<: *name' naming a set of 'key: value' fields)",
-                             line_of_node(node))
+        raise YamlValueError(
+            "'<<' merges only mappings ('<<: *name' naming a set of 'key: value' fields)", line_of_node(node)
+        )
     return list(sources)
 
 
 def _key(node: Node) -> str:
     if node.__class__ is not ScalarNode:
-        raise YamlValueError("a key must be a plain name, not a list or a mapping", line_of_node(node),
-                             "write 'name: value'")
+        raise YamlValueError(
+            "a key must be a plain name, not a list or a mapping", line_of_node(node), "write 'name: value'"
+        )
     return node.value if node.tag == STR else str(_scalar(node))
 
 
 def _check_tag(node: Node) -> None:
     if node.tag not in _ALLOWED_TAGS:
         tag = node.tag.replace("tag:yaml.org,2002:", "!!")
-        raise YamlValueError(f"the tag '{tag}' is not allowed in a case file", line_of_node(node),
-                             "write the value as plain text, a number, true or false, a list or 'key: value' fields")
+        raise YamlValueError(
+            f"the tag '{tag}' is not allowed in a case file",
+            line_of_node(node),
+            "write the value as plain text, a number, true or false, a list or 'key: value' fields",
+        )
 
 
 def _scalar(node: ScalarNode):
@@ -193,8 +204,11 @@ def _scalar(node: ScalarNode):
 
 def _too_long(text: str, node: ScalarNode) -> YamlValueError:
     digits = sum(ch.isdigit() for ch in text)
-    return YamlValueError(f"a number of {digits:,} digits is longer than any a case file needs (at most {MAX_DIGITS})",
-                          line_of_node(node), "put it in quotes if it is text rather than a number")
+    return YamlValueError(
+        f"a number of {digits:,} digits is longer than any a case file needs (at most {MAX_DIGITS})",
+        line_of_node(node),
+        "put it in quotes if it is text rather than a number",
+    )
 
 
 def _int(text: str, node: ScalarNode) -> int:
@@ -207,7 +221,9 @@ def _int(text: str, node: ScalarNode) -> int:
     try:
         return sign * int(digits[2:] if base != 10 else digits, base)
     except ValueError:
-        raise YamlValueError(f"'{text}' is not a whole number", line_of_node(node), "put it in quotes if it is text") from None
+        raise YamlValueError(
+            f"'{text}' is not a whole number", line_of_node(node), "put it in quotes if it is text"
+        ) from None
 
 
 def _float(text: str, node: ScalarNode) -> float:
@@ -216,12 +232,15 @@ def _float(text: str, node: ScalarNode) -> float:
         raise _too_long(text, node)
     special = plain.lower().lstrip("+-")
     if special in (".inf", ".nan"):
-        raise YamlValueError(f"'{text}' is not a number a case file can use", line_of_node(node),
-                             "write a finite number")
+        raise YamlValueError(
+            f"'{text}' is not a number a case file can use", line_of_node(node), "write a finite number"
+        )
     try:
         value = float(plain)
     except ValueError:
-        raise YamlValueError(f"'{text}' is not a number", line_of_node(node), "put it in quotes if it is text") from None
+        raise YamlValueError(
+            f"'{text}' is not a number", line_of_node(node), "put it in quotes if it is text"
+        ) from None
     if not math.isfinite(value):
         raise YamlValueError(f"'{text}' is too large a number", line_of_node(node), "write a finite number")
     return value
@@ -246,15 +265,20 @@ def _check_aliases(root: Node) -> None:
             sizes[key] = 1 + sum(sizes[id(child)] for child in _children(node))
             continue
         if key in open_nodes:
-            raise YamlValueError("an alias ('*name') repeats the value it is inside, for ever", line_of_node(node),
-                                 "an alias may name only a value that is complete before it")
+            raise YamlValueError(
+                "an alias ('*name') repeats the value it is inside, for ever",
+                line_of_node(node),
+                "an alias may name only a value that is complete before it",
+            )
         if key in sizes:
             added += sizes[key]
             if added > MAX_ALIAS_EXPANSION:
                 raise YamlValueError(
                     f"aliases ('*name') repeat more than {MAX_ALIAS_EXPANSION:,} values "
                     f"(the value anchored on line {line_of_node(node)} among them)",
-                    line_of_node(node), "write the values out, or use fewer aliases")
+                    line_of_node(node),
+                    "write the values out, or use fewer aliases",
+                )
         elif node.__class__ is ScalarNode:
             sizes[key] = 1 + len(node.value) // 100
         else:

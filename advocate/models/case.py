@@ -25,8 +25,10 @@ from advocate.models.fields import (
 
 def _document_kind(name: str) -> str:
     if name not in KINDS:
-        raise fail("document_kind_unknown",
-                   f"'{name}' is not a kind of document{suggest(name, KINDS)}; kinds: {', '.join(KINDS)}")
+        raise fail(
+            "document_kind_unknown",
+            f"'{name}' is not a kind of document{suggest(name, KINDS)}; kinds: {', '.join(KINDS)}",
+        )
     return name
 
 
@@ -193,7 +195,9 @@ class Case(Part):
     legal_representative: LegalRepresentative | None = None
     decisions: Annotated[tuple[Decision, ...], ListOf] = ()
     relief_sought: Annotated[tuple[Text, ...], ListOf] = ()
-    licence_data: Annotated[tuple[LicenceDataset, ...], ListOf] = Field(default=("licences.csv",), validate_default=True)
+    licence_data: Annotated[tuple[LicenceDataset, ...], ListOf] = Field(
+        default=("licences.csv",), validate_default=True
+    )
     record_files: Annotated[tuple[RecordFile, ...], ListOf] = ()
     """Further record files, besides sources.yaml, abuses.yaml, events.yaml and links.yaml (see :class:`RecordFile`)."""
     foi_requests: Annotated[tuple[FoiCorrespondence, ...], ListOf] = ()

@@ -71,8 +71,15 @@ class FoiCorrespondence(BaseModel):
         responded = self.response_date and self.response != "no-response"
         if responded:
             outcome = _RESPONSE_OUTCOME.get(self.response or "", "refused" if self.exemptions else "")
-            events.append(RequestEvent(date=self.response_date, kind="response", outcome=outcome,
-                                       sections=self.exemptions, reference=self.authority_reference))
+            events.append(
+                RequestEvent(
+                    date=self.response_date,
+                    kind="response",
+                    outcome=outcome,
+                    sections=self.exemptions,
+                    reference=self.authority_reference,
+                )
+            )
         elif self.response_date:
             notes.append(f"response_date {self.response_date.isoformat()} was recorded with response: no-response")
         if self.review_requested:
@@ -81,10 +88,17 @@ class FoiCorrespondence(BaseModel):
             outcome = self.review_outcome if self.review_outcome in _REVIEW_OUTCOMES else ""
             events.append(RequestEvent(date=self.review_response_date, kind="review-response", outcome=outcome))
         elif self.review_response_date:
-            notes.append(f"review_response_date {self.review_response_date.isoformat()} was recorded with "
-                         "review_outcome: no-response")
-        return FoiRequest(id=self.id, licences=self.licences, reference="" if responded else self.authority_reference,
-                          events=tuple(events), notes="; ".join(notes))
+            notes.append(
+                f"review_response_date {self.review_response_date.isoformat()} was recorded with "
+                "review_outcome: no-response"
+            )
+        return FoiRequest(
+            id=self.id,
+            licences=self.licences,
+            reference="" if responded else self.authority_reference,
+            events=tuple(events),
+            notes="; ".join(notes),
+        )
 
 
 _RESPONSE_OUTCOME = {

@@ -16,8 +16,8 @@ renderer sees the tree.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Iterator, Union
 
 # -- inline nodes ------------------------------------------------------------
 
@@ -34,7 +34,7 @@ class Text:
 class Emphasis:
     """Italic text (case names, report titles in citations)."""
 
-    children: tuple["Inline", ...]
+    children: tuple[Inline, ...]
     kind = "emphasis"
 
 
@@ -42,7 +42,7 @@ class Emphasis:
 class Strong:
     """Bold text."""
 
-    children: tuple["Inline", ...]
+    children: tuple[Inline, ...]
     kind = "strong"
 
 
@@ -59,7 +59,7 @@ class Link:
     """A hyperlink; ``children`` are what is shown."""
 
     url: str
-    children: tuple["Inline", ...]
+    children: tuple[Inline, ...]
     kind = "link"
 
 
@@ -78,7 +78,7 @@ class FootnoteRef:
     kind = "footnote_ref"
 
 
-Inline = Union[Text, Emphasis, Strong, Code, Link, LineBreak, FootnoteRef]
+Inline = Text | Emphasis | Strong | Code | Link | LineBreak | FootnoteRef
 
 
 # -- block nodes -------------------------------------------------------------
@@ -105,7 +105,7 @@ class Paragraph:
 class ListItem:
     """One item of a list; holds blocks (usually one paragraph)."""
 
-    children: tuple["Block", ...]
+    children: tuple[Block, ...]
     kind = "list_item"
 
 
@@ -142,7 +142,7 @@ class Table:
 class BlockQuote:
     """Quoted text (a legal test quoted from the criteria)."""
 
-    children: tuple["Block", ...]
+    children: tuple[Block, ...]
     kind = "block_quote"
 
 
@@ -160,7 +160,7 @@ class PageBreak:
     kind = "page_break"
 
 
-Block = Union[Heading, Paragraph, List, Table, BlockQuote, ThematicBreak, PageBreak]
+Block = Heading | Paragraph | List | Table | BlockQuote | ThematicBreak | PageBreak
 
 
 @dataclass(frozen=True)
@@ -304,5 +304,5 @@ class SourceList:
     kind = "source_list"
 
 
-EngineBlock = Union[KeyFigures, Chart, SummaryBox]
+EngineBlock = KeyFigures | Chart | SummaryBox
 """Blocks a template asks the engine to draw (a renderer without a method for one refuses it by name)."""

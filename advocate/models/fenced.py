@@ -23,12 +23,18 @@ def _number_out(value: float):
 
 
 def figures_data(node: KeyFigures) -> dict[str, object]:
-    return {"figures": [{"value": f.value, "label": f.label, **({"note": f.note} if f.note else {})} for f in node.figures]}
+    return {
+        "figures": [{"value": f.value, "label": f.label, **({"note": f.note} if f.note else {})} for f in node.figures]
+    }
 
 
 def chart_data(node: Chart) -> dict[str, object]:
-    data: dict[str, object] = {"form": node.form, "title": node.title, "categories": list(node.categories),
-                  "series": [{"name": s.name, "values": [_number_out(v) for v in s.values]} for s in node.series]}
+    data: dict[str, object] = {
+        "form": node.form,
+        "title": node.title,
+        "categories": list(node.categories),
+        "series": [{"name": s.name, "values": [_number_out(v) for v in s.values]} for s in node.series],
+    }
     if node.markers:
         data["markers"] = [{"first": m.first, "last": m.last, "count": m.count} for m in node.markers]
     for name in ("marker_name", "source", "note"):

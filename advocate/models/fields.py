@@ -53,7 +53,9 @@ def _record_id(value: object) -> str:
     if len(value) > MAX_ID:
         raise fail("id_invalid", f"an id of {len(value):,} characters is too long: at most {MAX_ID}")
     if not ID_PATTERN.match(value):
-        raise fail("id_invalid", f"'{value}' is not a usable id: use letters, digits, '-', '_', '.' or ':' with no spaces")
+        raise fail(
+            "id_invalid", f"'{value}' is not a usable id: use letters, digits, '-', '_', '.' or ':' with no spaces"
+        )
     return value
 
 
@@ -102,27 +104,41 @@ def _line(value: object) -> str:
     text = _text(value, MAX_LINE, "one-line text")
     found = _LINE_BREAK.search(text)
     if found:
-        raise fail("text_invalid", f"must be on one line, but has a line break ({_character(found.group())}) "
-                                   f"after '{_shown(text[:found.start()])}'")
+        raise fail(
+            "text_invalid",
+            f"must be on one line, but has a line break ({_character(found.group())}) "
+            f"after '{_shown(text[: found.start()])}'",
+        )
     return text
 
 
 def _check_length(text: str, limit: int, what: str) -> None:
     if len(text) > limit:
-        raise fail("text_too_long", f"is {len(text):,} characters long; a {what} here may have at most {limit:,} "
-                                    f"(it starts '{_printable(text[:40])}…')")
+        raise fail(
+            "text_too_long",
+            f"is {len(text):,} characters long; a {what} here may have at most {limit:,} "
+            f"(it starts '{_printable(text[:40])}…')",
+        )
 
 
 def _check_printable(text: str) -> None:
     found = _UNPRINTABLE.search(text)
     if found:
-        raise fail("text_invalid", f"has {_character(found.group())}, which no document can print, "
-                                   f"after '{_shown(text[:found.start()])}'; delete it")
+        raise fail(
+            "text_invalid",
+            f"has {_character(found.group())}, which no document can print, "
+            f"after '{_shown(text[: found.start()])}'; delete it",
+        )
 
 
 def _character(char: str) -> str:
-    names = {"\r": "a carriage return", "\n": "a new line", "\u2028": "U+2028 LINE SEPARATOR",
-             "\u2029": "U+2029 PARAGRAPH SEPARATOR", "\x00": "a NUL byte"}
+    names = {
+        "\r": "a carriage return",
+        "\n": "a new line",
+        "\u2028": "U+2028 LINE SEPARATOR",
+        "\u2029": "U+2029 PARAGRAPH SEPARATOR",
+        "\x00": "a NUL byte",
+    }
     if char in names:
         return names[char]
     if "\ud800" <= char <= "\udfff":

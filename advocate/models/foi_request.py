@@ -49,8 +49,10 @@ EVENT_KINDS: dict[str, str] = {
 
 def _event_kind(value: str) -> str:
     if value not in EVENT_KINDS:
-        raise fail("event_kind_unknown",
-                   f"'{value}' is not a kind of event{suggest(value, EVENT_KINDS)}; kinds: {', '.join(EVENT_KINDS)}")
+        raise fail(
+            "event_kind_unknown",
+            f"'{value}' is not a kind of event{suggest(value, EVENT_KINDS)}; kinds: {', '.join(EVENT_KINDS)}",
+        )
     return value
 
 
@@ -144,15 +146,24 @@ class RequestEvent(BaseModel):
         if self.outcome and not allowed:
             raise fail("outcome_invalid", f"a '{self.kind}' event has no outcome")
         if self.outcome and self.outcome not in allowed:
-            raise fail("outcome_invalid", f"'{self.outcome}' is not an outcome of a '{self.kind}' event; use one of: {', '.join(allowed)}")
+            raise fail(
+                "outcome_invalid",
+                f"'{self.outcome}' is not an outcome of a '{self.kind}' event; use one of: {', '.join(allowed)}",
+            )
         if self.sections and self.kind not in _SECTIONS_ALLOWED:
-            raise fail("field_not_for_kind", f"a '{self.kind}' event cites no sections (only {', '.join(_SECTIONS_ALLOWED)} do)")
+            raise fail(
+                "field_not_for_kind",
+                f"a '{self.kind}' event cites no sections (only {', '.join(_SECTIONS_ALLOWED)} do)",
+            )
         if self.until and self.kind != "extension":
             raise fail("field_not_for_kind", "only an 'extension' event has a date 'until'")
         if (self.asked or self.answer) and self.kind != "clarification-asked":
             raise fail("field_not_for_kind", "only a 'clarification-asked' event has 'asked' and 'answer'")
         if self.received and self.received < self.date:
-            raise fail("date_order", f"received {self.received.isoformat()} is before the day it was sent ({self.date.isoformat()})")
+            raise fail(
+                "date_order",
+                f"received {self.received.isoformat()} is before the day it was sent ({self.date.isoformat()})",
+            )
         return self
 
     @property

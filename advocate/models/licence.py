@@ -53,7 +53,7 @@ class LicenceCount:
         word = noun if self.minimum == 1 else (plural or noun + "s")
         return f"{self} {word}"
 
-    def __add__(self, other: "LicenceCount") -> "LicenceCount":
+    def __add__(self, other: LicenceCount) -> LicenceCount:
         return LicenceCount(self.minimum + other.minimum, self.exact and other.exact)
 
 
@@ -130,11 +130,14 @@ class Licence:
         its dataset ("CAAT dataset no. 66239"); otherwise the case's label, said to be one
         ("case reference MB-TR-IMSI"), so that no reader takes it for an official number.
         """
-        return identifier_text(self.id_kind, self.id, self.reference, self.dataset_number, self.dataset_name, self.dataset_short)
+        return identifier_text(
+            self.id_kind, self.id, self.reference, self.dataset_number, self.dataset_name, self.dataset_short
+        )
 
 
-def identifier_text(id_kind: str, licence_id: str, reference: str, dataset_number: str, dataset_name: str,
-                    dataset_short: str) -> str:
+def identifier_text(
+    id_kind: str, licence_id: str, reference: str, dataset_number: str, dataset_name: str, dataset_short: str
+) -> str:
     """See :attr:`Licence.identifier_text`."""
     if id_kind == "government" and reference:
         return reference

@@ -36,32 +36,45 @@ def listing_frame(table: LicenceTable) -> pd.DataFrame:
             possible |= maybe
         shown = _most_specific(certain) + [f"{t}?" for t in _most_specific(possible - certain)]
         technology.append(", ".join(shown))
-    out = pd.DataFrame({
-        "id": frame["id"],
-        "reference": frame["reference"],
-        "decision_date": frame["decision_text"],
-        "destination": frame["destination"],
-        "country": frame["country"],
-        "licence_type": frame["licence_type"],
-        "outcome": frame["outcome"],
-        "ratings": [joined.get(i, "") for i in range(len(frame))],
-        "technology": technology,
-        "goods_summary": frame["goods_summary"],
-        "end_user": frame["end_user"],
-        "value": frame["value"],
-        "refusal_criteria": frame["refusal_criteria"].str.replace(" ", ", "),
-        "sources": frame["sources"].str.replace(" ", ", "),
-        "dataset": frame["dataset"],
-        "line": frame["line"],
-        "id_kind": frame["id_kind"],
-        "identifier": [identifier_text(*fields) for fields in zip(frame["id_kind"], frame["id"], frame["reference"], frame["dataset_number"],
-                                                                    frame["dataset_name"], frame["dataset_short"])],
-        "dataset_number": frame["dataset_number"],
-        "dataset_name": frame["dataset_name"],
-        "count": [str(LicenceCount(int(n), bool(exact))) for n, exact in zip(frame["count"], frame["count_exact"])],
-        "military": frame["military"].map({True: "yes", False: "no"}).fillna("").astype(object),
-        "onward_destinations": frame["onward_destinations"],
-        "transit_from": frame["transit_from"],
-    })
-    order = frame.assign(_position=range(len(frame))).sort_values(["decision_start", "id"], kind="stable", na_position="first")["_position"]
+    out = pd.DataFrame(
+        {
+            "id": frame["id"],
+            "reference": frame["reference"],
+            "decision_date": frame["decision_text"],
+            "destination": frame["destination"],
+            "country": frame["country"],
+            "licence_type": frame["licence_type"],
+            "outcome": frame["outcome"],
+            "ratings": [joined.get(i, "") for i in range(len(frame))],
+            "technology": technology,
+            "goods_summary": frame["goods_summary"],
+            "end_user": frame["end_user"],
+            "value": frame["value"],
+            "refusal_criteria": frame["refusal_criteria"].str.replace(" ", ", "),
+            "sources": frame["sources"].str.replace(" ", ", "),
+            "dataset": frame["dataset"],
+            "line": frame["line"],
+            "id_kind": frame["id_kind"],
+            "identifier": [
+                identifier_text(*fields)
+                for fields in zip(
+                    frame["id_kind"],
+                    frame["id"],
+                    frame["reference"],
+                    frame["dataset_number"],
+                    frame["dataset_name"],
+                    frame["dataset_short"],
+                )
+            ],
+            "dataset_number": frame["dataset_number"],
+            "dataset_name": frame["dataset_name"],
+            "count": [str(LicenceCount(int(n), bool(exact))) for n, exact in zip(frame["count"], frame["count_exact"])],
+            "military": frame["military"].map({True: "yes", False: "no"}).fillna("").astype(object),
+            "onward_destinations": frame["onward_destinations"],
+            "transit_from": frame["transit_from"],
+        }
+    )
+    order = frame.assign(_position=range(len(frame))).sort_values(
+        ["decision_start", "id"], kind="stable", na_position="first"
+    )["_position"]
     return out.iloc[order.to_numpy()].reset_index(drop=True)

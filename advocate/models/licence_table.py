@@ -22,11 +22,36 @@ from advocate.vocab.ratings import parse_rating, rating_matches
 from advocate.vocab.technology import lineage, read_goods_summary, tags_for_rating
 
 LICENCE_COLUMNS = (
-    "id", "reference", "destination", "country", "licence_type", "outcome",
-    "decision_start", "decision_end", "decision_text", "value", "goods_summary",
-    "end_user", "technology", "refusal_criteria", "notes", "sources", "confidential",
-    "illustrative", "dataset", "line", "id_kind", "dataset_number", "dataset_name", "dataset_short",
-    "count", "count_exact", "military", "onward_destinations", "onward_countries", "transit_from",
+    "id",
+    "reference",
+    "destination",
+    "country",
+    "licence_type",
+    "outcome",
+    "decision_start",
+    "decision_end",
+    "decision_text",
+    "value",
+    "goods_summary",
+    "end_user",
+    "technology",
+    "refusal_criteria",
+    "notes",
+    "sources",
+    "confidential",
+    "illustrative",
+    "dataset",
+    "line",
+    "id_kind",
+    "dataset_number",
+    "dataset_name",
+    "dataset_short",
+    "count",
+    "count_exact",
+    "military",
+    "onward_destinations",
+    "onward_countries",
+    "transit_from",
 )
 """Columns of :attr:`LicenceTable.frame`. ``sources``, ``technology``, ``refusal_criteria`` and
 ``onward_countries`` are space-separated; ``onward_destinations`` and ``transit_from`` are country
@@ -82,11 +107,20 @@ class LicenceTable:
     ratings: pd.DataFrame
 
     @classmethod
-    def empty(cls) -> "LicenceTable":
-        return cls(empty_frame(), pd.DataFrame({"licence": pd.Series(dtype="int64"), "rating": pd.Series(dtype="object"), "key": pd.Series(dtype="object")}))
+    def empty(cls) -> LicenceTable:
+        return cls(
+            empty_frame(),
+            pd.DataFrame(
+                {
+                    "licence": pd.Series(dtype="int64"),
+                    "rating": pd.Series(dtype="object"),
+                    "key": pd.Series(dtype="object"),
+                }
+            ),
+        )
 
     @classmethod
-    def concat(cls, tables: list["LicenceTable"]) -> "LicenceTable":
+    def concat(cls, tables: list[LicenceTable]) -> LicenceTable:
         """One table of several, renumbering the rating rows."""
         tables = [t for t in tables if len(t)]
         if not tables:
@@ -115,7 +149,7 @@ class LicenceTable:
             return LicenceCount(0)
         return LicenceCount(int(self.frame["count"].sum()), bool(self.frame["count_exact"].all()))
 
-    def take(self, mask: np.ndarray) -> "LicenceTable":
+    def take(self, mask: np.ndarray) -> LicenceTable:
         """The licences where ``mask`` is true, with their ratings."""
         positions = np.flatnonzero(mask)
         renumber = np.full(len(self.frame), -1, dtype=np.int64)
@@ -181,7 +215,7 @@ class LicenceTable:
         licence_type: list[str] | None = None,
         start: dt.date | None = None,
         end: dt.date | None = None,
-    ) -> "LicenceTable":
+    ) -> LicenceTable:
         """Licences meeting every filter given; each list filter matches any of its values.
 
         ``country`` takes names or codes and matches the destination or a country the

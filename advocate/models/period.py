@@ -70,7 +70,7 @@ class Period:
     precision: str
 
     @classmethod
-    def parse(cls, value: object) -> "Period":
+    def parse(cls, value: object) -> Period:
         """Read a period from case-file text (or a ``date``); ``ValueError`` says how to write it."""
         if isinstance(value, Period):
             return value

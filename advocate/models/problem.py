@@ -73,7 +73,7 @@ class Problems:
         """Record a warning."""
         self.items.append(Problem(Severity.WARNING, code, str(file), message, **where))
 
-    def extend(self, other: "Problems | list[Problem]") -> None:
+    def extend(self, other: Problems | list[Problem]) -> None:
         self.items.extend(other.items if isinstance(other, Problems) else other)
 
     @property

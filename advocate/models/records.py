@@ -33,7 +33,10 @@ def _in_vocabulary(kind: str, table) -> AfterValidator:
     def check(value: str) -> str:
         allowed = table()
         if value not in allowed:
-            raise fail(f"{kind.replace(' ', '_')}_unknown", f"'{value}' is not a known {kind}{suggest(value, allowed)}; known: {', '.join(allowed)}")
+            raise fail(
+                f"{kind.replace(' ', '_')}_unknown",
+                f"'{value}' is not a known {kind}{suggest(value, allowed)}; known: {', '.join(allowed)}",
+            )
         return value
 
     return AfterValidator(check)
@@ -77,8 +80,10 @@ class SourceCitation(BaseModel):
 
 def _source_kind(name: str) -> str:
     if name not in SOURCE_KINDS:
-        raise fail("source_kind_unknown",
-                   f"'{name}' is not a kind of source{suggest(name, SOURCE_KINDS)}; kinds: {', '.join(SOURCE_KINDS)}")
+        raise fail(
+            "source_kind_unknown",
+            f"'{name}' is not a kind of source{suggest(name, SOURCE_KINDS)}; kinds: {', '.join(SOURCE_KINDS)}",
+        )
     return name
 
 
@@ -165,7 +170,6 @@ class AssertedLink(Record):
     abuse: RecordId
     reason: Text
     sources: Annotated[tuple[SourceCitation, ...], ListOf] = ()
-
 
 
 class Indicator(Record):

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import json
 import math
-from typing import Callable
+from collections.abc import Callable
 
 from advocate.errors import MarkdownError
 from advocate.models.document import (
@@ -50,7 +50,9 @@ def _json(name: str, body: str) -> dict:
     try:
         data = json.loads(body)
     except json.JSONDecodeError as exc:
-        raise MarkdownError(f"a '{name}' block must hold JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}") from None
+        raise MarkdownError(
+            f"a '{name}' block must hold JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"
+        ) from None
     if not isinstance(data, dict):
         raise MarkdownError(f"a '{name}' block must hold a JSON object, not {type(data).__name__}")
     return data
@@ -81,8 +83,13 @@ def parse_figures(info: str, body: str, parse_inner: InnerParser) -> KeyFigures:
         if not isinstance(item, dict):
             raise MarkdownError(f"'figures' block: figure {number} must be an object with 'value' and 'label'")
         where = f"figures' block, figure {number}"
-        figures.append(Figure(_text(where, item, "value", required=True), _text(where, item, "label", required=True),
-                              _text(where, item, "note")))
+        figures.append(
+            Figure(
+                _text(where, item, "value", required=True),
+                _text(where, item, "label", required=True),
+                _text(where, item, "note"),
+            )
+        )
     if not figures:
         raise MarkdownError("'figures' block: 'figures' is empty")
     return KeyFigures(tuple(figures))
@@ -108,9 +115,15 @@ def parse_chart(info: str, body: str, parse_inner: InnerParser) -> Chart:
             raise MarkdownError(f"'chart' block: series {number} must be an object with 'name' and 'values'")
         values = _list(f"chart' block, series {number}", item, "values")
         if len(values) != len(categories):
-            raise MarkdownError(f"'chart' block: series {number} has {len(values)} values for {len(categories)} categories")
-        series.append(ChartSeries(_text(f"chart' block, series {number}", item, "name", required=True),
-                                  tuple(_number(f"chart' block, series {number}", v) for v in values)))
+            raise MarkdownError(
+                f"'chart' block: series {number} has {len(values)} values for {len(categories)} categories"
+            )
+        series.append(
+            ChartSeries(
+                _text(f"chart' block, series {number}", item, "name", required=True),
+                tuple(_number(f"chart' block, series {number}", v) for v in values),
+            )
+        )
     if not series:
         raise MarkdownError("'chart' block: 'series' is empty")
     markers = []
@@ -118,15 +131,28 @@ def parse_chart(info: str, body: str, parse_inner: InnerParser) -> Chart:
         if not isinstance(item, dict) or not {"first", "last", "count"} <= set(item):
             raise MarkdownError(f"'chart' block: marker {number} needs 'first', 'last' and 'count'")
         first, last, count = (item[k] for k in ("first", "last", "count"))
-        if not all(isinstance(v, int) and not isinstance(v, bool) for v in (first, last, count)) \
-                or not 0 <= first <= last < len(categories) or count < 1:
-            raise MarkdownError(f"'chart' block: marker {number} must have 0 <= first <= last < {len(categories)} "
-                                "and a count of at least 1")
+        if (
+            not all(isinstance(v, int) and not isinstance(v, bool) for v in (first, last, count))
+            or not 0 <= first <= last < len(categories)
+            or count < 1
+        ):
+            raise MarkdownError(
+                f"'chart' block: marker {number} must have 0 <= first <= last < {len(categories)} "
+                "and a count of at least 1"
+            )
         markers.append(ChartMarker(first, last, count))
     if markers and form != "timeline":
         raise MarkdownError("'chart' block: only a timeline has markers")
-    return Chart(form, _text("chart", data, "title", required=True), categories, tuple(series), tuple(markers),
-                 _text("chart", data, "marker_name"), _text("chart", data, "source"), _text("chart", data, "note"))
+    return Chart(
+        form,
+        _text("chart", data, "title", required=True),
+        categories,
+        tuple(series),
+        tuple(markers),
+        _text("chart", data, "marker_name"),
+        _text("chart", data, "source"),
+        _text("chart", data, "note"),
+    )
 
 
 def parse_summary(info: str, body: str, parse_inner: InnerParser) -> SummaryBox:
@@ -162,6 +188,7 @@ def fenced_block(info: str, body: str, parse_inner: InnerParser):
     make = FENCED_KINDS.get(info.split()[0] if info else "")
     if make is None:
         known = ", ".join(sorted(FENCED_KINDS)) or "none"
-        raise MarkdownError(f"a fenced block '{info or '(no name)'}' cannot be printed in a document "
-                            f"(blocks the engine draws: {known})")
+        raise MarkdownError(
+            f"a fenced block '{info or '(no name)'}' cannot be printed in a document (blocks the engine draws: {known})"
+        )
     return make(info, body, parse_inner)

@@ -69,10 +69,12 @@ class CitationMark:
 
 
 def _parse_citation(inline, m, state):
-    state.append_token({
-        "type": "citation",
-        "attrs": {"id": m.group("citation_id"), "pinpoint": (m.group("citation_pinpoint") or "").strip()},
-    })
+    state.append_token(
+        {
+            "type": "citation",
+            "attrs": {"id": m.group("citation_id"), "pinpoint": (m.group("citation_pinpoint") or "").strip()},
+        }
+    )
     return m.end()
 
 

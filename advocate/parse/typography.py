@@ -48,9 +48,11 @@ from advocate.models.document import (
 STRAIGHT = "'\""
 """The characters this pass replaces."""
 
-_ADDRESS = re.compile(r"(?:[a-z][a-z0-9+.-]*://|www\.|mailto:)\S+"  # a web address
-                      r"|[^\s@<>()]+@[^\s@<>()]+\.[A-Za-z]{2,}\S*",  # an email address
-                      re.IGNORECASE)
+_ADDRESS = re.compile(
+    r"(?:[a-z][a-z0-9+.-]*://|www\.|mailto:)\S+"  # a web address
+    r"|[^\s@<>()]+@[^\s@<>()]+\.[A-Za-z]{2,}\S*",  # an email address
+    re.IGNORECASE,
+)
 _OPENERS = " \t\n\u00a0([{<‘“—–-/"
 _YEAR = re.compile(r"\d\d(?:s\b|\b)")
 
@@ -71,7 +73,7 @@ class _Quotes:
         out = []
         position = 0
         for address in _ADDRESS.finditer(text):
-            out.append(self._set(text[position:address.start()], text[address.start():]))
+            out.append(self._set(text[position : address.start()], text[address.start() :]))
             out.append(address.group())
             self._saw(address.group())
             position = address.end()
@@ -94,7 +96,7 @@ class _Quotes:
                 self.previous = c
                 continue
             following = chars[i + 1] if i + 1 < len(chars) else (after[:1] or "")
-            rest = text[i + 1:] + after
+            rest = text[i + 1 :] + after
             chars[i] = self._double(following) if c == '"' else self._single(following, rest)
             self.previous = chars[i]
         return "".join(chars)
@@ -186,10 +188,15 @@ def _block(block):
     if isinstance(block, KeyFigures):
         return KeyFigures(tuple(Figure(set_text(f.value), set_text(f.label), set_text(f.note)) for f in block.figures))
     if isinstance(block, Chart):
-        return replace(block, title=set_text(block.title), categories=tuple(set_text(c) for c in block.categories),
-                       series=tuple(ChartSeries(set_text(s.name), s.values) for s in block.series),
-                       marker_name=set_text(block.marker_name), source=set_text(block.source),
-                       note=set_text(block.note))
+        return replace(
+            block,
+            title=set_text(block.title),
+            categories=tuple(set_text(c) for c in block.categories),
+            series=tuple(ChartSeries(set_text(s.name), s.values) for s in block.series),
+            marker_name=set_text(block.marker_name),
+            source=set_text(block.source),
+            note=set_text(block.note),
+        )
     return block
 
 
@@ -205,8 +212,9 @@ def set_blocks(blocks) -> tuple:
 def typeset(document: Document) -> Document:
     """The document with typographic quotation marks and apostrophes in its body, footnotes and metadata."""
     info = document.info
-    info = replace(info, title=set_text(info.title), subject=set_text(info.subject),
-                   running_header=set_text(info.running_header))
+    info = replace(
+        info, title=set_text(info.title), subject=set_text(info.subject), running_header=set_text(info.running_header)
+    )
     footnotes = tuple(Footnote(note.number, set_blocks(note.children)) for note in document.footnotes)
     return Document(info, set_blocks(document.children), footnotes)
 

@@ -84,6 +84,7 @@ def allocate(needs: list[ColumnNeed], available: float) -> list[float]:
     total = sum(words)
     return [available * w / total for w in words]
 
+
 _MARK = "\u2060"
 """Stands before a note number while the text is tied, so that "2019" + mark "2" is still a year."""
 

@@ -48,13 +48,14 @@ def email_draft(
     message["From"] = _address(from_name, from_email)
     message["To"] = _address(to_name, to_email)
     message["Subject"] = subject
-    message["Date"] = format_datetime(dt.datetime(date.year, date.month, date.day, 9, 0, tzinfo=dt.timezone.utc))
+    message["Date"] = format_datetime(dt.datetime(date.year, date.month, date.day, 9, 0, tzinfo=dt.UTC))
     message["X-Unsent"] = "1"
     message.set_content(body, subtype="plain", charset="utf-8", cte="quoted-printable")
     digest = hashlib.sha256(body.encode("utf-8"))
     for attachment in attachments:
-        message.add_attachment(attachment.content, maintype=attachment.maintype, subtype=attachment.subtype,
-                               filename=attachment.filename)
+        message.add_attachment(
+            attachment.content, maintype=attachment.maintype, subtype=attachment.subtype, filename=attachment.filename
+        )
         digest.update(attachment.content)
     if message.is_multipart():
         message.set_boundary(f"advocate-{digest.hexdigest()[:32]}")

@@ -14,8 +14,21 @@ ORDERED_LEVELS = (("decimal", "{}."), ("lowerLetter", "({})"), ("lowerRoman", "(
 BULLETS = ("\u2022", "\u2013", "\u25aa")
 """Bullet marks by depth (cycling): bullet, en dash, small square."""
 
-_ROMAN = (("m", 1000), ("cm", 900), ("d", 500), ("cd", 400), ("c", 100), ("xc", 90), ("l", 50), ("xl", 40),
-          ("x", 10), ("ix", 9), ("v", 5), ("iv", 4), ("i", 1))
+_ROMAN = (
+    ("m", 1000),
+    ("cm", 900),
+    ("d", 500),
+    ("cd", 400),
+    ("c", 100),
+    ("xc", 90),
+    ("l", 50),
+    ("xl", 40),
+    ("x", 10),
+    ("ix", 9),
+    ("v", 5),
+    ("iv", 4),
+    ("i", 1),
+)
 
 
 def lower_roman(number: int) -> str:

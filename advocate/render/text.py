@@ -37,8 +37,17 @@ class TextRenderer(Renderer):
     def _wrap(self, text: str, width: int, first: str = "", rest: str = "") -> str:
         lines = []
         for index, part in enumerate(text.split("\n")):
-            lines.append(textwrap.fill(part, width=width, initial_indent=first if index == 0 else rest,
-                                       subsequent_indent=rest, break_long_words=False, break_on_hyphens=False) or first.rstrip())
+            lines.append(
+                textwrap.fill(
+                    part,
+                    width=width,
+                    initial_indent=first if index == 0 else rest,
+                    subsequent_indent=rest,
+                    break_long_words=False,
+                    break_on_hyphens=False,
+                )
+                or first.rstrip()
+            )
         return "\n".join(lines)
 
     # -- blocks ------------------------------------------------------------------
@@ -82,12 +91,16 @@ class TextRenderer(Renderer):
         return ""
 
     def table(self, node, width) -> str:
-        rows = [[self.inline(c.children) for c in node.header]] + [[self.inline(c.children) for c in row] for row in node.rows]
+        rows = [[self.inline(c.children) for c in node.header]] + [
+            [self.inline(c.children) for c in row] for row in node.rows
+        ]
         widths = [max(len(row[i]) for row in rows) for i in range(len(node.header))]
         aligns = [cell.align for cell in node.header]
 
         def line(row):
-            cells = [cell.rjust(w) if align == "right" else cell.ljust(w) for cell, w, align in zip(row, widths, aligns)]
+            cells = [
+                cell.rjust(w) if align == "right" else cell.ljust(w) for cell, w, align in zip(row, widths, aligns)
+            ]
             return "  ".join(cells).rstrip()
 
         return "\n".join([line(rows[0]), "  ".join("-" * w for w in widths)] + [line(row) for row in rows[1:]])

@@ -25,7 +25,7 @@ import re
 
 NBSP = "\u00a0"
 
-_MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December")
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _DATE = re.compile(rf"\b(\d{{1,2}}) ({_MONTHS})(?: (\d{{4}}))?\b|\b({_MONTHS}) (\d{{4}})\b")
 _YEARS = re.compile(r"\b(\d{4}) (to|and) (\d{4})\b")
 _ABBREVIATION = re.compile(r"(?<![\w.'’])(s|ss|r|rr|n|nn|para|paras|art|arts|reg|regs|sch|pt|ch|cl|p|pp|No) (?=\d)")
@@ -74,7 +74,7 @@ def identifier_parts(text: str) -> list[tuple[str, bool]]:
         if not is_identifier(match.group(0)):
             continue
         if match.start() > last:
-            pieces.append((text[last:match.start()], False))
+            pieces.append((text[last : match.start()], False))
         pieces.append((match.group(0), True))
         last = match.end()
     if last < len(text):

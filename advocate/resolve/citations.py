@@ -13,9 +13,10 @@ typeset as the parse stage typeset the rest (:mod:`advocate.parse.typography`).
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
-from typing import Mapping, Protocol
+from typing import Protocol
 
 from advocate.errors import CitationError
 from advocate.models.document import (
@@ -77,8 +78,9 @@ def _inline_nodes(node):
             stack.extend(reversed(list(current.header) + [c for row in current.rows for c in row]))
 
 
-def resolve_citations(document: Document, sources: Mapping, formatter: Formatter, *,
-                      confidential: AbstractSet[str] = frozenset()) -> ResolvedCitations:
+def resolve_citations(
+    document: Document, sources: Mapping, formatter: Formatter, *, confidential: AbstractSet[str] = frozenset()
+) -> ResolvedCitations:
     """Replace every citation mark by its OSCOLA text. Marks outside footnotes and unknown or
     confidential sources are errors naming the source.
 
@@ -96,7 +98,9 @@ def resolve_citations(document: Document, sources: Mapping, formatter: Formatter
         marks = _marks(footnote.children)
         for mark in marks:
             if mark.source_id in confidential:
-                raise CitationError(f"source '{mark.source_id}' is confidential and cannot be cited in a public document")
+                raise CitationError(
+                    f"source '{mark.source_id}' is confidential and cannot be cited in a public document"
+                )
             if mark.source_id not in sources:
                 raise CitationError(f"footnote {footnote.number} cites source '{mark.source_id}', which does not exist")
         ids = tuple(mark.source_id for mark in marks)
@@ -148,8 +152,15 @@ def _shared_containers(ids: tuple[str, ...], sources: Mapping) -> dict[str, list
 class _Note:
     """How one footnote cites each source: in full the first time the document cites it, short after."""
 
-    def __init__(self, number: int, sources: Mapping, formatter: Formatter, first_notes: dict[str, int],
-                 shared: dict[str, list[str]], alike: frozenset[str] = frozenset()):
+    def __init__(
+        self,
+        number: int,
+        sources: Mapping,
+        formatter: Formatter,
+        first_notes: dict[str, int],
+        shared: dict[str, list[str]],
+        alike: frozenset[str] = frozenset(),
+    ):
         self.number, self.sources, self.formatter, self.first_notes = number, sources, formatter, first_notes
         self.shared, self.alike = shared, alike
 
@@ -160,8 +171,11 @@ class _Note:
         source = self.sources[source_id]
         if source_id in self.first_notes:
             first = self.first_notes[source_id]
-            return tuple(self.formatter.short_citation(source, pinpoint=pinpoint, first_note=first,
-                                                       with_title=source_id in self.alike))
+            return tuple(
+                self.formatter.short_citation(
+                    source, pinpoint=pinpoint, first_note=first, with_title=source_id in self.alike
+                )
+            )
         self.first_notes[source_id] = self.number
         own = tuple(self.formatter.full_citation(source, pinpoint=pinpoint))
         container = source.cited_in
@@ -180,29 +194,37 @@ def _source_lists(blocks, cited: Mapping[str, int], sources: Mapping, formatter:
         if not isinstance(block, SourceList):
             yield block
             continue
-        entries = sorted((_natural(plain_text(nodes)), source_id, nodes) for source_id in cited
-                         for nodes in [set_inlines(formatter.bibliography_entry(sources[source_id]))])
+        entries = sorted(
+            (_natural(plain_text(nodes)), source_id, nodes)
+            for source_id in cited
+            for nodes in [set_inlines(formatter.bibliography_entry(sources[source_id]))]
+        )
         if entries:
             yield List(True, tuple(ListItem((Paragraph(nodes),)) for _, _, nodes in entries))
 
 
 def _natural(text: str) -> tuple:
     """A sort key putting 'Report 2' before 'Report 10', case ignored."""
-    return tuple((0, int(part), "") if part.isdigit() else (1, 0, part)
-                 for part in re.split(r"(\d+)", text.casefold()) if part)
+    return tuple(
+        (0, int(part), "") if part.isdigit() else (1, 0, part) for part in re.split(r"(\d+)", text.casefold()) if part
+    )
 
 
 def _replace_marks(block, render):
     if isinstance(block, Paragraph):
         return Paragraph(_replace_inlines(block.children, render))
     if isinstance(block, List):
-        return List(block.ordered, tuple(ListItem(tuple(_replace_marks(b, render) for b in item.children)) for item in block.items), block.start)
+        return List(
+            block.ordered,
+            tuple(ListItem(tuple(_replace_marks(b, render) for b in item.children)) for item in block.items),
+            block.start,
+        )
     return block
 
 
 def _replace_inlines(children, render):
     out: list[Inline] = []
-    for index, node in enumerate(children):
+    for node in children:
         if isinstance(node, CitationMark):
             at_start = all(isinstance(n, Text) and not n.text.strip() for n in out)
             out.extend(render(node, at_start))

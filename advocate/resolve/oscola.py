@@ -43,7 +43,7 @@ note number of the first citation, which the resolve step
 from __future__ import annotations
 
 import re
-from typing import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 from advocate.models.document import Emphasis, Inline, Link, Text, plain_text
 from advocate.models.period import Period, long_date
@@ -122,17 +122,17 @@ class _Builder:
     def __init__(self) -> None:
         self.nodes: list[Inline] = []
 
-    def text(self, text: str, *, space: bool = True) -> "_Builder":
+    def text(self, text: str, *, space: bool = True) -> _Builder:
         if text:
             self._add(Text(text), space)
         return self
 
-    def italic(self, text: str, *, space: bool = True) -> "_Builder":
+    def italic(self, text: str, *, space: bool = True) -> _Builder:
         if text:
             self._add(Emphasis((Text(text),)), space)
         return self
 
-    def extend(self, nodes: Iterable[Inline]) -> "_Builder":
+    def extend(self, nodes: Iterable[Inline]) -> _Builder:
         for node in nodes:
             self._add(node, False)
         return self
@@ -368,8 +368,9 @@ def _pin_for(source: Source, pinpoint: str) -> str:
     return _case_pinpoint(pin) if source.kind == "case" else pin
 
 
-def full_citation(source: Source, *, pinpoint: str = "", sources: Mapping[str, Source] | None = None
-                  ) -> tuple[Inline, ...]:
+def full_citation(
+    source: Source, *, pinpoint: str = "", sources: Mapping[str, Source] | None = None
+) -> tuple[Inline, ...]:
     """The first citation of ``source`` in OSCOLA form, at ``pinpoint`` (the source's own pinpoint or
     provision if none is given). ``sources`` resolves ``cited_in``, the source it is known through:
     the citation ends ', cited in' and that source's full citation (left out if it cannot be resolved)."""
@@ -439,8 +440,9 @@ def _short_head(source: Source) -> _Builder:
     return build.text(source.id)
 
 
-def short_citation(source: Source, *, pinpoint: str = "", first_note: int, with_title: bool = False
-                   ) -> tuple[Inline, ...]:
+def short_citation(
+    source: Source, *, pinpoint: str = "", first_note: int, with_title: bool = False
+) -> tuple[Inline, ...]:
     """A later citation of ``source``, first cited in note ``first_note``: 'Cox (n 3) 12',
     '*Campaign Against Arms Trade* (n 2) [45]'; legislation by its short title alone. ``with_title``: the
     author's name is shared by another work the document cites, so the title follows it, as OSCOLA does to tell

@@ -57,16 +57,30 @@ def _links_csv(case_file: CaseFile, links: LinkSet, *, public: bool) -> tuple[by
 
 def _links_file(case_file: CaseFile, links: LinkSet, date: dt.date, *, public: bool) -> tuple[SideFile, int]:
     data, count = _links_csv(case_file, links, public=public)
-    entry = DocumentEntry(kind="links", title="Links between licences and documented abuses", date=date.isoformat(),
-                          template={}, records={}, deadlines=[], outputs=(OutputFile(LINKS_FILE, "csv", sha256(data)),),
-                          public=public)
+    entry = DocumentEntry(
+        kind="links",
+        title="Links between licences and documented abuses",
+        date=date.isoformat(),
+        template={},
+        records={},
+        deadlines=[],
+        outputs=(OutputFile(LINKS_FILE, "csv", sha256(data)),),
+        public=public,
+    )
     return SideFile(entry, {LINKS_FILE: data}, public), count
 
 
-def build_case(case: str | Path | CaseFile, out: str | Path, *, date: dt.date, force: bool = False,
-               options: DraftOptions | None = None, docx_reference: Path | None = None,
-               progress: Callable[[int, int, str], None] | None = None,
-               data: tuple[str | Path, ...] = ()) -> DraftRun:
+def build_case(
+    case: str | Path | CaseFile,
+    out: str | Path,
+    *,
+    date: dt.date,
+    force: bool = False,
+    options: DraftOptions | None = None,
+    docx_reference: Path | None = None,
+    progress: Callable[[int, int, str], None] | None = None,
+    data: tuple[str | Path, ...] = (),
+) -> DraftRun:
     """Build every document of the case into ``out``; nothing is written unless all of them succeed.
 
     >>> run = build_case("evidence/turkey-2017", "out", date=dt.date(2026, 12, 4))  # doctest: +SKIP

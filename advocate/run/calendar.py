@@ -38,7 +38,7 @@ def calendar_bytes(rows: list[StatusRow], today: dt.date) -> bytes:
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", "FOI campaign deadlines")
-    stamp = dt.datetime(today.year, today.month, today.day, tzinfo=dt.timezone.utc)
+    stamp = dt.datetime(today.year, today.month, today.day, tzinfo=dt.UTC)
     entries = []
     for row in rows:
         if row.history.state in CLOSED:
@@ -46,8 +46,10 @@ def calendar_bytes(rows: list[StatusRow], today: dt.date) -> bytes:
         for milestone in row.history.open_milestones:
             deadline = milestone.deadline
             title = row.history.request.title or row.request_id
-            lines = [f"Request {row.request_id} ({row.case.folder}) to {row.authority}: {title}.",
-                     f"Rule: {deadline.rule}."]
+            lines = [
+                f"Request {row.request_id} ({row.case.folder}) to {row.authority}: {title}.",
+                f"Rule: {deadline.rule}.",
+            ]
             if deadline.authority:
                 lines.append(f"Provision: {_provision(deadline.authority, deadline.pinpoint)}.")
             lines.append(deadline.explanation)

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 from pydantic import ValidationError
 
@@ -46,8 +46,10 @@ def _checked(case: str | Path, request_id: str, *, today: dt.date) -> tuple[Case
     case_file = load_case(case, today=today)
     request = case_file.campaign.request(request_id)
     if request is not None and case_file.campaign.origins[request_id].legacy:
-        raise LogError(f"request '{request_id}' is kept in case.yaml under foi_requests: move it to requests.yaml "
-                       f"first with `advocate migrate-requests {case}`")
+        raise LogError(
+            f"request '{request_id}' is kept in case.yaml under foi_requests: move it to requests.yaml "
+            f"first with `advocate migrate-requests {case}`"
+        )
     return case_file, request
 
 
@@ -56,8 +58,10 @@ def _after_last(request: FoiRequest | None, day: dt.date, today: dt.date) -> Non
         raise LogError(f"{day.isoformat()} is in the future (today is {today.isoformat()})")
     if request is not None and request.events and day < request.events[-1].date:
         last = request.events[-1]
-        raise LogError(f"{day.isoformat()} is before the last event of request '{request.id}' ({last.kind}, "
-                       f"{last.date.isoformat()}); events are added in the order they happened")
+        raise LogError(
+            f"{day.isoformat()} is before the last event of request '{request.id}' ({last.kind}, "
+            f"{last.date.isoformat()}); events are added in the order they happened"
+        )
 
 
 def _event(fields: dict) -> RequestEvent:
@@ -89,9 +93,19 @@ class Recorded:
     warnings: tuple[str, ...] = ()
 
 
-def record_sent(case: str | Path, request_id: str, day: dt.date, *, document: Path | None = None, what: str = "",
-                manifest: dict | None = None, licences: tuple[str, ...] = (), authority: str = "", title: str = "",
-                today: dt.date | None = None) -> Recorded:
+def record_sent(
+    case: str | Path,
+    request_id: str,
+    day: dt.date,
+    *,
+    document: Path | None = None,
+    what: str = "",
+    manifest: dict | None = None,
+    licences: tuple[str, ...] = (),
+    authority: str = "",
+    title: str = "",
+    today: dt.date | None = None,
+) -> Recorded:
     """Record that the requester sent a letter on ``day``: a new request, or the next step of request ``request_id``.
 
     What was sent comes from ``what`` (an event kind or a letter's document kind), else from the drafted
@@ -106,20 +120,26 @@ def record_sent(case: str | Path, request_id: str, day: dt.date, *, document: Pa
         kind = LETTERS[drafted].event
     if request is None:
         if kind and kind != "sent":
-            raise LogError(f"there is no request '{request_id}' to record a '{kind}' for; a new request starts with "
-                           f"'sent' (known: {', '.join(r.id for r in case_file.campaign.requests) or 'none'})")
+            raise LogError(
+                f"there is no request '{request_id}' to record a '{kind}' for; a new request starts with "
+                f"'sent' (known: {', '.join(r.id for r in case_file.campaign.requests) or 'none'})"
+            )
         kind = "sent"
     elif not kind:
         step = next_step(history(request), day)
         if step.letter is None:
-            raise LogError(f"request '{request_id}' is {history(request).state_words}, with no letter of yours due; "
-                           f"say what was sent with --as ({', '.join(SENT_KINDS)})")
+            raise LogError(
+                f"request '{request_id}' is {history(request).state_words}, with no letter of yours due; "
+                f"say what was sent with --as ({', '.join(SENT_KINDS)})"
+            )
         kind = step.letter.event
     if kind not in SENT_KINDS:
         raise LogError(f"'{what or kind}' is not something the requester sends; use one of: {', '.join(SENT_KINDS)}")
     if request is not None and kind == "sent" and any(e.kind == "sent" for e in request.events):
-        raise LogError(f"request '{request_id}' was sent already; a follow-up is recorded as what it is "
-                       "(--as chased, review-asked, complaint ...)")
+        raise LogError(
+            f"request '{request_id}' was sent already; a follow-up is recorded as what it is "
+            "(--as chased, review-asked, complaint ...)"
+        )
     _after_last(request, day, today)
     new_request = None
     if request is None:
@@ -131,15 +151,20 @@ def record_sent(case: str | Path, request_id: str, day: dt.date, *, document: Pa
         if authority and authority not in case_file.campaign.all_authorities:
             known_bodies = ", ".join(case_file.campaign.all_authorities) or "none"
             raise LogError(f"no authority '{authority}' in requests.yaml (known: {known_bodies})")
-        new_request = {"title": title, "authority": authority if authority != CASE_BODY else "", "licences": list(chosen)}
+        new_request = {
+            "title": title,
+            "authority": authority if authority != CASE_BODY else "",
+            "licences": list(chosen),
+        }
     stored = ""
     letter = b""
     if document is not None:
         if not document.is_file():
             raise LogError(f"{document}: no such file (--document)")
         letter = document.read_bytes()
-        stored = store_letter(Path(case), letter, f"correspondence/{request_id}",
-                              f"{day.isoformat()}-{kind}{document.suffix.lower()}")
+        stored = store_letter(
+            Path(case), letter, f"correspondence/{request_id}", f"{day.isoformat()}-{kind}{document.suffix.lower()}"
+        )
     fields = {"date": day, "kind": kind, "document": drafted}
     if stored and kind == "sent":
         new_request = {**(new_request or {}), "text": stored}
@@ -154,16 +179,21 @@ def record_sent(case: str | Path, request_id: str, day: dt.date, *, document: Pa
         campaign = _campaign_with(case_file.campaign, updated)
         warnings = tuple(w.message for w in aggregation_warnings(campaign, today) if request_id in w.request_ids)
     append_event(Path(case), request_id, _event_yaml(event), new_request=new_request)
-    lines = [f"recorded: {kind} on {long_date(day)} for request {request_id}"
-             + (f" (the letter is kept as {stored})" if stored else "")]
+    lines = [
+        f"recorded: {kind} on {long_date(day)} for request {request_id}"
+        + (f" (the letter is kept as {stored})" if stored else "")
+    ]
     return Recorded(tuple(lines + _summary(updated, today)), warnings)
 
 
-def _with_event(request: FoiRequest | None, request_id: str, event: RequestEvent, new_request: dict | None) -> FoiRequest:
+def _with_event(
+    request: FoiRequest | None, request_id: str, event: RequestEvent, new_request: dict | None
+) -> FoiRequest:
     if request is None:
         fields = {k: v for k, v in (new_request or {}).items() if v}
-        return FoiRequest(id=request_id, events=(event,), **{k: tuple(v) if isinstance(v, list) else v
-                                                            for k, v in fields.items()})
+        return FoiRequest(
+            id=request_id, events=(event,), **{k: tuple(v) if isinstance(v, list) else v for k, v in fields.items()}
+        )
     return request.model_copy(update={"events": request.events + (event,)})
 
 
@@ -200,8 +230,9 @@ def prepare_reply(case: str | Path, request_id: str, file: Path, *, today: dt.da
     if not file.is_file():
         raise LogError(f"{file}: no such file")
     h = history(request)
-    return PreparedReply(Path(case), case_file, request, read_reply(file, state=h.state, after=request.events[-1].date),
-                         today)
+    return PreparedReply(
+        Path(case), case_file, request, read_reply(file, state=h.state, after=request.events[-1].date), today
+    )
 
 
 _ASKED = {
@@ -230,7 +261,7 @@ class Confirmed:
     asked: str = ""
 
     @classmethod
-    def ask(cls, prepared: PreparedReply, given: dict, *, prompt: Callable[[str, str], str]) -> "Confirmed":
+    def ask(cls, prepared: PreparedReply, given: dict, *, prompt: Callable[[str, str], str]) -> Confirmed:
         """Each fact from ``given`` (the command line) or, failing that, from ``prompt(question, proposal)``.
 
         A proposal is only a default the user sees and accepts or changes; '-' clears it.
@@ -265,11 +296,21 @@ class Confirmed:
             elif name == "sections":
                 answer = value(name, "Sections relied on (e.g. s 27(1)(a), s 43(2); '-' for none)")
             elif name in ("date", "until"):
-                answer = value(name, "Date it was sent (YYYY-MM-DD)" if name == "date" else
-                               "Date the authority gave for its decision (YYYY-MM-DD; '-' if none)")
+                answer = value(
+                    name,
+                    "Date it was sent (YYYY-MM-DD)"
+                    if name == "date"
+                    else "Date the authority gave for its decision (YYYY-MM-DD; '-' if none)",
+                )
             else:
-                answer = value(name, {"reference": "Sender's reference ('-' for none)", "fee": "Fee asked",
-                                      "asked": "What was asked (a sentence)"}[name])
+                answer = value(
+                    name,
+                    {
+                        "reference": "Sender's reference ('-' for none)",
+                        "fee": "Fee asked",
+                        "asked": "What was asked (a sentence)",
+                    }[name],
+                )
             facts[name] = answer
         try:
             date = dt.date.fromisoformat(facts.get("date", ""))
@@ -282,8 +323,16 @@ class Confirmed:
             except ValueError:
                 raise LogError(f"'{facts['until']}' is not a date; write YYYY-MM-DD") from None
         sections = tuple(s.strip() for s in facts.get("sections", "").split(",") if s.strip())
-        return cls(kind=kind, date=date, reference=facts.get("reference", ""), outcome=facts.get("outcome", ""),
-                   sections=sections, until=until, fee=facts.get("fee", ""), asked=facts.get("asked", ""))
+        return cls(
+            kind=kind,
+            date=date,
+            reference=facts.get("reference", ""),
+            outcome=facts.get("outcome", ""),
+            sections=sections,
+            until=until,
+            fee=facts.get("fee", ""),
+            asked=facts.get("asked", ""),
+        )
 
 
 _SOURCE_TITLES = {
@@ -304,24 +353,49 @@ def record_reply(prepared: PreparedReply, confirmed: Confirmed) -> list[str]:
     source_id = f"{request.id}-{confirmed.kind}-{confirmed.date.isoformat()}"
     if source_id in prepared.case_file.sources:
         raise LogError(f"sources.yaml already has '{source_id}': this reply seems recorded already")
-    event = _event({"date": confirmed.date, "kind": confirmed.kind, "reference": confirmed.reference,
-                    "outcome": confirmed.outcome, "sections": confirmed.sections, "until": confirmed.until,
-                    "fee": confirmed.fee, "asked": confirmed.asked, "source": source_id,
-                    "file": "x", "sha256": prepared.reply.sha256})
+    event = _event(
+        {
+            "date": confirmed.date,
+            "kind": confirmed.kind,
+            "reference": confirmed.reference,
+            "outcome": confirmed.outcome,
+            "sections": confirmed.sections,
+            "until": confirmed.until,
+            "fee": confirmed.fee,
+            "asked": confirmed.asked,
+            "source": source_id,
+            "file": "x",
+            "sha256": prepared.reply.sha256,
+        }
+    )
     authority = prepared.case_file.campaign.authority_of(request)
-    sender = "Information Commissioner" if confirmed.kind == "decision-notice" else (authority.name if authority else "")
+    sender = (
+        "Information Commissioner" if confirmed.kind == "decision-notice" else (authority.name if authority else "")
+    )
     title = _SOURCE_TITLES[confirmed.kind] + (f" ({confirmed.reference})" if confirmed.reference else "")
     suffix = prepared.reply.path.suffix.lower() or ".txt"
-    stored = store_letter(root, prepared.reply.data, f"replies/{request.id}",
-                          f"{confirmed.date.isoformat()}-{confirmed.kind}{suffix}")
+    stored = store_letter(
+        root, prepared.reply.data, f"replies/{request.id}", f"{confirmed.date.isoformat()}-{confirmed.kind}{suffix}"
+    )
     event = event.model_copy(update={"file": stored})
-    add_source(root, {"id": source_id, "kind": "letter", "organisation": sender, "title": title,
-                      "date": confirmed.date, "recipient": prepared.case_file.case.requester.name,
-                      "notes": f"Kept in the case as {stored} (SHA-256 {prepared.reply.sha256})."})
+    add_source(
+        root,
+        {
+            "id": source_id,
+            "kind": "letter",
+            "organisation": sender,
+            "title": title,
+            "date": confirmed.date,
+            "recipient": prepared.case_file.case.requester.name,
+            "notes": f"Kept in the case as {stored} (SHA-256 {prepared.reply.sha256}).",
+        },
+    )
     append_event(root, request.id, _event_yaml(event))
     updated = request.model_copy(update={"events": request.events + (event,)})
-    return [f"recorded: {confirmed.kind} of {long_date(confirmed.date)} for request {request.id}; the reply is kept as "
-            f"{stored} and cited as source '{source_id}'"] + _summary(updated, prepared.today)
+    return [
+        f"recorded: {confirmed.kind} of {long_date(confirmed.date)} for request {request.id}; the reply is kept as "
+        f"{stored} and cited as source '{source_id}'"
+    ] + _summary(updated, prepared.today)
 
 
 # -- migration ---------------------------------------------------------------------
@@ -387,5 +461,13 @@ def _remove_top_level_key(path: Path, key: str) -> None:
     write_atomically(path, "".join(lines[:start] + lines[end:]).encode("utf-8"))
 
 
-__all__ = ["AdvocateError", "Confirmed", "PreparedReply", "Recorded", "migrate", "prepare_reply", "record_reply",
-           "record_sent"]
+__all__ = [
+    "AdvocateError",
+    "Confirmed",
+    "PreparedReply",
+    "Recorded",
+    "migrate",
+    "prepare_reply",
+    "record_reply",
+    "record_sent",
+]

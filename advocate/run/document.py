@@ -68,10 +68,15 @@ class DraftedDocument:
     """Copies the document encloses; the email draft attaches those stored in the case folder."""
 
 
-
-def draft_document(case_file: CaseFile, kind: str | DocumentKind, options: DraftOptions, *,
-                   licences: LicenceTable | None = None, links: LinkSet | None = None,
-                   file_stem: str = "") -> DraftedDocument:
+def draft_document(
+    case_file: CaseFile,
+    kind: str | DocumentKind,
+    options: DraftOptions,
+    *,
+    licences: LicenceTable | None = None,
+    links: LinkSet | None = None,
+    file_stem: str = "",
+) -> DraftedDocument:
     """Draft one document of ``kind`` about ``licences`` (all the case's licences if ``None``).
 
     ``links`` are the case's links (:func:`advocate.link.link_case`); they are computed here if not
@@ -85,8 +90,14 @@ def draft_document(case_file: CaseFile, kind: str | DocumentKind, options: Draft
     kind = document_kind(kind) if isinstance(kind, str) else kind
     templates = options.templates or shipped_templates()
     public = is_public(kind, case_file.case.privileged)
-    evidence = Evidence(case_file, public=public, document=f"the {kind.description}", licences=licences,
-                        authorities=authorities(), links=links)
+    evidence = Evidence(
+        case_file,
+        public=public,
+        document=f"the {kind.description}",
+        licences=licences,
+        authorities=authorities(),
+        links=links,
+    )
     if licences is not None and len(licences) == 0:
         raise DraftError(f"no licences are selected for the {kind.description}")
     if public and len(evidence.licence_table) == 0 and evidence.withheld_licence_ids:
@@ -94,7 +105,8 @@ def draft_document(case_file: CaseFile, kind: str | DocumentKind, options: Draft
             f"the {kind.description} cannot be written without confidential records: "
             f"{_listed('licence', evidence.withheld_licence_ids)} {'is' if len(evidence.withheld_licence_ids) == 1 else 'are'} "
             "confidential or known only from confidential sources, and a public document cannot be about "
-            f"{'it' if len(evidence.withheld_licence_ids) == 1 else 'them'}; select licences that are not")
+            f"{'it' if len(evidence.withheld_licence_ids) == 1 else 'them'}; select licences that are not"
+        )
     footnotes = Footnotes()
     citer = Citer(evidence, footnotes)
     extra = template_context(kind, evidence, citer, options)
@@ -114,7 +126,9 @@ def draft_document(case_file: CaseFile, kind: str | DocumentKind, options: Draft
     where = rendered.source.path
     try:
         tree = parse_markdown(markdown, info)
-        resolved = resolve_citations(tree, evidence.citable_sources(), oscola, confidential=evidence.confidential_source_ids())
+        resolved = resolve_citations(
+            tree, evidence.citable_sources(), oscola, confidential=evidence.confidential_source_ids()
+        )
     except (MarkdownError, CitationError) as exc:
         raise DraftError(str(exc), template=where) from None
     if not info.title and not any(isinstance(block, Heading) for block in resolved.document.children):
@@ -132,7 +146,8 @@ def draft_document(case_file: CaseFile, kind: str | DocumentKind, options: Draft
         timings=extra.timings,
         public=public,
         withheld=evidence.withheld,
-        email_subject=(str(rendered.exported.get("subject", "")) or title) if public
+        email_subject=(str(rendered.exported.get("subject", "")) or title)
+        if public
         else f"{PRIVILEGED_LABEL}: {str(rendered.exported.get('subject', '')) or title}",
         file_stem=file_stem or kind.file_stem,
         unreviewed=evidence.unreviewed,
@@ -170,8 +185,9 @@ def formats_for(kind: DocumentKind, case_file: CaseFile, requested: tuple[str, .
     return chosen
 
 
-def render_document(drafted: DraftedDocument, formats: tuple[str, ...], case_file: CaseFile, *,
-                    docx_reference: Path | None = None) -> dict[str, bytes]:
+def render_document(
+    drafted: DraftedDocument, formats: tuple[str, ...], case_file: CaseFile, *, docx_reference: Path | None = None
+) -> dict[str, bytes]:
     """The drafted document in each format: ``{"docx": bytes, "pdf": bytes, ...}``.
 
     An email draft (``eml``) is addressed to the public body's FOI address, from the requester,
@@ -179,8 +195,10 @@ def render_document(drafted: DraftedDocument, formats: tuple[str, ...], case_fil
     """
     out: dict[str, bytes] = {}
     if "eml" in formats and drafted.addressee is not None and not drafted.addressee.email:
-        raise DraftError(f"the {drafted.kind.description} goes to {drafted.addressee.name}, for whom the case has no "
-                         "email address: choose other formats (--format docx --format pdf)")
+        raise DraftError(
+            f"the {drafted.kind.description} goes to {drafted.addressee.name}, for whom the case has no "
+            "email address: choose other formats (--format docx --format pdf)"
+        )
     for fmt in formats:
         if fmt == "eml":
             continue
@@ -188,8 +206,10 @@ def render_document(drafted: DraftedDocument, formats: tuple[str, ...], case_fil
         try:
             out[fmt] = renderer.render(drafted.document)
         except LayoutError as exc:
-            raise DraftError(f"the {drafted.kind.description} could not be laid out as {fmt.upper()}: "
-                             f"{str(exc).splitlines()[0][:200]}") from None
+            raise DraftError(
+                f"the {drafted.kind.description} could not be laid out as {fmt.upper()}: "
+                f"{str(exc).splitlines()[0][:200]}"
+            ) from None
     if "eml" in formats:
         to_name, to_email = _addressee(drafted, case_file)
         pdf = out.get("pdf") or renderer_for("pdf").render(drafted.document)
@@ -218,9 +238,11 @@ def _addressee(drafted: DraftedDocument, case_file: CaseFile) -> tuple[str, str]
         return to.name, to.email
     lawyers = case.legal_representative
     if lawyers is None or not lawyers.email:
-        raise DraftError(f"the {drafted.kind.description} is privileged: it is never drafted as an email to the "
-                         "proposed defendant; to email it to your own lawyers, give legal_representative: email: in "
-                         "case.yaml, or leave out --format eml")
+        raise DraftError(
+            f"the {drafted.kind.description} is privileged: it is never drafted as an email to the "
+            "proposed defendant; to email it to your own lawyers, give legal_representative: email: in "
+            "case.yaml, or leave out --format eml"
+        )
     return lawyers.name or lawyers.firm, lawyers.email
 
 
@@ -262,5 +284,12 @@ def document_text(drafted: DraftedDocument) -> str:
     return TextRenderer().render_text(drafted.document)
 
 
-__all__ = ["DraftOptions", "DraftedDocument", "draft_document", "render_document", "formats_for", "document_text",
-           "plain_text"]
+__all__ = [
+    "DraftOptions",
+    "DraftedDocument",
+    "document_text",
+    "draft_document",
+    "formats_for",
+    "plain_text",
+    "render_document",
+]

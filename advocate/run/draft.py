@@ -49,21 +49,37 @@ class LicenceSelection:
             missing = [licence_id for licence_id in self.ids if licence_id not in known]
             if missing:
                 raise DraftError(f"no licence {', '.join(missing)} in the case (see `advocate licences CASE`)")
-        return licences.filter(ids=list(self.ids) or None, country=list(self.country) or None,
-                               rating=list(self.rating) or None, technology=list(self.technology) or None,
-                               outcome=list(self.outcome) or None, licence_type=list(self.licence_type) or None,
-                               start=self.start, end=self.end)
+        return licences.filter(
+            ids=list(self.ids) or None,
+            country=list(self.country) or None,
+            rating=list(self.rating) or None,
+            technology=list(self.technology) or None,
+            outcome=list(self.outcome) or None,
+            licence_type=list(self.licence_type) or None,
+            start=self.start,
+            end=self.end,
+        )
 
 
 def _slug(text: str) -> str:
     return re.sub(r"[^A-Za-z0-9._-]+", "-", text).strip("-") or "licence"
 
 
-def draft_run(case: str | Path | CaseFile, kind: str | DocumentKind, out: str | Path, *,
-              options: DraftOptions, selection: LicenceSelection = LicenceSelection(),
-              formats: tuple[str, ...] | None = None, each: bool = False, force: bool = False,
-              docx_reference: Path | None = None, workers: int | None = None,
-              progress: Callable[[int, int, str], None] | None = None, data: tuple[str | Path, ...] = ()) -> DraftRun:
+def draft_run(
+    case: str | Path | CaseFile,
+    kind: str | DocumentKind,
+    out: str | Path,
+    *,
+    options: DraftOptions,
+    selection: LicenceSelection = LicenceSelection(),
+    formats: tuple[str, ...] | None = None,
+    each: bool = False,
+    force: bool = False,
+    docx_reference: Path | None = None,
+    workers: int | None = None,
+    progress: Callable[[int, int, str], None] | None = None,
+    data: tuple[str | Path, ...] = (),
+) -> DraftRun:
     """Draft ``kind`` for the selected licences into ``out`` and return what was written.
 
     Raises :class:`~advocate.errors.CaseError` for a case with errors, :class:`~advocate.errors.DraftError`
@@ -80,7 +96,9 @@ def draft_run(case: str | Path | CaseFile, kind: str | DocumentKind, out: str | 
         selection = LicenceSelection(ids=request_licences(case_file, options.correspondence.request_id))
     chosen = selection.apply(case_file.licences)
     if len(chosen) == 0:
-        raise DraftError("no licences in the case match the selection (see `advocate licences CASE` with the same filters)")
+        raise DraftError(
+            "no licences in the case match the selection (see `advocate licences CASE` with the same filters)"
+        )
     chosen_formats = formats_for(kind, case_file, formats)
     if each and not kind.per_licence:
         raise DraftError(f"--each does not apply to a {kind.description}: it is about one earlier request")
@@ -93,12 +111,17 @@ def draft_run(case: str | Path | CaseFile, kind: str | DocumentKind, out: str | 
             raise ConfidentialRecordError(
                 f"{_listed(left_out)} {'is' if len(left_out) == 1 else 'are'} confidential or known only from "
                 f"confidential sources: a {kind.description} is a public document and cannot be about "
-                f"{'it' if len(left_out) == 1 else 'them'}; select licences that are not")
+                f"{'it' if len(left_out) == 1 else 'them'}; select licences that are not"
+            )
         if each:
             ids = tuple(licence_id for licence_id in ids if licence_id not in hidden)
     if each:
-        jobs = [Job(kind, (licence_id,), file_stem(kind, case_file, f"{kind.file_stem}-{_slug(licence_id)}"), chosen_formats)
-                for licence_id in ids]
+        jobs = [
+            Job(
+                kind, (licence_id,), file_stem(kind, case_file, f"{kind.file_stem}-{_slug(licence_id)}"), chosen_formats
+            )
+            for licence_id in ids
+        ]
     else:
         jobs = [Job(kind, ids, file_stem(kind, case_file), chosen_formats)]
     shared = Shared(case_file, link_case(case_file), options, docx_reference)

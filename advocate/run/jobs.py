@@ -55,8 +55,9 @@ def run_job(shared: Shared, job: Job) -> Drafted:
     """Draft and render one document."""
     case_file = shared.case_file
     licences = None if job.licence_ids is None else case_file.licences.filter(ids=list(job.licence_ids))
-    drafted = draft_document(case_file, job.kind, shared.options, licences=licences, links=shared.links,
-                             file_stem=job.stem)
+    drafted = draft_document(
+        case_file, job.kind, shared.options, licences=licences, links=shared.links, file_stem=job.stem
+    )
     rendered = render_document(drafted, job.formats, case_file, docx_reference=shared.docx_reference)
     return drafted, {f"{job.stem}.{fmt}": data for fmt, data in rendered.items()}
 
@@ -88,7 +89,10 @@ def draft_all(shared: Shared, jobs: list[Job], workers: int | None = None) -> It
     global _WORKER_SHARED
     _WORKER_SHARED = shared
     try:
-        with long_lived(), ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        with (
+            long_lived(),
+            ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool,
+        ):
             rest = jobs[1:]
             yield from pool.map(_worker_job, rest, chunksize=max(1, len(rest) // (workers * 8)))
     finally:

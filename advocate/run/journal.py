@@ -83,8 +83,12 @@ def read_journal(folder: Path) -> Journal | None:
         moves = tuple((source, target) for source, target in data["moves"])
     except (ValueError, KeyError, TypeError):
         raise OutputUnwritable(where) from None
-    if not (isinstance(staging, str) and staging.startswith(STAGING_PREFIX) and _safe_relative(staging)
-            and "/" not in staging):
+    if not (
+        isinstance(staging, str)
+        and staging.startswith(STAGING_PREFIX)
+        and _safe_relative(staging)
+        and "/" not in staging
+    ):
         raise OutputUnwritable(where)
     for source, target in moves:
         if not (_safe_relative(source) and _safe_relative(target) and source.startswith(staging + "/")):
@@ -124,8 +128,10 @@ def recover(folder: Path) -> bool:
         try:
             complete(folder, journal)
         except OSError as exc:
-            raise OutputUnwritable(f"{folder}: an earlier run was interrupted and cannot be completed "
-                                   f"({exc.strerror or exc}); nothing was written") from None
+            raise OutputUnwritable(
+                f"{folder}: an earlier run was interrupted and cannot be completed "
+                f"({exc.strerror or exc}); nothing was written"
+            ) from None
     (folder / (JOURNAL_NAME + ".tmp")).unlink(missing_ok=True)
     for stale in folder.glob(STAGING_PREFIX + "*"):
         if stale.is_dir() and not stale.is_symlink():

@@ -89,10 +89,14 @@ class LeakCheck:
         public_text: set[str] = set()
         tokens: dict[str, str] = {}
         texts: dict[str, str] = {}
-        kinds = {"source": (case_file.sources, withheld.sources), "abuse": (case_file.abuses, withheld.abuses),
-                 "event": (case_file.events, withheld.events), "link": (case_file.links, withheld.links),
-                 "transfer": (case_file.transfers, withheld.transfers),
-                 "indicator": (case_file.indicators, withheld.indicators)}
+        kinds = {
+            "source": (case_file.sources, withheld.sources),
+            "abuse": (case_file.abuses, withheld.abuses),
+            "event": (case_file.events, withheld.events),
+            "link": (case_file.links, withheld.links),
+            "transfer": (case_file.transfers, withheld.transfers),
+            "indicator": (case_file.indicators, withheld.indicators),
+        }
         for kind, (records, hidden) in kinds.items():
             for record in records.values():
                 fields = RECORD_FIELDS[kind]
@@ -189,10 +193,14 @@ def leak_check(case_file: CaseFile) -> LeakCheck:
 
 
 def _refuse(where: str, found: Found) -> ConfidentialRecordError:
-    hint = (" (if that word is there for another reason, give the record an id that is not an ordinary word)"
-            if found.token and re.fullmatch(r"[A-Za-z]+", found.text) else "")
-    return ConfidentialRecordError(f"{where} would contain {found.describe()}; "
-                                   f"a public document must not show it{hint}")
+    hint = (
+        " (if that word is there for another reason, give the record an id that is not an ordinary word)"
+        if found.token and re.fullmatch(r"[A-Za-z]+", found.text)
+        else ""
+    )
+    return ConfidentialRecordError(
+        f"{where} would contain {found.describe()}; a public document must not show it{hint}"
+    )
 
 
 def check_no_leak(tree: Document, case_file: CaseFile, *, document: str = "document") -> None:
@@ -201,9 +209,13 @@ def check_no_leak(tree: Document, case_file: CaseFile, *, document: str = "docum
     if not check:
         return
     info = tree.info
-    for where, text in (("the title", info.title), ("the subject", info.subject), ("the author", info.author),
-                        ("the running header", info.running_header),
-                        ("the text", TextRenderer(width=10_000).render_text(tree))):
+    for where, text in (
+        ("the title", info.title),
+        ("the subject", info.subject),
+        ("the author", info.author),
+        ("the running header", info.running_header),
+        ("the text", TextRenderer(width=10_000).render_text(tree)),
+    ):
         found = check.find(str(text or ""))
         if found:
             raise _refuse(f"the {document} ({where})", found)

@@ -62,7 +62,9 @@ class Manifest:
 
     def to_json(self) -> str:
         data = {SEAL: "", **asdict(self)}
-        data["documents"] = sorted(data["documents"], key=lambda d: (d["outputs"][0]["path"] if d["outputs"] else d["kind"]))
+        data["documents"] = sorted(
+            data["documents"], key=lambda d: d["outputs"][0]["path"] if d["outputs"] else d["kind"]
+        )
         unsealed = json.dumps(data, indent=2, ensure_ascii=False, sort_keys=False) + "\n"
         return unsealed.replace(_empty_seal(), _seal_line(_digest(unsealed)), 1)
 

@@ -35,8 +35,10 @@ def output_lock(folder: Path) -> Iterator[None]:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            raise OutputBusy(f"{folder}: another advocate run is writing into this folder; "
-                             "nothing was written (run again when it has finished)") from None
+            raise OutputBusy(
+                f"{folder}: another advocate run is writing into this folder; "
+                "nothing was written (run again when it has finished)"
+            ) from None
         yield
     finally:
         os.close(handle)

@@ -77,11 +77,15 @@ def write_output_sets(folder: str | Path, sets: tuple[OutputSet, ...], *, force:
             findings = _Findings([], [], [])
             merged = tuple(_merge(root, output_set, findings) for output_set in sets)
         except OSError as exc:
-            raise OutputUnwritable(f"{root}: cannot read the folder ({exc.strerror or exc}); "
-                                   "nothing was written") from None
+            raise OutputUnwritable(
+                f"{root}: cannot read the folder ({exc.strerror or exc}); nothing was written"
+            ) from None
         if findings.blocked:
-            raise OutputConflict(findings.blocked, "are folders, links or special files where advocate writes a file; "
-                                 "advocate never replaces them, even with --force")
+            raise OutputConflict(
+                findings.blocked,
+                "are folders, links or special files where advocate writes a file; "
+                "advocate never replaces them, even with --force",
+            )
         if findings.edited and not force:
             raise OutputConflict(findings.edited, "changed since advocate wrote them")
         if findings.foreign and not force:
@@ -90,8 +94,10 @@ def write_output_sets(folder: str | Path, sets: tuple[OutputSet, ...], *, force:
         try:
             complete(root, journal)
         except OSError as exc:
-            raise OutputUnwritable(f"{root}: the run stopped while moving files into place ({exc.strerror or exc}); "
-                                   "the next run into this folder completes it") from None
+            raise OutputUnwritable(
+                f"{root}: the run stopped while moving files into place ({exc.strerror or exc}); "
+                "the next run into this folder completes it"
+            ) from None
     return merged
 
 
@@ -144,8 +150,13 @@ def _merge(root: Path, output_set: OutputSet, findings: _Findings) -> Manifest:
 
 def _safe_name(name: str) -> bool:
     parts = name.split("/")
-    return bool(name) and "\\" not in name and "\x00" not in name and not name.startswith("/") and all(
-        part not in ("", ".", "..") for part in parts)
+    return (
+        bool(name)
+        and "\\" not in name
+        and "\x00" not in name
+        and not name.startswith("/")
+        and all(part not in ("", ".", "..") for part in parts)
+    )
 
 
 def _obstacle(root: Path, path: Path, *, inside: bool) -> bool:

@@ -69,9 +69,11 @@ class DraftRun:
         left_out = max((sum(d.unreviewed.values()) for d in self.documents), default=0)
         if not left_out:
             return deadlines
-        return deadlines + (f"{left_out} record{'s' * (left_out != 1)} awaiting review (reviewed: false) "
-                            f"{'were' if left_out != 1 else 'was'} left out; mark {'them' if left_out != 1 else 'it'} "
-                            "reviewed once checked against the source",)
+        return deadlines + (
+            f"{left_out} record{'s' * (left_out != 1)} awaiting review (reviewed: false) "
+            f"{'were' if left_out != 1 else 'was'} left out; mark {'them' if left_out != 1 else 'it'} "
+            "reviewed once checked against the source",
+        )
 
 
 def entry_for(drafted: DraftedDocument, outputs: dict[str, bytes]) -> DocumentEntry:
@@ -80,12 +82,26 @@ def entry_for(drafted: DraftedDocument, outputs: dict[str, bytes]) -> DocumentEn
         kind=drafted.kind.name,
         title=drafted.document.info.title,
         date=drafted.document.info.date.isoformat(),
-        template={"name": drafted.template.name, "origin": drafted.template.origin, "path": drafted.template.path,
-                  "sha256": drafted.template.sha256},
+        template={
+            "name": drafted.template.name,
+            "origin": drafted.template.origin,
+            "path": drafted.template.path,
+            "sha256": drafted.template.sha256,
+        },
         records={name: list(ids) for name, ids in sorted(drafted.records.items())},
-        deadlines=[{"name": t.name, "date": t.deadline.date.isoformat(), "rule": t.deadline.rule,
-                    "authority": t.deadline.authority, "pinpoint": t.deadline.pinpoint} for t in drafted.timings],
-        outputs=tuple(OutputFile(name, name.rsplit(".", 1)[-1], sha256(data)) for name, data in sorted(outputs.items())),
+        deadlines=[
+            {
+                "name": t.name,
+                "date": t.deadline.date.isoformat(),
+                "rule": t.deadline.rule,
+                "authority": t.deadline.authority,
+                "pinpoint": t.deadline.pinpoint,
+            }
+            for t in drafted.timings
+        ],
+        outputs=tuple(
+            OutputFile(name, name.rsplit(".", 1)[-1], sha256(data)) for name, data in sorted(outputs.items())
+        ),
         withheld=dict(sorted(drafted.withheld.items())),
         public=drafted.public,
     )
@@ -100,10 +116,17 @@ def case_manifest_part(case_file: CaseFile, given_path: str) -> dict:
     }
 
 
-def write_run(out: str | Path, case_file: CaseFile, given_path: str,
-              drafted: list[tuple[DraftedDocument, dict[str, bytes]]], *,
-              side_files: tuple[SideFile | tuple[DocumentEntry, dict[str, bytes]], ...] = (), links: int = 0,
-              force: bool = False, left_out: tuple[str, ...] = ()) -> DraftRun:
+def write_run(
+    out: str | Path,
+    case_file: CaseFile,
+    given_path: str,
+    drafted: list[tuple[DraftedDocument, dict[str, bytes]]],
+    *,
+    side_files: tuple[SideFile | tuple[DocumentEntry, dict[str, bytes]], ...] = (),
+    links: int = 0,
+    force: bool = False,
+    left_out: tuple[str, ...] = (),
+) -> DraftRun:
     """Write every document's files and the side files (``links.csv``), public and privileged apart, each
     folder with its manifest; all or nothing. Raises :class:`~advocate.errors.ConfidentialRecordError` naming
     the file and the record if anything bound for the public folder would show a withheld record."""

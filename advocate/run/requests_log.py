@@ -92,8 +92,23 @@ def _dump(yaml: YAML, tree, header: str = "") -> bytes:
 def _event_map(event: dict) -> CommentedMap:
     """An event as requests.yaml writes it: a one-line ``{date: ..., kind: ...}`` when it is short."""
     ordered = CommentedMap()
-    for key in ("date", "kind", "received", "reference", "outcome", "sections", "until", "asked", "answer", "fee",
-                "file", "sha256", "source", "document", "notes"):
+    for key in (
+        "date",
+        "kind",
+        "received",
+        "reference",
+        "outcome",
+        "sections",
+        "until",
+        "asked",
+        "answer",
+        "fee",
+        "file",
+        "sha256",
+        "source",
+        "document",
+        "notes",
+    ):
         value = event.get(key)
         if value in (None, "", (), []):
             continue
@@ -148,8 +163,10 @@ def store_letter(root: Path, data: bytes, folder: str, name: str) -> str:
     path = root / relative
     if path.exists():
         if path.read_bytes() != data:
-            raise LogError(f"{path} already holds a different letter; it is never replaced (move it, or store "
-                           "this one under another date)")
+            raise LogError(
+                f"{path} already holds a different letter; it is never replaced (move it, or store "
+                "this one under another date)"
+            )
         return relative
     write_atomically(path, data)
     return relative

@@ -70,8 +70,9 @@ class StatusRow:
         if letter is None:
             return ""
         out = f"out/{self.request_id}-{letter.kind}"
-        return shlex.join(["advocate", "draft", letter.kind, self.case.folder, "--request", self.request_id,
-                           "--out", out])
+        return shlex.join(
+            ["advocate", "draft", letter.kind, self.case.folder, "--request", self.request_id, "--out", out]
+        )
 
     @property
     def urgency(self) -> tuple:

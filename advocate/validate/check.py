@@ -54,11 +54,25 @@ def check_case(path: str | Path, *, today: dt.date | None = None, data: tuple[st
     problems = loaded.problems
     if loaded.case is None and not loaded.inputs:
         return CheckResult(None, tuple(problems))
-    validate_case(loaded.case, loaded.case_doc, loaded.records, loaded.licences, problems, today=today,
-                  licences_read=loaded.licences_read)
+    validate_case(
+        loaded.case,
+        loaded.case_doc,
+        loaded.records,
+        loaded.licences,
+        problems,
+        today=today,
+        licences_read=loaded.licences_read,
+    )
     if loaded.requests is not None:
-        validate_requests(loaded.requests, loaded.case_doc, loaded.root, problems, today=today,
-                          licence_ids=set(loaded.licences.frame["id"]), source_ids=loaded.records.sources.raw_ids)
+        validate_requests(
+            loaded.requests,
+            loaded.case_doc,
+            loaded.root,
+            problems,
+            today=today,
+            licence_ids=set(loaded.licences.frame["id"]),
+            source_ids=loaded.records.sources.raw_ids,
+        )
     if problems.errors or loaded.case is None:
         return CheckResult(None, tuple(problems))
     records = loaded.records
@@ -100,7 +114,9 @@ class LoadedLicences:
     warnings: tuple[Problem, ...]
 
 
-def read_licences(path: str | Path, *, today: dt.date | None = None, data: tuple[str | Path, ...] = ()) -> LoadedLicences:
+def read_licences(
+    path: str | Path, *, today: dt.date | None = None, data: tuple[str | Path, ...] = ()
+) -> LoadedLicences:
     """Licences from a case folder (its licence data), a CAAT release folder, or one CSV, with their warnings.
 
     Raises :class:`~advocate.errors.CaseError` listing every problem if any is an error.

@@ -26,8 +26,13 @@ from advocate.validate.review import check_optional_dates, check_review
 from advocate.vocab.english import join_and
 from advocate.vocab.grounds import grounds
 
-CitingRecords: TypeAlias = (LoadedRecords[Abuse] | LoadedRecords[Event] | LoadedRecords[AssertedLink]
-                             | LoadedRecords[Indicator] | LoadedRecords[Transfer])
+CitingRecords: TypeAlias = (
+    LoadedRecords[Abuse]
+    | LoadedRecords[Event]
+    | LoadedRecords[AssertedLink]
+    | LoadedRecords[Indicator]
+    | LoadedRecords[Transfer]
+)
 """Records of a kind that cites sources."""
 
 
@@ -70,10 +75,16 @@ def validate_case(
         _check_countries(case, records.abuses, problems)
 
 
-def _dangling(problems: Problems, origin_label: str, line: int, record: str, field: str, kind: str, wanted: str, known) -> None:
+def _dangling(
+    problems: Problems, origin_label: str, line: int, record: str, field: str, kind: str, wanted: str, known
+) -> None:
     problems.error(
-        "dangling_id", origin_label, f"{kind} '{wanted}' does not exist{suggest(wanted, known)}",
-        line=line, record=record, field=field,
+        "dangling_id",
+        origin_label,
+        f"{kind} '{wanted}' does not exist{suggest(wanted, known)}",
+        line=line,
+        record=record,
+        field=field,
         hint=f"add it to the {kind}s, or correct the id",
     )
 
@@ -89,32 +100,84 @@ def _check_sources(sources: LoadedRecords[Source], problems: Problems, today: dt
             required = tuple(name for name in required if name not in ("title", "date"))
             if kind.untitled and not source.title:
                 who = source.organisation or source.publication or join_and(source.author)
-                problems.warning("source_untitled", origin.doc.label,
-                                 f"has no title: its citations can give only who published it and when "
-                                 f"(\"{who} {kind.untitled} ({source.date.text if source.date else 'no date'}), cited in …\")",
-                                 line=origin.line(), record=record, field="title",
-                                 hint="add its title if the source that cites it, or the work itself, gives one")
+                problems.warning(
+                    "source_untitled",
+                    origin.doc.label,
+                    f"has no title: its citations can give only who published it and when "
+                    f'("{who} {kind.untitled} ({source.date.text if source.date else "no date"}), cited in …")',
+                    line=origin.line(),
+                    record=record,
+                    field="title",
+                    hint="add its title if the source that cites it, or the work itself, gives one",
+                )
             if source.cited_in not in sources.raw_ids:
-                _dangling(problems, origin.doc.label, origin.line("cited_in"), record, "cited_in", "source", source.cited_in, sources.raw_ids)
+                _dangling(
+                    problems,
+                    origin.doc.label,
+                    origin.line("cited_in"),
+                    record,
+                    "cited_in",
+                    "source",
+                    source.cited_in,
+                    sources.raw_ids,
+                )
         for name in required:
             if not getattr(source, name):
-                problems.error("source_incomplete", origin.doc.label, f"a {source.kind} source needs a {name} to be cited",
-                               line=origin.line(), record=record, field=name)
+                problems.error(
+                    "source_incomplete",
+                    origin.doc.label,
+                    f"a {source.kind} source needs a {name} to be cited",
+                    line=origin.line(),
+                    record=record,
+                    field=name,
+                )
         if one_of and not any(getattr(source, name) for name in one_of):
-            problems.error("source_incomplete", origin.doc.label,
-                           f"a {source.kind} source needs one of: {', '.join(one_of)}", line=origin.line(), record=record, field=one_of[0])
+            problems.error(
+                "source_incomplete",
+                origin.doc.label,
+                f"a {source.kind} source needs one of: {', '.join(one_of)}",
+                line=origin.line(),
+                record=record,
+                field=one_of[0],
+            )
         if kind.online and not source.url and not source.cited_in:
-            problems.warning("source_no_url", origin.doc.label, "has no URL", line=origin.line(), record=record, field="url",
-                             hint="OSCOLA cites online sources with their URL; add it if the source is online")
+            problems.warning(
+                "source_no_url",
+                origin.doc.label,
+                "has no URL",
+                line=origin.line(),
+                record=record,
+                field="url",
+                hint="OSCOLA cites online sources with their URL; add it if the source is online",
+            )
         if source.url and source.accessed is None:
-            problems.warning("source_no_access_date", origin.doc.label, "has a URL but no date accessed",
-                             line=origin.line("url"), record=record, field="accessed", hint="add 'accessed: YYYY-MM-DD'")
+            problems.warning(
+                "source_no_access_date",
+                origin.doc.label,
+                "has a URL but no date accessed",
+                line=origin.line("url"),
+                record=record,
+                field="accessed",
+                hint="add 'accessed: YYYY-MM-DD'",
+            )
         if source.accessed and source.accessed > today:
-            problems.error("date_future", origin.doc.label, f"{source.accessed.isoformat()} is in the future",
-                           line=origin.line("accessed"), record=record, field="accessed")
+            problems.error(
+                "date_future",
+                origin.doc.label,
+                f"{source.accessed.isoformat()} is in the future",
+                line=origin.line("accessed"),
+                record=record,
+                field="accessed",
+            )
         if source.date and source.date.start and source.date.start > today:
-            problems.error("date_future", origin.doc.label, f"'{source.date.text}' is in the future",
-                           line=origin.line("date"), record=record, field="date")
+            problems.error(
+                "date_future",
+                origin.doc.label,
+                f"'{source.date.text}' is in the future",
+                line=origin.line("date"),
+                record=record,
+                field="date",
+            )
 
 
 def _check_citations(loaded: CitingRecords, source_ids: set[str], problems: Problems) -> None:
@@ -122,17 +185,31 @@ def _check_citations(loaded: CitingRecords, source_ids: set[str], problems: Prob
         origin = loaded.origins[record_id]
         for index, citation in enumerate(model.sources):
             if citation.id not in source_ids:
-                _dangling(problems, origin.doc.label, origin.line("sources", index), f"{loaded.kind} '{record_id}'",
-                          "sources", "source", citation.id, source_ids)
+                _dangling(
+                    problems,
+                    origin.doc.label,
+                    origin.line("sources", index),
+                    f"{loaded.kind} '{record_id}'",
+                    "sources",
+                    "source",
+                    citation.id,
+                    source_ids,
+                )
 
 
 def _check_dates(loaded: LoadedRecords[Abuse] | LoadedRecords[Event], problems: Problems, today: dt.date) -> None:
     for record_id, model in loaded.models.items():
         if model.date.start and model.date.start > today:
             origin = loaded.origins[record_id]
-            problems.error("date_future", origin.doc.label, f"'{model.date.text}' is in the future (today is {today.isoformat()})",
-                           line=origin.line("date"), record=f"{loaded.kind} '{record_id}'", field="date",
-                           hint="a documented event has already happened")
+            problems.error(
+                "date_future",
+                origin.doc.label,
+                f"'{model.date.text}' is in the future (today is {today.isoformat()})",
+                line=origin.line("date"),
+                record=f"{loaded.kind} '{record_id}'",
+                field="date",
+                hint="a documented event has already happened",
+            )
 
 
 def _check_public_evidence(records: CaseRecords, problems: Problems) -> None:
@@ -143,10 +220,15 @@ def _check_public_evidence(records: CaseRecords, problems: Problems) -> None:
             cited = [sources[c.id] for c in model.sources if c.id in sources]
             if not model.confidential and cited and all(s.confidential for s in cited):
                 origin = loaded.origins[record_id]
-                problems.warning("only_confidential_sources", origin.doc.label,
-                                 "every source it cites is confidential, so public documents will leave it out",
-                                 line=origin.line("sources"), record=f"{loaded.kind} '{record_id}'", field="sources",
-                                 hint="add a published source, or mark the record confidential")
+                problems.warning(
+                    "only_confidential_sources",
+                    origin.doc.label,
+                    "every source it cites is confidential, so public documents will leave it out",
+                    line=origin.line("sources"),
+                    record=f"{loaded.kind} '{record_id}'",
+                    field="sources",
+                    hint="add a published source, or mark the record confidential",
+                )
 
 
 def _check_licence_ids(licences: LicenceTable, problems: Problems) -> set[str]:
@@ -159,19 +241,45 @@ def _check_licence_ids(licences: LicenceTable, problems: Problems) -> set[str]:
             row = frame.iloc[position]
             earlier = first.loc[row["id"]]
             if earlier["dataset"] != row["dataset"]:
-                problems.error("duplicate_id", row["dataset"], f"licence id '{row['id']}' is also used in {earlier['dataset']} (line {earlier['line']})",
-                               line=int(row["line"]), field="id", hint="give each licence its own id, or an id_prefix per dataset in case.yaml")
+                problems.error(
+                    "duplicate_id",
+                    row["dataset"],
+                    f"licence id '{row['id']}' is also used in {earlier['dataset']} (line {earlier['line']})",
+                    line=int(row["line"]),
+                    field="id",
+                    hint="give each licence its own id, or an id_prefix per dataset in case.yaml",
+                )
     return set(frame["id"])
 
 
-def _check_links(links: LoadedRecords[AssertedLink], licence_ids: set[str] | None, abuse_ids: set[str] | None, problems: Problems) -> None:
+def _check_links(
+    links: LoadedRecords[AssertedLink], licence_ids: set[str] | None, abuse_ids: set[str] | None, problems: Problems
+) -> None:
     """Links name a licence and an abuse that exist (ids ``None`` when their file could not be read)."""
     for record_id, link in links.models.items():
         origin = links.origins[record_id]
         if licence_ids is not None and link.licence not in licence_ids:
-            _dangling(problems, origin.doc.label, origin.line("licence"), f"link '{record_id}'", "licence", "licence", link.licence, licence_ids)
+            _dangling(
+                problems,
+                origin.doc.label,
+                origin.line("licence"),
+                f"link '{record_id}'",
+                "licence",
+                "licence",
+                link.licence,
+                licence_ids,
+            )
         if abuse_ids is not None and link.abuse not in abuse_ids:
-            _dangling(problems, origin.doc.label, origin.line("abuse"), f"link '{record_id}'", "abuse", "abuse", link.abuse, abuse_ids)
+            _dangling(
+                problems,
+                origin.doc.label,
+                origin.line("abuse"),
+                f"link '{record_id}'",
+                "abuse",
+                "abuse",
+                link.abuse,
+                abuse_ids,
+            )
 
 
 def _dataset_sources(case: Case | None, case_doc: YamlDocument | None) -> set[str]:
@@ -180,7 +288,11 @@ def _dataset_sources(case: Case | None, case_doc: YamlDocument | None) -> set[st
         return {dataset.source for dataset in case.licence_data if dataset.source}
     data = case_doc.data if case_doc is not None and isinstance(case_doc.data, dict) else {}
     entries = data.get("licence_data", [])
-    return {str(entry["source"]) for entry in entries if isinstance(entry, dict) and entry.get("source")} if isinstance(entries, list) else set()
+    return (
+        {str(entry["source"]) for entry in entries if isinstance(entry, dict) and entry.get("source")}
+        if isinstance(entries, list)
+        else set()
+    )
 
 
 def _check_licence_sources(licences: LicenceTable, source_ids: set[str], problems: Problems) -> None:
@@ -189,30 +301,62 @@ def _check_licence_sources(licences: LicenceTable, source_ids: set[str], problem
         for wanted in value.split():
             if wanted in source_ids:
                 continue
-            rows = licences.frame[cited.str.split().map(lambda ids: wanted in ids)]
+            rows = licences.frame[cited.str.split().map(lambda ids, wanted=wanted: wanted in ids)]
             first = rows.iloc[0]
             more = f" (and {len(rows) - 1:,} more rows)" if len(rows) > 1 else ""
-            problems.error("dangling_id", first["dataset"], f"source '{wanted}' does not exist{suggest(wanted, source_ids)}{more}",
-                           line=int(first["line"]), field="sources", record=f"licence '{first['id']}'",
-                           hint="add it to sources.yaml, or correct the id")
+            problems.error(
+                "dangling_id",
+                first["dataset"],
+                f"source '{wanted}' does not exist{suggest(wanted, source_ids)}{more}",
+                line=int(first["line"]),
+                field="sources",
+                record=f"licence '{first['id']}'",
+                hint="add it to sources.yaml, or correct the id",
+            )
 
 
-def _check_case(case: Case, doc: YamlDocument, licence_ids: set[str] | None, source_ids: set[str] | None, problems: Problems) -> None:
+def _check_case(
+    case: Case, doc: YamlDocument, licence_ids: set[str] | None, source_ids: set[str] | None, problems: Problems
+) -> None:
     """Ids case.yaml names exist (ids ``None`` when their file could not be read)."""
     for index, decision in enumerate(case.decisions):
         for position, licence_id in enumerate(decision.licences):
             if licence_ids is not None and licence_id not in licence_ids:
-                _dangling(problems, doc.label, doc.line_of(("decisions", index, "licences", position)),
-                          f"decision '{decision.id}'", "licences", "licence", licence_id, licence_ids)
+                _dangling(
+                    problems,
+                    doc.label,
+                    doc.line_of(("decisions", index, "licences", position)),
+                    f"decision '{decision.id}'",
+                    "licences",
+                    "licence",
+                    licence_id,
+                    licence_ids,
+                )
     known_grounds = set(grounds())
     for index, ground in enumerate(case.claim.grounds):
         if ground not in known_grounds:
-            _dangling(problems, doc.label, doc.line_of(("claim", "grounds", index)), "claim", "grounds", "ground",
-                      ground, known_grounds)
+            _dangling(
+                problems,
+                doc.label,
+                doc.line_of(("claim", "grounds", index)),
+                "claim",
+                "grounds",
+                "ground",
+                ground,
+                known_grounds,
+            )
     for index, dataset in enumerate(case.licence_data):
         if dataset.source and source_ids is not None and dataset.source not in source_ids:
-            _dangling(problems, doc.label, doc.line_of(("licence_data", index, "source")), f"licence data '{dataset.path}'",
-                      "source", "source", dataset.source, source_ids)
+            _dangling(
+                problems,
+                doc.label,
+                doc.line_of(("licence_data", index, "source")),
+                f"licence data '{dataset.path}'",
+                "source",
+                "source",
+                dataset.source,
+                source_ids,
+            )
 
 
 def _check_decisions(case: Case, doc: YamlDocument, problems: Problems, today: dt.date) -> None:
@@ -222,18 +366,32 @@ def _check_decisions(case: Case, doc: YamlDocument, problems: Problems, today: d
         here = ("decisions", index)
         record = f"decision '{decision.id}'"
         if decision.id in seen:
-            problems.error("duplicate_id", doc.label, f"id '{decision.id}' is already used by the decision on line {seen[decision.id]}",
-                           line=doc.line_of(here + ("id",)), record=record, field="decisions.id",
-                           hint="every decision needs its own id: documents and deadlines name decisions by it")
+            problems.error(
+                "duplicate_id",
+                doc.label,
+                f"id '{decision.id}' is already used by the decision on line {seen[decision.id]}",
+                line=doc.line_of(here + ("id",)),
+                record=record,
+                field="decisions.id",
+                hint="every decision needs its own id: documents and deadlines name decisions by it",
+            )
         else:
             seen[decision.id] = doc.line_of(here)
-        for name, what in (("date", "a decision under challenge has been taken"),
-                           ("grounds_arose", "the grounds for a claim arise from what has happened")):
+        for name, what in (
+            ("date", "a decision under challenge has been taken"),
+            ("grounds_arose", "the grounds for a claim arise from what has happened"),
+        ):
             period = getattr(decision, name)
             if period is not None and period.start is not None and period.start > today:
-                problems.error("date_future", doc.label, f"'{period.text}' is in the future (today is {today.isoformat()})",
-                               line=doc.line_of(here + (name,)), record=record, field=f"decisions.{name}",
-                               hint=f"{what}; check the date")
+                problems.error(
+                    "date_future",
+                    doc.label,
+                    f"'{period.text}' is in the future (today is {today.isoformat()})",
+                    line=doc.line_of(here + (name,)),
+                    record=record,
+                    field=f"decisions.{name}",
+                    hint=f"{what}; check the date",
+                )
 
 
 FOI_DATES = {
@@ -245,35 +403,65 @@ FOI_DATES = {
 """Each date of an FOI request: what it dates, and the earlier dates it cannot precede (nearest first)."""
 
 
-def _check_foi_requests(case: Case, doc: YamlDocument, licence_ids: set[str] | None, problems: Problems, today: dt.date) -> None:
+def _check_foi_requests(
+    case: Case, doc: YamlDocument, licence_ids: set[str] | None, problems: Problems, today: dt.date
+) -> None:
     """Earlier FOI requests: ids unique, licences that exist, dates that have passed and come in order."""
     seen: dict[str, int] = {}
     for index, request in enumerate(case.foi_requests):
         record = f"FOI request '{request.id}'"
         here = ("foi_requests", index)
         if request.id in seen:
-            problems.error("duplicate_id", doc.label, f"id '{request.id}' is already used by the FOI request on line {seen[request.id]}",
-                           line=doc.line_of(here + ("id",)), record=record, field="foi_requests.id", hint="every request needs its own id")
+            problems.error(
+                "duplicate_id",
+                doc.label,
+                f"id '{request.id}' is already used by the FOI request on line {seen[request.id]}",
+                line=doc.line_of(here + ("id",)),
+                record=record,
+                field="foi_requests.id",
+                hint="every request needs its own id",
+            )
         else:
             seen[request.id] = doc.line_of(here)
         for position, licence_id in enumerate(request.licences):
             if licence_ids is not None and licence_id not in licence_ids:
-                _dangling(problems, doc.label, doc.line_of(here + ("licences", position)), record, "foi_requests.licences",
-                          "licence", licence_id, licence_ids)
+                _dangling(
+                    problems,
+                    doc.label,
+                    doc.line_of(here + ("licences", position)),
+                    record,
+                    "foi_requests.licences",
+                    "licence",
+                    licence_id,
+                    licence_ids,
+                )
         for name, (called, earlier) in FOI_DATES.items():
             day = getattr(request, name)
             if day is None:
                 continue
             if day > today:
-                problems.error("date_future", doc.label, f"{day.isoformat()} is in the future (today is {today.isoformat()})",
-                               line=doc.line_of(here + (name,)), record=record, field=f"foi_requests.{name}",
-                               hint="record only correspondence that has happened")
-            before = next(((other, getattr(request, other)) for other in earlier if getattr(request, other) is not None), None)
+                problems.error(
+                    "date_future",
+                    doc.label,
+                    f"{day.isoformat()} is in the future (today is {today.isoformat()})",
+                    line=doc.line_of(here + (name,)),
+                    record=record,
+                    field=f"foi_requests.{name}",
+                    hint="record only correspondence that has happened",
+                )
+            before = next(
+                ((other, getattr(request, other)) for other in earlier if getattr(request, other) is not None), None
+            )
             if before and day < before[1]:
-                problems.error("date_order", doc.label,
-                               f"{called} is dated {day.isoformat()}, before {FOI_DATES[before[0]][0]} ({before[0]}: {before[1].isoformat()})",
-                               line=doc.line_of(here + (name,)), record=record, field=f"foi_requests.{name}",
-                               hint=f"{called} cannot come before {FOI_DATES[before[0]][0]}; check both dates")
+                problems.error(
+                    "date_order",
+                    doc.label,
+                    f"{called} is dated {day.isoformat()}, before {FOI_DATES[before[0]][0]} ({before[0]}: {before[1].isoformat()})",
+                    line=doc.line_of(here + (name,)),
+                    record=record,
+                    field=f"foi_requests.{name}",
+                    hint=f"{called} cannot come before {FOI_DATES[before[0]][0]}; check both dates",
+                )
 
 
 def _check_countries(case: Case, abuses: LoadedRecords[Abuse], problems: Problems) -> None:
@@ -281,7 +469,12 @@ def _check_countries(case: Case, abuses: LoadedRecords[Abuse], problems: Problem
     for record_id, abuse in abuses.models.items():
         if abuse.country.code not in codes:
             origin = abuses.origins[record_id]
-            problems.warning("country_outside_case", origin.doc.label,
-                             f"'{abuse.country.name}' is not one of the case's countries ({', '.join(c.name for c in case.countries)})",
-                             line=origin.line("country"), record=f"abuse '{record_id}'", field="country",
-                             hint="add the country to case.yaml if the case is about it too")
+            problems.warning(
+                "country_outside_case",
+                origin.doc.label,
+                f"'{abuse.country.name}' is not one of the case's countries ({', '.join(c.name for c in case.countries)})",
+                line=origin.line("country"),
+                record=f"abuse '{record_id}'",
+                field="country",
+                hint="add the country to case.yaml if the case is about it too",
+            )

@@ -32,8 +32,16 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def validate_requests(loaded: LoadedRequests, case_doc: YamlDocument | None, root: Path, problems: Problems, *,
-                      today: dt.date, licence_ids: set[str] | None = None, source_ids: set[str] | None = None) -> None:
+def validate_requests(
+    loaded: LoadedRequests,
+    case_doc: YamlDocument | None,
+    root: Path,
+    problems: Problems,
+    *,
+    today: dt.date,
+    licence_ids: set[str] | None = None,
+    source_ids: set[str] | None = None,
+) -> None:
     """Add every problem of the campaign's requests to ``problems``. ``licence_ids`` and ``source_ids``
     are checked only when given (``advocate status`` reads no licences)."""
     campaign = loaded.campaign
@@ -45,55 +53,117 @@ def validate_requests(loaded: LoadedRequests, case_doc: YamlDocument | None, roo
             continue  # case.yaml's foi_requests are checked with the rest of case.yaml
         record = f"request '{request.id}'"
 
-        def line(*path) -> int:
-            return doc.line_of(origin.loc + path)
+        def line(*path) -> int:  # used only within this iteration of the loop
+            return doc.line_of(origin.loc + path)  # noqa: B023
 
         def error(code: str, message: str, field: str, *path, hint: str = "") -> None:
-            problems.error(code, doc.label, message, line=line(*path), record=record, field=field, hint=hint)
+            problems.error(code, doc.label, message, line=line(*path), record=record, field=field, hint=hint)  # noqa: B023
 
         if request.authority and request.authority not in known:
-            error("dangling_id", f"authority '{request.authority}' does not exist{suggest(request.authority, known)}",
-                  "authority", "authority", hint="add it under 'authorities:' in requests.yaml, or correct the id")
+            error(
+                "dangling_id",
+                f"authority '{request.authority}' does not exist{suggest(request.authority, known)}",
+                "authority",
+                "authority",
+                hint="add it under 'authorities:' in requests.yaml, or correct the id",
+            )
         if licence_ids is not None:
             for position, licence_id in enumerate(request.licences):
                 if licence_id not in licence_ids:
-                    error("dangling_id", f"licence '{licence_id}' does not exist{suggest(licence_id, licence_ids)}",
-                          "licences", "licences", position, hint="add it to the licences, or correct the id")
+                    error(
+                        "dangling_id",
+                        f"licence '{licence_id}' does not exist{suggest(licence_id, licence_ids)}",
+                        "licences",
+                        "licences",
+                        position,
+                        hint="add it to the licences, or correct the id",
+                    )
         if request.text and (unstored := _not_stored(root, request.text)):
-            error("file_missing", unstored, "text", "text",
-                  hint="store the request as sent in the case folder, or correct the path")
+            error(
+                "file_missing",
+                unstored,
+                "text",
+                "text",
+                hint="store the request as sent in the case folder, or correct the path",
+            )
         previous = None
         for index, event in enumerate(request.events):
             where = ("events", index)
             if event.date > today:
-                error("date_future", f"{event.date.isoformat()} is in the future (today is {today.isoformat()})",
-                      "events.date", *where, "date", hint="record only what has happened")
+                error(
+                    "date_future",
+                    f"{event.date.isoformat()} is in the future (today is {today.isoformat()})",
+                    "events.date",
+                    *where,
+                    "date",
+                    hint="record only what has happened",
+                )
             if index == 0 and event.kind != "sent":
-                error("event_order", f"the first event is '{event.kind}': a request's history starts when it is sent",
-                      "events.kind", *where, "kind", hint="add the 'sent' event first")
+                error(
+                    "event_order",
+                    f"the first event is '{event.kind}': a request's history starts when it is sent",
+                    "events.kind",
+                    *where,
+                    "kind",
+                    hint="add the 'sent' event first",
+                )
             if index > 0 and event.kind == "sent":
-                error("event_order", "a request is sent once; later letters are their own kinds (chased, review-asked ...)",
-                      "events.kind", *where, "kind")
+                error(
+                    "event_order",
+                    "a request is sent once; later letters are their own kinds (chased, review-asked ...)",
+                    "events.kind",
+                    *where,
+                    "kind",
+                )
             if previous is not None and event.date < previous.date:
-                error("date_order", f"{event.date.isoformat()} comes before the event above it ({previous.kind}, "
-                      f"{previous.date.isoformat()})", "events.date", *where, "date",
-                      hint="events are a history: add them in the order they happened")
+                error(
+                    "date_order",
+                    f"{event.date.isoformat()} comes before the event above it ({previous.kind}, "
+                    f"{previous.date.isoformat()})",
+                    "events.date",
+                    *where,
+                    "date",
+                    hint="events are a history: add them in the order they happened",
+                )
             if event.until and event.until < event.date:
-                error("date_order", f"the extension runs to {event.until.isoformat()}, before the notice giving it "
-                      f"({event.date.isoformat()})", "events.until", *where, "until")
+                error(
+                    "date_order",
+                    f"the extension runs to {event.until.isoformat()}, before the notice giving it "
+                    f"({event.date.isoformat()})",
+                    "events.until",
+                    *where,
+                    "until",
+                )
             if source_ids is not None and event.source and event.source not in source_ids:
-                error("dangling_id", f"source '{event.source}' does not exist{suggest(event.source, source_ids)}",
-                      "events.source", *where, "source", hint="add it to sources.yaml, or correct the id")
+                error(
+                    "dangling_id",
+                    f"source '{event.source}' does not exist{suggest(event.source, source_ids)}",
+                    "events.source",
+                    *where,
+                    "source",
+                    hint="add it to sources.yaml, or correct the id",
+                )
             if event.file:
                 path = root / event.file
                 if unstored := _not_stored(root, event.file):
-                    error("file_missing", unstored, "events.file", *where, "file",
-                          hint="keep every stored letter in the case folder (in git)")
+                    error(
+                        "file_missing",
+                        unstored,
+                        "events.file",
+                        *where,
+                        "file",
+                        hint="keep every stored letter in the case folder (in git)",
+                    )
                 elif event.sha256 and _sha256(path) != event.sha256:
-                    problems.warning("file_changed", doc.label,
-                                     f"{event.file} has changed since it was stored (its SHA-256 is not the one recorded)",
-                                     line=line(*where, "sha256"), record=record, field="events.sha256",
-                                     hint="a stored letter is evidence: restore it from git")
+                    problems.warning(
+                        "file_changed",
+                        doc.label,
+                        f"{event.file} has changed since it was stored (its SHA-256 is not the one recorded)",
+                        line=line(*where, "sha256"),
+                        record=record,
+                        field="events.sha256",
+                        hint="a stored letter is evidence: restore it from git",
+                    )
             previous = event
     _warn_aggregation(campaign, loaded, case_doc, problems, today)
 
@@ -118,6 +188,10 @@ def _warn_aggregation(campaign: Campaign, loaded: LoadedRequests, case_doc, prob
     for warning in aggregation_warnings(campaign, today):
         origin = campaign.origins[warning.request_ids[-1]]
         doc = case_doc if origin.legacy else loaded.doc
-        problems.warning("aggregation", doc.label if doc else "requests.yaml", warning.message,
-                         line=doc.line_of(origin.loc) if doc else None,
-                         record=f"request '{warning.request_ids[-1]}'")
+        problems.warning(
+            "aggregation",
+            doc.label if doc else "requests.yaml",
+            warning.message,
+            line=doc.line_of(origin.loc) if doc else None,
+            record=f"request '{warning.request_ids[-1]}'",
+        )

@@ -26,10 +26,14 @@ def check_review(records: CaseRecords, problems: Problems) -> None:
             waiting[origin.doc.label] += 1
             first_line.setdefault(origin.doc.label, origin.line("reviewed"))
     for label, count in waiting.items():
-        problems.warning("awaiting_review", label,
-                         f"{count} record{'s' * (count != 1)} await{'s' * (count == 1)} review (reviewed: false); "
-                         "documents leave them out", line=first_line[label],
-                         hint="check each against its source, then set reviewed: true")
+        problems.warning(
+            "awaiting_review",
+            label,
+            f"{count} record{'s' * (count != 1)} await{'s' * (count == 1)} review (reviewed: false); "
+            "documents leave them out",
+            line=first_line[label],
+            hint="check each against its source, then set reviewed: true",
+        )
 
 
 def check_optional_dates(records: CaseRecords, problems: Problems, today: dt.date) -> None:
@@ -38,5 +42,11 @@ def check_optional_dates(records: CaseRecords, problems: Problems, today: dt.dat
         for record_id, model in loaded.models.items():
             if model.date is not None and model.date.start and model.date.start > today:
                 origin = loaded.origins[record_id]
-                problems.error("date_future", origin.doc.label, f"'{model.date.text}' is in the future (today is {today.isoformat()})",
-                               line=origin.line("date"), record=f"{loaded.kind} '{record_id}'", field="date")
+                problems.error(
+                    "date_future",
+                    origin.doc.label,
+                    f"'{model.date.text}' is in the future (today is {today.isoformat()})",
+                    line=origin.line("date"),
+                    record=f"{loaded.kind} '{record_id}'",
+                    field="date",
+                )

@@ -52,8 +52,10 @@ def parse_exemption(text: str) -> Exemption:
     match = _SECTION.match(str(text))
     if not match or match[1] not in exemption_table():
         known = ", ".join(f"s {s}" for s in exemption_table())
-        raise ValueError(f"'{text}' is not an exemption of the Freedom of Information Act 2000 this tool knows "
-                         f"(write e.g. 's 27(1)(a)'); known: {known}")
+        raise ValueError(
+            f"'{text}' is not an exemption of the Freedom of Information Act 2000 this tool knows "
+            f"(write e.g. 's 27(1)(a)'); known: {known}"
+        )
     row = exemption_table()[match[1]]
     provision = re.sub(r"\s+", "", match[2] or "")
     return Exemption(match[1], provision, row["heading"], row["kind"], row["note"])

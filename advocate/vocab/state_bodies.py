@@ -83,6 +83,10 @@ def bodies_in_text(text: str) -> tuple[str, ...]:
     use by the ... security services") name nobody.
     """
     sentences = [s for s in re.split(r"(?<=[.;])\s+", text or "") if not _NEGATED.search(s)]
-    found = [code for code, body in state_bodies().items() if body.pattern is not None and any(body.pattern.search(s) for s in sentences)]
+    found = [
+        code
+        for code, body in state_bodies().items()
+        if body.pattern is not None and any(body.pattern.search(s) for s in sentences)
+    ]
     narrowest = [code for code in found if not any(other != code and code in body_lineage(other) for other in found)]
     return tuple(sorted(narrowest, key=lambda code: -len(body_lineage(code))))

@@ -73,7 +73,10 @@ def _subjects() -> dict[str, tuple[str, ...]]:
 
 @lru_cache(maxsize=1)
 def _prefixes() -> list[tuple[str, str, tuple[str, ...]]]:
-    rows = [(row["prefix"].casefold(), row["form"], tuple(row["tags"].split())) for row in read_vocab_table("goods_prefixes.csv")]
+    rows = [
+        (row["prefix"].casefold(), row["form"], tuple(row["tags"].split()))
+        for row in read_vocab_table("goods_prefixes.csv")
+    ]
     return sorted(rows, key=lambda row: -len(row[0]))
 
 
@@ -84,7 +87,7 @@ def _read_item(item: str) -> tuple[str, str | None, tuple[str, ...]]:
     prefix_tags: tuple[str, ...] = ()
     for prefix, prefix_form, p_tags in _prefixes():
         if lowered == prefix or lowered.startswith(prefix + " "):
-            form, rest, prefix_tags = prefix_form, lowered[len(prefix):].strip(), p_tags
+            form, rest, prefix_tags = prefix_form, lowered[len(prefix) :].strip(), p_tags
             break
     if lowered in _subjects():
         # Some subjects begin with a prefix's words ("software for intrusion software"): the whole is the subject.

@@ -57,7 +57,6 @@ def licences_by_quarter(evidence: Evidence, figures: BriefingFigures | None = No
         raise DraftError("no licence or abuse has a date, so there is no timeline to draw")
     lo, hi = int(known.min()), int(known.max())
     by_year = hi - lo + 1 > MAX_QUARTERS
-    step = 4 if by_year else 1
 
     def bucket(quarters: np.ndarray) -> np.ndarray:
         return quarters // 4 if by_year else quarters
@@ -82,15 +81,19 @@ def licences_by_quarter(evidence: Evidence, figures: BriefingFigures | None = No
     left_out = []
     if (~one).any():
         imprecise = LicenceCount(int(weight[~one].sum()), bool(frame["count_exact"].to_numpy(dtype=bool)[~one].all()))
-        left_out.append(f"{imprecise.describe()} whose decision date the data gives "
-                        f"less precisely than the {'year' if by_year else 'quarter'}")
+        left_out.append(
+            f"{imprecise.describe()} whose decision date the data gives "
+            f"less precisely than the {'year' if by_year else 'quarter'}"
+        )
     undated = int((~bounded).sum())
     if undated:
         left_out.append(f"{undated:,} abuse{'s' if undated != 1 else ''} with an open-ended date")
     note = ("Not shown: " + " and ".join(left_out) + ".") if left_out else ""
     inexact = dated & one & ~frame["count_exact"].to_numpy(dtype=bool)
     if inexact.any():
-        note = (note + " " if note else "") + "A record standing for several licences of unknown number counts as the fewest it can be."
+        note = (
+            note + " " if note else ""
+        ) + "A record standing for several licences of unknown number counts as the fewest it can be."
     unit = "year" if by_year else "quarter"
     return Chart(
         form="timeline",
@@ -132,9 +135,14 @@ def licences_by_rating(evidence: Evidence, figures: BriefingFigures | None = Non
         note = "* A rating that covers, or may cover, surveillance technology. " + note
     if figures.unrated:
         note += f" Not shown: {figures.unrated_count.describe()} with no rating published."
-    return Chart(form="bar", title="Licences by control-list rating", categories=tuple(categories),
-                 series=(ChartSeries("Licences", tuple(values)),),
-                 source="Source: the published licensing data, listed at the end.", note=note)
+    return Chart(
+        form="bar",
+        title="Licences by control-list rating",
+        categories=tuple(categories),
+        series=(ChartSeries("Licences", tuple(values)),),
+        source="Source: the published licensing data, listed at the end.",
+        note=note,
+    )
 
 
 CHARTS = {"licences-by-quarter": licences_by_quarter, "licences-by-rating": licences_by_rating}

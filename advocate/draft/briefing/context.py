@@ -105,30 +105,35 @@ def briefing_context(evidence: Evidence, options: DraftOptions) -> DocumentConte
 
     department_since = current("licensing").start
     first = figures.first_decision
-    department = ("his Department or its predecessors" if first is None or department_since is None
-                  or first < department_since else "his Department")
+    department = (
+        "his Department or its predecessors"
+        if first is None or department_since is None or first < department_since
+        else "his Department"
+    )
     counts = licence_counts(evidence)
 
     def words(links, criteria_engaged=()) -> BriefingWords:
         return briefing_words(evidence, figures, links, criteria_engaged, timing, counts, department)
 
-    return DocumentContext({
-        "briefing_words": words,
-        "timing_summary": lambda links: timing_summary(links, timing, counts),
-        "official": lambda licence: rests_on_official_data(evidence, licence),
-        "his_department": department,
-        "figures": figures,
-        "key_figures": key_figures(figures),
-        "figures_json": figures_json,
-        "chart": chart,
-        "chart_json": chart_json,
-        "key_licences": lambda links, n=8: key_licences(evidence, links, n),
-        "link_summary": summary_of,
-        "abuses_to_show": lambda links, n=10: abuses_to_show(evidence, links, n, summary_of(links)),
-        "data_sources": data_sources(evidence),
-        "minister": minister(evidence),
-        "money_short": money_short,
-        "number": lambda value: f"{int(value):,}",
-        "when": when,
-        "goods": goods,
-    })
+    return DocumentContext(
+        {
+            "briefing_words": words,
+            "timing_summary": lambda links: timing_summary(links, timing, counts),
+            "official": lambda licence: rests_on_official_data(evidence, licence),
+            "his_department": department,
+            "figures": figures,
+            "key_figures": key_figures(figures),
+            "figures_json": figures_json,
+            "chart": chart,
+            "chart_json": chart_json,
+            "key_licences": lambda links, n=8: key_licences(evidence, links, n),
+            "link_summary": summary_of,
+            "abuses_to_show": lambda links, n=10: abuses_to_show(evidence, links, n, summary_of(links)),
+            "data_sources": data_sources(evidence),
+            "minister": minister(evidence),
+            "money_short": money_short,
+            "number": lambda value: f"{int(value):,}",
+            "when": when,
+            "goods": goods,
+        }
+    )

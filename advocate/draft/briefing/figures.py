@@ -28,6 +28,7 @@ def is_surveillance_rating(rating: str) -> bool:
     certain, possible = tags_for_rating(rating)
     return any("surveillance" in lineage(tag) for tag in (*certain, *possible))
 
+
 REFUSED = ("refused", "rejected")
 
 
@@ -110,10 +111,13 @@ def compute_figures(evidence: Evidence) -> BriefingFigures:
     starts = frame["decision_start"].dropna()
     ends = frame["decision_end"].dropna()
     categories = abuse_categories()
-    labels = pd.Series([categories[c].label if c in categories else c for abuse in evidence.abuses for c in abuse.categories],
-                       dtype=object)
-    surveillance = frozenset(r for r in (per_licence["rating"].astype(str).unique() if len(per_licence) else ())
-                             if is_surveillance_rating(r))
+    labels = pd.Series(
+        [categories[c].label if c in categories else c for abuse in evidence.abuses for c in abuse.categories],
+        dtype=object,
+    )
+    surveillance = frozenset(
+        r for r in (per_licence["rating"].astype(str).unique() if len(per_licence) else ()) if is_surveillance_rating(r)
+    )
     only = mixed = other = 0.0
     others: dict[str, None] = {}
     rated: set[int] = set()
@@ -156,9 +160,14 @@ def compute_figures(evidence: Evidence) -> BriefingFigures:
         valued=int(known.sum()),
         unvalued=int((~known).sum()),
         destinations=_counts(frame["destination"].astype(str)),
-        ratings=(_counts(per_licence["rating"].astype(str).reset_index(drop=True),
-                         weight.iloc[per_licence["licence"].to_numpy()].reset_index(drop=True))
-                 if len(per_licence) else ()),
+        ratings=(
+            _counts(
+                per_licence["rating"].astype(str).reset_index(drop=True),
+                weight.iloc[per_licence["licence"].to_numpy()].reset_index(drop=True),
+            )
+            if len(per_licence)
+            else ()
+        ),
         unrated=len(frame) - (per_licence["licence"].nunique() if len(per_licence) else 0),
         first_decision=timestamp_day(starts.min()) if len(starts) else timestamp_day(ends.min()) if len(ends) else None,
         last_decision=timestamp_day(ends.max()) if len(ends) else timestamp_day(starts.max()) if len(starts) else None,
@@ -188,24 +197,44 @@ def _span(figures: BriefingFigures) -> str:
 def key_figures(figures: BriefingFigures) -> list[Figure]:
     """The figures a briefing opens with (four to six tiles), each counting licences, never records."""
     many = figures.count.minimum != 1 or not figures.count.exact
-    tiles = [Figure(str(figures.count), "export licences" if many else "export licence",
-                    f"decided {_span(figures)}" if _span(figures) else "")]
+    tiles = [
+        Figure(
+            str(figures.count),
+            "export licences" if many else "export licence",
+            f"decided {_span(figures)}" if _span(figures) else "",
+        )
+    ]
     if figures.valued:
         note = f"{figures.unvalued_count} more with no value published" if figures.unvalued else "every licence valued"
         tiles.append(Figure(money_short(figures.total_value), "value where published", note))
     if figures.value_with_other_goods and figures.value_surveillance_only:
-        tiles.append(Figure(money_short(figures.value_surveillance_only), "surveillance technology alone",
-                            "on licences with no other goods"))
+        tiles.append(
+            Figure(
+                money_short(figures.value_surveillance_only),
+                "surveillance technology alone",
+                "on licences with no other goods",
+            )
+        )
     destinations = [name for name, _ in figures.destinations]
     if len(destinations) > 1:
         tiles.append(Figure(f"{len(destinations):,}", "destinations", f"most often {destinations[0]}"))
     if figures.ratings:
         top, held = figures.ratings[0]
         tiles.append(Figure(top, "commonest rating", f"on {held:,} of {figures.count} licences"))
-    tiles.append(Figure(str(figures.refused_count), "refused" if figures.refused == 1 else "refusals",
-                        f"{figures.revoked_count} revoked" if figures.revoked else "none revoked"))
-    tiles.append(Figure(f"{figures.abuses:,}", "documented abuse" if figures.abuses == 1 else "documented abuses",
-                        f"{figures.withheld:,} confidential records withheld" if figures.withheld else ""))
+    tiles.append(
+        Figure(
+            str(figures.refused_count),
+            "refused" if figures.refused == 1 else "refusals",
+            f"{figures.revoked_count} revoked" if figures.revoked else "none revoked",
+        )
+    )
+    tiles.append(
+        Figure(
+            f"{figures.abuses:,}",
+            "documented abuse" if figures.abuses == 1 else "documented abuses",
+            f"{figures.withheld:,} confidential records withheld" if figures.withheld else "",
+        )
+    )
     return tiles
 
 

@@ -73,14 +73,21 @@ def value_line(figures: BriefingFigures) -> str:
         return ""
     if _is_one(figures):
         return f"The licence is worth {money_short(figures.total_value)} as published, for all the goods on it."
-    text = (f"The licences whose value is published are worth {money_short(figures.total_value)} together, for all "
-            "the goods on them")
+    text = (
+        f"The licences whose value is published are worth {money_short(figures.total_value)} together, for all "
+        "the goods on them"
+    )
     if figures.value_with_other_goods:
-        others = (join_and(figures.other_ratings) if len(figures.other_ratings) <= 4
-                  else ", ".join(figures.other_ratings[:4]) + " and others")
-        text += (f": {money_short(figures.value_surveillance_only)} on licences for surveillance technology alone, "
-                 f"and {money_short(figures.value_with_other_goods)} on licences that also cover other goods (rated "
-                 f"{others}), whose value the data does not give apart")
+        others = (
+            join_and(figures.other_ratings)
+            if len(figures.other_ratings) <= 4
+            else ", ".join(figures.other_ratings[:4]) + " and others"
+        )
+        text += (
+            f": {money_short(figures.value_surveillance_only)} on licences for surveillance technology alone, "
+            f"and {money_short(figures.value_with_other_goods)} on licences that also cover other goods (rated "
+            f"{others}), whose value the data does not give apart"
+        )
     if figures.unvalued:
         has = _verb(figures.unvalued_count, "has", "have")
         text += f"; {figures.unvalued_count.describe()} {has} no published value"
@@ -135,15 +142,20 @@ def timing_words(summary) -> TimingWords:
     before = ""
     if summary.reported_before.minimum:
         was = "was" if _one(summary.reported_before) else "were"
-        before = (f"{summary.reported_before} {was} decided after published sources had reported abuses "
-                  "there of the kind Criterion 2 guards against, when the risk was foreseeable")
+        before = (
+            f"{summary.reported_before} {was} decided after published sources had reported abuses "
+            "there of the kind Criterion 2 guards against, when the risk was foreseeable"
+        )
     review = ""
     if summary.review.minimum:
         was, it, calls = ("was", "it", "calls") if _one(summary.review) else ("were", "them", "call")
-        review = (f"{summary.review} {was} decided before any dated public report of the abuses that bear on "
-                  f"{it}, which now {calls} for review")
-    unclear = (f"for {summary.unclear} the published dates do not show which came first" if summary.unclear.minimum
-               else "")
+        review = (
+            f"{summary.review} {was} decided before any dated public report of the abuses that bear on "
+            f"{it}, which now {calls} for review"
+        )
+    unclear = (
+        f"for {summary.unclear} the published dates do not show which came first" if summary.unclear.minimum else ""
+    )
     return TimingWords(before, review, unclear)
 
 
@@ -155,7 +167,7 @@ def timing_paragraph(figures: BriefingFigures, words: TimingWords) -> str:
         return ""
     body = parts[0] if len(parts) == 1 else "; ".join(parts[:-1]) + "; and " + parts[-1]
     if _is_one(figures):
-        return "The licence" + body[len("1"):] + "." if body.startswith("1 ") else _capital(body) + "."
+        return "The licence" + body[len("1") :] + "." if body.startswith("1 ") else _capital(body) + "."
     of = f"the {figures.count.describe()}" if figures.count.exact else figures.count.describe()
     return f"Of {of}, {body}."
 
@@ -164,24 +176,32 @@ def timing_bullet(summary, figures: BriefingFigures | None = None) -> str:
     """The 'In brief' bullet on timing: the strongest claim the dates support, with the next beside it."""
     if figures is not None and _is_one(figures):
         if summary.reported_before.minimum:
-            return ("The licence was decided after published sources had reported abuses there of the kind the "
-                    "licensing criteria guard against.")
+            return (
+                "The licence was decided after published sources had reported abuses there of the kind the "
+                "licensing criteria guard against."
+            )
         if summary.review.minimum:
-            return ("The licence was decided before any dated public report of the abuses that bear on it, and calls "
-                    "for review.")
+            return (
+                "The licence was decided before any dated public report of the abuses that bear on it, and calls "
+                "for review."
+            )
         return ""
     if summary.reported_before.minimum:
         was = "was" if _one(summary.reported_before) else "were"
-        text = (f"{_licences(summary.reported_before)} {was} decided after published sources had reported abuses "
-                "there of the kind the licensing criteria guard against")
+        text = (
+            f"{_licences(summary.reported_before)} {was} decided after published sources had reported abuses "
+            "there of the kind the licensing criteria guard against"
+        )
         if summary.review.minimum:
             was = "was" if _one(summary.review) else "were"
             text += f"; {summary.review} more {was} decided before any dated public report of such abuses"
         return _capital(text) + "."
     if summary.review.minimum:
         was, it, calls = ("was", "it", "calls") if _one(summary.review) else ("were", "them", "call")
-        return _capital(f"{_licences(summary.review)} {was} decided before any dated public report of the abuses "
-                        f"that bear on {it}, and {calls} for review.")
+        return _capital(
+            f"{_licences(summary.review)} {was} decided before any dated public report of the abuses "
+            f"that bear on {it}, and {calls} for review."
+        )
     return ""
 
 
@@ -202,8 +222,10 @@ def strongest_links(pairs, licence_of, abuse_of, n: int = 3) -> list[StrongestLi
     for link, timing in list(pairs)[:n]:
         licence = licence_of(link.licence_id)
         abuse = abuse_of(link.abuse_id)
-        text = (f"{_capital(licence.goods_text)}, decided {when(licence.decision)} ({licence.label}): "
-                f"{clause(abuse.title)}; {timing.words}")
+        text = (
+            f"{_capital(licence.goods_text)}, decided {when(licence.decision)} ({licence.label}): "
+            f"{clause(abuse.title)}; {timing.words}"
+        )
         out.append(StrongestLink(abuse, text))
     return out
 
@@ -244,8 +266,12 @@ def criteria_engaged_words(criteria_engaged, links, counts, one: bool = False) -
     columns = link_columns(links, ("criteria_version", "criteria", "licence_id"))
     if len(columns["licence_id"]):
         # on columns, once per distinct (version, criteria) group: a national briefing has a million links
-        groups = pd.DataFrame({"group": list(zip(columns["criteria_version"], columns["criteria"], strict=True)),
-                               "licence": columns["licence_id"]}).drop_duplicates()
+        groups = pd.DataFrame(
+            {
+                "group": list(zip(columns["criteria_version"], columns["criteria"], strict=True)),
+                "licence": columns["licence_id"],
+            }
+        ).drop_duplicates()
         for (version, numbers), licences in groups.groupby("group", sort=False)["licence"]:
             for number in numbers:
                 held = bearing.setdefault((version, number), {})
@@ -320,9 +346,12 @@ def question_words(figures: BriefingFigures, asked_licences, department: str) ->
         each_year = years = f" in {first}"
     else:
         each_year = years = ""
-    asked = tuple(AskedLicence(licence, licence.goods_text, when(licence.decision), licence.destination_text,
-                               end_use_phrase(licence))
-                  for licence in asked_licences)
+    asked = tuple(
+        AskedLicence(
+            licence, licence.goods_text, when(licence.decision), licence.destination_text, end_use_phrase(licence)
+        )
+        for licence in asked_licences
+    )
     plural = "predecessors" in department
     return QuestionWords(
         asked=asked,

@@ -19,14 +19,18 @@ def key_licences(evidence: Evidence, links, n: int = 8) -> list[LicenceView]:
     """The ``n`` licences a reader should see first: those linked to documented abuses, strongest link first,
     then the most valuable, then the most recent."""
     linked = link_columns(links, ("licence_id", "score"))
-    best = pd.Series(linked["score"], dtype=float).groupby(pd.Series(linked["licence_id"], dtype=object)).max().to_dict()
+    best = (
+        pd.Series(linked["score"], dtype=float).groupby(pd.Series(linked["licence_id"], dtype=object)).max().to_dict()
+    )
     frame = evidence.licence_table.frame
-    order = pd.DataFrame({
-        "id": frame["id"].astype(str),
-        "linked": frame["id"].map(best).fillna(-1.0).to_numpy(dtype=float),
-        "value": frame["value"].fillna(-1.0).to_numpy(dtype=float),
-        "decided": frame["decision_end"].fillna(frame["decision_start"]),
-    }).sort_values(["linked", "value", "decided", "id"], ascending=[False, False, False, True], kind="stable")
+    order = pd.DataFrame(
+        {
+            "id": frame["id"].astype(str),
+            "linked": frame["id"].map(best).fillna(-1.0).to_numpy(dtype=float),
+            "value": frame["value"].fillna(-1.0).to_numpy(dtype=float),
+            "decided": frame["decision_end"].fillna(frame["decision_start"]),
+        }
+    ).sort_values(["linked", "value", "decided", "id"], ascending=[False, False, False, True], kind="stable")
     wanted = list(order["id"].head(n))
     views = {licence.id: licence for licence in evidence.licences}
     chosen = [views[licence_id] for licence_id in wanted]
@@ -76,23 +80,42 @@ def link_summary(links, strongest: int = 5) -> LinkSummary:
     if not len(frame):
         return LinkSummary(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (), (), (), tuple((relation, 0, 0) for relation in RELATIONS))
     relations = frame["relation"].value_counts()
-    licences_of = {relation: frame.loc[frame["relation"] == relation, "licence_id"] for relation in ("foreseeable", "concurrent", "review")}
-    best = frame.assign(position=np.arange(len(frame))).sort_values(["licence_id", "score", "abuse_id"], ascending=[True, False, True],
-                                                                    kind="stable").drop_duplicates("licence_id")
-    best = best.sort_values(["score", "licence_id", "abuse_id"], ascending=[False, True, True], kind="stable").head(strongest)
+    licences_of = {
+        relation: frame.loc[frame["relation"] == relation, "licence_id"]
+        for relation in ("foreseeable", "concurrent", "review")
+    }
+    best = (
+        frame.assign(position=np.arange(len(frame)))
+        .sort_values(["licence_id", "score", "abuse_id"], ascending=[True, False, True], kind="stable")
+        .drop_duplicates("licence_id")
+    )
+    best = best.sort_values(["score", "licence_id", "abuse_id"], ascending=[False, True, True], kind="stable").head(
+        strongest
+    )
     abuses = frame.groupby("abuse_id", sort=False)["score"].max().reset_index()
     abuses = abuses.sort_values(["score", "abuse_id"], ascending=[False, True], kind="stable")
     return LinkSummary(
-        links=len(frame), licences=int(frame["licence_id"].nunique()), abuses=len(abuses),
-        foreseeable=int(relations.get("foreseeable", 0)), concurrent=int(relations.get("concurrent", 0)),
+        links=len(frame),
+        licences=int(frame["licence_id"].nunique()),
+        abuses=len(abuses),
+        foreseeable=int(relations.get("foreseeable", 0)),
+        concurrent=int(relations.get("concurrent", 0)),
         review=int(relations.get("review", 0)),
-        licences_foreseeable=int(licences_of["foreseeable"].nunique()), licences_concurrent=int(licences_of["concurrent"].nunique()),
+        licences_foreseeable=int(licences_of["foreseeable"].nunique()),
+        licences_concurrent=int(licences_of["concurrent"].nunique()),
         licences_known=int(pd.concat([licences_of["foreseeable"], licences_of["concurrent"]]).nunique()),
         licences_review=int(licences_of["review"].nunique()),
         by_criterion=_by_criterion(frame, list(criteria)),
-        strongest=tuple(links[i] for i in best["position"]), abuse_ids=tuple(abuses["abuse_id"]),
-        by_relation=tuple((relation, int(relations.get(relation, 0)),
-                           int(frame.loc[frame["relation"] == relation, "licence_id"].nunique())) for relation in RELATIONS),
+        strongest=tuple(links[i] for i in best["position"]),
+        abuse_ids=tuple(abuses["abuse_id"]),
+        by_relation=tuple(
+            (
+                relation,
+                int(relations.get(relation, 0)),
+                int(frame.loc[frame["relation"] == relation, "licence_id"].nunique()),
+            )
+            for relation in RELATIONS
+        ),
     )
 
 
@@ -100,16 +123,20 @@ def _by_criterion(frame: pd.DataFrame, criteria: list) -> tuple[tuple[str, str, 
     """(criteria version id, criterion number, links, licences), most links first: the links grouped by their
     (version, criteria) first, so that Python runs once per distinct group, not once per link."""
     codes, groups = pd.factorize(pd.Series(list(zip(frame["criteria_version"], criteria)), dtype=object))
-    numbers = pd.DataFrame([(code, version, number) for code, (version, engaged) in enumerate(groups) for number in engaged],
-                           columns=["code", "version", "number"])
+    numbers = pd.DataFrame(
+        [(code, version, number) for code, (version, engaged) in enumerate(groups) for number in engaged],
+        columns=["code", "version", "number"],
+    )
     if not len(numbers):
         return ()
     links = pd.Series(np.bincount(codes, minlength=len(groups))).rename("links")
     pairs = pd.DataFrame({"code": codes, "licence": frame["licence_id"].to_numpy()}).drop_duplicates()
     counted = numbers.join(links, on="code").groupby(["version", "number"])["links"].sum()
     licences = numbers.merge(pairs, on="code").groupby(["version", "number"])["licence"].nunique()
-    rows = [(str(version), str(number), int(counted[(version, number)]), int(licences[(version, number)]))
-            for version, number in counted.index]
+    rows = [
+        (str(version), str(number), int(counted[(version, number)]), int(licences[(version, number)]))
+        for version, number in counted.index
+    ]
     return tuple(sorted(rows, key=lambda row: (-row[2], row[0], row[1])))
 
 
@@ -124,8 +151,11 @@ def abuses_to_show(evidence: Evidence, links, n: int = 10, summary: LinkSummary 
             if len(chosen) >= n:
                 break
     if len(chosen) < n:
-        rest = sorted((a for a in evidence.abuses if a.id not in chosen),
-                      key=lambda a: (a.date.end or a.date.start or dt.date.min, a.id), reverse=True)
+        rest = sorted(
+            (a for a in evidence.abuses if a.id not in chosen),
+            key=lambda a: (a.date.end or a.date.start or dt.date.min, a.id),
+            reverse=True,
+        )
         for abuse in rest[: n - len(chosen)]:
             chosen[abuse.id] = None
     shown = [printable[abuse_id] for abuse_id in chosen]
@@ -170,13 +200,17 @@ def timing_summary(links, timing, counts=None, strongest: int = 5) -> TimingSumm
     totals = [LicenceCount(0), LicenceCount(0), LicenceCount(0)]
     if not len(frame):
         return TimingSummary(totals[0], totals[1], totals[2], ())
-    frame = frame.assign(group=frame["relation"].map(RELATION_GROUP).fillna(2).astype(int),
-                         position=np.arange(len(frame)))
+    frame = frame.assign(
+        group=frame["relation"].map(RELATION_GROUP).fillna(2).astype(int), position=np.arange(len(frame))
+    )
     best = frame.groupby("licence_id", sort=False)["group"].min()
     for licence_id, group in best.items():
         totals[group] = totals[group] + ((counts or {}).get(licence_id) or LicenceCount(1))
-    first = frame.drop_duplicates("licence_id").sort_values(["score", "licence_id"], ascending=[False, True],
-                                                             kind="stable").head(strongest)
+    first = (
+        frame.drop_duplicates("licence_id")
+        .sort_values(["score", "licence_id"], ascending=[False, True], kind="stable")
+        .head(strongest)
+    )
     ordered = tuple((links[i], timing(links[i])) for i in first["position"])
     return TimingSummary(totals[0], totals[1], totals[2], ordered)
 
@@ -184,5 +218,7 @@ def timing_summary(links, timing, counts=None, strongest: int = 5) -> TimingSumm
 def licence_counts(evidence: Evidence) -> dict[str, LicenceCount]:
     """Each selected licence's id → how many licences its record stands for."""
     frame = evidence.licence_table.frame
-    return {licence_id: LicenceCount(int(count), bool(exact))
-            for licence_id, count, exact in zip(frame["id"], frame["count"], frame["count_exact"])}
+    return {
+        licence_id: LicenceCount(int(count), bool(exact))
+        for licence_id, count, exact in zip(frame["id"], frame["count"], frame["count_exact"])
+    }

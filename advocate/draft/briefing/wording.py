@@ -17,10 +17,10 @@ def minister(evidence: Evidence) -> str:
     body = evidence.case_file.case.public_body
     maker = (body.decision_maker or "").strip()
     if maker.lower().startswith("secretary of state"):
-        return "Secretary of State" + maker[len("secretary of state"):]
+        return "Secretary of State" + maker[len("secretary of state") :]
     name = (body.name or "").strip()
     if name.lower().startswith("department for "):
-        return "Secretary of State for " + name[len("department for "):]
+        return "Secretary of State for " + name[len("department for ") :]
     return DEFAULT_MINISTER
 
 

@@ -64,8 +64,9 @@ class BriefingWords:
     questions: prose.QuestionWords
 
 
-def briefing_words(evidence: Evidence, figures: BriefingFigures, links, criteria_engaged, timing, counts,
-                   department: str) -> BriefingWords:
+def briefing_words(
+    evidence: Evidence, figures: BriefingFigures, links, criteria_engaged, timing, counts, department: str
+) -> BriefingWords:
     """The briefing's words for ``links`` (the template's ``links``) and the criteria they engage."""
     summary = timing_summary(links, timing, counts)
     words = prose.timing_words(summary)
@@ -73,17 +74,32 @@ def briefing_words(evidence: Evidence, figures: BriefingFigures, links, criteria
     abuses = abuses_to_show(evidence, links, 10)
     licences = evidence.licences
     annex = tuple(key_licences(evidence, links, ANNEX_LIMIT)) if len(licences) > ANNEX_LIMIT else tuple(licences)
-    asked = [licence for licence in key_licences(evidence, links, 4)
-             if licence.sources and rests_on_official_data(evidence, licence)][:2]
+    asked = [
+        licence
+        for licence in key_licences(evidence, links, 4)
+        if licence.sources and rests_on_official_data(evidence, licence)
+    ][:2]
     case_countries = [c.name for c in evidence.case_file.case.countries]
     abuse_countries = [c for c in case_countries if any(a.country.name == c for a in evidence.abuses)] or case_countries
-    bullets = (prose.licences_line(figures, licence_wording.countries_of(licences, case_countries)),
-               prose.value_line(figures), prose.abuses_line(figures, abuse_countries),
-               prose.timing_bullet(summary, figures),
-               prose.engaged_line(criteria_engaged, figures.count.exact and figures.count.minimum == 1))
+    bullets = (
+        prose.licences_line(figures, licence_wording.countries_of(licences, case_countries)),
+        prose.value_line(figures),
+        prose.abuses_line(figures, abuse_countries),
+        prose.timing_bullet(summary, figures),
+        prose.engaged_line(criteria_engaged, figures.count.exact and figures.count.minimum == 1),
+    )
     review = summary.review
-    to_review = "" if not review.minimum else ("the licence" if review.exact and review.minimum == 1
-                                              else f"the {review.describe()}" if review.exact else review.describe())
+    to_review = (
+        ""
+        if not review.minimum
+        else (
+            "the licence"
+            if review.exact and review.minimum == 1
+            else f"the {review.describe()}"
+            if review.exact
+            else review.describe()
+        )
+    )
     return BriefingWords(
         in_brief=tuple(bullet for bullet in bullets if bullet),
         shown=shown,
@@ -102,8 +118,11 @@ def briefing_words(evidence: Evidence, figures: BriefingFigures, links, criteria
         timing=words,
         timing_paragraph=prose.timing_paragraph(figures, words),
         strongest=tuple(prose.strongest_links(summary.strongest, evidence.any_licence, evidence.abuse)),
-        criteria=tuple(prose.criteria_engaged_words(criteria_engaged, links, counts,
-                                                    figures.count.exact and figures.count.minimum == 1)),
+        criteria=tuple(
+            prose.criteria_engaged_words(
+                criteria_engaged, links, counts, figures.count.exact and figures.count.minimum == 1
+            )
+        ),
         to_review=to_review,
         questions=prose.question_words(figures, asked, department),
     )

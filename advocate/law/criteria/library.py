@@ -44,7 +44,9 @@ def _version(entry: dict) -> CriteriaVersion:
     )
     for criterion in criteria:
         if criterion.text_kind not in ("quotation", "summary"):
-            raise ValueError(f"criteria.yaml: {entry['id']} criterion {criterion.number}: text_kind must be quotation or summary")
+            raise ValueError(
+                f"criteria.yaml: {entry['id']} criterion {criterion.number}: text_kind must be quotation or summary"
+            )
     return CriteriaVersion(
         id=entry["id"],
         title=" ".join(str(entry["title"]).split()),
@@ -97,8 +99,10 @@ def criteria_in_force(day: dt.date) -> CriteriaVersion:
     for version in uk_versions():
         if version.in_force_on(day):
             return version
-    raise LookupError(f"no licensing criteria are shipped for decisions on {day.isoformat()} "
-                      f"(the earliest is {uk_versions()[0].in_force_from.isoformat()})")
+    raise LookupError(
+        f"no licensing criteria are shipped for decisions on {day.isoformat()} "
+        f"(the earliest is {uk_versions()[0].in_force_from.isoformat()})"
+    )
 
 
 def criteria_during(start: dt.date | None, end: dt.date | None) -> tuple[CriteriaVersion, ...]:
@@ -108,8 +112,9 @@ def criteria_during(start: dt.date | None, end: dt.date | None) -> tuple[Criteri
     first, last = start or end, end or start
     if first is None or last is None:
         return ()
-    return tuple(v for v in uk_versions()
-                 if v.in_force_from <= last and (v.in_force_to is None or v.in_force_to >= first))
+    return tuple(
+        v for v in uk_versions() if v.in_force_from <= last and (v.in_force_to is None or v.in_force_to >= first)
+    )
 
 
 def eu_rules_on(day: dt.date, *, military: bool) -> CriteriaVersion | None:

@@ -166,11 +166,28 @@ def timeline_drawing(chart: Chart, width: float, look: ChartLook) -> Drawing:
     every = 1 if len(groups) <= 18 else 2 if len(groups) <= 36 else 5
     for number, (label, first, last) in enumerate(groups):
         if number and first:
-            drawing.add(Line(x_of(first), plot_bottom, x_of(first), plot_bottom - 4, strokeColor=HexColor(look.axis),
-                             strokeWidth=0.5))
+            drawing.add(
+                Line(
+                    x_of(first),
+                    plot_bottom,
+                    x_of(first),
+                    plot_bottom - 4,
+                    strokeColor=HexColor(look.axis),
+                    strokeWidth=0.5,
+                )
+            )
         if number % every == 0:
-            drawing.add(String((x_of(first) + x_of(last + 1)) / 2, plot_bottom - 11, label, fontName=look.font,
-                               fontSize=look.size - 0.5, fillColor=HexColor(look.muted), textAnchor="middle"))
+            drawing.add(
+                String(
+                    (x_of(first) + x_of(last + 1)) / 2,
+                    plot_bottom - 11,
+                    label,
+                    fontName=look.font,
+                    fontSize=look.size - 0.5,
+                    fillColor=HexColor(look.muted),
+                    textAnchor="middle",
+                )
+            )
 
     y = marker_height - 6
     marker = HexColor(look.marker)
@@ -178,19 +195,45 @@ def timeline_drawing(chart: Chart, width: float, look: ChartLook) -> Drawing:
         most = max(m.count for m in points)
         for m in points:
             radius = 1.6 + 2.6 * math.sqrt(m.count / most)
-            drawing.add(Circle(x_of(m.first + 0.5), y, min(radius, max(slot / 2, 1.6)), fillColor=marker, strokeColor=None))
+            drawing.add(
+                Circle(x_of(m.first + 0.5), y, min(radius, max(slot / 2, 1.6)), fillColor=marker, strokeColor=None)
+            )
             if m.count > 1 and slot >= 9:
-                drawing.add(String(x_of(m.first + 0.5) + radius + 1, y - 2.5, f"{m.count:,}", fontName=look.font,
-                                   fontSize=look.size - 1.5, fillColor=marker))
+                drawing.add(
+                    String(
+                        x_of(m.first + 0.5) + radius + 1,
+                        y - 2.5,
+                        f"{m.count:,}",
+                        fontName=look.font,
+                        fontSize=look.size - 1.5,
+                        fillColor=marker,
+                    )
+                )
         y -= 9
     if lanes:
         for lane in lanes:
             for m in lane:
-                drawing.add(Rect(x_of(m.first) + 0.8, y - 2, x_of(m.last + 1) - x_of(m.first) - 1.6, 4,
-                                 fillColor=_mix(look.marker, 0.55), strokeColor=None))
+                drawing.add(
+                    Rect(
+                        x_of(m.first) + 0.8,
+                        y - 2,
+                        x_of(m.last + 1) - x_of(m.first) - 1.6,
+                        4,
+                        fillColor=_mix(look.marker, 0.55),
+                        strokeColor=None,
+                    )
+                )
                 if m.count > 1:
-                    drawing.add(String(x_of(m.last + 1) + 1.5, y - 2.5, f"{m.count:,}", fontName=look.font,
-                                       fontSize=look.size - 1.5, fillColor=marker))
+                    drawing.add(
+                        String(
+                            x_of(m.last + 1) + 1.5,
+                            y - 2.5,
+                            f"{m.count:,}",
+                            fontName=look.font,
+                            fontSize=look.size - 1.5,
+                            fillColor=marker,
+                        )
+                    )
             y -= 9
     elif strip:
         cover = [0] * n
@@ -200,18 +243,39 @@ def timeline_drawing(chart: Chart, width: float, look: ChartLook) -> Drawing:
         most = max(cover) or 1
         for index, count in enumerate(cover):
             if count:
-                drawing.add(Rect(x_of(index), y - 3, slot, 6, fillColor=_mix(look.marker, 0.15 + 0.85 * count / most),
-                                 strokeColor=None))
+                drawing.add(
+                    Rect(
+                        x_of(index),
+                        y - 3,
+                        slot,
+                        6,
+                        fillColor=_mix(look.marker, 0.15 + 0.85 * count / most),
+                        strokeColor=None,
+                    )
+                )
     if marker_rows:
-        drawing.add(String(0, marker_height - 8.5, "Abuses", fontName=look.font, fontSize=look.size - 1,
-                           fillColor=HexColor(look.muted)))
+        drawing.add(
+            String(
+                0,
+                marker_height - 8.5,
+                "Abuses",
+                fontName=look.font,
+                fontSize=look.size - 1,
+                fillColor=HexColor(look.muted),
+            )
+        )
 
     legend = [("box", look.series[i % len(look.series)], series.name) for i, series in enumerate(chart.series)]
     if points:
         legend.append(("dot", look.marker, f"{chart.marker_name or 'Marked'} within a {_unit(chart)}"))
     if spans:
-        legend.append(("box", _mix(look.marker, 0.55).hexval().replace("0x", "#"),
-                       "dated only to a span" + (" (shade: how many)" if strip else "")))
+        legend.append(
+            (
+                "box",
+                _mix(look.marker, 0.55).hexval().replace("0x", "#"),
+                "dated only to a span" + (" (shade: how many)" if strip else ""),
+            )
+        )
     _legend(drawing, look, legend, legend_y)
     return drawing
 
@@ -257,8 +321,12 @@ def bar_drawing(chart: Chart, width: float, look: ChartLook) -> Drawing:
     bars.barLabels.dx = 3
     drawing.add(bars)
     if legend:
-        _legend(drawing, look, [("box", look.series[i % len(look.series)], s.name) for i, s in enumerate(chart.series)],
-                height + 8)
+        _legend(
+            drawing,
+            look,
+            [("box", look.series[i % len(look.series)], s.name) for i, s in enumerate(chart.series)],
+            height + 8,
+        )
     return drawing
 
 

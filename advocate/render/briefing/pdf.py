@@ -50,13 +50,24 @@ from advocate.render.pdf.style import PdfStyle
 from advocate.render.typography import tie
 
 BRIEFING_STYLE = PdfStyle(
-    margin_top=24 * mm, margin_bottom=20 * mm, margin_left=21 * mm, margin_right=21 * mm,
-    header_offset=12 * mm, footer_offset=10 * mm,
-    base_size=10.5, leading=14.2, paragraph_space=6.5,
+    margin_top=24 * mm,
+    margin_bottom=20 * mm,
+    margin_left=21 * mm,
+    margin_right=21 * mm,
+    header_offset=12 * mm,
+    footer_offset=10 * mm,
+    base_size=10.5,
+    leading=14.2,
+    paragraph_space=6.5,
     heading_sizes=(20, 14, 11.5, 10.5),
-    table_size=8.8, note_size=8, note_leading=10,
-    heading_colour="#16324f", link_colour="#1f5d99", rule_colour="#a7b1bc",
-    table_header_background="#e3e9f0", table_stripe_background="#f5f7fa",
+    table_size=8.8,
+    note_size=8,
+    note_leading=10,
+    heading_colour="#16324f",
+    link_colour="#1f5d99",
+    rule_colour="#a7b1bc",
+    table_header_background="#e3e9f0",
+    table_stripe_background="#f5f7fa",
 )
 """A briefing's look: a little tighter than a letter, a deeper navy for headings."""
 
@@ -86,30 +97,82 @@ class BriefingPdfRenderer(PdfRenderer):
         body = sheet.body
         muted = HexColor(self.style.muted_colour)
         made = {
-            "box_title": ParagraphStyle("briefing-box-title", parent=body, fontName=fonts.bold, fontSize=11.5,
-                                        leading=14, textColor=HexColor(ACCENT), spaceAfter=5),
-            "figure_value": ParagraphStyle("briefing-figure-value", parent=body, fontName=fonts.bold, fontSize=21,
-                                           leading=24, textColor=HexColor(ACCENT), spaceAfter=1, alignment=TA_LEFT),
-            "figure_label": ParagraphStyle("briefing-figure-label", parent=body, fontName=fonts.bold, fontSize=9,
-                                           leading=11, spaceAfter=1),
-            "figure_note": ParagraphStyle("briefing-figure-note", parent=body, fontSize=8, leading=10, textColor=muted,
-                                          spaceAfter=0),
-            "chart_title": ParagraphStyle("briefing-chart-title", parent=body, fontName=fonts.bold, fontSize=10.5,
-                                          leading=13, textColor=HexColor(ACCENT), spaceBefore=8, spaceAfter=6,
-                                          keepWithNext=1),
-            "chart_note": ParagraphStyle("briefing-chart-note", parent=body, fontSize=7.8, leading=9.8, textColor=muted,
-                                         spaceAfter=1),
-            "cover_kicker": ParagraphStyle("briefing-cover-kicker", parent=body, fontName=fonts.bold, fontSize=10.5,
-                                           leading=13, textColor=HexColor(COVER_MUTED)),
-            "cover_title": ParagraphStyle("briefing-cover-title", parent=body, fontName=fonts.bold, fontSize=27,
-                                          leading=32, textColor=HexColor(COVER_TEXT)),
-            "cover_meta": ParagraphStyle("briefing-cover-meta", parent=body, fontSize=11.5, leading=16,
-                                         textColor=HexColor(self.style.text_colour)),
-            "cover_small": ParagraphStyle("briefing-cover-small", parent=body, fontSize=8.5, leading=11, textColor=muted),
-            "cover_notice": ParagraphStyle("briefing-cover-notice", parent=body, fontSize=10, leading=13.5,
-                                           spaceAfter=0),
-            "contents_title": ParagraphStyle("briefing-contents-title", parent=body, fontName=fonts.bold,
-                                             fontSize=11.5, leading=16, textColor=HexColor(ACCENT)),
+            "box_title": ParagraphStyle(
+                "briefing-box-title",
+                parent=body,
+                fontName=fonts.bold,
+                fontSize=11.5,
+                leading=14,
+                textColor=HexColor(ACCENT),
+                spaceAfter=5,
+            ),
+            "figure_value": ParagraphStyle(
+                "briefing-figure-value",
+                parent=body,
+                fontName=fonts.bold,
+                fontSize=21,
+                leading=24,
+                textColor=HexColor(ACCENT),
+                spaceAfter=1,
+                alignment=TA_LEFT,
+            ),
+            "figure_label": ParagraphStyle(
+                "briefing-figure-label", parent=body, fontName=fonts.bold, fontSize=9, leading=11, spaceAfter=1
+            ),
+            "figure_note": ParagraphStyle(
+                "briefing-figure-note", parent=body, fontSize=8, leading=10, textColor=muted, spaceAfter=0
+            ),
+            "chart_title": ParagraphStyle(
+                "briefing-chart-title",
+                parent=body,
+                fontName=fonts.bold,
+                fontSize=10.5,
+                leading=13,
+                textColor=HexColor(ACCENT),
+                spaceBefore=8,
+                spaceAfter=6,
+                keepWithNext=1,
+            ),
+            "chart_note": ParagraphStyle(
+                "briefing-chart-note", parent=body, fontSize=7.8, leading=9.8, textColor=muted, spaceAfter=1
+            ),
+            "cover_kicker": ParagraphStyle(
+                "briefing-cover-kicker",
+                parent=body,
+                fontName=fonts.bold,
+                fontSize=10.5,
+                leading=13,
+                textColor=HexColor(COVER_MUTED),
+            ),
+            "cover_title": ParagraphStyle(
+                "briefing-cover-title",
+                parent=body,
+                fontName=fonts.bold,
+                fontSize=27,
+                leading=32,
+                textColor=HexColor(COVER_TEXT),
+            ),
+            "cover_meta": ParagraphStyle(
+                "briefing-cover-meta",
+                parent=body,
+                fontSize=11.5,
+                leading=16,
+                textColor=HexColor(self.style.text_colour),
+            ),
+            "cover_small": ParagraphStyle(
+                "briefing-cover-small", parent=body, fontSize=8.5, leading=11, textColor=muted
+            ),
+            "cover_notice": ParagraphStyle(
+                "briefing-cover-notice", parent=body, fontSize=10, leading=13.5, spaceAfter=0
+            ),
+            "contents_title": ParagraphStyle(
+                "briefing-contents-title",
+                parent=body,
+                fontName=fonts.bold,
+                fontSize=11.5,
+                leading=16,
+                textColor=HexColor(ACCENT),
+            ),
             "centre": ParagraphStyle("briefing-centre", parent=body, alignment=TA_CENTER),
         }
         self._styles.update(made)
@@ -117,7 +180,9 @@ class BriefingPdfRenderer(PdfRenderer):
 
     def _look(self) -> ChartLook:
         fonts = self.sheet.fonts
-        return ChartLook(font=fonts.regular, bold=fonts.bold, text=self.style.text_colour, muted=self.style.muted_colour)
+        return ChartLook(
+            font=fonts.regular, bold=fonts.bold, text=self.style.text_colour, muted=self.style.muted_colour
+        )
 
     def _plain(self, text: str, style: ParagraphStyle, where: str) -> Paragraph:
         check_printable(text, (style.fontName,), where)
@@ -149,12 +214,18 @@ class BriefingPdfRenderer(PdfRenderer):
         while index < len(children) and children[index].kind in ("block_quote",):
             index += 1
         title = children[index] if index < len(children) else None
-        if isinstance(title, Heading) and title.level == 1 \
-                and plain_text(title.children).strip() == document.info.title.strip():
+        if (
+            isinstance(title, Heading)
+            and title.level == 1
+            and plain_text(title.children).strip() == document.info.title.strip()
+        ):
             del children[index]
             byline = children[index] if index < len(children) else None
-            if isinstance(byline, ParagraphNode) \
-                    and len(byline.children) == 1 and isinstance(byline.children[0], Emphasis):
+            if (
+                isinstance(byline, ParagraphNode)
+                and len(byline.children) == 1
+                and isinstance(byline.children[0], Emphasis)
+            ):
                 del children[index]
         self._notices = []
         while children and isinstance(notice := children[0], BlockQuote) and _unnoted(notice):
@@ -171,7 +242,9 @@ class BriefingPdfRenderer(PdfRenderer):
         width, height = self.style.page_size
         left = self.style.margin_left
         text_width = width - left - self.style.margin_right
-        kicker = self._plain((info.subject or "Parliamentary briefing").upper(), self._style("cover_kicker"), "the subject")
+        kicker = self._plain(
+            (info.subject or "Parliamentary briefing").upper(), self._style("cover_kicker"), "the subject"
+        )
         title = self._plain(info.title, self._style("cover_title"), "the title")
         _, kicker_height = kicker.wrap(text_width, height)
         _, title_height = title.wrap(text_width, height)
@@ -185,27 +258,40 @@ class BriefingPdfRenderer(PdfRenderer):
         y = band_bottom + 18 * mm + title_height
         title.drawOn(canvas, left, band_bottom + 18 * mm)
         kicker.drawOn(canvas, left, y + 8 * mm)
-        meta_lines = [f"<b>{escape(info.author)}</b>" if info.author else "", escape(f"{info.date.day} {info.date:%B %Y}")]
+        meta_lines = [
+            f"<b>{escape(info.author)}</b>" if info.author else "",
+            escape(f"{info.date.day} {info.date:%B %Y}"),
+        ]
         meta = Paragraph("<br/>".join(line for line in meta_lines if line), self._style("cover_meta"))
         _, meta_height = meta.wrap(text_width, height)
         meta.drawOn(canvas, left, band_bottom - 16 * mm - meta_height)
         y = band_bottom - 16 * mm - meta_height - 10 * mm
         y = self._draw_notices(canvas, left, y, text_width) - 10 * mm if self._notices else y
         self._contents_top = y
-        foot = self._plain(f"Prepared by {info.author}." if info.author else "", self._style("cover_small"), "the author")
+        foot = self._plain(
+            f"Prepared by {info.author}." if info.author else "", self._style("cover_small"), "the author"
+        )
         _, foot_height = foot.wrap(text_width, height)
         foot.drawOn(canvas, left, self.style.margin_bottom)
         canvas.setStrokeColor(HexColor(self.style.rule_colour))
         canvas.setLineWidth(0.5)
-        canvas.line(left, self.style.margin_bottom + foot_height + 4, width - self.style.margin_right,
-                    self.style.margin_bottom + foot_height + 4)
+        canvas.line(
+            left,
+            self.style.margin_bottom + foot_height + 4,
+            width - self.style.margin_right,
+            self.style.margin_bottom + foot_height + 4,
+        )
         canvas.restoreState()
 
     def _draw_notices(self, canvas, left: float, top: float, width: float) -> float:
         """The opening notices in a shaded box ruled at its left in the highlight colour; returns its bottom."""
         pad = 4 * mm
-        paragraphs = [Paragraph(self.inline(block.children), self._style("cover_notice"))
-                      for notice in self._notices for block in notice.children if isinstance(block, ParagraphNode)]
+        paragraphs = [
+            Paragraph(self.inline(block.children), self._style("cover_notice"))
+            for notice in self._notices
+            for block in notice.children
+            if isinstance(block, ParagraphNode)
+        ]
         heights = [p.wrap(width - 2 * pad, top)[1] for p in paragraphs]
         height = sum(heights) + 3 * (len(paragraphs) - 1) + 2 * pad
         canvas.setFillColor(HexColor(BOX_BACKGROUND))
@@ -252,7 +338,7 @@ class BriefingPdfRenderer(PdfRenderer):
     def on_later_pages(self, canvas, doc) -> None:
         """The running header, a short accent rule at its left."""
         super().on_later_pages(canvas, doc)
-        width, height = self.style.page_size
+        _width, height = self.style.page_size
         y = height - self.style.header_offset - 4
         canvas.saveState()
         canvas.setStrokeColor(HexColor(ACCENT))
@@ -286,15 +372,19 @@ class BriefingPdfRenderer(PdfRenderer):
             inner.extend(self.visit(block, BlockContext()))
         width = self.style.frame_width - context.indent
         table = Table([[inner]], colWidths=[width], hAlign="LEFT")
-        table.setStyle(TableStyle([
-            ("FONTNAME", (0, 0), (-1, -1), self.sheet.fonts.regular),
-            ("BACKGROUND", (0, 0), (-1, -1), HexColor(BOX_BACKGROUND)),
-            ("LINEBEFORE", (0, 0), (0, -1), 3, HexColor(ACCENT)),
-            ("LEFTPADDING", (0, 0), (-1, -1), 14),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 14),
-            ("TOPPADDING", (0, 0), (-1, -1), 10),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
-        ]))
+        table.setStyle(
+            TableStyle(
+                [
+                    ("FONTNAME", (0, 0), (-1, -1), self.sheet.fonts.regular),
+                    ("BACKGROUND", (0, 0), (-1, -1), HexColor(BOX_BACKGROUND)),
+                    ("LINEBEFORE", (0, 0), (0, -1), 3, HexColor(ACCENT)),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 14),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 14),
+                    ("TOPPADDING", (0, 0), (-1, -1), 10),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+                ]
+            )
+        )
         return [table, Spacer(1, 10)]
 
     def key_figures(self, node, context: BlockContext) -> list[Flowable]:
@@ -305,15 +395,17 @@ class BriefingPdfRenderer(PdfRenderer):
         tile = (width - gap * (per_row - 1)) / per_row
         cells = []
         for figure in node.figures:
-            cell = [self._plain(figure.value, self._style("figure_value"), "a key figure"),
-                    self._plain(figure.label, self._style("figure_label"), "a key figure's label")]
+            cell = [
+                self._plain(figure.value, self._style("figure_value"), "a key figure"),
+                self._plain(figure.label, self._style("figure_label"), "a key figure's label"),
+            ]
             if figure.note:
                 cell.append(self._plain(figure.note, self._style("figure_note"), "a key figure's note"))
             cells.append(cell)
         widths = [tile if index % 2 == 0 else gap for index in range(2 * per_row - 1)]
         flowables: list[Flowable] = []
         for start in range(0, len(cells), per_row):
-            row = cells[start:start + per_row]
+            row = cells[start : start + per_row]
             line: list = []
             commands: list[tuple[object, ...]] = [
                 ("FONTNAME", (0, 0), (-1, -1), self.sheet.fonts.regular),
@@ -345,8 +437,11 @@ class BriefingPdfRenderer(PdfRenderer):
         for series in node.series:
             check_printable(series.name, (look.font,), "a chart's series name")
         drawing = timeline_drawing(node, width, look) if node.form == "timeline" else bar_drawing(node, width, look)
-        parts: list[Flowable] = [self._plain(node.title, self._style("chart_title"), "a chart's title"), drawing,
-                                 Spacer(1, 5)]
+        parts: list[Flowable] = [
+            self._plain(node.title, self._style("chart_title"), "a chart's title"),
+            drawing,
+            Spacer(1, 5),
+        ]
         for text in (node.note, node.source):
             if text:
                 parts.append(self._plain(text, self._style("chart_note"), "a chart's note"))
@@ -355,7 +450,4 @@ class BriefingPdfRenderer(PdfRenderer):
 
 def _unnoted(block) -> bool:
     """Whether a block holds no footnote mark (a notice drawn on the cover cannot place a note)."""
-    for child in getattr(block, "children", ()):
-        if child.kind == "footnote_ref" or not _unnoted(child):
-            return False
-    return True
+    return all(not (child.kind == "footnote_ref" or not _unnoted(child)) for child in getattr(block, "children", ()))

@@ -40,8 +40,9 @@ def text_element(text: str) -> _Element:
     return element
 
 
-def run_properties(*, style: str | None = None, bold: bool = False, italic: bool = False,
-                   extra: Iterable[_Element] = ()) -> _Element | None:
+def run_properties(
+    *, style: str | None = None, bold: bool = False, italic: bool = False, extra: Iterable[_Element] = ()
+) -> _Element | None:
     """``<w:rPr>`` in schema order, or ``None`` when there is nothing to say."""
     children: list[_Element] = []
     if style:
@@ -86,8 +87,9 @@ def text_run(text: str, *, style: str | None = None, bold: bool = False, italic:
     return element
 
 
-def paragraph(style: str | None = None, children: Iterable[_Element] = (),
-              properties: Iterable[_Element] = ()) -> _Element:
+def paragraph(
+    style: str | None = None, children: Iterable[_Element] = (), properties: Iterable[_Element] = ()
+) -> _Element:
     """A ``<w:p>`` with paragraph style ``style``, further ``pPr`` children ``properties`` and ``children``."""
     element = w("p")
     ppr: list[_Element] = []
@@ -103,6 +105,7 @@ def paragraph(style: str | None = None, children: Iterable[_Element] = (),
 
 def field_runs(instruction: str, result: str, *, style: str | None = None) -> list[_Element]:
     """The runs of a complex field (``PAGE``, ``NUMPAGES``, ``NOTEREF``) with ``result`` as its cached text."""
+
     def part(child: _Element) -> _Element:
         return run(child, style=style)
 

@@ -73,5 +73,9 @@ def house_base() -> HouseBase:
     styles = parse_xml(entries[STYLES_PART])
     entries[STYLES_PART] = _EMPTY_STYLES
     ids = styles_ids(styles)
-    return HouseBase(light=zip_bytes(entries), style_ids=ids, hanging_note_marks=styles_hang(styles, ids.footnote_text),
-                     _styles=styles)
+    return HouseBase(
+        light=zip_bytes(entries),
+        style_ids=ids,
+        hanging_note_marks=styles_hang(styles, ids.footnote_text),
+        _styles=styles,
+    )

@@ -27,7 +27,6 @@ INDENT_STEP = 567
 """Twips each level indents by (1 cm); the number hangs in the first step."""
 
 
-
 def _level(ilvl: int, ordered: bool) -> _Element:
     if ordered:
         fmt, pattern = ORDERED_LEVELS[ilvl % len(ORDERED_LEVELS)]
@@ -35,13 +34,17 @@ def _level(ilvl: int, ordered: bool) -> _Element:
     else:
         fmt, text = "bullet", BULLETS[ilvl % len(BULLETS)]
     indent = w("ind", left=INDENT_STEP * (ilvl + 1), hanging=INDENT_STEP)
-    return w("lvl", [
-        w("start", val=1),
-        w("numFmt", val=fmt),
-        w("lvlText", val=text),
-        w("lvlJc", val="left"),
-        w("pPr", [w("tabs", [w("tab", val="num", pos=INDENT_STEP * (ilvl + 1))]), indent]),
-    ], ilvl=ilvl)
+    return w(
+        "lvl",
+        [
+            w("start", val=1),
+            w("numFmt", val=fmt),
+            w("lvlText", val=text),
+            w("lvlJc", val="left"),
+            w("pPr", [w("tabs", [w("tab", val="num", pos=INDENT_STEP * (ilvl + 1))]), indent]),
+        ],
+        ilvl=ilvl,
+    )
 
 
 def _numbering_part(document) -> NumberingPart:
@@ -49,8 +52,9 @@ def _numbering_part(document) -> NumberingPart:
     try:
         return main.part_related_by(RT.NUMBERING)
     except KeyError:
-        part = NumberingPart(PackURI("/word/numbering.xml"), CT.WML_NUMBERING,
-                             parse_xml(f"<w:numbering {nsdecls('w')}/>"), main.package)
+        part = NumberingPart(
+            PackURI("/word/numbering.xml"), CT.WML_NUMBERING, parse_xml(f"<w:numbering {nsdecls('w')}/>"), main.package
+        )
         main.relate_to(part, RT.NUMBERING)
         return part
 
@@ -89,10 +93,14 @@ class ListNumbering:
     def _abstract_id(self, ordered: bool) -> int:
         if ordered not in self._abstract:
             abstract_id = max(_ids(self._numbering, "w:abstractNum", "w:abstractNumId"), default=-1) + 1
-            abstract = w("abstractNum", [
-                w("multiLevelType", val="multilevel"),
-                *(_level(ilvl, ordered) for ilvl in range(LEVELS)),
-            ], abstractNumId=abstract_id)
+            abstract = w(
+                "abstractNum",
+                [
+                    w("multiLevelType", val="multilevel"),
+                    *(_level(ilvl, ordered) for ilvl in range(LEVELS)),
+                ],
+                abstractNumId=abstract_id,
+            )
             followers = [self._numbering.find(qn(tag)) for tag in ("w:num", "w:numIdMacAtCleanup")]
             follower = next((element for element in followers if element is not None), None)
             if follower is not None:

@@ -144,13 +144,50 @@ def zip_bytes(entries: dict[str, bytes]) -> bytes:
         stream, crc = _DEFLATE.deflate(data)
         encoded, flags = (name.encode("ascii"), 0) if name.isascii() else (name.encode("utf-8"), 0x800)
         offset = out.tell()
-        out.write(struct.pack("<4s2B4HL2L2H", b"PK\x03\x04", _VERSION, 0, flags, zipfile.ZIP_DEFLATED, _DOS_TIME,
-                              _DOS_DATE, crc, len(stream), len(data), len(encoded), 0))
+        out.write(
+            struct.pack(
+                "<4s2B4HL2L2H",
+                b"PK\x03\x04",
+                _VERSION,
+                0,
+                flags,
+                zipfile.ZIP_DEFLATED,
+                _DOS_TIME,
+                _DOS_DATE,
+                crc,
+                len(stream),
+                len(data),
+                len(encoded),
+                0,
+            )
+        )
         out.write(encoded)
         out.write(stream)
-        directory.append(struct.pack("<4s4B4HL2L5H2L", b"PK\x01\x02", _VERSION, 0, _VERSION, 0, flags,
-                                     zipfile.ZIP_DEFLATED, _DOS_TIME, _DOS_DATE, crc, len(stream), len(data),
-                                     len(encoded), 0, 0, 0, 0, _EXTERNAL_ATTRIBUTES, offset) + encoded)
+        directory.append(
+            struct.pack(
+                "<4s4B4HL2L5H2L",
+                b"PK\x01\x02",
+                _VERSION,
+                0,
+                _VERSION,
+                0,
+                flags,
+                zipfile.ZIP_DEFLATED,
+                _DOS_TIME,
+                _DOS_DATE,
+                crc,
+                len(stream),
+                len(data),
+                len(encoded),
+                0,
+                0,
+                0,
+                0,
+                _EXTERNAL_ATTRIBUTES,
+                offset,
+            )
+            + encoded
+        )
     start = out.tell()
     for record in directory:
         out.write(record)

@@ -30,9 +30,15 @@ def _fill(part, paragraphs) -> None:
 
 def page_number_paragraph(style_id: str) -> _Element:
     """A footer paragraph reading "Page {PAGE} of {NUMPAGES}"."""
-    return paragraph(style_id, [
-        run("Page "), *field_runs("PAGE", "1"), run(" of "), *field_runs("NUMPAGES", "1"),
-    ])
+    return paragraph(
+        style_id,
+        [
+            run("Page "),
+            *field_runs("PAGE", "1"),
+            run(" of "),
+            *field_runs("NUMPAGES", "1"),
+        ],
+    )
 
 
 def add_page_furniture(document, running_header: str, header_style: str, footer_style: str) -> None:

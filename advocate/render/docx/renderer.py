@@ -170,8 +170,9 @@ class DocxRenderer(Renderer):
         section = word.sections[0]
         width, left, right = section.page_width, section.left_margin, section.right_margin
         if width is None or left is None or right is None:
-            raise RenderError(f"{self.reference}: its first section gives no page width or margins; "
-                              "set them in Word's page setup")
+            raise RenderError(
+                f"{self.reference}: its first section gives no page width or margins; set them in Word's page setup"
+            )
         return int((width - left - right) // _EMU_PER_TWIP)
 
     def _reference_document(self) -> DocxDocument:
@@ -262,18 +263,36 @@ class DocxRenderer(Renderer):
     def table(self, node, story: _Story) -> None:
         widths, keeps_dates, margin = column_widths(node.header, node.rows, self._current.text_width)
         aligns = [cell.align for cell in node.header]
-        margins = [w("tblCellMar", [w("left", w=margin, type="dxa"), w("right", w=margin, type="dxa")])] \
-            if margin != CELL_MARGIN else []
-        tbl = w("tbl", [
-            w("tblPr", [
-                w("tblStyle", val=self._current.styles.table),
-                w("tblW", w=5000, type="pct"),
-                w("tblLayout", type="fixed"),
-                *margins,
-                w("tblLook", val="04A0", firstRow=1, lastRow=0, firstColumn=0, lastColumn=0, noHBand=1, noVBand=1),
-            ]),
-            w("tblGrid", [w("gridCol", w=width) for width in widths]),
-        ])
+        margins = (
+            [w("tblCellMar", [w("left", w=margin, type="dxa"), w("right", w=margin, type="dxa")])]
+            if margin != CELL_MARGIN
+            else []
+        )
+        tbl = w(
+            "tbl",
+            [
+                w(
+                    "tblPr",
+                    [
+                        w("tblStyle", val=self._current.styles.table),
+                        w("tblW", w=5000, type="pct"),
+                        w("tblLayout", type="fixed"),
+                        *margins,
+                        w(
+                            "tblLook",
+                            val="04A0",
+                            firstRow=1,
+                            lastRow=0,
+                            firstColumn=0,
+                            lastColumn=0,
+                            noHBand=1,
+                            noVBand=1,
+                        ),
+                    ],
+                ),
+                w("tblGrid", [w("gridCol", w=width) for width in widths]),
+            ],
+        )
         rows = [(node.header, True)] + [(cells, False) for cells in node.rows]
         for cells, is_header in rows:
             row_properties = [w("cantSplit")] + ([w("tblHeader")] if is_header else [])
@@ -281,16 +300,21 @@ class DocxRenderer(Renderer):
             for column, cell in enumerate(cells):
                 align = cell.align or (aligns[column] if column < len(aligns) else None)
                 last = min(column, len(widths) - 1)
-                tr.append(self.table_cell(cell, story, widths[last], align, is_header,
-                                          tied=keeps_dates[last] if keeps_dates else True))
+                tr.append(
+                    self.table_cell(
+                        cell, story, widths[last], align, is_header, tied=keeps_dates[last] if keeps_dates else True
+                    )
+                )
             tbl.append(tr)
         self._add_block(story, tbl)
         # Word needs a paragraph between two tables, and one after a table reads better before text.
-        story.add(paragraph(story.paragraph_style, properties=[w("spacing", before=0, after=0, line=120,
-                                                                   lineRule="exact")]))
+        story.add(
+            paragraph(story.paragraph_style, properties=[w("spacing", before=0, after=0, line=120, lineRule="exact")])
+        )
 
-    def table_cell(self, node, story: _Story, width: int, align: str | None, is_header: bool,
-                   tied: bool = True) -> _Element:
+    def table_cell(
+        self, node, story: _Story, width: int, align: str | None, is_header: bool, tied: bool = True
+    ) -> _Element:
         properties = [w("jc", val=_ALIGN[align])] if align in _ALIGN else []
         p = paragraph(None, properties=properties)
         self._inlines(node.children, p, story, _Format(bold=is_header, tied=tied))
@@ -330,8 +354,9 @@ class DocxRenderer(Renderer):
             note.insert(0, first)
         ppr = first.find(qn("w:pPr"))
         position = 0 if ppr is None else 1
-        for offset, mark in enumerate(mark_runs(self._current.styles.footnote_reference,
-                                                hanging=self._current.hanging_note_marks)):
+        for offset, mark in enumerate(
+            mark_runs(self._current.styles.footnote_reference, hanging=self._current.hanging_note_marks)
+        ):
             first.insert(position + offset, mark)
 
     # -- inlines -----------------------------------------------------------------

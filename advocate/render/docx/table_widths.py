@@ -45,8 +45,10 @@ def _token_widths(text: str, width: float, font: str, known: dict) -> tuple[floa
     key = (text, font)
     found = known.get(key)
     if found is None:
-        found = known[key] = (_longest(unbreakable_words(text, at_hyphens=True), font),
-                              _longest(unbreakable_words(text, tied=False, at_hyphens=True), font))
+        found = known[key] = (
+            _longest(unbreakable_words(text, at_hyphens=True), font),
+            _longest(unbreakable_words(text, tied=False, at_hyphens=True), font),
+        )
     return found
 
 
@@ -77,8 +79,10 @@ def column_widths(header, rows, total: int) -> tuple[list[int], list[bool], int]
             word[column] = max(word[column], cell_word)
     for margin in (CELL_MARGIN, NARROW_CELL_MARGIN):
         pad = 2 * margin + SLACK
-        needs = [ColumnNeed(n + pad, t + pad, w + pad, typical_width(widths) + pad)
-                 for n, t, w, widths in zip(natural, tied, word, one_line)]
+        needs = [
+            ColumnNeed(n + pad, t + pad, w + pad, typical_width(widths) + pad)
+            for n, t, w, widths in zip(natural, tied, word, one_line)
+        ]
         if sum(need.tied for need in needs) <= total:
             break
     shares = allocate(needs, float(total))

@@ -25,10 +25,19 @@ MAX_PAGES = 20
 
 def tighter_styles(style: PdfStyle) -> list[PdfStyle]:
     """Settings of ``style`` a little tighter each, smallest change first."""
-    spacing = replace(style, paragraph_space=max(style.paragraph_space - 2, 3), leading=style.leading - 0.4,
-                      note_leading=style.note_leading - 0.3)
+    spacing = replace(
+        style,
+        paragraph_space=max(style.paragraph_space - 2, 3),
+        leading=style.leading - 0.4,
+        note_leading=style.note_leading - 0.3,
+    )
     margins = replace(spacing, margin_top=style.margin_top - 4 * mm, margin_bottom=style.margin_bottom - 4 * mm)
-    smaller = replace(margins, base_size=style.base_size - 0.5, leading=style.leading - 1.0,
-                      quote_size=style.quote_size - 0.5, table_size=style.table_size - 0.3)
+    smaller = replace(
+        margins,
+        base_size=style.base_size - 0.5,
+        leading=style.leading - 1.0,
+        quote_size=style.quote_size - 0.5,
+        table_size=style.table_size - 0.3,
+    )
     notes = replace(smaller, note_size=style.note_size - 0.5, note_leading=style.note_leading - 1.0)
     return [spacing, margins, smaller, notes]

@@ -117,7 +117,7 @@ def check_printable(text: str, font_names: tuple[str, ...], where: str = "") -> 
         if missing:
             char = min(missing, key=text.index)
             at = text.index(char)
-            context = text[max(0, at - 30): at + 30].replace("\n", " ")
+            context = text[max(0, at - 30) : at + 30].replace("\n", " ")
             name = unicodedata.name(char, "unnamed character")
             place = f" in {where}" if where else ""
             raise UnprintableText(

@@ -33,8 +33,11 @@ def _marks(flowable) -> tuple[int, ...]:
         found = []
         for frag in getattr(flowable, "frags", ()):
             definition = getattr(frag, "cbDefn", None)
-            if definition is not None and getattr(definition, "kind", None) not in ("img", "anchor") \
-                    and getattr(definition, "name", None) == CALLBACK:
+            if (
+                definition is not None
+                and getattr(definition, "kind", None) not in ("img", "anchor")
+                and getattr(definition, "name", None) == CALLBACK
+            ):
                 found.append(int(definition.label))
         return tuple(found)
     return ()

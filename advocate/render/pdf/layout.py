@@ -14,7 +14,7 @@ end, when the total is known, then draws each page's footer (the well-known
 from __future__ import annotations
 
 import datetime as dt
-from typing import Callable
+from collections.abc import Callable
 
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, PageTemplate
@@ -58,8 +58,17 @@ class NotesDocTemplate(BaseDocTemplate):
     :class:`~advocate.render.pdf.keep.KeepWithNext`, which the footnote frame places with its notes.
     """
 
-    def __init__(self, target, *, ledger: FootnoteLedger, frame_box: tuple[float, float, float, float],
-                 on_first_page, on_later_pages, on_heading=None, **kwargs):
+    def __init__(
+        self,
+        target,
+        *,
+        ledger: FootnoteLedger,
+        frame_box: tuple[float, float, float, float],
+        on_first_page,
+        on_later_pages,
+        on_heading=None,
+        **kwargs,
+    ):
         kwargs.setdefault("keepTogetherClass", KeepWithNext)
         super().__init__(target, **kwargs)
         self.ledger = ledger
@@ -71,8 +80,9 @@ class NotesDocTemplate(BaseDocTemplate):
         self._outline_count = 0
         templates = []
         for name, hook in (("first", on_first_page), ("later", on_later_pages)):
-            frame = NotesFrame(*frame_box, id=f"{name}-body", leftPadding=0, rightPadding=0, topPadding=0,
-                               bottomPadding=0)
+            frame = NotesFrame(
+                *frame_box, id=f"{name}-body", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0
+            )
             frame.ledger = ledger
             templates.append(PageTemplate(id=name, frames=[frame], onPage=hook, autoNextPageTemplate="later"))
         self.addPageTemplates(templates)

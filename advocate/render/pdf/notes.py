@@ -56,8 +56,15 @@ _FUZZ = 1e-6
 class FootnoteLedger:
     """Which notes belong at the foot of the current page, how much room they need, and drawing them."""
 
-    def __init__(self, notes: dict[int, list[Flowable]], width: float, max_height: float, hard_limit: float,
-                 rule_colour: str, rule_gap: float = 16.0):
+    def __init__(
+        self,
+        notes: dict[int, list[Flowable]],
+        width: float,
+        max_height: float,
+        hard_limit: float,
+        rule_colour: str,
+        rule_gap: float = 16.0,
+    ):
         self.notes = notes
         self.width = width
         self.max_height = max_height
@@ -146,8 +153,10 @@ class FootnoteLedger:
         new = self.new_notes(numbers)
         if not new or (len(new) == 1 and not (self.page_notes or self.carry)):
             return False
-        return (self._own(numbers) + self.rule_gap > self.max_height + _FUZZ
-                or self.wanted(numbers) > self.hard_limit + _FUZZ)
+        return (
+            self._own(numbers) + self.rule_gap > self.max_height + _FUZZ
+            or self.wanted(numbers) > self.hard_limit + _FUZZ
+        )
 
     # -- committing and drawing --------------------------------------------------
 
@@ -358,8 +367,7 @@ class NotesFrame(Frame):
             self._forced = parts[0]
         return parts
 
-    def _split(self, flowable, canv, ledger: FootnoteLedger,
-               unavoidable: frozenset[int] | None = None) -> list:
+    def _split(self, flowable, canv, ledger: FootnoteLedger, unavoidable: frozenset[int] | None = None) -> list:
         """Split so that the first part and the notes it adds fit; [] if no part does (or the whole does).
 
         The first part's new notes must not overflow the notes' share, unless they are all
@@ -379,7 +387,8 @@ class NotesFrame(Frame):
                     return parts
                 marks = self._part_marks(first, canv)
                 if ledger.overflows(marks) and not (
-                        unavoidable is not None and set(ledger.new_notes(marks)) <= unavoidable):
+                    unavoidable is not None and set(ledger.new_notes(marks)) <= unavoidable
+                ):
                     limit -= step
                     continue
                 room = self._y - base - ledger.reserve(marks)
@@ -397,8 +406,11 @@ class NotesFrame(Frame):
         A Paragraph just split keeps the lines its split gave it (reportlab's ``split`` sets them), and
         its marks are read from those: breaking its lines again for every room tried would cost a
         line breaking per try. The part chosen is wrapped as usual when the frame places it."""
-        if isinstance(part, Paragraph) and getattr(part, "_splitpara", False) \
-                and getattr(part, "blPara", None) is not None:
+        if (
+            isinstance(part, Paragraph)
+            and getattr(part, "_splitpara", False)
+            and getattr(part, "blPara", None) is not None
+        ):
             return paragraph_marks(part)
         return self._marks(part, canv)[1]
 
@@ -484,8 +496,7 @@ def paragraph_marks(paragraph: Paragraph) -> tuple[int, ...]:
     for line in lines.lines:
         for word in getattr(line, "words", ()):  # a split part's lines may be plain (width, words) tuples
             definition = getattr(word, "cbDefn", None)
-            if (definition is not None and definition.kind not in ("img", "anchor")
-                    and definition.name == CALLBACK):
+            if definition is not None and definition.kind not in ("img", "anchor") and definition.name == CALLBACK:
                 found.append(int(definition.label))
     return tuple(found)
 

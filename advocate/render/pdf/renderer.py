@@ -50,6 +50,7 @@ __all__ = ["PdfRenderer", "PdfStyle", "UnprintableText"]
 Flowables = list[Flowable]
 """What a block renders to: a name of its own for the methods after ``list``, which hides the builtin in the class."""
 
+
 @dataclass(frozen=True)
 class BlockContext:
     """Where a block is set: its base style, extra indent, the list depth and a pending list label."""
@@ -143,20 +144,39 @@ class PdfRenderer(Renderer):
         check_printable(self.running_header(document), (self.sheet.fonts.regular,), "the running header")
         story = self.cover(document) + self.story(document)
         style = self.style
-        footnotes = {note.number: self.footnote(note) for note in document.footnotes} if self.notes == "footnotes" else {}
-        ledger = FootnoteLedger(footnotes, style.frame_width, style.frame_height * style.notes_max_fraction,
-                                style.frame_height * 0.85, style.rule_colour)
+        footnotes = (
+            {note.number: self.footnote(note) for note in document.footnotes} if self.notes == "footnotes" else {}
+        )
+        ledger = FootnoteLedger(
+            footnotes,
+            style.frame_width,
+            style.frame_height * style.notes_max_fraction,
+            style.frame_height * 0.85,
+            style.rule_colour,
+        )
         out = io.BytesIO()
         doc = NotesDocTemplate(
-            out, ledger=ledger,
+            out,
+            ledger=ledger,
             frame_box=(style.margin_left, style.margin_bottom, style.frame_width, style.frame_height),
-            on_first_page=self.on_first_page, on_later_pages=self.on_later_pages,
+            on_first_page=self.on_first_page,
+            on_later_pages=self.on_later_pages,
             on_heading=lambda title, level, page: self.headings.append((title, level, page)),
-            pagesize=style.page_size, leftMargin=style.margin_left, rightMargin=style.margin_right,
-            topMargin=style.margin_top, bottomMargin=style.margin_bottom,
-            title=info.title, author=info.author, subject=info.subject, creator="advocate",
-            invariant=1, lang=info.language, pageCompression=1, initialFontName=self.sheet.fonts.regular,
-            initialFontSize=style.base_size, initialLeading=style.leading,
+            pagesize=style.page_size,
+            leftMargin=style.margin_left,
+            rightMargin=style.margin_right,
+            topMargin=style.margin_top,
+            bottomMargin=style.margin_bottom,
+            title=info.title,
+            author=info.author,
+            subject=info.subject,
+            creator="advocate",
+            invariant=1,
+            lang=info.language,
+            pageCompression=1,
+            initialFontName=self.sheet.fonts.regular,
+            initialFontSize=style.base_size,
+            initialLeading=style.leading,
         )
         doc.build(story + [FlushNotes()], canvasmaker=numbered_canvas(self.page_footer, info.date))
         used = doc.used_heights.get(doc.page, style.frame_height)
@@ -228,7 +248,9 @@ class PdfRenderer(Renderer):
 
     def _paragraph_style(self, context: BlockContext):
         sheet = self.sheet
-        base = {"body": sheet.body, "quote": sheet.quote, "list_item": sheet.list_item, "note": sheet.note}[context.base]
+        base = {"body": sheet.body, "quote": sheet.quote, "list_item": sheet.list_item, "note": sheet.note}[
+            context.base
+        ]
         if not context.indent and not context.right and context.bullet_at is None:
             return base
         return sheet.indented(base, context.indent, context.right, context.bullet_at)
@@ -246,8 +268,10 @@ class PdfRenderer(Renderer):
 
     def list(self, node, context: BlockContext) -> list[Flowable]:
         sheet = self.sheet
-        labels = [ordered_label(context.depth, node.start + n) if node.ordered else bullet(context.depth)
-                  for n in range(len(node.items))]
+        labels = [
+            ordered_label(context.depth, node.start + n) if node.ordered else bullet(context.depth)
+            for n in range(len(node.items))
+        ]
         if node.ordered:
             widest = max(stringWidth(label, sheet.fonts.regular, self.style.base_size) for label in labels)
             label_width = max(self.style.list_indent, widest + 7)
@@ -256,8 +280,12 @@ class PdfRenderer(Renderer):
         flowables: list[Flowable] = []
         for item, label in zip(node.items, labels):
             item_context = replace(
-                context, base="list_item" if context.base == "body" else context.base,
-                indent=context.indent + label_width, depth=context.depth + 1, bullet=label, bullet_at=context.indent,
+                context,
+                base="list_item" if context.base == "body" else context.base,
+                indent=context.indent + label_width,
+                depth=context.depth + 1,
+                bullet=label,
+                bullet_at=context.indent,
                 anchor="",
             )
             flowables.extend(self.list_item(item, item_context))
@@ -281,13 +309,26 @@ class PdfRenderer(Renderer):
         return flowables
 
     def block_quote(self, node, context: BlockContext) -> Flowables:
-        inner = replace(context, base="quote" if context.base != "note" else "note", bullet=None, bullet_at=None,
-                        indent=context.indent + (self.style.quote_indent if context.base == "note" else 0))
+        inner = replace(
+            context,
+            base="quote" if context.base != "note" else "note",
+            bullet=None,
+            bullet_at=None,
+            indent=context.indent + (self.style.quote_indent if context.base == "note" else 0),
+        )
         return self.blocks(node.children, inner)
 
     def thematic_break(self, node, context: BlockContext) -> Flowables:
-        return [HRFlowable(width="100%", thickness=0.5, color=HexColor(self.style.rule_colour), spaceBefore=4,
-                           spaceAfter=self.style.paragraph_space + 4, hAlign="CENTER")]
+        return [
+            HRFlowable(
+                width="100%",
+                thickness=0.5,
+                color=HexColor(self.style.rule_colour),
+                spaceBefore=4,
+                spaceAfter=self.style.paragraph_space + 4,
+                hAlign="CENTER",
+            )
+        ]
 
     def page_break(self, node, context: BlockContext) -> Flowables:
         return [PageBreak()]
@@ -310,13 +351,19 @@ class PdfRenderer(Renderer):
             check_printable(text, faces, "a table cell")
             return CellSpec(markup="", measure=tie(text), align=node.align, plain=True)
         notes = tuple(self._note_numbers(children))
-        return CellSpec(markup=self.inline(children), measure=cell_text(children), align=node.align,
-                        plain=False, notes=notes if self.notes == "footnotes" else ())
+        return CellSpec(
+            markup=self.inline(children),
+            measure=cell_text(children),
+            align=node.align,
+            plain=False,
+            notes=notes if self.notes == "footnotes" else (),
+        )
 
     def footnote(self, node) -> Flowables:
         """Footnote ``node`` as flowables: its number hanging in the margin of its first paragraph."""
-        context = BlockContext(base="note", bullet=str(node.number), bullet_at=0,
-                               anchor=f'<a name="advocate-note-{node.number}"/>')
+        context = BlockContext(
+            base="note", bullet=str(node.number), bullet_at=0, anchor=f'<a name="advocate-note-{node.number}"/>'
+        )
         flowables: list[Flowable] = []
         children = list(node.children)
         if not children or not isinstance(children[0], ParagraphNode):
@@ -370,7 +417,6 @@ class PdfRenderer(Renderer):
                 yield node.number
             elif hasattr(node, "children"):
                 yield from PdfRenderer._note_numbers(node.children)
-
 
 
 def _keep_end(flowables: list[Flowable]) -> None:

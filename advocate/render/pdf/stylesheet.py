@@ -40,17 +40,27 @@ class Stylesheet:
     def heading(self, level: int) -> ParagraphStyle:
         return self.headings[min(max(level, 1), len(self.headings)) - 1]
 
-    def indented(self, base: ParagraphStyle, left: float, right: float = 0, bullet_at: float | None = None,
-                 align: str | None = None) -> ParagraphStyle:
-        """``base`` moved ``left`` points in from the left (and ``right`` from the right), its bullet ``bullet_at`` from the frame's edge."""
+    def indented(
+        self,
+        base: ParagraphStyle,
+        left: float,
+        right: float = 0,
+        bullet_at: float | None = None,
+        align: str | None = None,
+    ) -> ParagraphStyle:
+        """``base`` moved ``left`` points in from the left (and ``right`` from the right), its bullet
+        ``bullet_at`` from the frame's edge."""
         key = (base.name, round(left, 3), round(right, 3), None if bullet_at is None else round(bullet_at, 3), align)
         found = self._derived.get(key)
         if found is None:
             extra = {} if align is None else {"alignment": ALIGNMENTS[align]}
             found = self._derived[key] = ParagraphStyle(
-                f"{base.name}-{len(self._derived)}", parent=base, leftIndent=base.leftIndent + left,
+                f"{base.name}-{len(self._derived)}",
+                parent=base,
+                leftIndent=base.leftIndent + left,
                 rightIndent=base.rightIndent + right,
-                bulletIndent=base.bulletIndent + left if bullet_at is None else bullet_at, **extra,
+                bulletIndent=base.bulletIndent + left if bullet_at is None else bullet_at,
+                **extra,
             )
         return found
 
@@ -66,34 +76,69 @@ def build_stylesheet(style: PdfStyle) -> Stylesheet:
     mono = register_face(style.mono_font)
     text = HexColor(style.text_colour)
     body = ParagraphStyle(
-        "advocate-body", fontName=fonts.regular, fontSize=style.base_size, leading=style.leading,
-        textColor=text, spaceAfter=style.paragraph_space, alignment=TA_JUSTIFY if style.justify else TA_LEFT,
-        bulletFontName=fonts.regular, bulletFontSize=style.base_size, allowWidows=0, allowOrphans=0,
-        hyphenationLang="", embeddedHyphenation=0, uriWasteReduce=0.3,
+        "advocate-body",
+        fontName=fonts.regular,
+        fontSize=style.base_size,
+        leading=style.leading,
+        textColor=text,
+        spaceAfter=style.paragraph_space,
+        alignment=TA_JUSTIFY if style.justify else TA_LEFT,
+        bulletFontName=fonts.regular,
+        bulletFontSize=style.base_size,
+        allowWidows=0,
+        allowOrphans=0,
+        hyphenationLang="",
+        embeddedHyphenation=0,
+        uriWasteReduce=0.3,
     )
     headings = []
     for level, size in enumerate(style.heading_sizes, start=1):
-        headings.append(ParagraphStyle(
-            f"advocate-h{level}", parent=body, fontName=fonts.bold_italic if level == 4 else fonts.bold,
-            fontSize=size, leading=round(size * 1.25, 2), textColor=HexColor(style.heading_colour),
-            spaceBefore={1: 0, 2: 16, 3: 12, 4: 10}[level], spaceAfter={1: 12, 2: 6, 3: 4, 4: 3}[level],
-            keepWithNext=1, alignment=TA_LEFT,
-        ))
+        headings.append(
+            ParagraphStyle(
+                f"advocate-h{level}",
+                parent=body,
+                fontName=fonts.bold_italic if level == 4 else fonts.bold,
+                fontSize=size,
+                leading=round(size * 1.25, 2),
+                textColor=HexColor(style.heading_colour),
+                spaceBefore={1: 0, 2: 16, 3: 12, 4: 10}[level],
+                spaceAfter={1: 12, 2: 6, 3: 4, 4: 3}[level],
+                keepWithNext=1,
+                alignment=TA_LEFT,
+            )
+        )
     quote = ParagraphStyle(
-        "advocate-quote", parent=body, fontSize=style.quote_size, leading=round(style.leading * style.quote_size / style.base_size, 2),
-        leftIndent=style.quote_indent, rightIndent=style.quote_indent, textColor=HexColor(style.quote_colour),
+        "advocate-quote",
+        parent=body,
+        fontSize=style.quote_size,
+        leading=round(style.leading * style.quote_size / style.base_size, 2),
+        leftIndent=style.quote_indent,
+        rightIndent=style.quote_indent,
+        textColor=HexColor(style.quote_colour),
         spaceAfter=style.paragraph_space,
     )
     list_item = ParagraphStyle("advocate-list-item", parent=body, spaceAfter=max(style.paragraph_space - 3, 2))
     table_cell = ParagraphStyle(
-        "advocate-table-cell", parent=body, fontSize=style.table_size, leading=round(style.table_size * 1.25, 2),
-        spaceAfter=0, alignment=TA_LEFT,
+        "advocate-table-cell",
+        parent=body,
+        fontSize=style.table_size,
+        leading=round(style.table_size * 1.25, 2),
+        spaceAfter=0,
+        alignment=TA_LEFT,
     )
     table_header = ParagraphStyle("advocate-table-header", parent=table_cell, fontName=fonts.bold)
     note = ParagraphStyle(
-        "advocate-note", parent=body, fontSize=style.note_size, leading=style.note_leading, spaceAfter=2,
-        leftIndent=style.note_size * 1.8, bulletIndent=0, bulletFontSize=style.note_size, alignment=TA_LEFT,
+        "advocate-note",
+        parent=body,
+        fontSize=style.note_size,
+        leading=style.note_leading,
+        spaceAfter=2,
+        leftIndent=style.note_size * 1.8,
+        bulletIndent=0,
+        bulletFontSize=style.note_size,
+        alignment=TA_LEFT,
     )
     notes_heading = ParagraphStyle("advocate-notes-heading", parent=headings[1])
-    return Stylesheet(style, fonts, mono, body, tuple(headings), quote, list_item, table_cell, table_header, note,
-                      notes_heading)
+    return Stylesheet(
+        style, fonts, mono, body, tuple(headings), quote, list_item, table_cell, table_header, note, notes_heading
+    )

@@ -105,7 +105,7 @@ def wrap_words(text: str, font: str, size: float, width: float) -> list[str]:
 class _Cell:
     """A measured cell: lines of plain text with their widths, or a wrapped Paragraph."""
 
-    __slots__ = ("lines", "paragraph", "height", "align")
+    __slots__ = ("align", "height", "lines", "paragraph")
     lines: tuple[tuple[str, float], ...]
     """Each line of plain text with its width (none for a Paragraph)."""
 
@@ -118,14 +118,19 @@ class _Cell:
             if text_width <= inner and "\n" not in text:
                 self.lines = ((text, text_width),)
             else:
-                self.lines = tuple((line, stringWidth(line, style.fontName, style.fontSize))
-                                   for line in wrap_words(text, style.fontName, style.fontSize, inner))
+                self.lines = tuple(
+                    (line, stringWidth(line, style.fontName, style.fontSize))
+                    for line in wrap_words(text, style.fontName, style.fontSize, inner)
+                )
             self.height = len(self.lines) * style.leading
         else:
             self.lines = ()
             markup = spec.markup
-            if NBSP in markup and any(stringWidth(word, style.fontName, style.fontSize) > inner
-                                      for word in unbreakable_words(spec.measure) if NBSP in word):
+            if NBSP in markup and any(
+                stringWidth(word, style.fontName, style.fontSize) > inner
+                for word in unbreakable_words(spec.measure)
+                if NBSP in word
+            ):
                 markup = markup.replace(NBSP, " ")  # a date wider than the column breaks between its words
             self.paragraph = Paragraph(markup, sheet.indented(style, 0, align=spec.align))
             self.height = self.paragraph.wrap(inner, 1e6)[1]
@@ -137,8 +142,9 @@ class _Measured:
     def __init__(self, header, rows, text_widths, widths, sheet: Stylesheet, pad_x: float = PAD_X):
         self.widths = widths
         self.pad_x = pad_x
-        self.header = [_Cell(spec, tw, w, sheet.table_header, sheet, pad_x)
-                       for spec, tw, w in zip(header, text_widths[0], widths)]
+        self.header = [
+            _Cell(spec, tw, w, sheet.table_header, sheet, pad_x) for spec, tw, w in zip(header, text_widths[0], widths)
+        ]
         self.header_height = max((c.height for c in self.header), default=0) + 2 * PAD_Y
         self.rows = []
         heights = []
@@ -184,10 +190,13 @@ def column_widths(header, rows, widths_of_text, available: float, sheet: Stylesh
             if width <= word[column]:
                 continue  # no token of this cell can be wider than the column already needs
             text = spec.measure
-            tied[column] = max(tied[column], max((stringWidth(w, font, size) for w in unbreakable_words(text)),
-                                                 default=0.0))
-            word[column] = max(word[column], max((stringWidth(w, font, size)
-                                                  for w in unbreakable_words(text, tied=False)), default=0.0))
+            tied[column] = max(
+                tied[column], max((stringWidth(w, font, size) for w in unbreakable_words(text)), default=0.0)
+            )
+            word[column] = max(
+                word[column],
+                max((stringWidth(w, font, size) for w in unbreakable_words(text, tied=False)), default=0.0),
+            )
     typical = [typical_width([row[column] for row in widths_of_text]) for column in range(count)]
     for pad_x in (PAD_X, NARROW_PAD_X):
         pad = 2 * pad_x + 0.5
@@ -204,8 +213,19 @@ def column_widths(header, rows, widths_of_text, available: float, sheet: Stylesh
 class RowTable(Flowable):
     """A table of :class:`CellSpec` rows; splits between rows, drawing the header on every part."""
 
-    def __init__(self, header, rows, sheet: Stylesheet, indent: float = 0.0, *, _shared=None, _start=0, _stop=None,
-                 _row_notes=None, _noted_rows=None):
+    def __init__(
+        self,
+        header,
+        rows,
+        sheet: Stylesheet,
+        indent: float = 0.0,
+        *,
+        _shared=None,
+        _start=0,
+        _stop=None,
+        _row_notes=None,
+        _noted_rows=None,
+    ):
         super().__init__()
         self.header_specs = header
         self.row_specs = rows
@@ -217,11 +237,13 @@ class RowTable(Flowable):
         self.style_ = sheet.style
         self.spaceBefore = 2
         self.spaceAfter = sheet.style.paragraph_space + 3
-        self.row_notes = _row_notes if _row_notes is not None else [
-            tuple(n for spec in row for n in spec.notes) for row in rows]
+        self.row_notes = (
+            _row_notes if _row_notes is not None else [tuple(n for spec in row for n in spec.notes) for row in rows]
+        )
         self.header_notes = tuple(n for spec in header for n in spec.notes)
-        self.noted_rows = _noted_rows if _noted_rows is not None else [
-            index for index, notes in enumerate(self.row_notes) if notes]
+        self.noted_rows = (
+            _noted_rows if _noted_rows is not None else [index for index, notes in enumerate(self.row_notes) if notes]
+        )
         """Rows holding a footnote mark; shared by every part, like ``row_notes`` (a part is made for each
         split tried, and listing them again for each made splitting quadratic in the rows)."""
 
@@ -233,8 +255,9 @@ class RowTable(Flowable):
             if measured_text is None:
                 measured_text = self._shared["text"] = text_widths(self.header_specs, self.row_specs, self.sheet)
             widths, pad_x = column_widths(self.header_specs, self.row_specs, measured_text, width, self.sheet)
-            found = self._shared[key] = _Measured(self.header_specs, self.row_specs, measured_text, widths, self.sheet,
-                                                  pad_x)
+            found = self._shared[key] = _Measured(
+                self.header_specs, self.row_specs, measured_text, widths, self.sheet, pad_x
+            )
         return found
 
     @property
@@ -264,9 +287,18 @@ class RowTable(Flowable):
         cut = self.start + fits
         return [self._part(self.start, cut), self._part(cut, self.stop)]
 
-    def _part(self, start: int, stop: int) -> "RowTable":
-        part = RowTable(self.header_specs, self.row_specs, self.sheet, self.indent, _shared=self._shared,
-                        _start=start, _stop=stop, _row_notes=self.row_notes, _noted_rows=self.noted_rows)
+    def _part(self, start: int, stop: int) -> RowTable:
+        part = RowTable(
+            self.header_specs,
+            self.row_specs,
+            self.sheet,
+            self.indent,
+            _shared=self._shared,
+            _start=start,
+            _stop=stop,
+            _row_notes=self.row_notes,
+            _noted_rows=self.noted_rows,
+        )
         return part
 
     def draw(self):
